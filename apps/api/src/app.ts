@@ -1,0 +1,45 @@
+import type { PrismaClient } from "@fundline/db";
+import type { FastifyPluginAsync } from "fastify";
+import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { healthRoutes } from "./features/health/routes.ts";
+import { programmeRoutes } from "./features/programmes/routes.ts";
+import { errorsPlugin } from "./plugins/errors.ts";
+import { prismaPlugin } from "./plugins/prisma.ts";
+import { webAppPlugin } from "./plugins/web-app.ts";
+
+export type AppOptions = {
+  prisma: PrismaClient;
+  /** Folder of the built web app; omit to serve the API alone. */
+  webDist?: string;
+};
+
+/** The whole of Fundline's HTTP surface as one plugin: server.ts and the tests register exactly this. */
+export const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
+  // zod validates requests and serialises responses, with the schemas from @fundline/schemas.
+  fastify.setValidatorCompiler(validatorCompiler);
+  fastify.setSerializerCompiler(serializerCompiler);
+
+  // Infrastructure first, then features.
+  await fastify.register(errorsPlugin);
+  await fastify.register(prismaPlugin, { prisma: options.prisma });
+
+  await fastify.register(
+    async (api) => {
+      await api.register(healthRoutes);
+      await api.register(programmeRoutes);
+    },
+    { prefix: "/api" },
+  );
+
+  await fastify.register(webAppPlugin, { webDist: options.webDist });
+};
+
+/** Fastify's own options that both the server and the tests use. */
+export const serverOptions = {
+  // Money must never be coerced: no type coercion, no silent stripping of unknown fields.
+  ajv: { customOptions: { coerceTypes: false, removeAdditional: false } },
+  bodyLimit: 1_048_576,
+  requestIdHeader: "x-request-id",
+  genReqId: () => crypto.randomUUID(),
+  routerOptions: { ignoreTrailingSlash: true },
+} as const;

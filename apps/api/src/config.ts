@@ -1,0 +1,36 @@
+import { z } from "zod";
+
+// Every setting Fundline reads from the environment, with its default. The README lists them.
+const Environment = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Address to listen on. 0.0.0.0 inside a container; loopback otherwise. */
+  HOST: z.string().min(1).default("127.0.0.1"),
+  /** A PostgreSQL you run yourself. When unset, Fundline starts an embedded one. */
+  DATABASE_URL: z.string().url().optional(),
+  /** Where the embedded PostgreSQL keeps its data between runs. */
+  FUNDLINE_DATA_DIR: z.string().min(1).optional(),
+  /** Port for the embedded PostgreSQL (loopback only). */
+  FUNDLINE_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  /** For tests: delete the embedded database's folder when Fundline stops. */
+  FUNDLINE_DATA_EPHEMERAL: z.enum(["true", "false"]).default("false").transform((value) => value === "true"),
+  /** `demo` seeds the five demo programmes into an empty database; `none` leaves it empty. */
+  FUNDLINE_SEED: z.enum(["demo", "none"]).default("demo"),
+  /** Folder with the built web app. */
+  FUNDLINE_WEB_DIST: z.string().optional(),
+  DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  DB_CONNECTION_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type Config = z.infer<typeof Environment>;
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Environment.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n  ${problems.join("\n  ")}`);
+  }
+  return parsed.data;
+}

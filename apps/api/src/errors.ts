@@ -1,0 +1,42 @@
+// Typed errors that use cases throw; plugins/errors.ts turns them into responses.
+
+export class NotFound extends Error {
+  readonly statusCode = 404;
+  constructor(entity: string, id: string) {
+    super(`${entity} ${id} was not found`);
+  }
+}
+
+/** True when an error means the database cannot be reached or has no free connection. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const UNAVAILABLE_CODES = new Set([
+    "ECONNREFUSED",
+    "ECONNRESET",
+    "ENOTFOUND",
+    "ETIMEDOUT",
+    "EHOSTUNREACH",
+    "P1001", // Prisma: can't reach database server
+    "P1002", // Prisma: server reached but timed out
+    "P2024", // Prisma: timed out fetching a connection from the pool
+    "57P01", // admin_shutdown
+    "57P03", // cannot_connect_now
+    "53300", // too_many_connections
+  ]);
+  const seen = new Set<unknown>();
+  let current: unknown = error;
+  while (current && typeof current === "object" && !seen.has(current)) {
+    seen.add(current);
+    const candidate = current as { code?: unknown; message?: unknown; kind?: unknown; cause?: unknown; originalCode?: unknown };
+    if (typeof candidate.code === "string" && UNAVAILABLE_CODES.has(candidate.code)) return true;
+    if (typeof candidate.originalCode === "string" && UNAVAILABLE_CODES.has(candidate.originalCode)) return true;
+    if (candidate.kind === "DatabaseNotReachable" || candidate.kind === "SocketTimeout") return true;
+    if (
+      typeof candidate.message === "string" &&
+      /timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED|Can't reach database server/i.test(candidate.message)
+    ) {
+      return true;
+    }
+    current = candidate.cause;
+  }
+  return false;
+}

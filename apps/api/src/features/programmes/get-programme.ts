@@ -1,0 +1,204 @@
+import type { PrismaClient } from "@fundline/db";
+import {
+  financialYearLabel,
+  partsAsPercentages,
+  penceFromBigInt,
+  slippageDays,
+  toIsoDate,
+  toIsoDateOrNull,
+} from "@fundline/domain";
+import type { ProgrammeDetail } from "@fundline/schemas";
+import { NotFound } from "../../errors.ts";
+import { programmeSummaries } from "./list-programmes.ts";
+
+type CommitmentTotalsRow = { id: string; receivedPence: bigint; allocatedPence: bigint };
+type CostLineTotalsRow = { id: string; allocatedPence: bigint; spentPence: bigint };
+
+/** One programme with its funding, allocations, milestones, benefits and risks. */
+export async function getProgramme(prisma: PrismaClient, id: string): Promise<ProgrammeDetail> {
+  const [summary] = await programmeSummaries(prisma, { programmeId: id });
+  if (!summary) throw new NotFound("Programme", id);
+
+  const [programme, commitmentTotals, costLineTotals] = await Promise.all([
+    prisma.programme.findUniqueOrThrow({
+      where: { id },
+      include: {
+        partners: { include: { organisation: true }, orderBy: [{ role: "asc" }, { joinedOn: "asc" }] },
+        workstreams: { where: { retiredAt: null }, orderBy: { name: "asc" } },
+        commitments: {
+          where: { retiredAt: null },
+          include: {
+            fund: { include: { funder: true } },
+            decision: true,
+            profile: { orderBy: { financialYear: "asc" } },
+          },
+          orderBy: [{ awardedOn: "asc" }, { title: "asc" }],
+        },
+        costLines: {
+          where: { retiredAt: null },
+          include: { allocations: { where: { retiredAt: null }, orderBy: { createdAt: "asc" } } },
+          orderBy: { name: "asc" },
+        },
+        costSharingAgreements: {
+          where: { retiredAt: null },
+          include: { shares: { include: { organisation: true }, orderBy: { organisation: { name: "asc" } } } },
+        },
+        milestones: { where: { retiredAt: null }, orderBy: [{ sortOrder: "asc" }, { baselineOn: "asc" }] },
+        deliverableTargets: { where: { retiredAt: null }, orderBy: { description: "asc" } },
+        benefits: {
+          where: { retiredAt: null },
+          include: { readings: { orderBy: { readOn: "desc" }, take: 1 } },
+          orderBy: { name: "asc" },
+        },
+        risks: { where: { retiredAt: null }, orderBy: [{ status: "asc" }, { title: "asc" }] },
+      },
+    }),
+    // Per-commitment and per-line sums in SQL, one grouped pass each.
+    prisma.$queryRaw<CommitmentTotalsRow[]>`
+      SELECT commitment.id::text AS id,
+             coalesce((SELECT sum(receipt."amountPence") FROM "Receipt" receipt
+                       WHERE receipt."commitmentId" = commitment.id AND receipt."retiredAt" IS NULL), 0)::bigint AS "receivedPence",
+             coalesce((SELECT sum(allocation."amountPence") FROM "Allocation" allocation
+                       WHERE allocation."commitmentId" = commitment.id AND allocation."retiredAt" IS NULL), 0)::bigint AS "allocatedPence"
+      FROM "FundingCommitment" commitment
+      WHERE commitment."programmeId" = ${id}::uuid AND commitment."retiredAt" IS NULL`,
+    prisma.$queryRaw<CostLineTotalsRow[]>`
+      SELECT line.id::text AS id,
+             coalesce((SELECT sum(allocation."amountPence") FROM "Allocation" allocation
+                       WHERE allocation."costLineId" = line.id AND allocation."retiredAt" IS NULL), 0)::bigint AS "allocatedPence",
+             coalesce((SELECT sum(spend."amountPence") FROM "Spend" spend
+                       WHERE spend."costLineId" = line.id AND spend."retiredAt" IS NULL), 0)::bigint AS "spentPence"
+      FROM "CostLine" line
+      WHERE line."programmeId" = ${id}::uuid AND line."retiredAt" IS NULL`,
+  ]);
+
+  const byCommitment = new Map(commitmentTotals.map((row) => [row.id, row]));
+  const byCostLine = new Map(costLineTotals.map((row) => [row.id, row]));
+
+  return {
+    ...summary,
+    summary: programme.summary,
+    governanceStage: programme.governanceStage,
+    startOn: toIsoDateOrNull(programme.startOn),
+    endOn: toIsoDateOrNull(programme.endOn),
+    totalCostPence: programme.totalCostPence === null ? null : penceFromBigInt(programme.totalCostPence),
+    version: programme.version,
+    partners: programme.partners.map((partner) => ({
+      organisation: { id: partner.organisation.id, name: partner.organisation.name },
+      role: partner.role,
+      joinedOn: toIsoDateOrNull(partner.joinedOn),
+      withdrewOn: toIsoDateOrNull(partner.withdrewOn),
+      note: partner.note,
+    })),
+    workstreams: programme.workstreams.map(({ id, name, description }) => ({ id, name, description })),
+    commitments: programme.commitments.map((commitment) => {
+      const totals = byCommitment.get(commitment.id);
+      return {
+        id: commitment.id,
+        title: commitment.title,
+        fund: { id: commitment.fund.id, name: commitment.fund.name, fundType: commitment.fund.fundType },
+        funder: { id: commitment.fund.funder.id, name: commitment.fund.funder.name },
+        amountPence: penceFromBigInt(commitment.amountPence),
+        status: commitment.status,
+        awardedOn: toIsoDateOrNull(commitment.awardedOn),
+        conditions: commitment.conditions,
+        decision: commitment.decision && {
+          id: commitment.decision.id,
+          title: commitment.decision.title,
+          decidedOn: toIsoDateOrNull(commitment.decision.decidedOn),
+          status: commitment.decision.status,
+        },
+        profile: commitment.profile.map((year) => ({
+          financialYear: financialYearLabel(year.financialYear),
+          amountPence: penceFromBigInt(year.amountPence),
+        })),
+        receivedPence: penceFromBigInt(totals?.receivedPence ?? 0n),
+        allocatedPence: penceFromBigInt(totals?.allocatedPence ?? 0n),
+      };
+    }),
+    costLines: programme.costLines.map((line) => {
+      const totals = byCostLine.get(line.id);
+      return {
+        id: line.id,
+        name: line.name,
+        workstreamId: line.workstreamId,
+        allocatedPence: penceFromBigInt(totals?.allocatedPence ?? 0n),
+        spentPence: penceFromBigInt(totals?.spentPence ?? 0n),
+        allocations: line.allocations.map((allocation) => ({
+          id: allocation.id,
+          commitmentId: allocation.commitmentId,
+          amountPence: penceFromBigInt(allocation.amountPence),
+        })),
+      };
+    }),
+    costSharingAgreements: programme.costSharingAgreements.map((agreement) => {
+      const percentages = partsAsPercentages(agreement.shares.map((share) => share.parts));
+      return {
+        id: agreement.id,
+        name: agreement.name,
+        costLineId: agreement.costLineId,
+        shares: agreement.shares.map((share, index) => ({
+          organisation: { id: share.organisation.id, name: share.organisation.name },
+          parts: share.parts,
+          percentage: percentages[index] ?? 0,
+        })),
+      };
+    }),
+    milestones: programme.milestones.map((milestone) => {
+      const baselineOn = toIsoDate(milestone.baselineOn);
+      const actualOn = toIsoDateOrNull(milestone.actualOn);
+      const forecastOn = toIsoDateOrNull(milestone.forecastOn);
+      return {
+        id: milestone.id,
+        description: milestone.description,
+        output: milestone.output,
+        ownerName: milestone.ownerName,
+        status: milestone.status,
+        workstreamId: milestone.workstreamId,
+        baselineOn,
+        baselinePrecision: milestone.baselinePrecision,
+        baselineLabel: milestone.baselineLabel,
+        forecastOn,
+        actualOn,
+        slippageDays: slippageDays(baselineOn, actualOn ?? forecastOn),
+      };
+    }),
+    deliverableTargets: programme.deliverableTargets.map((target) => ({
+      id: target.id,
+      description: target.description,
+      targetCount: target.targetCount,
+      achievedCount: target.achievedCount,
+      atLeast: target.atLeast,
+      dueOn: toIsoDateOrNull(target.dueOn),
+    })),
+    benefits: programme.benefits.map((benefit) => {
+      const latest = benefit.readings[0];
+      return {
+        id: benefit.id,
+        name: benefit.name,
+        measure: benefit.measure,
+        workstreamId: benefit.workstreamId,
+        benefitType: benefit.benefitType,
+        direction: benefit.direction,
+        unit: benefit.unit,
+        baselineValue: benefit.baselineValue?.toString() ?? null,
+        targetValue: benefit.targetValue?.toString() ?? null,
+        targetText: benefit.targetText,
+        expectedBy: toIsoDateOrNull(benefit.expectedBy),
+        expectedByLabel: benefit.expectedByLabel,
+        latestReading: latest ? { readOn: toIsoDate(latest.readOn), value: latest.value.toString() } : null,
+      };
+    }),
+    risks: programme.risks.map((risk) => ({
+      id: risk.id,
+      title: risk.title,
+      description: risk.description,
+      implication: risk.implication,
+      mitigation: risk.mitigation,
+      ownerName: risk.ownerName,
+      likelihood: risk.likelihood,
+      impact: risk.impact,
+      status: risk.status,
+    })),
+  };
+}

@@ -1,0 +1,102 @@
+// Start-up and shutdown only: configuration, the database (embedded unless DATABASE_URL is
+// set), migrations, demo seed, then the app. Every failure a user can fix gets a plain message.
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import {
+  applyMigrations,
+  createPrismaClient,
+  defaultDataRoot,
+  ensureDatabase,
+  MigrationError,
+  PostgresStartError,
+  type RunningPostgres,
+  startEmbeddedPostgres,
+  assertPortFree,
+} from "@fundline/db";
+import { seedDemoProgrammes } from "@fundline/db/seed";
+import Fastify from "fastify";
+import { app, serverOptions } from "./app.ts";
+import { ConfigError, loadConfig } from "./config.ts";
+import { isDatabaseUnavailable } from "./errors.ts";
+
+const DEFAULT_WEB_DIST = fileURLToPath(new URL("../../web/dist", import.meta.url));
+
+class StartupError extends Error {}
+
+async function main() {
+  const config = loadConfig();
+  await assertPortFree(config.PORT, config.HOST).catch(() => {
+    throw new StartupError(`Port ${config.PORT} is already in use on ${config.HOST}. Stop whatever is using it, or set PORT to another port.`);
+  });
+
+  let embedded: RunningPostgres | undefined;
+  let databaseUrl = config.DATABASE_URL;
+  if (!databaseUrl) {
+    const dataDir = join(defaultDataRoot(), "postgres");
+    console.log(`Starting the embedded PostgreSQL (data in ${dataDir}) …`);
+    embedded = await startEmbeddedPostgres({
+      dataDir,
+      port: config.FUNDLINE_PG_PORT,
+      persistent: !config.FUNDLINE_DATA_EPHEMERAL,
+    });
+    await ensureDatabase(embedded, "fundline");
+    databaseUrl = embedded.urlFor("fundline");
+  }
+
+  const prisma = createPrismaClient(databaseUrl, {
+    maxConnections: config.DB_POOL_MAX,
+    connectionTimeoutMs: config.DB_CONNECTION_TIMEOUT_MS,
+  });
+  const fastify = Fastify({ ...serverOptions, logger: { level: config.LOG_LEVEL } });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal} received: stopping Fundline …`);
+    await fastify.close().catch(() => {});
+    await prisma.$disconnect().catch(() => {});
+    await embedded?.stop().catch(() => {});
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void stop("SIGINT"));
+  process.once("SIGTERM", () => void stop("SIGTERM"));
+
+  try {
+    const applied = await applyMigrations(databaseUrl);
+    if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
+    if (config.FUNDLINE_SEED === "demo") {
+      const seed = await seedDemoProgrammes(prisma);
+      if (seed.seeded) console.log(`Seeded ${seed.programmes} demo programmes.`);
+    }
+    await fastify.register(app, { prisma, webDist: config.FUNDLINE_WEB_DIST ?? DEFAULT_WEB_DIST });
+    await fastify.listen({ port: config.PORT, host: config.HOST });
+  } catch (error) {
+    await fastify.close().catch(() => {});
+    await prisma.$disconnect().catch(() => {});
+    await embedded?.stop().catch(() => {});
+    throw error;
+  }
+  const shownHost = config.HOST === "127.0.0.1" || config.HOST === "0.0.0.0" ? "localhost" : config.HOST;
+  console.log(`Fundline is running at http://${shownHost}:${config.PORT}  (Ctrl-C to stop)`);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof StartupError || error instanceof ConfigError || error instanceof PostgresStartError || error instanceof MigrationError) {
+    console.error(`Fundline could not start: ${error.message}`);
+  } else if (isDatabaseUnavailable(error)) {
+    console.error(
+      "Fundline could not start: the database cannot be reached. Check DATABASE_URL (host, port, user, password) and that PostgreSQL is running.",
+    );
+  } else if (isPostgresError(error)) {
+    console.error(`Fundline could not start: the database refused the connection (${error.message}). Check DATABASE_URL.`);
+  } else {
+    console.error("Fundline could not start because of an unexpected error:", error);
+  }
+  process.exit(1);
+});
+
+/** An error PostgreSQL itself reported (wrong password, missing database …), with its SQLSTATE. */
+function isPostgresError(error: unknown): error is Error & { code: string } {
+  return error instanceof Error && typeof (error as { code?: unknown }).code === "string" && /^[0-9A-Z]{5}$/.test((error as { code: string }).code);
+}

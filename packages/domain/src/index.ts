@@ -1,0 +1,4 @@
+export * from "./dates.ts";
+export * from "./financial-year.ts";
+export * from "./milestones.ts";
+export * from "./money.ts";

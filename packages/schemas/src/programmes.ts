@@ -1,0 +1,148 @@
+import { z } from "zod";
+import { IsoDate, Pence, Uuid } from "./common.ts";
+
+export const ProgrammeStatus = z.enum(["proposed", "bid_submitted", "approved", "unsuccessful", "active", "closed"]);
+export const GovernanceStage = z.enum(["formulation", "due_diligence", "implementation"]);
+export const PartnerRole = z.enum(["lead", "partner", "delivery_partner", "supplier", "evaluator"]);
+export const CommitmentStatus = z.enum(["applied", "awarded", "unsuccessful", "withdrawn", "received"]);
+export const FundType = z.enum(["capital", "revenue"]);
+export const MilestoneStatus = z.enum(["not_started", "on_track", "at_risk", "delayed", "met", "cancelled"]);
+export const DatePrecision = z.enum(["day", "month", "season", "quarter", "year"]);
+export const RiskStatus = z.enum(["open", "mitigating", "closed"]);
+
+export const OrganisationRef = z.object({ id: Uuid, name: z.string() });
+
+/** A programme with the money figures a director scans first, all computed in SQL. */
+export const ProgrammeSummary = z.object({
+  id: Uuid,
+  name: z.string(),
+  leadOrganisation: OrganisationRef,
+  status: ProgrammeStatus,
+  /** Awarded or received commitments, not retired. */
+  committedPence: Pence,
+  /** Allocations to the programme's cost lines, not retired. */
+  allocatedPence: Pence,
+  /** Spend to date, credit notes netted off, not retired. */
+  spentPence: Pence,
+});
+export type ProgrammeSummary = z.infer<typeof ProgrammeSummary>;
+
+export const ProgrammeListResponse = z.object({
+  programmes: z.array(ProgrammeSummary),
+  total: z.number().int(),
+});
+export type ProgrammeListResponse = z.infer<typeof ProgrammeListResponse>;
+
+export const ProgrammeParams = z.object({ id: Uuid });
+
+const CommitmentInProgramme = z.object({
+  id: Uuid,
+  title: z.string(),
+  fund: z.object({ id: Uuid, name: z.string(), fundType: FundType }),
+  funder: OrganisationRef,
+  amountPence: Pence,
+  status: CommitmentStatus,
+  awardedOn: IsoDate.nullable(),
+  conditions: z.string().nullable(),
+  decision: z.object({ id: Uuid, title: z.string(), decidedOn: IsoDate.nullable(), status: z.string() }).nullable(),
+  profile: z.array(z.object({ financialYear: z.string(), amountPence: Pence })),
+  receivedPence: Pence,
+  allocatedPence: Pence,
+});
+
+const CostLineInProgramme = z.object({
+  id: Uuid,
+  name: z.string(),
+  workstreamId: Uuid.nullable(),
+  allocatedPence: Pence,
+  spentPence: Pence,
+  allocations: z.array(z.object({ id: Uuid, commitmentId: Uuid, amountPence: Pence })),
+});
+
+const MilestoneInProgramme = z.object({
+  id: Uuid,
+  description: z.string(),
+  output: z.string().nullable(),
+  ownerName: z.string().nullable(),
+  status: MilestoneStatus,
+  workstreamId: Uuid.nullable(),
+  baselineOn: IsoDate,
+  baselinePrecision: DatePrecision,
+  baselineLabel: z.string().nullable(),
+  forecastOn: IsoDate.nullable(),
+  actualOn: IsoDate.nullable(),
+  /** Days between the baseline and the actual (or else forecast) date; positive is late. */
+  slippageDays: z.number().int().nullable(),
+});
+
+const BenefitInProgramme = z.object({
+  id: Uuid,
+  name: z.string(),
+  measure: z.string(),
+  workstreamId: Uuid.nullable(),
+  benefitType: z.enum(["direct", "indirect"]),
+  direction: z.enum(["increase", "decrease", "achieve"]),
+  unit: z.string(),
+  /** Measurements are decimals, sent as strings so no precision is lost. */
+  baselineValue: z.string().nullable(),
+  targetValue: z.string().nullable(),
+  targetText: z.string().nullable(),
+  expectedBy: IsoDate.nullable(),
+  expectedByLabel: z.string().nullable(),
+  latestReading: z.object({ readOn: IsoDate, value: z.string() }).nullable(),
+});
+
+const RiskInProgramme = z.object({
+  id: Uuid,
+  title: z.string(),
+  description: z.string().nullable(),
+  implication: z.string().nullable(),
+  mitigation: z.string().nullable(),
+  ownerName: z.string().nullable(),
+  likelihood: z.number().int(),
+  impact: z.number().int(),
+  status: RiskStatus,
+});
+
+export const ProgrammeDetail = ProgrammeSummary.extend({
+  summary: z.string().nullable(),
+  governanceStage: GovernanceStage.nullable(),
+  startOn: IsoDate.nullable(),
+  endOn: IsoDate.nullable(),
+  totalCostPence: Pence.nullable(),
+  version: z.number().int(),
+  partners: z.array(
+    z.object({
+      organisation: OrganisationRef,
+      role: PartnerRole,
+      joinedOn: IsoDate.nullable(),
+      withdrewOn: IsoDate.nullable(),
+      note: z.string().nullable(),
+    }),
+  ),
+  workstreams: z.array(z.object({ id: Uuid, name: z.string(), description: z.string().nullable() })),
+  commitments: z.array(CommitmentInProgramme),
+  costLines: z.array(CostLineInProgramme),
+  costSharingAgreements: z.array(
+    z.object({
+      id: Uuid,
+      name: z.string(),
+      costLineId: Uuid.nullable(),
+      shares: z.array(z.object({ organisation: OrganisationRef, parts: z.number().int(), percentage: z.number() })),
+    }),
+  ),
+  milestones: z.array(MilestoneInProgramme),
+  deliverableTargets: z.array(
+    z.object({
+      id: Uuid,
+      description: z.string(),
+      targetCount: z.number().int(),
+      achievedCount: z.number().int(),
+      atLeast: z.boolean(),
+      dueOn: IsoDate.nullable(),
+    }),
+  ),
+  benefits: z.array(BenefitInProgramme),
+  risks: z.array(RiskInProgramme),
+});
+export type ProgrammeDetail = z.infer<typeof ProgrammeDetail>;

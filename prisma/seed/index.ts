@@ -1,0 +1,1 @@
+export { type SeedResult, seedDemoProgrammes } from "./demo-programmes.ts";

@@ -1,0 +1,3 @@
+export * from "./client.ts";
+export * from "./embedded-postgres.ts";
+export * from "./migrate.ts";

@@ -1,0 +1,61 @@
+// Real PostgreSQL for tests: one embedded cluster per test run (started and removed by the
+// run), a migrated template database, and a fresh copy of it for each test file.
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { type RunningPostgres, startEmbeddedPostgres } from "./embedded-postgres.ts";
+import { applyMigrations } from "./migrate.ts";
+
+export const TEMPLATE_DATABASE = "fundline_template";
+
+export type TestCluster = { adminUrl: string; stop: () => Promise<void> };
+
+/** Starts a throwaway cluster under /tmp with a migrated template database. */
+export async function startTestCluster(): Promise<TestCluster> {
+  // A folder that does not exist yet under /tmp: PostgreSQL (as the `postgres` user when run as
+  // root) creates it itself. It is deleted when the cluster stops.
+  const dataDir = `/tmp/fundline-test-${process.pid}-${randomBytes(4).toString("hex")}`;
+  const port = await freePort();
+  const running: RunningPostgres = await startEmbeddedPostgres({
+    dataDir,
+    port,
+    persistent: false,
+    // Durability is irrelevant for a throwaway cluster; speed is not.
+  });
+  await withClient(running.adminUrl, (client) => client.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`));
+  await applyMigrations(running.urlFor(TEMPLATE_DATABASE));
+  return { adminUrl: running.adminUrl, stop: running.stop };
+}
+
+/** A new database copied from the migrated template. */
+export async function createTestDatabase(adminUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `fundline_test_${randomBytes(6).toString("hex")}`;
+  await withClient(adminUrl, (client) => client.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`));
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: () => withClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => {}),
+  };
+}
+
+export async function withClient<T>(connectionString: string, use: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    return await use(client);
+  } finally {
+    await client.end();
+  }
+}
+
+async function freePort(): Promise<number> {
+  const { createServer } = await import("node:net");
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
