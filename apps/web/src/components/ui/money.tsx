@@ -1,0 +1,5 @@
+import { formatPence } from "@fundline/domain";
+
+export function Money({ pence }: { pence: number }) {
+  return <>{formatPence(pence)}</>;
+}

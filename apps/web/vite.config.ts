@@ -1,0 +1,9 @@
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+
+export default defineConfig({
+  plugins: [react()],
+  // In development the API runs on :3000; the built app is served by the API itself.
+  server: { proxy: { "/api": "http://127.0.0.1:3000" } },
+  build: { outDir: "dist", sourcemap: true },
+});
