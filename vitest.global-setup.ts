@@ -1,12 +1,6 @@
 import { startTestCluster } from "@fundline/db/testing";
 import type { TestProject } from "vitest/node";
 
-declare module "vitest" {
-  export interface ProvidedContext {
-    databaseAdminUrl: string;
-  }
-}
-
 export default async function setup(project: TestProject) {
   const cluster = await startTestCluster();
   project.provide("databaseAdminUrl", cluster.adminUrl);

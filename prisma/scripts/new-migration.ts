@@ -14,7 +14,10 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const migrationsDir = join(root, "migrations");
 const snapshotPath = join(migrationsDir, "schema.snapshot.prisma");
 
-const name = (process.argv[2] ?? "").toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "");
+const name = (process.argv[2] ?? "")
+  .toLowerCase()
+  .replace(/[^a-z0-9]+/g, "_")
+  .replace(/^_|_$/g, "");
 if (!name) {
   console.error("usage: pnpm db:new-migration <name>");
   process.exit(2);

@@ -10,7 +10,11 @@ if (!url) {
 const prisma = createPrismaClient(url);
 try {
   const result = await seedDemoProgrammes(prisma);
-  console.log(result.seeded ? `seeded ${result.programmes} demo programmes` : `already has ${result.programmes} programmes: not seeded`);
+  console.log(
+    result.seeded
+      ? `seeded ${result.programmes} demo programmes`
+      : `already has ${result.programmes} programmes: not seeded`,
+  );
 } finally {
   await prisma.$disconnect();
 }

@@ -97,8 +97,18 @@ async function earlyYearsOutcomes(tx: Tx, org: Organisations) {
       partners: {
         create: [
           { organisationId: org.oldham.id, role: "lead", joinedOn: day("2018-11-01") },
-          { organisationId: org.tameside.id, role: "partner", joinedOn: day("2018-11-01"), note: "Partner in the unsuccessful Early Years Outcomes Fund bid" },
-          { organisationId: org.rochdale.id, role: "partner", joinedOn: day("2018-11-01"), note: "Partner in the unsuccessful Early Years Outcomes Fund bid" },
+          {
+            organisationId: org.tameside.id,
+            role: "partner",
+            joinedOn: day("2018-11-01"),
+            note: "Partner in the unsuccessful Early Years Outcomes Fund bid",
+          },
+          {
+            organisationId: org.rochdale.id,
+            role: "partner",
+            joinedOn: day("2018-11-01"),
+            note: "Partner in the unsuccessful Early Years Outcomes Fund bid",
+          },
           { organisationId: org.dartington.id, role: "delivery_partner", joinedOn: day("2018-11-01") },
         ],
       },
@@ -249,7 +259,11 @@ async function digitalImprovement(tx: Tx, org: Organisations) {
     },
   });
   const resources = await tx.costLine.create({
-    data: { programmeId: programme.id, name: "Platform + Agile resources (Unity Partnership)", ledgerCode: "ICT-CEY-DIG" },
+    data: {
+      programmeId: programme.id,
+      name: "Platform + Agile resources (Unity Partnership)",
+      ledgerCode: "ICT-CEY-DIG",
+    },
   });
   await tx.allocation.create({
     data: { commitmentId: commitment.id, costLineId: resources.id, amountPence: pounds(80_000) },
@@ -281,36 +295,77 @@ async function digitalImprovement(tx: Tx, org: Organisations) {
   const benefit = (data: Omit<Prisma.BenefitUncheckedCreateInput, "programmeId">) =>
     tx.benefit.create({ data: { ...data, programmeId: programme.id } });
   await benefit({
-    workstreamId: ehcp!.id, name: "Increased throughput of EHCPs", benefitType: "direct", direction: "increase",
+    workstreamId: ehcp!.id,
+    name: "Increased throughput of EHCPs",
+    benefitType: "direct",
+    direction: "increase",
     measure: "Total of EHCPs processed within comparable periods before and after the implementation",
-    unit: "count", expectedBy: day("2021-07-31"), expectedByPrecision: "month", expectedByLabel: "Jul 2021",
+    unit: "count",
+    expectedBy: day("2021-07-31"),
+    expectedByPrecision: "month",
+    expectedByLabel: "Jul 2021",
   });
   await benefit({
-    workstreamId: ehcp!.id, name: "Increased statutory compliance", benefitType: "direct", direction: "increase",
-    measure: "Annual review backlog completed ahead of schedule; timeliness of advice from all partners exceeds the 70% target",
-    unit: "percent", targetValue: "70", expectedBy: day("2021-01-31"), expectedByPrecision: "month",
+    workstreamId: ehcp!.id,
+    name: "Increased statutory compliance",
+    benefitType: "direct",
+    direction: "increase",
+    measure:
+      "Annual review backlog completed ahead of schedule; timeliness of advice from all partners exceeds the 70% target",
+    unit: "percent",
+    targetValue: "70",
+    expectedBy: day("2021-01-31"),
+    expectedByPrecision: "month",
     expectedByLabel: "Jan 2021 (time of DfE SEN2 Return)",
   });
   await benefit({
-    workstreamId: ehcp!.id, name: "Improved correspondence with parents", benefitType: "direct", direction: "decrease",
-    measure: "'Chasing' phone calls from parents (50% reduction)", unit: "percent change", targetValue: "-50",
-    expectedBy: day("2020-12-31"), expectedByPrecision: "month", expectedByLabel: "Dec 2020 (measurement period Nov and Dec)",
+    workstreamId: ehcp!.id,
+    name: "Improved correspondence with parents",
+    benefitType: "direct",
+    direction: "decrease",
+    measure: "'Chasing' phone calls from parents (50% reduction)",
+    unit: "percent change",
+    targetValue: "-50",
+    expectedBy: day("2020-12-31"),
+    expectedByPrecision: "month",
+    expectedByLabel: "Dec 2020 (measurement period Nov and Dec)",
   });
   await benefit({
-    workstreamId: fpn!.id, name: "Increased revenue from automating the school fines process", benefitType: "direct",
-    direction: "increase", measure: "Income target moves to £120K (revenue target increases by £20K p/a)",
-    unit: "pence", baselineValue: String(pounds(100_000)), targetValue: String(pounds(120_000)),
-    expectedBy: day("2021-07-31"), expectedByPrecision: "month", expectedByLabel: "July 2021",
+    workstreamId: fpn!.id,
+    name: "Increased revenue from automating the school fines process",
+    benefitType: "direct",
+    direction: "increase",
+    measure: "Income target moves to £120K (revenue target increases by £20K p/a)",
+    unit: "pence",
+    baselineValue: String(pounds(100_000)),
+    targetValue: String(pounds(120_000)),
+    expectedBy: day("2021-07-31"),
+    expectedByPrecision: "month",
+    expectedByLabel: "July 2021",
   });
   await benefit({
-    workstreamId: fpn!.id, name: "Increased throughput of FPNs", benefitType: "direct", direction: "increase",
-    measure: "Number of FPNs processed in comparable periods before and after the implementation", unit: "count",
-    expectedBy: day("2020-12-31"), expectedByPrecision: "month", expectedByLabel: "Dec 2020",
+    workstreamId: fpn!.id,
+    name: "Increased throughput of FPNs",
+    benefitType: "direct",
+    direction: "increase",
+    measure: "Number of FPNs processed in comparable periods before and after the implementation",
+    unit: "count",
+    expectedBy: day("2020-12-31"),
+    expectedByPrecision: "month",
+    expectedByLabel: "Dec 2020",
   });
   const timeliness = await benefit({
-    workstreamId: fpn!.id, name: "Improving timeliness of processing school fines", benefitType: "direct",
-    direction: "decrease", measure: "Working days to process a fixed penalty notice (-60%)", unit: "working days",
-    baselineValue: "25", targetValue: "10", expectedBy: day("2020-12-31"), expectedByPrecision: "month", expectedByLabel: "Dec 2020",
+    workstreamId: fpn!.id,
+    name: "Improving timeliness of processing school fines",
+    benefitType: "direct",
+    direction: "decrease",
+    measure: "Working days to process a fixed penalty notice (-60%)",
+    unit: "working days",
+    baselineValue: "25",
+    targetValue: "10",
+    expectedBy: day("2020-12-31"),
+    expectedByPrecision: "month",
+    expectedByLabel: "Dec 2020",
   });
   await tx.benefitReading.createMany({
     data: [
@@ -319,28 +374,54 @@ async function digitalImprovement(tx: Tx, org: Organisations) {
     ],
   });
   const attendance = await benefit({
-    workstreamId: fpn!.id, name: "Improving LA attendance figures", benefitType: "indirect", direction: "increase",
-    measure: "Attendance in line with national average", unit: "percent", targetValue: "95.2",
-    expectedBy: day("2022-01-31"), expectedByPrecision: "month", expectedByLabel: "Jan 2022",
+    workstreamId: fpn!.id,
+    name: "Improving LA attendance figures",
+    benefitType: "indirect",
+    direction: "increase",
+    measure: "Attendance in line with national average",
+    unit: "percent",
+    targetValue: "95.2",
+    expectedBy: day("2022-01-31"),
+    expectedByPrecision: "month",
+    expectedByLabel: "Jan 2022",
   });
   await tx.benefitReading.create({
     data: { benefitId: attendance.id, readOn: day("2021-07-31"), value: "94.6", note: "INVENTED demo reading" },
   });
   await benefit({
-    workstreamId: eyTracking!.id, name: "Ability to plan targeted, data-led interventions to achieve DC111",
-    benefitType: "direct", direction: "achieve", unit: "approval",
+    workstreamId: eyTracking!.id,
+    name: "Ability to plan targeted, data-led interventions to achieve DC111",
+    benefitType: "direct",
+    direction: "achieve",
+    unit: "approval",
     measure: "Targeted improvement plan relates back to insight from data collected, approved by Andrew Sutherland",
-    targetText: "Plan approved", expectedBy: day("2020-03-31"), expectedByPrecision: "month", expectedByLabel: "Mar 2020",
+    targetText: "Plan approved",
+    expectedBy: day("2020-03-31"),
+    expectedByPrecision: "month",
+    expectedByLabel: "Mar 2020",
   });
   await benefit({
-    workstreamId: eyTracking!.id, name: "Achieve 70% of five-year-olds at a Good Level of Development",
-    benefitType: "indirect", direction: "increase", measure: "Good Level of Development is measured by DfE",
-    unit: "percent", targetValue: "70", expectedBy: day("2020-09-30"), expectedByPrecision: "month", expectedByLabel: "Sep 2020",
+    workstreamId: eyTracking!.id,
+    name: "Achieve 70% of five-year-olds at a Good Level of Development",
+    benefitType: "indirect",
+    direction: "increase",
+    measure: "Good Level of Development is measured by DfE",
+    unit: "percent",
+    targetValue: "70",
+    expectedBy: day("2020-09-30"),
+    expectedByPrecision: "month",
+    expectedByLabel: "Sep 2020",
   });
   await benefit({
-    workstreamId: eyTracking!.id, name: "Achieve national average for Good Level of Development (GLD)",
-    benefitType: "indirect", direction: "achieve", measure: "Good Level of Development is measured by DfE",
-    unit: "percent", targetText: "National average", expectedBy: day("2020-09-30"), expectedByPrecision: "month",
+    workstreamId: eyTracking!.id,
+    name: "Achieve national average for Good Level of Development (GLD)",
+    benefitType: "indirect",
+    direction: "achieve",
+    measure: "Good Level of Development is measured by DfE",
+    unit: "percent",
+    targetText: "National average",
+    expectedBy: day("2020-09-30"),
+    expectedByPrecision: "month",
     expectedByLabel: "Sep 2020",
   });
 }
@@ -405,11 +486,26 @@ async function developmentDemonstrator(tx: Tx, org: Organisations) {
   const visits = await tx.costLine.create({
     data: { programmeId: programme.id, name: "Peer council visits and publicity materials", ledgerCode: "CYPS-EFY-DD" },
   });
-  await tx.allocation.create({ data: { commitmentId: commitment.id, costLineId: visits.id, amountPence: pounds(20_000) } });
+  await tx.allocation.create({
+    data: { commitmentId: commitment.id, costLineId: visits.id, amountPence: pounds(20_000) },
+  });
   await tx.deliverableTarget.createMany({
     data: [
-      { programmeId: programme.id, description: "Host site visits for peer councils", targetCount: 10, achievedCount: 6, dueOn: day("2013-09-30") }, // achieved: INVENTED
-      { programmeId: programme.id, description: "Attend national meetings", targetCount: 2, atLeast: true, achievedCount: 2, dueOn: day("2013-09-30") }, // achieved: INVENTED
+      {
+        programmeId: programme.id,
+        description: "Host site visits for peer councils",
+        targetCount: 10,
+        achievedCount: 6,
+        dueOn: day("2013-09-30"),
+      }, // achieved: INVENTED
+      {
+        programmeId: programme.id,
+        description: "Attend national meetings",
+        targetCount: 2,
+        atLeast: true,
+        achievedCount: 2,
+        dueOn: day("2013-09-30"),
+      }, // achieved: INVENTED
     ],
   });
   // INVENTED spend: visit hosting and publicity, £12,640.00 in all.
@@ -471,7 +567,8 @@ async function newModelsForLeas(tx: Tx, org: Organisations) {
       },
     },
   });
-  const decision = await tx.decision.create({
+  // EX14 noted the project and authorised the pilots; it did not award the DfES money.
+  await tx.decision.create({
     data: {
       organisationId: org.oxfordshire.id,
       programmeId: programme.id,
@@ -510,30 +607,98 @@ async function newModelsForLeas(tx: Tx, org: Organisations) {
   });
 
   const pilots = [
-    ["Feasibility study", "Review of 10 LEA service areas: staff time, workshops, conferences and evaluation", "Feasibility study: staff time, workshops, conferences and evaluation", 327_000],
-    ["Specialist Advisory Services", "Secondary Headteachers' Networking and Benchmarking Club", "Secondary Headteachers' Networking and Benchmarking Club", 8_000],
-    ["Recruitment and Retention", "A Value Added Supply Agency", "Value Added Supply Agency: investigation and service design", 5_000],
-    ["Pupil Performance Data", "A shared webspace supporting the other New Model developments", "Shared webspace", 10_000],
+    [
+      "Feasibility study",
+      "Review of 10 LEA service areas: staff time, workshops, conferences and evaluation",
+      "Feasibility study: staff time, workshops, conferences and evaluation",
+      327_000,
+    ],
+    [
+      "Specialist Advisory Services",
+      "Secondary Headteachers' Networking and Benchmarking Club",
+      "Secondary Headteachers' Networking and Benchmarking Club",
+      8_000,
+    ],
+    [
+      "Recruitment and Retention",
+      "A Value Added Supply Agency",
+      "Value Added Supply Agency: investigation and service design",
+      5_000,
+    ],
+    [
+      "Pupil Performance Data",
+      "A shared webspace supporting the other New Model developments",
+      "Shared webspace",
+      10_000,
+    ],
   ] as const;
   // The three pilots' £8,000, £5,000 and £10,000 are from the report; the feasibility study's
   // £327,000 is the remainder of the £350,000.
   const lines: Record<string, string> = {};
   for (const [workstreamName, description, lineName, amount] of pilots) {
-    const workstream = await tx.workstream.create({ data: { programmeId: programme.id, name: workstreamName, description } });
-    const line = await tx.costLine.create({ data: { programmeId: programme.id, workstreamId: workstream.id, name: lineName } });
+    const workstream = await tx.workstream.create({
+      data: { programmeId: programme.id, name: workstreamName, description },
+    });
+    const line = await tx.costLine.create({
+      data: { programmeId: programme.id, workstreamId: workstream.id, name: lineName },
+    });
     lines[workstreamName] = line.id;
-    await tx.allocation.create({ data: { commitmentId: commitment.id, costLineId: line.id, amountPence: pounds(amount) } });
+    await tx.allocation.create({
+      data: { commitmentId: commitment.id, costLineId: line.id, amountPence: pounds(amount) },
+    });
   }
   // INVENTED spend: £341,250.00 in all.
   await tx.spend.createMany({
     data: [
-      ["Feasibility study", "2001-06-29", 96_400, "Capita Business Services Ltd", "Consultancy support to service reviews", org.capita.id],
-      ["Feasibility study", "2001-09-28", 118_350, "Staff time recharges: partner LEAs", "Staff time on service area reviews", null],
-      ["Feasibility study", "2001-12-14", 64_000, "Capita Business Services Ltd", "Options generation workshops and business plans", org.capita.id],
+      [
+        "Feasibility study",
+        "2001-06-29",
+        96_400,
+        "Capita Business Services Ltd",
+        "Consultancy support to service reviews",
+        org.capita.id,
+      ],
+      [
+        "Feasibility study",
+        "2001-09-28",
+        118_350,
+        "Staff time recharges: partner LEAs",
+        "Staff time on service area reviews",
+        null,
+      ],
+      [
+        "Feasibility study",
+        "2001-12-14",
+        64_000,
+        "Capita Business Services Ltd",
+        "Options generation workshops and business plans",
+        org.capita.id,
+      ],
       ["Feasibility study", "2002-04-26", 42_000, "Office for Public Management", "Project evaluation", org.opm.id],
-      ["Specialist Advisory Services", "2002-07-19", 7_500, "Oxford Conference Centre", "Benchmarking Club launch conference", null],
-      ["Recruitment and Retention", "2002-09-20", 4_000, "Staff time recharges: West Berkshire", "Supply agency service design", null],
-      ["Pupil Performance Data", "2002-11-29", 9_000, "Web services (schools broadband)", "Shared webspace development", null],
+      [
+        "Specialist Advisory Services",
+        "2002-07-19",
+        7_500,
+        "Oxford Conference Centre",
+        "Benchmarking Club launch conference",
+        null,
+      ],
+      [
+        "Recruitment and Retention",
+        "2002-09-20",
+        4_000,
+        "Staff time recharges: West Berkshire",
+        "Supply agency service design",
+        null,
+      ],
+      [
+        "Pupil Performance Data",
+        "2002-11-29",
+        9_000,
+        "Web services (schools broadband)",
+        "Shared webspace development",
+        null,
+      ],
     ].map(([workstreamName, spentOn, amount, supplierName, purpose, supplierId]) => ({
       programmeId: programme.id,
       costLineId: lines[workstreamName as string]!,
@@ -552,8 +717,12 @@ async function newModelsForLeas(tx: Tx, org: Organisations) {
 // ─── 5. Stockport and Tameside: shared early years education improvement leadership ─────────
 async function sharedEarlyYearsLeadership(tx: Tx, org: Organisations) {
   const [stockportFund, tamesideFund] = await Promise.all([
-    tx.fund.create({ data: { funderId: org.stockport.id, name: "Stockport education improvement revenue budget", fundType: "revenue" } }),
-    tx.fund.create({ data: { funderId: org.tameside.id, name: "Tameside education improvement revenue budget", fundType: "revenue" } }),
+    tx.fund.create({
+      data: { funderId: org.stockport.id, name: "Stockport education improvement revenue budget", fundType: "revenue" },
+    }),
+    tx.fund.create({
+      data: { funderId: org.tameside.id, name: "Tameside education improvement revenue budget", fundType: "revenue" },
+    }),
   ]);
   const programme = await tx.programme.create({
     data: {
@@ -617,7 +786,9 @@ async function sharedEarlyYearsLeadership(tx: Tx, org: Organisations) {
         profile: { create: [{ financialYear: 2022, amountPence: pounds(130_000) }] },
       },
     });
-    await tx.allocation.create({ data: { commitmentId: commitment.id, costLineId: posts.id, amountPence: pounds(130_000) } });
+    await tx.allocation.create({
+      data: { commitmentId: commitment.id, costLineId: posts.id, amountPence: pounds(130_000) },
+    });
   }
   // INVENTED spend: quarterly salary recharges. Stockport has paid £60,000, Tameside £50,000,
   // so Tameside is £5,000 behind its half of £110,000.
@@ -643,11 +814,51 @@ async function sharedEarlyYearsLeadership(tx: Tx, org: Organisations) {
   });
 
   const milestones = [
-    ["Further conversations with Trade Union Representatives to brief on the proposals regarding Shared Services", "Trade Unions briefed", "2022-03-31", "month", "March 2022", "met", "2022-03-24"],
-    ["Stakeholder engagement in a 'Listening Exercise' on Shared Services phase 1 proposals including Schools, PVI Settings, wider stakeholders, children and families", "Report on engagement with stakeholders", "2022-05-31", "season", "Spring 2022", "met", "2022-05-20"],
-    ["Agree job descriptions for new early years posts", "Job descriptions established", "2022-04-30", "month", "April 2022", "met", "2022-05-13"],
-    ["Bring full early years proposal through governance", "Approval for implementation", "2022-06-30", "month", "June 2022", "delayed", null],
-    ["Where required revised service specification(s) complete and shared", "New service specifications", "2022-06-30", "month", "End June 2022", "at_risk", null],
+    [
+      "Further conversations with Trade Union Representatives to brief on the proposals regarding Shared Services",
+      "Trade Unions briefed",
+      "2022-03-31",
+      "month",
+      "March 2022",
+      "met",
+      "2022-03-24",
+    ],
+    [
+      "Stakeholder engagement in a 'Listening Exercise' on Shared Services phase 1 proposals including Schools, PVI Settings, wider stakeholders, children and families",
+      "Report on engagement with stakeholders",
+      "2022-05-31",
+      "season",
+      "Spring 2022",
+      "met",
+      "2022-05-20",
+    ],
+    [
+      "Agree job descriptions for new early years posts",
+      "Job descriptions established",
+      "2022-04-30",
+      "month",
+      "April 2022",
+      "met",
+      "2022-05-13",
+    ],
+    [
+      "Bring full early years proposal through governance",
+      "Approval for implementation",
+      "2022-06-30",
+      "month",
+      "June 2022",
+      "delayed",
+      null,
+    ],
+    [
+      "Where required revised service specification(s) complete and shared",
+      "New service specifications",
+      "2022-06-30",
+      "month",
+      "End June 2022",
+      "at_risk",
+      null,
+    ],
   ] as const;
   // Statuses, actual dates and the forecast below are INVENTED; baselines are the report's.
   let order = 0;

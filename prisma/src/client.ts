@@ -22,5 +22,5 @@ export function createPrismaClient(connectionString: string, pool: DatabasePoolO
   return new PrismaClient({ adapter });
 }
 
-export type { PrismaClient };
 export { Prisma } from "../generated/prisma/client.ts";
+export type { PrismaClient };

@@ -62,7 +62,11 @@ describe("migrations", () => {
   it("are recorded in _prisma_migrations as prisma migrate deploy records them", async () => {
     const migrations = await readMigrations();
     const rows = await withClient(migrated.url, (client) =>
-      client.query('SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name').then((r) => r.rows),
+      client
+        .query(
+          'SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name',
+        )
+        .then((r) => r.rows),
     );
     expect(rows.map((row) => [row.migration_name, row.checksum, row.applied_steps_count])).toEqual(
       migrations.map((migration) => [migration.name, migration.checksum, 1]),
@@ -74,12 +78,22 @@ describe("migrations", () => {
 
   it("enforce the money rules and keep the audit trail append-only", async () => {
     await withClient(migrated.url, async (client) => {
-      const org = await client.query(`INSERT INTO "Organisation" (name, kinds, "updatedAt") VALUES ('Funder', '{funder}', now()) RETURNING id`);
-      const fund = await client.query(`INSERT INTO "Fund" ("funderId", name, "fundType", "updatedAt") VALUES ($1, 'Pot', 'revenue', now()) RETURNING id`, [org.rows[0].id]);
+      const org = await client.query(
+        `INSERT INTO "Organisation" (name, kinds, "updatedAt") VALUES ('Funder', '{funder}', now()) RETURNING id`,
+      );
+      const fund = await client.query(
+        `INSERT INTO "Fund" ("funderId", name, "fundType", "updatedAt") VALUES ($1, 'Pot', 'revenue', now()) RETURNING id`,
+        [org.rows[0].id],
+      );
       await expect(
-        client.query(`INSERT INTO "FundingCommitment" ("fundId", title, "amountPence", status, "updatedAt") VALUES ($1, 'x', -1, 'awarded', now())`, [fund.rows[0].id]),
+        client.query(
+          `INSERT INTO "FundingCommitment" ("fundId", title, "amountPence", status, "updatedAt") VALUES ($1, 'x', -1, 'awarded', now())`,
+          [fund.rows[0].id],
+        ),
       ).rejects.toThrow(/FundingCommitment_amountPence_not_negative/);
-      await client.query(`INSERT INTO "AuditEvent" ("actorLabel", "entityType", "entityId", action, changes) VALUES ('test', 'Fund', 'x', 'create', '{}')`);
+      await client.query(
+        `INSERT INTO "AuditEvent" ("actorLabel", "entityType", "entityId", action, changes) VALUES ('test', 'Fund', 'x', 'create', '{}')`,
+      );
       await expect(client.query(`UPDATE "AuditEvent" SET reason = 'edited'`)).rejects.toThrow(/append-only/);
       await expect(client.query(`DELETE FROM "AuditEvent"`)).rejects.toThrow(/append-only/);
     });

@@ -12,7 +12,10 @@ const Environment = z.object({
   /** Port for the embedded PostgreSQL (loopback only). */
   FUNDLINE_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   /** For tests: delete the embedded database's folder when Fundline stops. */
-  FUNDLINE_DATA_EPHEMERAL: z.enum(["true", "false"]).default("false").transform((value) => value === "true"),
+  FUNDLINE_DATA_EPHEMERAL: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((value) => value === "true"),
   /** `demo` seeds the five demo programmes into an empty database; `none` leaves it empty. */
   FUNDLINE_SEED: z.enum(["demo", "none"]).default("demo"),
   /** Folder with the built web app. */

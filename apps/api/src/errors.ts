@@ -26,13 +26,21 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   let current: unknown = error;
   while (current && typeof current === "object" && !seen.has(current)) {
     seen.add(current);
-    const candidate = current as { code?: unknown; message?: unknown; kind?: unknown; cause?: unknown; originalCode?: unknown };
+    const candidate = current as {
+      code?: unknown;
+      message?: unknown;
+      kind?: unknown;
+      cause?: unknown;
+      originalCode?: unknown;
+    };
     if (typeof candidate.code === "string" && UNAVAILABLE_CODES.has(candidate.code)) return true;
     if (typeof candidate.originalCode === "string" && UNAVAILABLE_CODES.has(candidate.originalCode)) return true;
     if (candidate.kind === "DatabaseNotReachable" || candidate.kind === "SocketTimeout") return true;
     if (
       typeof candidate.message === "string" &&
-      /timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED|Can't reach database server/i.test(candidate.message)
+      /timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED|Can't reach database server/i.test(
+        candidate.message,
+      )
     ) {
       return true;
     }

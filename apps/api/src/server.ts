@@ -1,9 +1,11 @@
 // Start-up and shutdown only: configuration, the database (embedded unless DATABASE_URL is
 // set), migrations, demo seed, then the app. Every failure a user can fix gets a plain message.
+import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
   applyMigrations,
+  assertPortFree,
   createPrismaClient,
   defaultDataRoot,
   ensureDatabase,
@@ -11,7 +13,6 @@ import {
   PostgresStartError,
   type RunningPostgres,
   startEmbeddedPostgres,
-  assertPortFree,
 } from "@fundline/db";
 import { seedDemoProgrammes } from "@fundline/db/seed";
 import Fastify from "fastify";
@@ -26,19 +27,31 @@ class StartupError extends Error {}
 async function main() {
   const config = loadConfig();
   await assertPortFree(config.PORT, config.HOST).catch(() => {
-    throw new StartupError(`Port ${config.PORT} is already in use on ${config.HOST}. Stop whatever is using it, or set PORT to another port.`);
+    throw new StartupError(
+      `Port ${config.PORT} is already in use on ${config.HOST}. Stop whatever is using it, or set PORT to another port.`,
+    );
   });
 
   let embedded: RunningPostgres | undefined;
   let databaseUrl = config.DATABASE_URL;
   if (!databaseUrl) {
-    const dataDir = join(defaultDataRoot(), "postgres");
+    const dataRoot = defaultDataRoot();
+    const dataDir = join(dataRoot, "postgres");
+    // A throwaway database starts empty, even if a killed earlier run left its folder behind.
+    if (config.FUNDLINE_DATA_EPHEMERAL) await rm(dataRoot, { recursive: true, force: true });
     console.log(`Starting the embedded PostgreSQL (data in ${dataDir}) …`);
     embedded = await startEmbeddedPostgres({
       dataDir,
       port: config.FUNDLINE_PG_PORT,
       persistent: !config.FUNDLINE_DATA_EPHEMERAL,
     });
+    if (config.FUNDLINE_DATA_EPHEMERAL) {
+      const stopCluster = embedded.stop;
+      embedded.stop = async () => {
+        await stopCluster();
+        await rm(dataRoot, { recursive: true, force: true });
+      };
+    }
     await ensureDatabase(embedded, "fundline");
     databaseUrl = embedded.urlFor("fundline");
   }
@@ -82,14 +95,21 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof StartupError || error instanceof ConfigError || error instanceof PostgresStartError || error instanceof MigrationError) {
+  if (
+    error instanceof StartupError ||
+    error instanceof ConfigError ||
+    error instanceof PostgresStartError ||
+    error instanceof MigrationError
+  ) {
     console.error(`Fundline could not start: ${error.message}`);
   } else if (isDatabaseUnavailable(error)) {
     console.error(
       "Fundline could not start: the database cannot be reached. Check DATABASE_URL (host, port, user, password) and that PostgreSQL is running.",
     );
   } else if (isPostgresError(error)) {
-    console.error(`Fundline could not start: the database refused the connection (${error.message}). Check DATABASE_URL.`);
+    console.error(
+      `Fundline could not start: the database refused the connection (${error.message}). Check DATABASE_URL.`,
+    );
   } else {
     console.error("Fundline could not start because of an unexpected error:", error);
   }
@@ -98,5 +118,6 @@ main().catch((error: unknown) => {
 
 /** An error PostgreSQL itself reported (wrong password, missing database …), with its SQLSTATE. */
 function isPostgresError(error: unknown): error is Error & { code: string } {
-  return error instanceof Error && typeof (error as { code?: unknown }).code === "string" && /^[0-9A-Z]{5}$/.test((error as { code: string }).code);
+  const code: unknown = error instanceof Error ? Reflect.get(error, "code") : undefined;
+  return typeof code === "string" && /^[0-9A-Z]{5}$/.test(code);
 }

@@ -1,11 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  financialYearBounds,
-  financialYearLabel,
-  financialYearOf,
-  parseFinancialYearLabel,
-} from "./financial-year.ts";
+import { financialYearBounds, financialYearLabel, financialYearOf, parseFinancialYearLabel } from "./financial-year.ts";
 
 describe("financial years", () => {
   it("puts 31 March 2020 in 2019/20 and 1 April 2020 in 2020/21", () => {

@@ -25,7 +25,9 @@ export function parseFinancialYearLabel(label: string): number {
   if (!match) throw new RangeError(`financial year must look like 2019/20, got "${label}"`);
   const startYear = Number(match[1]);
   if (Number(match[2]) !== (startYear + 1) % 100) {
-    throw new RangeError(`"${label}" is not a financial year: ${startYear} is followed by ${financialYearLabel(startYear)}`);
+    throw new RangeError(
+      `"${label}" is not a financial year: ${startYear} is followed by ${financialYearLabel(startYear)}`,
+    );
   }
   return startYear;
 }

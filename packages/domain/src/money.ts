@@ -77,9 +77,7 @@ export function splitPence(total: Pence, parts: readonly number[]): Pence[] {
     remainder: (bigTotal * part) % partSum,
   }));
   let leftOver = bigTotal - floors.reduce((sum, share) => sum + share, 0n);
-  remainders.sort((a, b) =>
-    a.remainder === b.remainder ? a.index - b.index : a.remainder > b.remainder ? -1 : 1,
-  );
+  remainders.sort((a, b) => (a.remainder === b.remainder ? a.index - b.index : a.remainder > b.remainder ? -1 : 1));
   for (const { index } of remainders) {
     if (leftOver === 0n) break;
     floors[index] = (floors[index] ?? 0n) + 1n;

@@ -61,12 +61,12 @@ export async function programmeSummaries(
     ORDER BY programme.name`;
 
   return rows.map((row) => ({
-      id: row.id,
-      name: row.name,
-      status: row.status,
-      leadOrganisation: { id: row.leadOrganisationId, name: row.leadOrganisationName },
-      committedPence: penceFromBigInt(row.committedPence),
-      allocatedPence: penceFromBigInt(row.allocatedPence),
-      spentPence: penceFromBigInt(row.spentPence),
+    id: row.id,
+    name: row.name,
+    status: row.status,
+    leadOrganisation: { id: row.leadOrganisationId, name: row.leadOrganisationName },
+    committedPence: penceFromBigInt(row.committedPence),
+    allocatedPence: penceFromBigInt(row.allocatedPence),
+    spentPence: penceFromBigInt(row.spentPence),
   }));
 }

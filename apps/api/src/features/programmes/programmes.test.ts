@@ -35,9 +35,19 @@ describe("GET /api/programmes", () => {
     expect(figures).toEqual({
       "Early years outcomes programme": ["Oldham Council", 10_500_000, 10_500_000, 9_000_000],
       "Children's and Early Years Digital Improvement Programme": ["Oldham Council", 8_000_000, 8_000_000, 8_000_000],
-      "Development Demonstrator for Early and Foundation Years": ["Rotherham Metropolitan Borough Council", 2_000_000, 2_000_000, 1_264_000],
+      "Development Demonstrator for Early and Foundation Years": [
+        "Rotherham Metropolitan Borough Council",
+        2_000_000,
+        2_000_000,
+        1_264_000,
+      ],
       "New Models for LEAs pilot": ["Oxfordshire County Council", 35_000_000, 35_000_000, 34_125_000],
-      "Shared early years education improvement leadership": ["Stockport Metropolitan Borough Council", 26_000_000, 26_000_000, 11_000_000],
+      "Shared early years education improvement leadership": [
+        "Stockport Metropolitan Borough Council",
+        26_000_000,
+        26_000_000,
+        11_000_000,
+      ],
     });
   });
 
@@ -52,14 +62,36 @@ describe("GET /api/programmes", () => {
     await test.prisma.fundingCommitment.createMany({
       data: [
         { fundId: fund, programmeId: programme.id, title: "pending", amountPence: 100n, status: "applied" },
-        { fundId: fund, programmeId: programme.id, title: "retired", amountPence: 200n, status: "awarded", retiredAt: new Date(), retirementReason: "test" },
+        {
+          fundId: fund,
+          programmeId: programme.id,
+          title: "retired",
+          amountPence: 200n,
+          status: "awarded",
+          retiredAt: new Date(),
+          retirementReason: "test",
+        },
       ],
     });
     // A credit note nets off; a retired payment does not count.
     await test.prisma.spend.createMany({
       data: [
-        { programmeId: programme.id, costLineId: programme.costLines[0]!.id, spentOn: new Date("2020-05-01"), amountPence: -1_234n, supplierName: "Dartington Service Design Lab" },
-        { programmeId: programme.id, costLineId: programme.costLines[0]!.id, spentOn: new Date("2020-05-02"), amountPence: 99_999n, supplierName: "x", retiredAt: new Date(), retirementReason: "keyed twice" },
+        {
+          programmeId: programme.id,
+          costLineId: programme.costLines[0]!.id,
+          spentOn: new Date("2020-05-01"),
+          amountPence: -1_234n,
+          supplierName: "Dartington Service Design Lab",
+        },
+        {
+          programmeId: programme.id,
+          costLineId: programme.costLines[0]!.id,
+          spentOn: new Date("2020-05-02"),
+          amountPence: 99_999n,
+          supplierName: "x",
+          retiredAt: new Date(),
+          retirementReason: "keyed twice",
+        },
       ],
     });
     const after = (await programmes()).programmes.find((p) => p.id === before.id)!;
@@ -72,7 +104,9 @@ describe("GET /api/programmes/:id", () => {
   it("returns the £105,000 contract funded £80,000 + £25,000", async () => {
     const programme = await programmeNamed("Early years outcomes");
     expect(programme.totalCostPence).toBe(10_500_000);
-    const awarded = programme.commitments.filter((c) => c.status === "awarded").map((c) => [c.funder.name, c.amountPence]);
+    const awarded = programme.commitments
+      .filter((c) => c.status === "awarded")
+      .map((c) => [c.funder.name, c.amountPence]);
     expect(awarded).toEqual(
       expect.arrayContaining([
         ["Oldham Opportunity Area Board", 8_000_000],
@@ -100,7 +134,11 @@ describe("GET /api/programmes/:id", () => {
       "Fixed Penalty Notices",
     ]);
     const timeliness = programme.benefits.find((b) => b.name.startsWith("Improving timeliness"));
-    expect([timeliness?.baselineValue, timeliness?.targetValue, timeliness?.unit]).toEqual(["25", "10", "working days"]);
+    expect([timeliness?.baselineValue, timeliness?.targetValue, timeliness?.unit]).toEqual([
+      "25",
+      "10",
+      "working days",
+    ]);
     expect(programme.benefits.find((b) => b.name.startsWith("Improving LA attendance"))?.targetValue).toBe("95.2");
     expect(programme.benefits.find((b) => b.name.startsWith("Increased revenue"))?.targetValue).toBe("12000000");
   });
@@ -140,7 +178,10 @@ describe("GET /api/programmes/:id", () => {
     expect(programme.milestones[1]).toMatchObject({ baselinePrecision: "season", baselineOn: "2022-05-31" });
     // Agreed 13 May 2022 against an April 2022 baseline: 13 days late.
     expect(programme.milestones[2]?.slippageDays).toBe(13);
-    expect(programme.risks.map((r) => r.title).sort()).toEqual(["Governance arrangements", "Maintaining level of service"]);
+    expect(programme.risks.map((r) => r.title).sort()).toEqual([
+      "Governance arrangements",
+      "Maintaining level of service",
+    ]);
   });
 
   it("answers 404 for an unknown programme and 400 naming the field for a malformed id", async () => {

@@ -5,7 +5,6 @@ import { programmeKeys } from "./query-keys.ts";
 
 export const getProgrammes = () => getJson("/api/programmes", ProgrammeListResponse);
 
-export const programmesQueryOptions = () =>
-  queryOptions({ queryKey: programmeKeys.list(), queryFn: getProgrammes });
+export const programmesQueryOptions = () => queryOptions({ queryKey: programmeKeys.list(), queryFn: getProgrammes });
 
 export const useProgrammes = () => useQuery(programmesQueryOptions());

@@ -6,7 +6,10 @@ export type CommittedSpentBar = { name: string; committedPence: number; spentPen
 /** Committed against spent per programme. Presentational: the table beside it carries the same figures. */
 export function CommittedSpentChart({ bars }: { bars: CommittedSpentBar[] }) {
   return (
-    <figure className="chart" aria-label="Bar chart: committed against spent for each programme. The same figures are in the table below.">
+    <figure
+      className="chart"
+      aria-label="Bar chart: committed against spent for each programme. The same figures are in the table below."
+    >
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={bars} margin={{ top: 8, right: 16, bottom: 8, left: 16 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />

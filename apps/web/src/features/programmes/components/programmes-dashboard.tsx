@@ -41,17 +41,21 @@ function ProgrammesTable({ programmes }: { programmes: ProgrammeSummary[] }) {
     programmes.reduce((sum, programme) => sum + programme[field], 0);
   return (
     <table aria-describedby="chart-heading">
-      <caption>
-        {programmes.length} programmes: money committed, allocated and spent
-      </caption>
+      <caption>{programmes.length} programmes: money committed, allocated and spent</caption>
       <thead>
         <tr>
           <th scope="col">Programme</th>
           <th scope="col">Lead</th>
           <th scope="col">Status</th>
-          <th scope="col" className="money">Committed</th>
-          <th scope="col" className="money">Allocated</th>
-          <th scope="col" className="money">Spent</th>
+          <th scope="col" className="money">
+            Committed
+          </th>
+          <th scope="col" className="money">
+            Allocated
+          </th>
+          <th scope="col" className="money">
+            Spent
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -60,18 +64,32 @@ function ProgrammesTable({ programmes }: { programmes: ProgrammeSummary[] }) {
             <th scope="row">{programme.name}</th>
             <td>{programme.leadOrganisation.name}</td>
             <td>{STATUS_LABELS[programme.status]}</td>
-            <td className="money"><Money pence={programme.committedPence} /></td>
-            <td className="money"><Money pence={programme.allocatedPence} /></td>
-            <td className="money"><Money pence={programme.spentPence} /></td>
+            <td className="money">
+              <Money pence={programme.committedPence} />
+            </td>
+            <td className="money">
+              <Money pence={programme.allocatedPence} />
+            </td>
+            <td className="money">
+              <Money pence={programme.spentPence} />
+            </td>
           </tr>
         ))}
       </tbody>
       <tfoot>
         <tr>
-          <th scope="row" colSpan={3}>All programmes</th>
-          <td className="money"><Money pence={total("committedPence")} /></td>
-          <td className="money"><Money pence={total("allocatedPence")} /></td>
-          <td className="money"><Money pence={total("spentPence")} /></td>
+          <th scope="row" colSpan={3}>
+            All programmes
+          </th>
+          <td className="money">
+            <Money pence={total("committedPence")} />
+          </td>
+          <td className="money">
+            <Money pence={total("allocatedPence")} />
+          </td>
+          <td className="money">
+            <Money pence={total("spentPence")} />
+          </td>
         </tr>
       </tfoot>
     </table>

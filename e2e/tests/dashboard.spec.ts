@@ -1,0 +1,51 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+
+test.describe("Dashboard", () => {
+  test("lists the five seed programmes with their figures and a chart", async ({ page }) => {
+    await page.goto("/");
+    await expect(page.getByRole("heading", { level: 1, name: "Programmes" })).toBeVisible();
+
+    const table = page.getByRole("table");
+    for (const name of [
+      "Early years outcomes programme",
+      "Children's and Early Years Digital Improvement Programme",
+      "Development Demonstrator for Early and Foundation Years",
+      "New Models for LEAs pilot",
+      "Shared early years education improvement leadership",
+    ]) {
+      await expect(table.getByRole("rowheader", { name, exact: true })).toBeVisible();
+    }
+
+    // £105,000 committed (£80,000 + £25,000) and £90,000 spent on the Dartington programme.
+    const dartington = table.getByRole("row", { name: /Early years outcomes programme/ });
+    await expect(dartington.getByRole("cell").nth(2)).toHaveText("£105,000.00");
+    await expect(dartington.getByRole("cell").nth(4)).toHaveText("£90,000.00");
+    // Totals across all five.
+    const totals = table.getByRole("row", { name: /All programmes/ });
+    await expect(totals.getByRole("cell").nth(0)).toHaveText("£815,000.00");
+
+    // The chart draws two bars (committed, spent) per programme.
+    const chart = page.getByRole("figure", { name: /committed against spent/i });
+    await expect(chart).toBeVisible();
+    await expect(chart.locator(".recharts-bar-rectangle")).toHaveCount(10);
+  });
+
+  test("has no detectable WCAG 2.2 AA violations and can be reached by keyboard", async ({ page }) => {
+    await page.goto("/");
+    await expect(page.getByRole("table")).toBeVisible();
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]).analyze();
+    expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
+
+    await page.keyboard.press("Tab");
+    await expect(page.getByRole("link", { name: "Skip to main content" })).toBeFocused();
+  });
+
+  test("unknown API paths answer JSON, unknown pages load the app", async ({ request, page }) => {
+    const api = await request.get("/api/no-such-thing");
+    expect(api.status()).toBe(404);
+    expect(await api.json()).toMatchObject({ statusCode: 404, error: "Not Found" });
+    await page.goto("/some/page");
+    await expect(page.getByRole("heading", { level: 1, name: "Programmes" })).toBeVisible();
+  });
+});
