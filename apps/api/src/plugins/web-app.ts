@@ -12,7 +12,7 @@ export const webAppPlugin = fp<{ webDist: string | undefined }>(
   async (fastify, { webDist }) => {
     const hasWebApp = webDist !== undefined && existsSync(join(webDist, "index.html"));
     if (hasWebApp) {
-      await fastify.register(fastifyStatic, { root: webDist, wildcard: false, index: "index.html" });
+      await fastify.register(fastifyStatic, { root: webDist, wildcard: true, index: "index.html" });
     }
     fastify.setNotFoundHandler((request, reply) => {
       const isPage = request.method === "GET" && !request.url.startsWith("/api/") && request.url !== "/api";

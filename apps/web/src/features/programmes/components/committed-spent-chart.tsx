@@ -17,8 +17,8 @@ export function CommittedSpentChart({ bars }: { bars: CommittedSpentBar[] }) {
           <YAxis tickFormatter={(pence: number) => formatPenceShort(pence)} width={70} />
           <Tooltip formatter={(pence) => formatPence(Number(pence))} />
           <Legend />
-          <Bar dataKey="committedPence" name="Committed" fill="var(--colour-committed)" />
-          <Bar dataKey="spentPence" name="Spent" fill="var(--colour-spent)" />
+          <Bar dataKey="committedPence" name="Committed" fill="var(--colour-committed)" isAnimationActive={false} />
+          <Bar dataKey="spentPence" name="Spent" fill="var(--colour-spent)" isAnimationActive={false} />
         </BarChart>
       </ResponsiveContainer>
     </figure>
