@@ -1,6 +1,9 @@
 import type { PrismaClient } from "@fundline/db";
 import type { FastifyPluginAsync } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { allocationRoutes } from "./features/allocations/routes.ts";
+import { auditRoutes } from "./features/audit/routes.ts";
+import { commitmentRoutes } from "./features/commitments/routes.ts";
 import { healthRoutes } from "./features/health/routes.ts";
 import { programmeRoutes } from "./features/programmes/routes.ts";
 import { errorsPlugin } from "./plugins/errors.ts";
@@ -27,6 +30,9 @@ export const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
     async (api) => {
       await api.register(healthRoutes);
       await api.register(programmeRoutes);
+      await api.register(commitmentRoutes);
+      await api.register(allocationRoutes);
+      await api.register(auditRoutes);
     },
     { prefix: "/api" },
   );

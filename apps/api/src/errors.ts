@@ -48,3 +48,22 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   }
   return false;
 }
+
+/** A domain rule the input breaks (422), naming the fields and the figures. */
+export class RuleBroken extends Error {
+  readonly statusCode = 422;
+  constructor(readonly fields: { path: string; message: string }[]) {
+    super(fields.map((field) => `${field.path}: ${field.message}`).join("; "));
+  }
+}
+
+/** A stale write (409): someone else changed the record first. `current` is what is stored now. */
+export class Conflict extends Error {
+  readonly statusCode = 409;
+  constructor(
+    message: string,
+    readonly current: unknown,
+  ) {
+    super(message);
+  }
+}

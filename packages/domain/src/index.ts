@@ -1,3 +1,5 @@
+export * from "./audit.ts";
+export * from "./commitments.ts";
 export * from "./dates.ts";
 export * from "./financial-year.ts";
 export * from "./milestones.ts";

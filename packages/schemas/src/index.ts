@@ -1,3 +1,4 @@
+export * from "./commitments.ts";
 export * from "./common.ts";
 export * from "./health.ts";
 export * from "./programmes.ts";

@@ -2,7 +2,7 @@ import type { ErrorResponse } from "@fundline/schemas";
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
-import { isDatabaseUnavailable } from "../errors.ts";
+import { Conflict, isDatabaseUnavailable, RuleBroken } from "../errors.ts";
 
 /**
  * One place turns every failure into `{ statusCode, error, message, fields?, requestId }`.
@@ -18,6 +18,12 @@ export const errorsPlugin = fp(
             message: issue.message ?? "is not valid",
           })),
         });
+      }
+      if (error instanceof RuleBroken) {
+        return send(reply, request, 422, error.message, { fields: error.fields });
+      }
+      if (error instanceof Conflict) {
+        return send(reply, request, 409, error.message, { current: error.current });
       }
       if (isResponseSerializationError(error)) {
         request.log.error({ err: error }, "response did not match its schema");
@@ -46,7 +52,7 @@ export function send(
   request: FastifyRequest,
   statusCode: number,
   message: string,
-  extra: Pick<ErrorResponse, "fields"> = {},
+  extra: Pick<ErrorResponse, "fields"> & { current?: unknown } = {},
 ) {
   const body: ErrorResponse = {
     statusCode,

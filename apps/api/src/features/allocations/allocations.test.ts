@@ -1,0 +1,118 @@
+import { seedDemoProgrammes } from "@fundline/db/seed";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { inTransaction } from "../../plugins/write-context.ts";
+import { buildTestApp, type TestApp } from "../../test/test-app.ts";
+import { createAllocation } from "./create-allocation.ts";
+
+let test: TestApp;
+let fundId: string;
+let programmeId: string;
+let costLineId: string;
+
+beforeAll(async () => {
+  test = await buildTestApp();
+  await seedDemoProgrammes(test.prisma);
+  const programme = await test.prisma.programme.findFirstOrThrow({
+    where: { name: "Early years outcomes programme" },
+    include: { costLines: true, commitments: true },
+  });
+  programmeId = programme.id;
+  costLineId = programme.costLines[0]!.id;
+  fundId = programme.commitments[0]!.fundId;
+});
+afterAll(() => test.close());
+
+async function newCommitment(amountPence: number) {
+  const commitment = await test.prisma.fundingCommitment.create({
+    data: { fundId, programmeId, title: "Allocation test", amountPence: BigInt(amountPence), status: "awarded" },
+  });
+  return commitment.id;
+}
+
+const allocate = (commitmentId: string, amountPence: number, headers: Record<string, string> = {}) =>
+  test.fastify.inject({
+    method: "POST",
+    url: "/api/allocations",
+    payload: { commitmentId, costLineId, amountPence },
+    headers,
+  });
+
+async function allocatedOn(commitmentId: string) {
+  const sum = await test.prisma.allocation.aggregate({
+    where: { commitmentId, retiredAt: null },
+    _sum: { amountPence: true },
+  });
+  return Number(sum._sum.amountPence ?? 0n);
+}
+
+describe("POST /api/allocations", () => {
+  it("refuses an allocation past the commitment with the figures", async () => {
+    const commitmentId = await newCommitment(2_500_000);
+    expect((await allocate(commitmentId, 2_000_000)).statusCode).toBe(201);
+    const over = await allocate(commitmentId, 600_000);
+    expect(over.statusCode).toBe(422);
+    expect(over.json().message).toBe(
+      "amountPence: allocations would total £26,000.00 against a commitment of £25,000.00",
+    );
+    expect(await allocatedOn(commitmentId)).toBe(2_000_000);
+  });
+
+  it("never lets simultaneous allocations exceed the commitment", async () => {
+    const commitmentId = await newCommitment(1_000_000);
+    const responses = await Promise.all(Array.from({ length: 25 }, () => allocate(commitmentId, 100_000)));
+    expect(responses.filter((r) => r.statusCode === 201)).toHaveLength(10);
+    expect(responses.filter((r) => r.statusCode === 422)).toHaveLength(15);
+    expect(await allocatedOn(commitmentId)).toBe(1_000_000);
+  });
+
+  it("does exceed it when the row lock is switched off, so the guard is what holds", async () => {
+    const actor = { id: null, label: "test" };
+    // Without the lock, transactions that read the total before another commits both write.
+    // Timing decides how many, so try a few rounds; one overshoot proves the point.
+    let overshoot = false;
+    for (let round = 0; round < 5 && !overshoot; round++) {
+      const commitmentId = await newCommitment(1_000_000);
+      await Promise.allSettled(
+        Array.from({ length: 8 }, () =>
+          inTransaction(test.prisma, (tx) =>
+            createAllocation(tx, {
+              input: { commitmentId, costLineId, amountPence: 400_000, note: null },
+              actor,
+              requestId: "test",
+              lockCommitment: false,
+            }),
+          ),
+        ),
+      );
+      overshoot = (await allocatedOn(commitmentId)) > 1_000_000;
+    }
+    expect(overshoot).toBe(true);
+  });
+
+  it("creates one allocation for a replayed Idempotency-Key", async () => {
+    const commitmentId = await newCommitment(1_000_000);
+    const headers = { "idempotency-key": "allocation-replay-0001" };
+    const responses = await Promise.all([
+      allocate(commitmentId, 300_000, headers),
+      allocate(commitmentId, 300_000, headers),
+    ]);
+    expect(responses.map((r) => r.statusCode)).toEqual([201, 201]);
+    expect(responses[0]!.json().id).toBe(responses[1]!.json().id);
+    expect(await allocatedOn(commitmentId)).toBe(300_000);
+  });
+
+  it.each([
+    ["a cost line of another programme", "otherLine", 422, "costLineId"],
+    ["a missing commitment", "missingCommitment", 422, "commitmentId"],
+  ])("refuses %s", async (_case, variant, status, field) => {
+    const commitmentId = await newCommitment(1_000_000);
+    const other = await test.prisma.costLine.findFirstOrThrow({ where: { programmeId: { not: programmeId } } });
+    const payload =
+      variant === "otherLine"
+        ? { commitmentId, costLineId: other.id, amountPence: 1 }
+        : { commitmentId: "00000000-0000-4000-8000-000000000000", costLineId, amountPence: 1 };
+    const response = await test.fastify.inject({ method: "POST", url: "/api/allocations", payload });
+    expect(response.statusCode).toBe(status);
+    expect(response.json().fields[0].path).toBe(field);
+  });
+});

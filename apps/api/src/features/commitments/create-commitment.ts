@@ -1,0 +1,43 @@
+import type { Prisma } from "@fundline/db";
+import { profileProblem } from "@fundline/domain";
+import type { CommitmentResponse, CreateCommitmentRequest } from "@fundline/schemas";
+import { RuleBroken } from "../../errors.ts";
+import { type Actor, recordAudit } from "../audit/record-audit.ts";
+import { toCommitmentResponse, withProfile } from "./commitment-response.ts";
+import { assertReferencesExist, parseProfile } from "./commitment-rules.ts";
+
+export async function createCommitment(
+  tx: Prisma.TransactionClient,
+  options: { input: CreateCommitmentRequest; actor: Actor; requestId: string },
+): Promise<CommitmentResponse> {
+  const { input } = options;
+  const problem = profileProblem(input.amountPence, input.profile);
+  if (problem) throw new RuleBroken([problem]);
+  await assertReferencesExist(tx, input);
+  const created = await tx.fundingCommitment.create({
+    data: {
+      fundId: input.fundId,
+      programmeId: input.programmeId,
+      recipientId: input.recipientId,
+      decisionId: input.decisionId,
+      title: input.title,
+      amountPence: BigInt(input.amountPence),
+      status: input.status,
+      awardedOn: input.awardedOn ? new Date(`${input.awardedOn}T00:00:00Z`) : null,
+      conditions: input.conditions,
+      profile: { create: parseProfile(input.profile) },
+    },
+    include: withProfile,
+  });
+  const response = toCommitmentResponse(created);
+  await recordAudit(tx, {
+    actor: options.actor,
+    entityType: "FundingCommitment",
+    entityId: created.id,
+    action: "create",
+    before: null,
+    after: response,
+    requestId: options.requestId,
+  });
+  return response;
+}

@@ -1,0 +1,63 @@
+import {
+  CommitmentResponse,
+  ConflictResponse,
+  CreateCommitmentRequest,
+  ErrorResponse,
+  IdParams,
+  RetireRequest,
+  UpdateCommitmentRequest,
+} from "@fundline/schemas";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { actorOf, idempotent, inTransaction } from "../../plugins/write-context.ts";
+import { createCommitment } from "./create-commitment.ts";
+import { retireCommitment, updateCommitment } from "./update-commitment.ts";
+
+const writeErrors = { 400: ErrorResponse, 404: ErrorResponse, 409: ConflictResponse, 422: ErrorResponse };
+
+export const commitmentRoutes: FastifyPluginAsyncZod = async (fastify) => {
+  fastify.post(
+    "/commitments",
+    { schema: { body: CreateCommitmentRequest, response: { 201: CommitmentResponse, ...writeErrors } } },
+    async (request, reply) => {
+      const created = await idempotent(fastify.prisma, request, async (tx) => ({
+        status: 201,
+        body: await createCommitment(tx, { input: request.body, actor: actorOf(request), requestId: request.id }),
+      }));
+      return reply.status(created.status).send(created.body);
+    },
+  );
+
+  fastify.patch(
+    "/commitments/:id",
+    {
+      schema: {
+        params: IdParams,
+        body: UpdateCommitmentRequest,
+        response: { 200: CommitmentResponse, ...writeErrors },
+      },
+    },
+    (request) =>
+      inTransaction(fastify.prisma, (tx) =>
+        updateCommitment(tx, {
+          id: request.params.id,
+          input: request.body,
+          actor: actorOf(request),
+          requestId: request.id,
+        }),
+      ),
+  );
+
+  fastify.post(
+    "/commitments/:id/retire",
+    { schema: { params: IdParams, body: RetireRequest, response: { 200: CommitmentResponse, ...writeErrors } } },
+    (request) =>
+      inTransaction(fastify.prisma, (tx) =>
+        retireCommitment(tx, {
+          id: request.params.id,
+          input: request.body,
+          actor: actorOf(request),
+          requestId: request.id,
+        }),
+      ),
+  );
+};

@@ -1,0 +1,82 @@
+import { createHash } from "node:crypto";
+import type { Prisma, PrismaClient } from "@fundline/db";
+import type { FastifyRequest } from "fastify";
+import { RuleBroken } from "../errors.ts";
+import type { Actor } from "../features/audit/record-audit.ts";
+
+// Until sign-in exists every write is attributed to this actor; the audit trail says so plainly.
+const UNAUTHENTICATED: Actor = { id: null, label: "unauthenticated (before sign-in)" };
+
+export function actorOf(_request: FastifyRequest): Actor {
+  return UNAUTHENTICATED;
+}
+
+const SERIALIZATION_FAILURE = new Set(["P2034", "40001", "40P01"]);
+
+/** Runs `work` in a transaction, retrying a few times when PostgreSQL reports a write conflict. */
+export async function inTransaction<T>(
+  prisma: PrismaClient,
+  work: (tx: Prisma.TransactionClient) => Promise<T>,
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await prisma.$transaction(work, { timeout: 15_000, maxWait: 5_000 });
+    } catch (error) {
+      if (attempt >= 4 || !isWriteConflict(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 10 * attempt + Math.random() * 20));
+    }
+  }
+}
+
+function isWriteConflict(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  const kind = (error as { cause?: { kind?: unknown } })?.cause?.kind;
+  return (typeof code === "string" && SERIALIZATION_FAILURE.has(code)) || kind === "TransactionWriteConflict";
+}
+
+export type Created<T> = { status: 201; body: T };
+
+/**
+ * Honours an `Idempotency-Key` on a POST that creates money: the first request's response is
+ * stored in the same transaction as what it created; a replay returns it and creates nothing;
+ * the same key with a different body is refused.
+ */
+export async function idempotent<T>(
+  prisma: PrismaClient,
+  request: FastifyRequest,
+  create: (tx: Prisma.TransactionClient) => Promise<Created<T>>,
+): Promise<Created<T>> {
+  const key = request.headers["idempotency-key"];
+  if (key === undefined) return inTransaction(prisma, create);
+  if (typeof key !== "string" || key.length < 8 || key.length > 200) {
+    throw new RuleBroken([{ path: "headers.idempotency-key", message: "must be 8 to 200 characters" }]);
+  }
+  const route = `${request.method} ${request.routeOptions.url}`;
+  const requestSha256 = createHash("sha256")
+    .update(JSON.stringify(request.body ?? null))
+    .digest("hex");
+  return inTransaction(prisma, async (tx) => {
+    // Serialise requests with the same key so two replays cannot both create.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
+    const previous = await tx.idempotencyKey.findUnique({ where: { key } });
+    if (previous) {
+      if (previous.requestSha256 !== requestSha256 || previous.route !== route) {
+        throw new RuleBroken([
+          { path: "headers.idempotency-key", message: "was already used for a different request; use a new key" },
+        ]);
+      }
+      return { status: 201, body: previous.responseBody as T };
+    }
+    const created = await create(tx);
+    await tx.idempotencyKey.create({
+      data: {
+        key,
+        route,
+        requestSha256,
+        responseStatus: created.status,
+        responseBody: created.body as Prisma.InputJsonValue,
+      },
+    });
+    return created;
+  });
+}

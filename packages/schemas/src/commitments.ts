@@ -1,0 +1,93 @@
+import { z } from "zod";
+import { FinancialYearLabel, IsoDate, NonNegativePence, Pence, Text, Uuid, Version } from "./common.ts";
+import { CommitmentStatus } from "./programmes.ts";
+
+const YearProfile = z
+  .array(z.strictObject({ financialYear: FinancialYearLabel, amountPence: NonNegativePence }))
+  .max(50);
+
+export const CreateCommitmentRequest = z.strictObject({
+  fundId: Uuid,
+  programmeId: Uuid.nullable().default(null),
+  recipientId: Uuid.nullable().default(null),
+  decisionId: Uuid.nullable().default(null),
+  title: Text(300),
+  amountPence: NonNegativePence,
+  status: CommitmentStatus,
+  awardedOn: IsoDate.nullable().default(null),
+  conditions: Text(4_000).nullable().default(null),
+  /** When given, it must add up to `amountPence`. */
+  profile: YearProfile.default([]),
+});
+export type CreateCommitmentRequest = z.infer<typeof CreateCommitmentRequest>;
+
+export const UpdateCommitmentRequest = z.strictObject({
+  version: Version,
+  title: Text(300).optional(),
+  amountPence: NonNegativePence.optional(),
+  status: CommitmentStatus.optional(),
+  awardedOn: IsoDate.nullable().optional(),
+  conditions: Text(4_000).nullable().optional(),
+  decisionId: Uuid.nullable().optional(),
+  profile: YearProfile.optional(),
+});
+export type UpdateCommitmentRequest = z.infer<typeof UpdateCommitmentRequest>;
+
+export const RetireRequest = z.strictObject({ version: Version, reason: Text(1_000) });
+export type RetireRequest = z.infer<typeof RetireRequest>;
+
+export const CommitmentResponse = z.object({
+  id: Uuid,
+  fundId: Uuid,
+  programmeId: Uuid.nullable(),
+  recipientId: Uuid.nullable(),
+  decisionId: Uuid.nullable(),
+  title: z.string(),
+  amountPence: Pence,
+  status: CommitmentStatus,
+  awardedOn: IsoDate.nullable(),
+  conditions: z.string().nullable(),
+  profile: z.array(z.object({ financialYear: z.string(), amountPence: Pence })),
+  version: z.number().int(),
+  retiredAt: z.string().nullable(),
+  retirementReason: z.string().nullable(),
+});
+export type CommitmentResponse = z.infer<typeof CommitmentResponse>;
+
+export const CreateAllocationRequest = z.strictObject({
+  commitmentId: Uuid,
+  costLineId: Uuid,
+  amountPence: NonNegativePence,
+  note: Text(1_000).nullable().default(null),
+});
+export type CreateAllocationRequest = z.infer<typeof CreateAllocationRequest>;
+
+export const AllocationResponse = z.object({
+  id: Uuid,
+  commitmentId: Uuid,
+  costLineId: Uuid,
+  amountPence: Pence,
+  note: z.string().nullable(),
+  version: z.number().int(),
+});
+export type AllocationResponse = z.infer<typeof AllocationResponse>;
+
+export const IdParams = z.strictObject({ id: Uuid });
+
+export const AuditQuery = z.strictObject({ entity: z.string().min(1).max(60), id: z.string().min(1).max(100) });
+export const AuditResponse = z.object({
+  events: z.array(
+    z.object({
+      id: z.string(),
+      occurredAt: z.string(),
+      actorLabel: z.string(),
+      entityType: z.string(),
+      entityId: z.string(),
+      action: z.string(),
+      changes: z.record(z.string(), z.object({ before: z.unknown(), after: z.unknown() })),
+      reason: z.string().nullable(),
+      requestId: z.string().nullable(),
+    }),
+  ),
+});
+export type AuditResponse = z.infer<typeof AuditResponse>;
