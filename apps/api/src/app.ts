@@ -7,6 +7,7 @@ import { commitmentRoutes } from "./features/commitments/routes.ts";
 import { healthRoutes } from "./features/health/routes.ts";
 import { programmeRoutes } from "./features/programmes/routes.ts";
 import { errorsPlugin } from "./plugins/errors.ts";
+import { openApiPlugin } from "./plugins/openapi.ts";
 import { prismaPlugin } from "./plugins/prisma.ts";
 import { webAppPlugin } from "./plugins/web-app.ts";
 
@@ -25,6 +26,7 @@ export const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
   // Infrastructure first, then features.
   await fastify.register(errorsPlugin);
   await fastify.register(prismaPlugin, { prisma: options.prisma });
+  await fastify.register(openApiPlugin);
 
   await fastify.register(
     async (api) => {

@@ -1,0 +1,37 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildTestApp, type TestApp } from "../test/test-app.ts";
+
+let test: TestApp;
+beforeAll(async () => {
+  test = await buildTestApp();
+});
+afterAll(() => test.close());
+
+describe("OpenAPI", () => {
+  it("documents every API route from the shared schemas", async () => {
+    const response = await test.fastify.inject({ url: "/api/openapi.json" });
+    expect(response.statusCode).toBe(200);
+    const document = response.json();
+    expect(document.openapi).toMatch(/^3\./);
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining([
+        "/api/health",
+        "/api/programmes",
+        "/api/programmes/{id}",
+        "/api/commitments",
+        "/api/commitments/{id}",
+        "/api/allocations",
+        "/api/audit",
+      ]),
+    );
+    const body = document.paths["/api/commitments"].post.requestBody.content["application/json"].schema;
+    expect(body.required).toEqual(expect.arrayContaining(["fundId", "title", "amountPence", "status"]));
+    expect(body.additionalProperties).toBe(false);
+  });
+
+  it("serves browsable docs", async () => {
+    const response = await test.fastify.inject({ url: "/api/docs/" });
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain("swagger");
+  });
+});
