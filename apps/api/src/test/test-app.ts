@@ -23,3 +23,18 @@ export async function buildTestApp(): Promise<TestApp> {
     },
   };
 }
+
+/** Seeds the demo programmes and returns the £105,000 Dartington programme's ids for writes. */
+export async function seedAndFindDartington(prisma: PrismaClient) {
+  const { seedDemoProgrammes } = await import("@fundline/db/seed");
+  await seedDemoProgrammes(prisma);
+  const programme = await prisma.programme.findFirstOrThrow({
+    where: { name: "Early years outcomes programme" },
+    include: { costLines: true, commitments: true },
+  });
+  return {
+    programmeId: programme.id,
+    costLineId: programme.costLines[0]!.id,
+    fundId: programme.commitments[0]!.fundId,
+  };
+}

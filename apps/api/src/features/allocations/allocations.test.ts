@@ -1,7 +1,6 @@
-import { seedDemoProgrammes } from "@fundline/db/seed";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inTransaction } from "../../plugins/write-context.ts";
-import { buildTestApp, type TestApp } from "../../test/test-app.ts";
+import { buildTestApp, seedAndFindDartington, type TestApp } from "../../test/test-app.ts";
 import { createAllocation } from "./create-allocation.ts";
 
 let test: TestApp;
@@ -11,14 +10,7 @@ let costLineId: string;
 
 beforeAll(async () => {
   test = await buildTestApp();
-  await seedDemoProgrammes(test.prisma);
-  const programme = await test.prisma.programme.findFirstOrThrow({
-    where: { name: "Early years outcomes programme" },
-    include: { costLines: true, commitments: true },
-  });
-  programmeId = programme.id;
-  costLineId = programme.costLines[0]!.id;
-  fundId = programme.commitments[0]!.fundId;
+  ({ programmeId, costLineId, fundId } = await seedAndFindDartington(test.prisma));
 });
 afterAll(() => test.close());
 
