@@ -6,6 +6,8 @@ import { auditRoutes } from "./features/audit/routes.ts";
 import { commitmentRoutes } from "./features/commitments/routes.ts";
 import { healthRoutes } from "./features/health/routes.ts";
 import { programmeRoutes } from "./features/programmes/routes.ts";
+import { receiptRoutes } from "./features/receipts/routes.ts";
+import { spendRoutes } from "./features/spend/routes.ts";
 import { errorsPlugin } from "./plugins/errors.ts";
 import { openApiPlugin } from "./plugins/openapi.ts";
 import { prismaPlugin } from "./plugins/prisma.ts";
@@ -34,6 +36,8 @@ export const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
       await api.register(programmeRoutes);
       await api.register(commitmentRoutes);
       await api.register(allocationRoutes);
+      await api.register(receiptRoutes);
+      await api.register(spendRoutes);
       await api.register(auditRoutes);
     },
     { prefix: "/api" },

@@ -2,3 +2,4 @@ export * from "./commitments.ts";
 export * from "./common.ts";
 export * from "./health.ts";
 export * from "./programmes.ts";
+export * from "./spend.ts";

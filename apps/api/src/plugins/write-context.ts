@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Prisma, PrismaClient } from "@fundline/db";
 import type { FastifyRequest } from "fastify";
-import { RuleBroken } from "../errors.ts";
+import { Conflict, NotFound, RuleBroken } from "../errors.ts";
 import type { Actor } from "../features/audit/record-audit.ts";
 
 // Until sign-in exists every write is attributed to this actor; the audit trail says so plainly.
@@ -79,4 +79,35 @@ export async function idempotent<T>(
     });
     return created;
   });
+}
+
+/** Tables whose rows carry a `version` (names come from code, never from a request). */
+type VersionedTable = "FundingCommitment" | "Spend" | "Receipt" | "Allocation" | "Milestone";
+
+/**
+ * Locks a row for the rest of the transaction and checks the version the client read.
+ * Missing: 404. Stale: 409 with the record as it is now, and nothing is written.
+ */
+export async function lockForWrite<Row extends { version: number }, Shown>(
+  tx: Prisma.TransactionClient,
+  options: {
+    table: VersionedTable;
+    id: string;
+    expectedVersion: number;
+    entity: string;
+    load: () => Promise<Row | null>;
+    show: (row: Row) => Shown;
+  },
+): Promise<{ row: Row; shown: Shown }> {
+  await tx.$executeRawUnsafe(`SELECT 1 FROM "${options.table}" WHERE id = $1::uuid FOR UPDATE`, options.id);
+  const row = await options.load();
+  if (!row) throw new NotFound(options.entity, options.id);
+  const shown = options.show(row);
+  if (row.version !== options.expectedVersion) {
+    throw new Conflict(
+      `This ${options.entity.toLowerCase()} was changed by someone else (you had version ${options.expectedVersion}, it is now ${row.version}). Review it and try again.`,
+      shown,
+    );
+  }
+  return { row, shown };
 }

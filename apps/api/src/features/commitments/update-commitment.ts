@@ -1,7 +1,8 @@
 import type { Prisma } from "@fundline/db";
 import { overAllocationProblem, profileProblem } from "@fundline/domain";
 import type { CommitmentResponse, RetireRequest, UpdateCommitmentRequest } from "@fundline/schemas";
-import { Conflict, NotFound, RuleBroken } from "../../errors.ts";
+import { RuleBroken } from "../../errors.ts";
+import { lockForWrite } from "../../plugins/write-context.ts";
 import { type Actor, recordAudit } from "../audit/record-audit.ts";
 import { toCommitmentResponse, withProfile } from "./commitment-response.ts";
 import { allocatedOn, assertReferencesExist, parseProfile } from "./commitment-rules.ts";
@@ -83,15 +84,13 @@ export async function retireCommitment(
 }
 
 async function lockCurrent(tx: Prisma.TransactionClient, id: string, expectedVersion: number) {
-  await tx.$executeRaw`SELECT 1 FROM "FundingCommitment" WHERE id = ${id}::uuid FOR UPDATE`;
-  const current = await tx.fundingCommitment.findUnique({ where: { id }, include: withProfile });
-  if (!current) throw new NotFound("Commitment", id);
-  const response = toCommitmentResponse(current);
-  if (current.version !== expectedVersion) {
-    throw new Conflict(
-      `This commitment was changed by someone else (you had version ${expectedVersion}, it is now ${current.version}). Review the current figures and try again.`,
-      response,
-    );
-  }
-  return response;
+  const { shown } = await lockForWrite(tx, {
+    table: "FundingCommitment",
+    id,
+    expectedVersion,
+    entity: "Commitment",
+    load: () => tx.fundingCommitment.findUnique({ where: { id }, include: withProfile }),
+    show: toCommitmentResponse,
+  });
+  return shown;
 }

@@ -1,0 +1,87 @@
+import type { Prisma } from "@fundline/db";
+import { penceFromBigInt, toIsoDate } from "@fundline/domain";
+import type { CreateReceiptRequest, ReceiptResponse, RetireRequest } from "@fundline/schemas";
+import { RuleBroken } from "../../errors.ts";
+import { lockForWrite } from "../../plugins/write-context.ts";
+import { type Actor, recordAudit } from "../audit/record-audit.ts";
+
+type Context = { actor: Actor; requestId: string };
+type ReceiptRow = Prisma.ReceiptGetPayload<object>;
+
+function toReceiptResponse(receipt: ReceiptRow): ReceiptResponse {
+  return {
+    id: receipt.id,
+    commitmentId: receipt.commitmentId,
+    receivedOn: toIsoDate(receipt.receivedOn),
+    amountPence: penceFromBigInt(receipt.amountPence),
+    reference: receipt.reference,
+    version: receipt.version,
+    retiredAt: receipt.retiredAt?.toISOString() ?? null,
+    retirementReason: receipt.retirementReason,
+  };
+}
+
+/** Money the funder actually paid against a commitment (awarded is not received). */
+export async function createReceipt(
+  tx: Prisma.TransactionClient,
+  { input, actor, requestId }: Context & { input: CreateReceiptRequest },
+): Promise<ReceiptResponse> {
+  const commitment = await tx.fundingCommitment.findFirst({ where: { id: input.commitmentId, retiredAt: null } });
+  if (!commitment)
+    throw new RuleBroken([{ path: "commitmentId", message: `no such commitment: ${input.commitmentId}` }]);
+  if (commitment.status !== "awarded" && commitment.status !== "received") {
+    throw new RuleBroken([
+      { path: "commitmentId", message: `money cannot be received against a commitment that is ${commitment.status}` },
+    ]);
+  }
+  const created = await tx.receipt.create({
+    data: {
+      commitmentId: input.commitmentId,
+      receivedOn: new Date(`${input.receivedOn}T00:00:00Z`),
+      amountPence: BigInt(input.amountPence),
+      reference: input.reference,
+    },
+  });
+  const after = toReceiptResponse(created);
+  await recordAudit(tx, {
+    actor,
+    entityType: "Receipt",
+    entityId: created.id,
+    action: "create",
+    before: null,
+    after,
+    requestId,
+  });
+  return after;
+}
+
+export async function retireReceipt(
+  tx: Prisma.TransactionClient,
+  { id, input, actor, requestId }: Context & { id: string; input: RetireRequest },
+): Promise<ReceiptResponse> {
+  const { row, shown: before } = await lockForWrite(tx, {
+    table: "Receipt",
+    id,
+    expectedVersion: input.version,
+    entity: "Receipt",
+    load: () => tx.receipt.findUnique({ where: { id } }),
+    show: toReceiptResponse,
+  });
+  if (row.retiredAt) throw new RuleBroken([{ path: "id", message: "this receipt is already retired" }]);
+  const updated = await tx.receipt.update({
+    where: { id },
+    data: { retiredAt: new Date(), retiredById: actor.id, retirementReason: input.reason, version: { increment: 1 } },
+  });
+  const after = toReceiptResponse(updated);
+  await recordAudit(tx, {
+    actor,
+    entityType: "Receipt",
+    entityId: id,
+    action: "retire",
+    before,
+    after,
+    reason: input.reason,
+    requestId,
+  });
+  return after;
+}

@@ -1,0 +1,103 @@
+import type { Prisma } from "@fundline/db";
+import type { CreateSpendRequest, RetireRequest, SpendResponse, UpdateSpendRequest } from "@fundline/schemas";
+import { RuleBroken } from "../../errors.ts";
+import { lockForWrite } from "../../plugins/write-context.ts";
+import { type Actor, recordAudit } from "../audit/record-audit.ts";
+import { toSpendResponse } from "./spend-response.ts";
+import { assertSpendFits, isoDay } from "./spend-rules.ts";
+
+type Context = { actor: Actor; requestId: string };
+
+export async function createSpend(
+  tx: Prisma.TransactionClient,
+  { input, actor, requestId }: Context & { input: CreateSpendRequest },
+): Promise<SpendResponse> {
+  if (!(await tx.programme.findFirst({ where: { id: input.programmeId, retiredAt: null }, select: { id: true } }))) {
+    throw new RuleBroken([{ path: "programmeId", message: `no such programme: ${input.programmeId}` }]);
+  }
+  await assertSpendFits(tx, input);
+  const created = await tx.spend.create({
+    data: {
+      ...input,
+      spentOn: isoDay(input.spentOn),
+      amountPence: BigInt(input.amountPence),
+      irrecoverableVatPence: BigInt(input.irrecoverableVatPence),
+      source: "manual",
+    },
+  });
+  const after = toSpendResponse(created);
+  await recordAudit(tx, {
+    actor,
+    entityType: "Spend",
+    entityId: created.id,
+    action: "create",
+    before: null,
+    after,
+    requestId,
+  });
+  return after;
+}
+
+export async function updateSpend(
+  tx: Prisma.TransactionClient,
+  { id, input, actor, requestId }: Context & { id: string; input: UpdateSpendRequest },
+): Promise<SpendResponse> {
+  const { row, shown: before } = await lock(tx, id, input.version);
+  if (row.retiredAt) throw new RuleBroken([{ path: "id", message: "retired spend cannot be changed" }]);
+  const { version: _version, ...changes } = input;
+  await assertSpendFits(tx, {
+    programmeId: row.programmeId,
+    costLineId: changes.costLineId ?? row.costLineId,
+    commitmentId: changes.commitmentId === undefined ? row.commitmentId : changes.commitmentId,
+    supplierId: changes.supplierId,
+    payingOrganisationId: changes.payingOrganisationId,
+  });
+  const updated = await tx.spend.update({
+    where: { id },
+    data: {
+      ...changes,
+      spentOn: changes.spentOn ? isoDay(changes.spentOn) : undefined,
+      amountPence: changes.amountPence === undefined ? undefined : BigInt(changes.amountPence),
+      irrecoverableVatPence:
+        changes.irrecoverableVatPence === undefined ? undefined : BigInt(changes.irrecoverableVatPence),
+      version: { increment: 1 },
+    },
+  });
+  const after = toSpendResponse(updated);
+  await recordAudit(tx, { actor, entityType: "Spend", entityId: id, action: "update", before, after, requestId });
+  return after;
+}
+
+export async function retireSpend(
+  tx: Prisma.TransactionClient,
+  { id, input, actor, requestId }: Context & { id: string; input: RetireRequest },
+): Promise<SpendResponse> {
+  const { row, shown: before } = await lock(tx, id, input.version);
+  if (row.retiredAt) throw new RuleBroken([{ path: "id", message: "this spend is already retired" }]);
+  const updated = await tx.spend.update({
+    where: { id },
+    data: { retiredAt: new Date(), retiredById: actor.id, retirementReason: input.reason, version: { increment: 1 } },
+  });
+  const after = toSpendResponse(updated);
+  await recordAudit(tx, {
+    actor,
+    entityType: "Spend",
+    entityId: id,
+    action: "retire",
+    before,
+    after,
+    reason: input.reason,
+    requestId,
+  });
+  return after;
+}
+
+const lock = (tx: Prisma.TransactionClient, id: string, expectedVersion: number) =>
+  lockForWrite(tx, {
+    table: "Spend",
+    id,
+    expectedVersion,
+    entity: "Spend",
+    load: () => tx.spend.findUnique({ where: { id } }),
+    show: toSpendResponse,
+  });

@@ -1,0 +1,46 @@
+import {
+  ConflictResponse,
+  CreateSpendRequest,
+  ErrorResponse,
+  IdParams,
+  RetireRequest,
+  SpendResponse,
+  UpdateSpendRequest,
+} from "@fundline/schemas";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { actorOf, idempotent, inTransaction } from "../../plugins/write-context.ts";
+import { createSpend, retireSpend, updateSpend } from "./record-spend.ts";
+
+const writeErrors = { 400: ErrorResponse, 404: ErrorResponse, 409: ConflictResponse, 422: ErrorResponse };
+
+export const spendRoutes: FastifyPluginAsyncZod = async (fastify) => {
+  fastify.post(
+    "/spend",
+    { schema: { body: CreateSpendRequest, response: { 201: SpendResponse, ...writeErrors } } },
+    async (request, reply) => {
+      const created = await idempotent(fastify.prisma, request, async (tx) => ({
+        status: 201,
+        body: await createSpend(tx, { input: request.body, actor: actorOf(request), requestId: request.id }),
+      }));
+      return reply.status(created.status).send(created.body);
+    },
+  );
+
+  fastify.patch(
+    "/spend/:id",
+    { schema: { params: IdParams, body: UpdateSpendRequest, response: { 200: SpendResponse, ...writeErrors } } },
+    (request) =>
+      inTransaction(fastify.prisma, (tx) =>
+        updateSpend(tx, { id: request.params.id, input: request.body, actor: actorOf(request), requestId: request.id }),
+      ),
+  );
+
+  fastify.post(
+    "/spend/:id/retire",
+    { schema: { params: IdParams, body: RetireRequest, response: { 200: SpendResponse, ...writeErrors } } },
+    (request) =>
+      inTransaction(fastify.prisma, (tx) =>
+        retireSpend(tx, { id: request.params.id, input: request.body, actor: actorOf(request), requestId: request.id }),
+      ),
+  );
+};

@@ -1,0 +1,43 @@
+import type { Prisma } from "@fundline/db";
+import { RuleBroken } from "../../errors.ts";
+
+type Problem = { path: string; message: string };
+
+/**
+ * The line must belong to the programme; a named commitment must have money allocated to that
+ * line (so the payment traces to a funder); named organisations must exist.
+ */
+export async function assertSpendFits(
+  tx: Prisma.TransactionClient,
+  spend: {
+    programmeId: string;
+    costLineId: string;
+    commitmentId?: string | null;
+    supplierId?: string | null;
+    payingOrganisationId?: string | null;
+  },
+): Promise<void> {
+  const problems: Problem[] = [];
+  const line = await tx.costLine.findFirst({ where: { id: spend.costLineId, retiredAt: null } });
+  if (!line) problems.push({ path: "costLineId", message: `no such cost line: ${spend.costLineId}` });
+  else if (line.programmeId !== spend.programmeId) {
+    problems.push({ path: "costLineId", message: "the cost line belongs to a different programme" });
+  }
+  if (spend.commitmentId && line) {
+    const allocated = await tx.allocation.count({
+      where: { commitmentId: spend.commitmentId, costLineId: line.id, retiredAt: null },
+    });
+    if (allocated === 0) {
+      problems.push({ path: "commitmentId", message: "this commitment has no allocation to the cost line" });
+    }
+  }
+  for (const path of ["supplierId", "payingOrganisationId"] as const) {
+    const id = spend[path];
+    if (id && !(await tx.organisation.findFirst({ where: { id, retiredAt: null }, select: { id: true } }))) {
+      problems.push({ path, message: `no such organisation: ${id}` });
+    }
+  }
+  if (problems.length) throw new RuleBroken(problems);
+}
+
+export const isoDay = (iso: string) => new Date(`${iso}T00:00:00Z`);
