@@ -51,24 +51,27 @@ describe("spend", () => {
     ["an unknown field", { vendor: "x" }, 400, "body"],
     ["a cost line of another programme", { costLineId: "other" }, 422, "costLineId"],
     ["a commitment with nothing allocated to the line", { commitmentId: "unallocated" }, 422, "commitmentId"],
-  ])("refuses %s without writing", async (_case, overrides, status, field) => {
-    const replacements: Record<string, string> = {};
-    if (overrides.costLineId === "other") {
-      replacements.costLineId = (
-        await test.prisma.costLine.findFirstOrThrow({ where: { programmeId: { not: programmeId } } })
-      ).id;
-    }
-    if (overrides.commitmentId === "unallocated") {
-      replacements.commitmentId = (
-        await test.prisma.fundingCommitment.findFirstOrThrow({ where: { programmeId: { not: programmeId } } })
-      ).id;
-    }
-    const count = await test.prisma.spend.count();
-    const response = await post("/api/spend", { ...validSpend(), ...overrides, ...replacements });
-    expect(response.statusCode).toBe(status);
-    expect(response.json().fields.map((f: { path: string }) => f.path)).toContain(field);
-    expect(await test.prisma.spend.count()).toBe(count);
-  });
+  ] as [string, Record<string, unknown>, number, string][])(
+    "refuses %s without writing",
+    async (_case, overrides, status, field) => {
+      const replacements: Record<string, string> = {};
+      if (overrides.costLineId === "other") {
+        replacements.costLineId = (
+          await test.prisma.costLine.findFirstOrThrow({ where: { programmeId: { not: programmeId } } })
+        ).id;
+      }
+      if (overrides.commitmentId === "unallocated") {
+        replacements.commitmentId = (
+          await test.prisma.fundingCommitment.findFirstOrThrow({ where: { programmeId: { not: programmeId } } })
+        ).id;
+      }
+      const count = await test.prisma.spend.count();
+      const response = await post("/api/spend", { ...validSpend(), ...overrides, ...replacements });
+      expect(response.statusCode).toBe(status);
+      expect(response.json().fields.map((f: { path: string }) => f.path)).toContain(field);
+      expect(await test.prisma.spend.count()).toBe(count);
+    },
+  );
 
   it("charges a payment to a named commitment allocated to the line", async () => {
     const response = await post("/api/spend", { ...validSpend(), commitmentId });
