@@ -1,5 +1,6 @@
 export * from "./commitments.ts";
 export * from "./common.ts";
 export * from "./health.ts";
+export * from "./milestones.ts";
 export * from "./programmes.ts";
 export * from "./spend.ts";

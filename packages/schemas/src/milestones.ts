@@ -1,0 +1,63 @@
+import { z } from "zod";
+import { IsoDate, Text, Uuid, Version } from "./common.ts";
+import { DatePrecision, MilestoneStatus } from "./programmes.ts";
+
+export const CreateMilestoneRequest = z.strictObject({
+  programmeId: Uuid,
+  workstreamId: Uuid.nullable().default(null),
+  description: Text(1_000),
+  output: Text(1_000).nullable().default(null),
+  ownerName: Text(200).nullable().default(null),
+  status: MilestoneStatus.default("not_started"),
+  baselineOn: IsoDate,
+  baselinePrecision: DatePrecision.default("day"),
+  /** The date as the author wrote it ("Spring 2022"). */
+  baselineLabel: Text(100).nullable().default(null),
+  forecastOn: IsoDate.nullable().default(null),
+});
+export type CreateMilestoneRequest = z.infer<typeof CreateMilestoneRequest>;
+
+/** Progress on a milestone; every status or date change is kept as history. */
+export const UpdateMilestoneRequest = z.strictObject({
+  version: Version,
+  status: MilestoneStatus.optional(),
+  forecastOn: IsoDate.nullable().optional(),
+  forecastPrecision: DatePrecision.nullable().optional(),
+  forecastLabel: Text(100).nullable().optional(),
+  actualOn: IsoDate.nullable().optional(),
+  evidence: Text(4_000).nullable().optional(),
+  ownerName: Text(200).nullable().optional(),
+  /** Why the change was made, kept in the history. */
+  note: Text(1_000).optional(),
+});
+export type UpdateMilestoneRequest = z.infer<typeof UpdateMilestoneRequest>;
+
+export const MilestoneResponse = z.object({
+  id: Uuid,
+  programmeId: Uuid,
+  workstreamId: Uuid.nullable(),
+  description: z.string(),
+  output: z.string().nullable(),
+  ownerName: z.string().nullable(),
+  status: MilestoneStatus,
+  evidence: z.string().nullable(),
+  baselineOn: IsoDate,
+  baselinePrecision: DatePrecision,
+  baselineLabel: z.string().nullable(),
+  forecastOn: IsoDate.nullable(),
+  actualOn: IsoDate.nullable(),
+  version: z.number().int(),
+  history: z.array(
+    z.object({
+      changedAt: z.string(),
+      statusBefore: MilestoneStatus.nullable(),
+      statusAfter: MilestoneStatus.nullable(),
+      forecastBefore: IsoDate.nullable(),
+      forecastAfter: IsoDate.nullable(),
+      actualBefore: IsoDate.nullable(),
+      actualAfter: IsoDate.nullable(),
+      note: z.string().nullable(),
+    }),
+  ),
+});
+export type MilestoneResponse = z.infer<typeof MilestoneResponse>;
