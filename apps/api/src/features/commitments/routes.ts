@@ -1,4 +1,6 @@
 import {
+  CommitmentListQuery,
+  CommitmentListResponse,
   CommitmentResponse,
   ConflictResponse,
   CreateCommitmentRequest,
@@ -10,11 +12,23 @@ import {
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { actorOf, idempotent, inTransaction } from "../../plugins/write-context.ts";
 import { createCommitment } from "./create-commitment.ts";
+import { listCommitments } from "./list-commitments.ts";
 import { retireCommitment, updateCommitment } from "./update-commitment.ts";
 
 const writeErrors = { 400: ErrorResponse, 404: ErrorResponse, 409: ConflictResponse, 422: ErrorResponse };
 
 export const commitmentRoutes: FastifyPluginAsyncZod = async (fastify) => {
+  fastify.get(
+    "/commitments",
+    {
+      schema: {
+        querystring: CommitmentListQuery,
+        response: { 200: CommitmentListResponse, 400: ErrorResponse, 422: ErrorResponse },
+      },
+    },
+    (request) => listCommitments(fastify.prisma, request.query),
+  );
+
   fastify.post(
     "/commitments",
     { schema: { body: CreateCommitmentRequest, response: { 201: CommitmentResponse, ...writeErrors } } },

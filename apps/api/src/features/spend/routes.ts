@@ -4,16 +4,30 @@ import {
   ErrorResponse,
   IdParams,
   RetireRequest,
+  SpendListQuery,
+  SpendListResponse,
   SpendResponse,
   UpdateSpendRequest,
 } from "@fundline/schemas";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { actorOf, idempotent, inTransaction } from "../../plugins/write-context.ts";
+import { listSpend } from "./list-spend.ts";
 import { createSpend, retireSpend, updateSpend } from "./record-spend.ts";
 
 const writeErrors = { 400: ErrorResponse, 404: ErrorResponse, 409: ConflictResponse, 422: ErrorResponse };
 
 export const spendRoutes: FastifyPluginAsyncZod = async (fastify) => {
+  fastify.get(
+    "/spend",
+    {
+      schema: {
+        querystring: SpendListQuery,
+        response: { 200: SpendListResponse, 400: ErrorResponse, 422: ErrorResponse },
+      },
+    },
+    (request) => listSpend(fastify.prisma, request.query),
+  );
+
   fastify.post(
     "/spend",
     { schema: { body: CreateSpendRequest, response: { 201: SpendResponse, ...writeErrors } } },
