@@ -6,6 +6,7 @@ import { auditRoutes } from "./features/audit/routes.ts";
 import { commitmentRoutes } from "./features/commitments/routes.ts";
 import { healthRoutes } from "./features/health/routes.ts";
 import { milestoneRoutes } from "./features/milestones/routes.ts";
+import { organisationRoutes } from "./features/organisations/routes.ts";
 import { programmeRoutes } from "./features/programmes/routes.ts";
 import { receiptRoutes } from "./features/receipts/routes.ts";
 import { spendRoutes } from "./features/spend/routes.ts";
@@ -40,6 +41,7 @@ export const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
       await api.register(receiptRoutes);
       await api.register(spendRoutes);
       await api.register(milestoneRoutes);
+      await api.register(organisationRoutes);
       await api.register(auditRoutes);
     },
     { prefix: "/api" },

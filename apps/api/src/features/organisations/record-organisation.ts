@@ -1,0 +1,91 @@
+import type { Prisma, PrismaClient } from "@fundline/db";
+import type { CreateOrganisationRequest, OrganisationResponse, UpdateOrganisationRequest } from "@fundline/schemas";
+import { RuleBroken } from "../../errors.ts";
+import { lockForWrite } from "../../plugins/write-context.ts";
+import { type Actor, recordAudit } from "../audit/record-audit.ts";
+
+type Context = { actor: Actor; requestId: string };
+type OrganisationRow = Prisma.OrganisationGetPayload<object>;
+
+const toResponse = ({ id, name, identifier, kinds, version }: OrganisationRow): OrganisationResponse => ({
+  id,
+  name,
+  identifier,
+  kinds,
+  version,
+});
+
+export async function listOrganisations(prisma: PrismaClient) {
+  const rows = await prisma.organisation.findMany({ where: { retiredAt: null }, orderBy: { name: "asc" } });
+  return { organisations: rows.map(toResponse), total: rows.length };
+}
+
+export async function createOrganisation(
+  tx: Prisma.TransactionClient,
+  { input, actor, requestId }: Context & { input: CreateOrganisationRequest },
+): Promise<OrganisationResponse> {
+  await assertUnique(tx, input.name, input.identifier);
+  const created = await tx.organisation.create({ data: { ...input, kinds: [...new Set(input.kinds)] } });
+  const after = toResponse(created);
+  await recordAudit(tx, {
+    actor,
+    entityType: "Organisation",
+    entityId: created.id,
+    action: "create",
+    before: null,
+    after,
+    requestId,
+  });
+  return after;
+}
+
+export async function updateOrganisation(
+  tx: Prisma.TransactionClient,
+  { id, input, actor, requestId }: Context & { id: string; input: UpdateOrganisationRequest },
+): Promise<OrganisationResponse> {
+  const { shown: before } = await lockForWrite(tx, {
+    table: "Organisation",
+    id,
+    expectedVersion: input.version,
+    entity: "Organisation",
+    load: () => tx.organisation.findUnique({ where: { id } }),
+    show: toResponse,
+  });
+  await assertUnique(tx, input.name, input.identifier, id);
+  const { version: _version, ...changes } = input;
+  const updated = await tx.organisation.update({
+    where: { id },
+    data: { ...changes, kinds: changes.kinds ? [...new Set(changes.kinds)] : undefined, version: { increment: 1 } },
+  });
+  const after = toResponse(updated);
+  await recordAudit(tx, {
+    actor,
+    entityType: "Organisation",
+    entityId: id,
+    action: "update",
+    before,
+    after,
+    requestId,
+  });
+  return after;
+}
+
+// A clear 422 naming the field, rather than a unique-constraint failure.
+async function assertUnique(
+  tx: Prisma.TransactionClient,
+  name?: string,
+  identifier?: string | null,
+  exceptId?: string,
+) {
+  const problems: { path: string; message: string }[] = [];
+  if (name && (await tx.organisation.findFirst({ where: { name, id: exceptId ? { not: exceptId } : undefined } }))) {
+    problems.push({ path: "name", message: `an organisation called "${name}" already exists` });
+  }
+  if (
+    identifier &&
+    (await tx.organisation.findFirst({ where: { identifier, id: exceptId ? { not: exceptId } : undefined } }))
+  ) {
+    problems.push({ path: "identifier", message: `${identifier} already belongs to another organisation` });
+  }
+  if (problems.length) throw new RuleBroken(problems);
+}

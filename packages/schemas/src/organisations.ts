@@ -1,0 +1,80 @@
+import { z } from "zod";
+import { IsoDate, Text, Uuid, Version } from "./common.ts";
+import { FundType, PartnerRole } from "./programmes.ts";
+
+export const OrganisationKind = z.enum(["council", "funder", "supplier", "evaluator"]);
+
+/** org-id.guide identifiers look like `GB-LAE-OLD`, `GB-CHC-1145593`, `GB-COH-02081330`. */
+const OrgId = z
+  .string()
+  .regex(/^[A-Z]{2}-[A-Z0-9]{2,}-[A-Za-z0-9.\-/]+$/, "must be an org-id.guide identifier such as GB-LAE-OLD");
+
+export const CreateOrganisationRequest = z.strictObject({
+  name: Text(300),
+  identifier: OrgId.nullable().default(null),
+  kinds: z.array(OrganisationKind).min(1, "give at least one kind").max(4),
+});
+export type CreateOrganisationRequest = z.infer<typeof CreateOrganisationRequest>;
+
+export const UpdateOrganisationRequest = z.strictObject({
+  version: Version,
+  name: Text(300).optional(),
+  identifier: OrgId.nullable().optional(),
+  kinds: z.array(OrganisationKind).min(1).max(4).optional(),
+});
+export type UpdateOrganisationRequest = z.infer<typeof UpdateOrganisationRequest>;
+
+export const OrganisationResponse = z.object({
+  id: Uuid,
+  name: z.string(),
+  identifier: z.string().nullable(),
+  kinds: z.array(OrganisationKind),
+  version: z.number().int(),
+});
+export type OrganisationResponse = z.infer<typeof OrganisationResponse>;
+
+export const OrganisationListResponse = z.object({
+  organisations: z.array(OrganisationResponse),
+  total: z.number().int(),
+});
+
+export const CreateFundRequest = z.strictObject({
+  funderId: Uuid,
+  name: Text(300),
+  fundType: FundType,
+  description: Text(2_000).nullable().default(null),
+});
+export type CreateFundRequest = z.infer<typeof CreateFundRequest>;
+
+export const FundResponse = z.object({
+  id: Uuid,
+  funderId: Uuid,
+  name: z.string(),
+  fundType: FundType,
+  description: z.string().nullable(),
+  version: z.number().int(),
+});
+export type FundResponse = z.infer<typeof FundResponse>;
+
+export const AddPartnerRequest = z.strictObject({
+  organisationId: Uuid,
+  role: PartnerRole,
+  joinedOn: IsoDate.nullable().default(null),
+  withdrewOn: IsoDate.nullable().default(null),
+  note: Text(1_000).nullable().default(null),
+});
+export type AddPartnerRequest = z.infer<typeof AddPartnerRequest>;
+
+export const PartnerResponse = z.object({
+  id: Uuid,
+  programmeId: Uuid,
+  organisationId: Uuid,
+  role: PartnerRole,
+  joinedOn: IsoDate.nullable(),
+  withdrewOn: IsoDate.nullable(),
+  note: z.string().nullable(),
+  version: z.number().int(),
+});
+export type PartnerResponse = z.infer<typeof PartnerResponse>;
+
+export const ProgrammePartnerParams = z.strictObject({ id: Uuid });
