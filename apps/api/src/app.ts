@@ -4,6 +4,7 @@ import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod
 import { allocationRoutes } from "./features/allocations/routes.ts";
 import { auditRoutes } from "./features/audit/routes.ts";
 import { commitmentRoutes } from "./features/commitments/routes.ts";
+import { deliveryRoutes } from "./features/delivery/routes.ts";
 import { healthRoutes } from "./features/health/routes.ts";
 import { milestoneRoutes } from "./features/milestones/routes.ts";
 import { organisationRoutes } from "./features/organisations/routes.ts";
@@ -42,6 +43,7 @@ export const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
       await api.register(spendRoutes);
       await api.register(milestoneRoutes);
       await api.register(organisationRoutes);
+      await api.register(deliveryRoutes);
       await api.register(auditRoutes);
     },
     { prefix: "/api" },

@@ -1,5 +1,6 @@
 export * from "./commitments.ts";
 export * from "./common.ts";
+export * from "./delivery.ts";
 export * from "./health.ts";
 export * from "./lists.ts";
 export * from "./milestones.ts";

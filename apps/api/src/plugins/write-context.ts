@@ -82,7 +82,15 @@ export async function idempotent<T>(
 }
 
 /** Tables whose rows carry a `version` (names come from code, never from a request). */
-type VersionedTable = "FundingCommitment" | "Spend" | "Receipt" | "Allocation" | "Milestone" | "Organisation";
+type VersionedTable =
+  | "FundingCommitment"
+  | "Spend"
+  | "Receipt"
+  | "Allocation"
+  | "Milestone"
+  | "Organisation"
+  | "Risk"
+  | "DeliverableTarget";
 
 /**
  * Locks a row for the rest of the transaction and checks the version the client read.

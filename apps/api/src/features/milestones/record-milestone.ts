@@ -4,6 +4,7 @@ import type { CreateMilestoneRequest, MilestoneResponse, UpdateMilestoneRequest 
 import { RuleBroken } from "../../errors.ts";
 import { lockForWrite } from "../../plugins/write-context.ts";
 import { type Actor, recordAudit } from "../audit/record-audit.ts";
+import { assertProgrammeAndWorkstream } from "../programmes/assert-programme.ts";
 
 type Context = { actor: Actor; requestId: string };
 const withHistory = { history: { orderBy: { changedAt: "asc" } } } as const;
@@ -43,15 +44,7 @@ export async function createMilestone(
   tx: Prisma.TransactionClient,
   { input, actor, requestId }: Context & { input: CreateMilestoneRequest },
 ): Promise<MilestoneResponse> {
-  if (!(await tx.programme.findFirst({ where: { id: input.programmeId, retiredAt: null }, select: { id: true } }))) {
-    throw new RuleBroken([{ path: "programmeId", message: `no such programme: ${input.programmeId}` }]);
-  }
-  if (input.workstreamId) {
-    const workstream = await tx.workstream.findFirst({ where: { id: input.workstreamId, retiredAt: null } });
-    if (workstream?.programmeId !== input.programmeId) {
-      throw new RuleBroken([{ path: "workstreamId", message: "no such workstream in this programme" }]);
-    }
-  }
+  await assertProgrammeAndWorkstream(tx, input.programmeId, input.workstreamId);
   const created = await tx.milestone.create({
     data: {
       ...input,
