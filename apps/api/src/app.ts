@@ -11,6 +11,7 @@ import { organisationRoutes } from "./features/organisations/routes.ts";
 import { programmeRoutes } from "./features/programmes/routes.ts";
 import { receiptRoutes } from "./features/receipts/routes.ts";
 import { spendRoutes } from "./features/spend/routes.ts";
+import { structureRoutes } from "./features/structure/routes.ts";
 import { errorsPlugin } from "./plugins/errors.ts";
 import { openApiPlugin } from "./plugins/openapi.ts";
 import { prismaPlugin } from "./plugins/prisma.ts";
@@ -44,6 +45,7 @@ export const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
       await api.register(milestoneRoutes);
       await api.register(organisationRoutes);
       await api.register(deliveryRoutes);
+      await api.register(structureRoutes);
       await api.register(auditRoutes);
     },
     { prefix: "/api" },

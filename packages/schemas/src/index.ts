@@ -7,3 +7,4 @@ export * from "./milestones.ts";
 export * from "./organisations.ts";
 export * from "./programmes.ts";
 export * from "./spend.ts";
+export * from "./structure.ts";
