@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { Prisma, PrismaClient } from "@fundline/db";
 import type { FastifyRequest } from "fastify";
 import { Conflict, NotFound, RuleBroken } from "../errors.ts";
-import type { Actor } from "../features/audit/record-audit.ts";
+import { type Actor, recordAudit } from "../features/audit/record-audit.ts";
 
 // Until sign-in exists every write is attributed to this actor; the audit trail says so plainly.
 const UNAUTHENTICATED: Actor = { id: null, label: "unauthenticated (before sign-in)" };
@@ -118,4 +118,51 @@ export async function lockForWrite<Row extends { version: number }, Shown>(
     );
   }
   return { row, shown };
+}
+
+/**
+ * The one way a versioned record changes: lock it and check the version, run `check` (rules that
+ * need the current row), apply the write, and audit before/after in the same transaction.
+ */
+export async function changeVersioned<Row extends { version: number }, Shown extends Record<string, unknown>>(
+  tx: Prisma.TransactionClient,
+  options: {
+    table: VersionedTable;
+    entity: string;
+    id: string;
+    expectedVersion: number;
+    load: () => Promise<Row | null>;
+    show: (row: Row) => Shown;
+    check?: (row: Row, shown: Shown) => void | Promise<void>;
+    apply: (row: Row) => Promise<Row>;
+    action: "update" | "retire";
+    reason?: string | null;
+    actor: Actor;
+    requestId: string;
+  },
+): Promise<Shown> {
+  const { row, shown: before } = await lockForWrite(tx, options);
+  await options.check?.(row, before);
+  const after = options.show(await options.apply(row));
+  await recordAudit(tx, {
+    actor: options.actor,
+    entityType: options.table,
+    entityId: options.id,
+    action: options.action,
+    before,
+    after,
+    reason: options.reason ?? null,
+    requestId: options.requestId,
+  });
+  return after;
+}
+
+/** What retiring a financial record writes: when, by whom, why, and a new version. */
+export function retirement(actor: Actor, reason: string) {
+  return { retiredAt: new Date(), retiredById: actor.id, retirementReason: reason, version: { increment: 1 } } as const;
+}
+
+/** Refuses to retire twice. */
+export function assertNotRetired(row: { retiredAt: Date | null }, entity: string) {
+  if (row.retiredAt) throw new RuleBroken([{ path: "id", message: `this ${entity} is already retired` }]);
 }

@@ -5,7 +5,7 @@ import type {
   DeliverableResponse,
   RecordDeliverableProgressRequest,
 } from "@fundline/schemas";
-import { lockForWrite } from "../../plugins/write-context.ts";
+import { changeVersioned } from "../../plugins/write-context.ts";
 import { type Actor, recordAudit } from "../audit/record-audit.ts";
 import { assertProgrammeAndWorkstream } from "../programmes/assert-programme.ts";
 
@@ -49,27 +49,20 @@ export async function recordDeliverableProgress(
   tx: Prisma.TransactionClient,
   { id, input, actor, requestId }: Context & { id: string; input: RecordDeliverableProgressRequest },
 ): Promise<DeliverableResponse> {
-  const { shown: before } = await lockForWrite(tx, {
+  return changeVersioned(tx, {
     table: "DeliverableTarget",
+    entity: "Deliverable",
     id,
     expectedVersion: input.version,
-    entity: "Deliverable",
     load: () => tx.deliverableTarget.findUnique({ where: { id } }),
     show: toDeliverableResponse,
-  });
-  const updated = await tx.deliverableTarget.update({
-    where: { id },
-    data: { achievedCount: input.achievedCount, version: { increment: 1 } },
-  });
-  const after = toDeliverableResponse(updated);
-  await recordAudit(tx, {
-    actor,
-    entityType: "DeliverableTarget",
-    entityId: id,
+    apply: () =>
+      tx.deliverableTarget.update({
+        where: { id },
+        data: { achievedCount: input.achievedCount, version: { increment: 1 } },
+      }),
     action: "update",
-    before,
-    after,
+    actor,
     requestId,
   });
-  return after;
 }

@@ -1,7 +1,7 @@
 import type { Prisma, PrismaClient } from "@fundline/db";
 import type { CreateOrganisationRequest, OrganisationResponse, UpdateOrganisationRequest } from "@fundline/schemas";
 import { RuleBroken } from "../../errors.ts";
-import { lockForWrite } from "../../plugins/write-context.ts";
+import { changeVersioned } from "../../plugins/write-context.ts";
 import { type Actor, recordAudit } from "../audit/record-audit.ts";
 
 type Context = { actor: Actor; requestId: string };
@@ -43,31 +43,24 @@ export async function updateOrganisation(
   tx: Prisma.TransactionClient,
   { id, input, actor, requestId }: Context & { id: string; input: UpdateOrganisationRequest },
 ): Promise<OrganisationResponse> {
-  const { shown: before } = await lockForWrite(tx, {
+  const { version: _version, ...changes } = input;
+  return changeVersioned(tx, {
     table: "Organisation",
+    entity: "Organisation",
     id,
     expectedVersion: input.version,
-    entity: "Organisation",
     load: () => tx.organisation.findUnique({ where: { id } }),
     show: toResponse,
-  });
-  await assertUnique(tx, input.name, input.identifier, id);
-  const { version: _version, ...changes } = input;
-  const updated = await tx.organisation.update({
-    where: { id },
-    data: { ...changes, kinds: changes.kinds ? [...new Set(changes.kinds)] : undefined, version: { increment: 1 } },
-  });
-  const after = toResponse(updated);
-  await recordAudit(tx, {
-    actor,
-    entityType: "Organisation",
-    entityId: id,
+    check: () => assertUnique(tx, input.name, input.identifier, id),
+    apply: () =>
+      tx.organisation.update({
+        where: { id },
+        data: { ...changes, kinds: changes.kinds ? [...new Set(changes.kinds)] : undefined, version: { increment: 1 } },
+      }),
     action: "update",
-    before,
-    after,
+    actor,
     requestId,
   });
-  return after;
 }
 
 // A clear 422 naming the field, rather than a unique-constraint failure.

@@ -2,7 +2,7 @@ import type { Prisma } from "@fundline/db";
 import { penceFromBigInt, toIsoDate } from "@fundline/domain";
 import type { CreateReceiptRequest, ReceiptResponse, RetireRequest } from "@fundline/schemas";
 import { RuleBroken } from "../../errors.ts";
-import { lockForWrite } from "../../plugins/write-context.ts";
+import { assertNotRetired, changeVersioned, retirement } from "../../plugins/write-context.ts";
 import { type Actor, recordAudit } from "../audit/record-audit.ts";
 
 type Context = { actor: Actor; requestId: string };
@@ -59,29 +59,18 @@ export async function retireReceipt(
   tx: Prisma.TransactionClient,
   { id, input, actor, requestId }: Context & { id: string; input: RetireRequest },
 ): Promise<ReceiptResponse> {
-  const { row, shown: before } = await lockForWrite(tx, {
+  return changeVersioned(tx, {
     table: "Receipt",
+    entity: "Receipt",
     id,
     expectedVersion: input.version,
-    entity: "Receipt",
     load: () => tx.receipt.findUnique({ where: { id } }),
     show: toReceiptResponse,
-  });
-  if (row.retiredAt) throw new RuleBroken([{ path: "id", message: "this receipt is already retired" }]);
-  const updated = await tx.receipt.update({
-    where: { id },
-    data: { retiredAt: new Date(), retiredById: actor.id, retirementReason: input.reason, version: { increment: 1 } },
-  });
-  const after = toReceiptResponse(updated);
-  await recordAudit(tx, {
-    actor,
-    entityType: "Receipt",
-    entityId: id,
+    check: (row) => assertNotRetired(row, "receipt"),
+    apply: () => tx.receipt.update({ where: { id }, data: retirement(actor, input.reason) }),
     action: "retire",
-    before,
-    after,
     reason: input.reason,
+    actor,
     requestId,
   });
-  return after;
 }

@@ -1,6 +1,6 @@
 import type { Prisma } from "@fundline/db";
 import type { CreateRiskRequest, RiskResponse, UpdateRiskRequest } from "@fundline/schemas";
-import { lockForWrite } from "../../plugins/write-context.ts";
+import { changeVersioned } from "../../plugins/write-context.ts";
 import { type Actor, recordAudit } from "../audit/record-audit.ts";
 import { assertProgrammeAndWorkstream } from "../programmes/assert-programme.ts";
 
@@ -43,18 +43,17 @@ export async function updateRisk(
   tx: Prisma.TransactionClient,
   { id, input, actor, requestId }: Context & { id: string; input: UpdateRiskRequest },
 ): Promise<RiskResponse> {
-  const { shown: before } = await lockForWrite(tx, {
+  const { version: _version, ...changes } = input;
+  return changeVersioned(tx, {
     table: "Risk",
+    entity: "Risk",
     id,
     expectedVersion: input.version,
-    entity: "Risk",
     load: () => tx.risk.findUnique({ where: { id } }),
     show: toRiskResponse,
+    apply: () => tx.risk.update({ where: { id }, data: { ...changes, version: { increment: 1 } } }),
+    action: "update",
+    actor,
+    requestId,
   });
-  const { version: _version, ...changes } = input;
-  const after = toRiskResponse(
-    await tx.risk.update({ where: { id }, data: { ...changes, version: { increment: 1 } } }),
-  );
-  await recordAudit(tx, { actor, entityType: "Risk", entityId: id, action: "update", before, after, requestId });
-  return after;
 }

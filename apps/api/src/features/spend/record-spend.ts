@@ -1,7 +1,7 @@
 import type { Prisma } from "@fundline/db";
 import type { CreateSpendRequest, RetireRequest, SpendResponse, UpdateSpendRequest } from "@fundline/schemas";
 import { RuleBroken } from "../../errors.ts";
-import { lockForWrite } from "../../plugins/write-context.ts";
+import { assertNotRetired, changeVersioned, retirement } from "../../plugins/write-context.ts";
 import { type Actor, recordAudit } from "../audit/record-audit.ts";
 import { toSpendResponse } from "./spend-response.ts";
 import { assertSpendFits, isoDay } from "./spend-rules.ts";
@@ -42,62 +42,58 @@ export async function updateSpend(
   tx: Prisma.TransactionClient,
   { id, input, actor, requestId }: Context & { id: string; input: UpdateSpendRequest },
 ): Promise<SpendResponse> {
-  const { row, shown: before } = await lock(tx, id, input.version);
-  if (row.retiredAt) throw new RuleBroken([{ path: "id", message: "retired spend cannot be changed" }]);
   const { version: _version, ...changes } = input;
-  await assertSpendFits(tx, {
-    programmeId: row.programmeId,
-    costLineId: changes.costLineId ?? row.costLineId,
-    commitmentId: changes.commitmentId === undefined ? row.commitmentId : changes.commitmentId,
-    supplierId: changes.supplierId,
-    payingOrganisationId: changes.payingOrganisationId,
-  });
-  const updated = await tx.spend.update({
-    where: { id },
-    data: {
-      ...changes,
-      spentOn: changes.spentOn ? isoDay(changes.spentOn) : undefined,
-      amountPence: changes.amountPence === undefined ? undefined : BigInt(changes.amountPence),
-      irrecoverableVatPence:
-        changes.irrecoverableVatPence === undefined ? undefined : BigInt(changes.irrecoverableVatPence),
-      version: { increment: 1 },
+  return changeVersioned(tx, {
+    ...spendRecord(tx, id, input.version),
+    check: async (row) => {
+      if (row.retiredAt) throw new RuleBroken([{ path: "id", message: "retired spend cannot be changed" }]);
+      await assertSpendFits(tx, {
+        programmeId: row.programmeId,
+        costLineId: changes.costLineId ?? row.costLineId,
+        commitmentId: changes.commitmentId === undefined ? row.commitmentId : changes.commitmentId,
+        supplierId: changes.supplierId,
+        payingOrganisationId: changes.payingOrganisationId,
+      });
     },
+    apply: () =>
+      tx.spend.update({
+        where: { id },
+        data: {
+          ...changes,
+          spentOn: changes.spentOn ? isoDay(changes.spentOn) : undefined,
+          amountPence: changes.amountPence === undefined ? undefined : BigInt(changes.amountPence),
+          irrecoverableVatPence:
+            changes.irrecoverableVatPence === undefined ? undefined : BigInt(changes.irrecoverableVatPence),
+          version: { increment: 1 },
+        },
+      }),
+    action: "update",
+    actor,
+    requestId,
   });
-  const after = toSpendResponse(updated);
-  await recordAudit(tx, { actor, entityType: "Spend", entityId: id, action: "update", before, after, requestId });
-  return after;
 }
 
 export async function retireSpend(
   tx: Prisma.TransactionClient,
   { id, input, actor, requestId }: Context & { id: string; input: RetireRequest },
 ): Promise<SpendResponse> {
-  const { row, shown: before } = await lock(tx, id, input.version);
-  if (row.retiredAt) throw new RuleBroken([{ path: "id", message: "this spend is already retired" }]);
-  const updated = await tx.spend.update({
-    where: { id },
-    data: { retiredAt: new Date(), retiredById: actor.id, retirementReason: input.reason, version: { increment: 1 } },
-  });
-  const after = toSpendResponse(updated);
-  await recordAudit(tx, {
-    actor,
-    entityType: "Spend",
-    entityId: id,
+  return changeVersioned(tx, {
+    ...spendRecord(tx, id, input.version),
+    check: (row) => assertNotRetired(row, "spend"),
+    apply: () => tx.spend.update({ where: { id }, data: retirement(actor, input.reason) }),
     action: "retire",
-    before,
-    after,
     reason: input.reason,
+    actor,
     requestId,
   });
-  return after;
 }
 
-const lock = (tx: Prisma.TransactionClient, id: string, expectedVersion: number) =>
-  lockForWrite(tx, {
+const spendRecord = (tx: Prisma.TransactionClient, id: string, expectedVersion: number) =>
+  ({
     table: "Spend",
+    entity: "Spend",
     id,
     expectedVersion,
-    entity: "Spend",
     load: () => tx.spend.findUnique({ where: { id } }),
     show: toSpendResponse,
-  });
+  }) as const;
