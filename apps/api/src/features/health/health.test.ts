@@ -1,6 +1,7 @@
 import { createPrismaClient } from "@fundline/db";
+import { createTestDatabase } from "@fundline/db/testing";
 import Fastify from "fastify";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { app, serverOptions } from "../../app.ts";
 import { buildTestApp, type TestApp } from "../../test/test-app.ts";
 
@@ -34,6 +35,25 @@ describe("GET /api/health", () => {
     expect(Date.now() - started).toBeLessThan(10_000);
     await fastify.close();
     await prisma.$disconnect();
+  });
+
+  it("answers 503 quickly, not hanging, when every pooled connection is busy", async () => {
+    const database = await createTestDatabase(inject("databaseAdminUrl"));
+    const prisma = createPrismaClient(database.url, { maxConnections: 1, connectionTimeoutMs: 300 });
+    const fastify = Fastify({ ...serverOptions, logger: false });
+    await fastify.register(app, { prisma });
+    // Hold the pool's only connection for two seconds.
+    const busy = prisma.$transaction(async (tx) => tx.$executeRaw`SELECT pg_sleep(2)`, { timeout: 10_000 });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const started = Date.now();
+    const response = await fastify.inject({ url: "/api/programmes" });
+    expect(response.statusCode).toBe(503);
+    expect(Date.now() - started).toBeLessThan(1_500);
+    await busy;
+    expect((await fastify.inject({ url: "/api/programmes" })).statusCode).toBe(200);
+    await fastify.close();
+    await prisma.$disconnect();
+    await database.drop();
   });
 
   it("answers unknown API paths with the JSON error shape", async () => {
