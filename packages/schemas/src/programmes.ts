@@ -146,3 +146,31 @@ export const ProgrammeDetail = ProgrammeSummary.extend({
   risks: z.array(RiskInProgramme),
 });
 export type ProgrammeDetail = z.infer<typeof ProgrammeDetail>;
+
+export const CreateProgrammeRequest = z.strictObject({
+  name: z.string().trim().min(1, "must not be blank").max(300),
+  summary: z.string().trim().max(4_000).nullable().default(null),
+  leadOrganisationId: Uuid,
+  status: ProgrammeStatus.default("proposed"),
+  governanceStage: GovernanceStage.nullable().default(null),
+  startOn: IsoDate.nullable().default(null),
+  endOn: IsoDate.nullable().default(null),
+  totalCostPence: Pence.refine((pence) => pence >= 0, "must not be negative")
+    .nullable()
+    .default(null),
+});
+export type CreateProgrammeRequest = z.infer<typeof CreateProgrammeRequest>;
+
+export const UpdateProgrammeRequest = z.strictObject({
+  version: z.number().int().min(1),
+  name: z.string().trim().min(1, "must not be blank").max(300).optional(),
+  summary: z.string().trim().max(4_000).nullable().optional(),
+  status: ProgrammeStatus.optional(),
+  governanceStage: GovernanceStage.nullable().optional(),
+  startOn: IsoDate.nullable().optional(),
+  endOn: IsoDate.nullable().optional(),
+  totalCostPence: Pence.refine((pence) => pence >= 0, "must not be negative")
+    .nullable()
+    .optional(),
+});
+export type UpdateProgrammeRequest = z.infer<typeof UpdateProgrammeRequest>;

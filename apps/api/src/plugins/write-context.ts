@@ -84,6 +84,7 @@ export async function idempotent<T>(
 /** Tables whose rows carry a `version` (names come from code, never from a request). */
 type VersionedTable =
   | "FundingCommitment"
+  | "Programme"
   | "Spend"
   | "Receipt"
   | "Allocation"

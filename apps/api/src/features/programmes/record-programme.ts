@@ -1,0 +1,112 @@
+import type { Prisma } from "@fundline/db";
+import type { CreateProgrammeRequest, UpdateProgrammeRequest } from "@fundline/schemas";
+import { RuleBroken } from "../../errors.ts";
+import { changeVersioned } from "../../plugins/write-context.ts";
+import { type Actor, recordAudit } from "../audit/record-audit.ts";
+
+type Context = { actor: Actor; requestId: string };
+type ProgrammeRow = Prisma.ProgrammeGetPayload<object>;
+const day = (iso: string | null | undefined) =>
+  iso === undefined ? undefined : iso ? new Date(`${iso}T00:00:00Z`) : null;
+const isoOrNull = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
+
+// What the audit trail records of a programme (its own fields; the detail view adds the rest).
+const programmeFields = (programme: ProgrammeRow) => ({
+  id: programme.id,
+  name: programme.name,
+  summary: programme.summary,
+  leadOrganisationId: programme.leadOrganisationId,
+  status: programme.status,
+  governanceStage: programme.governanceStage,
+  startOn: isoOrNull(programme.startOn),
+  endOn: isoOrNull(programme.endOn),
+  totalCostPence: programme.totalCostPence === null ? null : Number(programme.totalCostPence),
+  version: programme.version,
+});
+
+function datesInOrder(startOn: string | null, endOn: string | null) {
+  if (startOn && endOn && endOn < startOn) {
+    throw new RuleBroken([{ path: "endOn", message: `the end date (${endOn}) is before the start date (${startOn})` }]);
+  }
+}
+
+async function assertNameFree(tx: Prisma.TransactionClient, name: string | undefined, exceptId?: string) {
+  if (name && (await tx.programme.findFirst({ where: { name, id: exceptId ? { not: exceptId } : undefined } }))) {
+    throw new RuleBroken([{ path: "name", message: `a programme called "${name}" already exists` }]);
+  }
+}
+
+/** Creates a programme with its lead organisation recorded as the lead partner. */
+export async function createProgramme(
+  tx: Prisma.TransactionClient,
+  { input, actor, requestId }: Context & { input: CreateProgrammeRequest },
+): Promise<{ id: string }> {
+  datesInOrder(input.startOn, input.endOn);
+  await assertNameFree(tx, input.name);
+  if (!(await tx.organisation.findFirst({ where: { id: input.leadOrganisationId, retiredAt: null } }))) {
+    throw new RuleBroken([
+      { path: "leadOrganisationId", message: `no such organisation: ${input.leadOrganisationId}` },
+    ]);
+  }
+  const created = await tx.programme.create({
+    data: {
+      ...input,
+      startOn: day(input.startOn),
+      endOn: day(input.endOn),
+      totalCostPence: input.totalCostPence === null ? null : BigInt(input.totalCostPence),
+      partners: { create: { organisationId: input.leadOrganisationId, role: "lead", joinedOn: day(input.startOn) } },
+    },
+  });
+  await recordAudit(tx, {
+    actor,
+    entityType: "Programme",
+    entityId: created.id,
+    action: "create",
+    before: null,
+    after: programmeFields(created),
+    requestId,
+  });
+  return { id: created.id };
+}
+
+export async function updateProgramme(
+  tx: Prisma.TransactionClient,
+  { id, input, actor, requestId }: Context & { id: string; input: UpdateProgrammeRequest },
+): Promise<{ id: string }> {
+  const { version: _version, ...changes } = input;
+  await changeVersioned(tx, {
+    table: "Programme",
+    entity: "Programme",
+    id,
+    expectedVersion: input.version,
+    load: () => tx.programme.findFirst({ where: { id, retiredAt: null } }),
+    show: programmeFields,
+    check: async (_row, before) => {
+      datesInOrder(
+        changes.startOn === undefined ? before.startOn : changes.startOn,
+        changes.endOn === undefined ? before.endOn : changes.endOn,
+      );
+      await assertNameFree(tx, changes.name, id);
+    },
+    apply: () =>
+      tx.programme.update({
+        where: { id },
+        data: {
+          ...changes,
+          startOn: day(changes.startOn),
+          endOn: day(changes.endOn),
+          totalCostPence:
+            changes.totalCostPence === undefined
+              ? undefined
+              : changes.totalCostPence === null
+                ? null
+                : BigInt(changes.totalCostPence),
+          version: { increment: 1 },
+        },
+      }),
+    action: "update",
+    actor,
+    requestId,
+  });
+  return { id };
+}
