@@ -1,5 +1,5 @@
 import type { Prisma } from "@fundline/db";
-import { toIsoDate } from "@fundline/domain";
+import { fromIsoDate, toIsoDate } from "@fundline/domain";
 import type { BenefitReadingResponse, RecordBenefitReadingRequest } from "@fundline/schemas";
 import { NotFound, RuleBroken } from "../../errors.ts";
 import { type Actor, recordAudit } from "../audit/record-audit.ts";
@@ -13,7 +13,7 @@ export async function recordBenefitReading(
   if (!(await tx.benefit.findFirst({ where: { id: benefitId, retiredAt: null }, select: { id: true } }))) {
     throw new NotFound("Benefit", benefitId);
   }
-  const readOn = new Date(`${input.readOn}T00:00:00Z`);
+  const readOn = fromIsoDate(input.readOn);
   if (await tx.benefitReading.findUnique({ where: { benefitId_readOn: { benefitId, readOn } } })) {
     throw new RuleBroken([{ path: "readOn", message: `there is already a reading for ${input.readOn}` }]);
   }

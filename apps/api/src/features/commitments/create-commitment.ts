@@ -1,5 +1,5 @@
 import type { Prisma } from "@fundline/db";
-import { profileProblem } from "@fundline/domain";
+import { fromIsoDate, profileProblem } from "@fundline/domain";
 import type { CommitmentResponse, CreateCommitmentRequest } from "@fundline/schemas";
 import { RuleBroken } from "../../errors.ts";
 import { type Actor, recordAudit } from "../audit/record-audit.ts";
@@ -23,7 +23,7 @@ export async function createCommitment(
       title: input.title,
       amountPence: BigInt(input.amountPence),
       status: input.status,
-      awardedOn: input.awardedOn ? new Date(`${input.awardedOn}T00:00:00Z`) : null,
+      awardedOn: fromIsoDate(input.awardedOn),
       conditions: input.conditions,
       profile: { create: parseProfile(input.profile) },
     },

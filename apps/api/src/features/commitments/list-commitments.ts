@@ -1,5 +1,5 @@
 import type { Prisma, PrismaClient } from "@fundline/db";
-import { parseFinancialYearLabel } from "@fundline/domain";
+import { fromIsoDate, parseFinancialYearLabel } from "@fundline/domain";
 import type { CommitmentListQuery, CommitmentListResponse } from "@fundline/schemas";
 import { RuleBroken } from "../../errors.ts";
 import { toCommitmentResponse, withProfile } from "./commitment-response.ts";
@@ -16,7 +16,9 @@ export async function listCommitments(
     fund: query.funderId ? { funderId: query.funderId } : undefined,
     profile: query.financialYear ? { some: { financialYear: yearOf(query.financialYear) } } : undefined,
     awardedOn:
-      query.awardedFrom || query.awardedTo ? { gte: day(query.awardedFrom), lte: day(query.awardedTo) } : undefined,
+      query.awardedFrom || query.awardedTo
+        ? { gte: fromIsoDate(query.awardedFrom), lte: fromIsoDate(query.awardedTo) }
+        : undefined,
   };
   const [total, rows] = await Promise.all([
     prisma.fundingCommitment.count({ where }),
@@ -38,5 +40,3 @@ export function yearOf(label: string): number {
     throw new RuleBroken([{ path: "query.financialYear", message: (error as Error).message }]);
   }
 }
-
-export const day = (iso: string | undefined) => (iso ? new Date(`${iso}T00:00:00Z`) : undefined);

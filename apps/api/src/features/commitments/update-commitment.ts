@@ -1,5 +1,5 @@
 import type { Prisma } from "@fundline/db";
-import { overAllocationProblem, profileProblem } from "@fundline/domain";
+import { fromIsoDate, overAllocationProblem, profileProblem } from "@fundline/domain";
 import type { CommitmentResponse, RetireRequest, UpdateCommitmentRequest } from "@fundline/schemas";
 import { RuleBroken } from "../../errors.ts";
 import { assertNotRetired, changeVersioned, retirement } from "../../plugins/write-context.ts";
@@ -46,12 +46,7 @@ export async function updateCommitment(
           title: input.title,
           amountPence: input.amountPence === undefined ? undefined : BigInt(input.amountPence),
           status: input.status,
-          awardedOn:
-            input.awardedOn === undefined
-              ? undefined
-              : input.awardedOn
-                ? new Date(`${input.awardedOn}T00:00:00Z`)
-                : null,
+          awardedOn: fromIsoDate(input.awardedOn),
           conditions: input.conditions,
           decisionId: input.decisionId,
           profile: input.profile ? { create: parseProfile(input.profile) } : undefined,

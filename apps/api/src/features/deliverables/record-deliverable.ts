@@ -1,5 +1,5 @@
 import type { Prisma } from "@fundline/db";
-import { toIsoDateOrNull } from "@fundline/domain";
+import { fromIsoDate, toIsoDateOrNull } from "@fundline/domain";
 import type {
   CreateDeliverableRequest,
   DeliverableResponse,
@@ -30,7 +30,7 @@ export async function createDeliverable(
 ): Promise<DeliverableResponse> {
   await assertProgrammeAndWorkstream(tx, input.programmeId, input.workstreamId);
   const created = await tx.deliverableTarget.create({
-    data: { ...input, dueOn: input.dueOn ? new Date(`${input.dueOn}T00:00:00Z`) : null },
+    data: { ...input, dueOn: fromIsoDate(input.dueOn) },
   });
   const after = toDeliverableResponse(created);
   await recordAudit(tx, {

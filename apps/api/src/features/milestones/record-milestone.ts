@@ -1,5 +1,5 @@
 import type { Prisma } from "@fundline/db";
-import { toIsoDate, toIsoDateOrNull } from "@fundline/domain";
+import { fromIsoDate, toIsoDate, toIsoDateOrNull } from "@fundline/domain";
 import type { CreateMilestoneRequest, MilestoneResponse, UpdateMilestoneRequest } from "@fundline/schemas";
 import { RuleBroken } from "../../errors.ts";
 import { lockForWrite } from "../../plugins/write-context.ts";
@@ -9,7 +9,6 @@ import { assertProgrammeAndWorkstream } from "../programmes/assert-programme.ts"
 type Context = { actor: Actor; requestId: string };
 const withHistory = { history: { orderBy: { changedAt: "asc" } } } as const;
 type MilestoneRow = Prisma.MilestoneGetPayload<{ include: typeof withHistory }>;
-const day = (iso: string | null | undefined) => (iso ? new Date(`${iso}T00:00:00Z`) : iso);
 
 function toMilestoneResponse(milestone: MilestoneRow): MilestoneResponse {
   return {
@@ -48,8 +47,8 @@ export async function createMilestone(
   const created = await tx.milestone.create({
     data: {
       ...input,
-      baselineOn: new Date(`${input.baselineOn}T00:00:00Z`),
-      forecastOn: day(input.forecastOn) ?? null,
+      baselineOn: fromIsoDate(input.baselineOn),
+      forecastOn: fromIsoDate(input.forecastOn) ?? null,
     },
     include: withHistory,
   });
@@ -91,8 +90,8 @@ export async function updateMilestone(
     where: { id },
     data: {
       ...changes,
-      forecastOn: day(changes.forecastOn),
-      actualOn: day(changes.actualOn),
+      forecastOn: fromIsoDate(changes.forecastOn),
+      actualOn: fromIsoDate(changes.actualOn),
       version: { increment: 1 },
     },
   });
@@ -104,9 +103,9 @@ export async function updateMilestone(
         statusBefore: row.status,
         statusAfter,
         forecastBefore: row.forecastOn,
-        forecastAfter: day(forecastAfter) ?? null,
+        forecastAfter: fromIsoDate(forecastAfter) ?? null,
         actualBefore: row.actualOn,
-        actualAfter: day(actualAfter) ?? null,
+        actualAfter: fromIsoDate(actualAfter) ?? null,
         note: note ?? null,
       },
     });

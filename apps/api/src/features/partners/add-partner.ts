@@ -1,5 +1,5 @@
 import type { Prisma } from "@fundline/db";
-import { toIsoDateOrNull } from "@fundline/domain";
+import { fromIsoDate, toIsoDateOrNull } from "@fundline/domain";
 import type { AddPartnerRequest, PartnerResponse } from "@fundline/schemas";
 import { NotFound, RuleBroken } from "../../errors.ts";
 import { type Actor, recordAudit } from "../audit/record-audit.ts";
@@ -33,9 +33,8 @@ export async function addPartner(
     problems.push({ path: "role", message: `this organisation is already a ${input.role} of the programme` });
   }
   if (problems.length) throw new RuleBroken(problems);
-  const day = (iso: string | null) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
   const created = await tx.programmePartner.create({
-    data: { ...input, programmeId, joinedOn: day(input.joinedOn), withdrewOn: day(input.withdrewOn) },
+    data: { ...input, programmeId, joinedOn: fromIsoDate(input.joinedOn), withdrewOn: fromIsoDate(input.withdrewOn) },
   });
   const after: PartnerResponse = {
     id: created.id,

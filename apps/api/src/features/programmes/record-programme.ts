@@ -1,4 +1,5 @@
 import type { Prisma } from "@fundline/db";
+import { fromIsoDate, toIsoDateOrNull } from "@fundline/domain";
 import type { CreateProgrammeRequest, UpdateProgrammeRequest } from "@fundline/schemas";
 import { RuleBroken } from "../../errors.ts";
 import { changeVersioned } from "../../plugins/write-context.ts";
@@ -6,9 +7,6 @@ import { type Actor, recordAudit } from "../audit/record-audit.ts";
 
 type Context = { actor: Actor; requestId: string };
 type ProgrammeRow = Prisma.ProgrammeGetPayload<object>;
-const day = (iso: string | null | undefined) =>
-  iso === undefined ? undefined : iso ? new Date(`${iso}T00:00:00Z`) : null;
-const isoOrNull = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
 
 // What the audit trail records of a programme (its own fields; the detail view adds the rest).
 const programmeFields = (programme: ProgrammeRow) => ({
@@ -18,8 +16,8 @@ const programmeFields = (programme: ProgrammeRow) => ({
   leadOrganisationId: programme.leadOrganisationId,
   status: programme.status,
   governanceStage: programme.governanceStage,
-  startOn: isoOrNull(programme.startOn),
-  endOn: isoOrNull(programme.endOn),
+  startOn: toIsoDateOrNull(programme.startOn),
+  endOn: toIsoDateOrNull(programme.endOn),
   totalCostPence: programme.totalCostPence === null ? null : Number(programme.totalCostPence),
   version: programme.version,
 });
@@ -51,10 +49,12 @@ export async function createProgramme(
   const created = await tx.programme.create({
     data: {
       ...input,
-      startOn: day(input.startOn),
-      endOn: day(input.endOn),
+      startOn: fromIsoDate(input.startOn),
+      endOn: fromIsoDate(input.endOn),
       totalCostPence: input.totalCostPence === null ? null : BigInt(input.totalCostPence),
-      partners: { create: { organisationId: input.leadOrganisationId, role: "lead", joinedOn: day(input.startOn) } },
+      partners: {
+        create: { organisationId: input.leadOrganisationId, role: "lead", joinedOn: fromIsoDate(input.startOn) },
+      },
     },
   });
   await recordAudit(tx, {
@@ -93,8 +93,8 @@ export async function updateProgramme(
         where: { id },
         data: {
           ...changes,
-          startOn: day(changes.startOn),
-          endOn: day(changes.endOn),
+          startOn: fromIsoDate(changes.startOn),
+          endOn: fromIsoDate(changes.endOn),
           totalCostPence:
             changes.totalCostPence === undefined
               ? undefined

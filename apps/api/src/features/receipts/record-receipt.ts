@@ -1,5 +1,5 @@
 import type { Prisma } from "@fundline/db";
-import { penceFromBigInt, toIsoDate } from "@fundline/domain";
+import { fromIsoDate, penceFromBigInt, toIsoDate } from "@fundline/domain";
 import type { CreateReceiptRequest, ReceiptResponse, RetireRequest } from "@fundline/schemas";
 import { RuleBroken } from "../../errors.ts";
 import { assertNotRetired, changeVersioned, retirement } from "../../plugins/write-context.ts";
@@ -37,7 +37,7 @@ export async function createReceipt(
   const created = await tx.receipt.create({
     data: {
       commitmentId: input.commitmentId,
-      receivedOn: new Date(`${input.receivedOn}T00:00:00Z`),
+      receivedOn: fromIsoDate(input.receivedOn),
       amountPence: BigInt(input.amountPence),
       reference: input.reference,
     },

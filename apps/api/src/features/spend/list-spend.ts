@@ -1,7 +1,7 @@
 import type { Prisma, PrismaClient } from "@fundline/db";
-import { financialYearBounds } from "@fundline/domain";
+import { financialYearBounds, fromIsoDate } from "@fundline/domain";
 import type { SpendListQuery, SpendListResponse } from "@fundline/schemas";
-import { day, yearOf } from "../commitments/list-commitments.ts";
+import { yearOf } from "../commitments/list-commitments.ts";
 import { toSpendResponse } from "./spend-response.ts";
 
 export async function listSpend(prisma: PrismaClient, query: SpendListQuery): Promise<SpendListResponse> {
@@ -13,7 +13,7 @@ export async function listSpend(prisma: PrismaClient, query: SpendListQuery): Pr
     programmeId: query.programmeId,
     costLineId: query.costLineId,
     payingOrganisationId: query.organisationId,
-    spentOn: from || to ? { gte: day(from), lte: day(to) } : undefined,
+    spentOn: from || to ? { gte: fromIsoDate(from), lte: fromIsoDate(to) } : undefined,
   };
   const [total, rows] = await Promise.all([
     prisma.spend.count({ where }),

@@ -1,10 +1,11 @@
 import type { Prisma } from "@fundline/db";
+import { fromIsoDate } from "@fundline/domain";
 import type { CreateSpendRequest, RetireRequest, SpendResponse, UpdateSpendRequest } from "@fundline/schemas";
 import { RuleBroken } from "../../errors.ts";
 import { assertNotRetired, changeVersioned, retirement } from "../../plugins/write-context.ts";
 import { type Actor, recordAudit } from "../audit/record-audit.ts";
 import { toSpendResponse } from "./spend-response.ts";
-import { assertSpendFits, isoDay } from "./spend-rules.ts";
+import { assertSpendFits } from "./spend-rules.ts";
 
 type Context = { actor: Actor; requestId: string };
 
@@ -19,7 +20,7 @@ export async function createSpend(
   const created = await tx.spend.create({
     data: {
       ...input,
-      spentOn: isoDay(input.spentOn),
+      spentOn: fromIsoDate(input.spentOn),
       amountPence: BigInt(input.amountPence),
       irrecoverableVatPence: BigInt(input.irrecoverableVatPence),
       source: "manual",
@@ -60,7 +61,7 @@ export async function updateSpend(
         where: { id },
         data: {
           ...changes,
-          spentOn: changes.spentOn ? isoDay(changes.spentOn) : undefined,
+          spentOn: changes.spentOn ? fromIsoDate(changes.spentOn) : undefined,
           amountPence: changes.amountPence === undefined ? undefined : BigInt(changes.amountPence),
           irrecoverableVatPence:
             changes.irrecoverableVatPence === undefined ? undefined : BigInt(changes.irrecoverableVatPence),

@@ -39,5 +39,3 @@ export async function assertSpendFits(
   }
   if (problems.length) throw new RuleBroken(problems);
 }
-
-export const isoDay = (iso: string) => new Date(`${iso}T00:00:00Z`);

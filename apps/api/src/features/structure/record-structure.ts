@@ -1,5 +1,5 @@
 import type { Prisma } from "@fundline/db";
-import { partsAsPercentages, penceFromBigInt, toIsoDateOrNull } from "@fundline/domain";
+import { fromIsoDate, partsAsPercentages, penceFromBigInt, toIsoDateOrNull } from "@fundline/domain";
 import type {
   CreateCostLineRequest,
   CreateCostSharingAgreementRequest,
@@ -11,7 +11,6 @@ import { type Actor, recordAudit } from "../audit/record-audit.ts";
 import { assertProgrammeAndWorkstream } from "../programmes/assert-programme.ts";
 
 type Context = { actor: Actor; requestId: string };
-const day = (iso: string | null) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
 
 async function audited<T extends { id: string }>(
   tx: Prisma.TransactionClient,
@@ -86,8 +85,8 @@ export async function createCostSharingAgreement(
     data: {
       ...agreement,
       programmeId,
-      effectiveFrom: day(agreement.effectiveFrom),
-      effectiveTo: day(agreement.effectiveTo),
+      effectiveFrom: fromIsoDate(agreement.effectiveFrom),
+      effectiveTo: fromIsoDate(agreement.effectiveTo),
       shares: { create: shares },
     },
   });
@@ -121,8 +120,8 @@ export async function createDecision(
   const created = await tx.decision.create({
     data: {
       ...input,
-      decidedOn: day(input.decidedOn),
-      publishedOn: day(input.publishedOn),
+      decidedOn: fromIsoDate(input.decidedOn),
+      publishedOn: fromIsoDate(input.publishedOn),
       amountPence: input.amountPence === null ? null : BigInt(input.amountPence),
     },
   });
