@@ -4,6 +4,7 @@ import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod
 import { allocationRoutes } from "./features/allocations/routes.ts";
 import { auditRoutes } from "./features/audit/routes.ts";
 import { commitmentRoutes } from "./features/commitments/routes.ts";
+import { decisionRoutes } from "./features/decisions/routes.ts";
 import { deliveryRoutes } from "./features/delivery/routes.ts";
 import { healthRoutes } from "./features/health/routes.ts";
 import { milestoneRoutes } from "./features/milestones/routes.ts";
@@ -46,6 +47,7 @@ export const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
       await api.register(organisationRoutes);
       await api.register(deliveryRoutes);
       await api.register(structureRoutes);
+      await api.register(decisionRoutes);
       await api.register(auditRoutes);
     },
     { prefix: "/api" },

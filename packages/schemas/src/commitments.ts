@@ -62,6 +62,15 @@ export const CreateAllocationRequest = z.strictObject({
 });
 export type CreateAllocationRequest = z.infer<typeof CreateAllocationRequest>;
 
+/** Moving money to another line or changing the amount; the commitment stays the same. */
+export const UpdateAllocationRequest = z.strictObject({
+  version: Version,
+  costLineId: Uuid.optional(),
+  amountPence: NonNegativePence.optional(),
+  note: Text(1_000).nullable().optional(),
+});
+export type UpdateAllocationRequest = z.infer<typeof UpdateAllocationRequest>;
+
 export const AllocationResponse = z.object({
   id: Uuid,
   commitmentId: Uuid,
@@ -69,6 +78,8 @@ export const AllocationResponse = z.object({
   amountPence: Pence,
   note: z.string().nullable(),
   version: z.number().int(),
+  retiredAt: z.string().nullable(),
+  retirementReason: z.string().nullable(),
 });
 export type AllocationResponse = z.infer<typeof AllocationResponse>;
 

@@ -5,6 +5,7 @@ export * from "./health.ts";
 export * from "./lists.ts";
 export * from "./milestones.ts";
 export * from "./organisations.ts";
+export * from "./paging.ts";
 export * from "./programmes.ts";
 export * from "./spend.ts";
 export * from "./structure.ts";

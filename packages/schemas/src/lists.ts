@@ -1,19 +1,9 @@
 import { z } from "zod";
-import { CommitmentResponse } from "./commitments.ts";
+import { AllocationResponse, CommitmentResponse } from "./commitments.ts";
 import { FinancialYearLabel, IsoDate, Uuid } from "./common.ts";
+import { DateWindow, Paging, pageOf } from "./paging.ts";
 import { CommitmentStatus } from "./programmes.ts";
-import { SpendResponse } from "./spend.ts";
-
-// Query strings arrive as text: paging numbers are parsed from it; money never is.
-const Paging = {
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(500).default(50),
-  direction: z.enum(["asc", "desc"]).default("asc"),
-  includeRetired: z
-    .enum(["true", "false"])
-    .default("false")
-    .transform((value) => value === "true"),
-};
+import { ReceiptResponse, SpendResponse } from "./spend.ts";
 
 export const CommitmentListQuery = z.strictObject({
   programmeId: Uuid.optional(),
@@ -58,3 +48,26 @@ export const SpendListResponse = z.object({
   pageSize: z.number().int(),
 });
 export type SpendListResponse = z.infer<typeof SpendListResponse>;
+
+export const AllocationListQuery = z.strictObject({
+  commitmentId: Uuid.optional(),
+  costLineId: Uuid.optional(),
+  programmeId: Uuid.optional(),
+  funderId: Uuid.optional(),
+  sort: z.enum(["amountPence", "createdAt"]).default("createdAt"),
+  ...Paging,
+});
+export type AllocationListQuery = z.infer<typeof AllocationListQuery>;
+export const AllocationListResponse = pageOf("allocations", AllocationResponse);
+
+export const ReceiptListQuery = z.strictObject({
+  commitmentId: Uuid.optional(),
+  programmeId: Uuid.optional(),
+  funderId: Uuid.optional(),
+  /** On the date received. */
+  ...DateWindow,
+  sort: z.enum(["receivedOn", "amountPence", "createdAt"]).default("receivedOn"),
+  ...Paging,
+});
+export type ReceiptListQuery = z.infer<typeof ReceiptListQuery>;
+export const ReceiptListResponse = pageOf("receipts", ReceiptResponse);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { IsoDate, Text, Uuid, Version } from "./common.ts";
+import { DateWindow, Paging, pageOf, RetiredAt } from "./paging.ts";
 import { DatePrecision, MilestoneStatus } from "./programmes.ts";
 
 export const CreateMilestoneRequest = z.strictObject({
@@ -47,6 +48,7 @@ export const MilestoneResponse = z.object({
   forecastOn: IsoDate.nullable(),
   actualOn: IsoDate.nullable(),
   version: z.number().int(),
+  retiredAt: RetiredAt,
   history: z.array(
     z.object({
       changedAt: z.string(),
@@ -61,3 +63,15 @@ export const MilestoneResponse = z.object({
   ),
 });
 export type MilestoneResponse = z.infer<typeof MilestoneResponse>;
+
+export const MilestoneListQuery = z.strictObject({
+  programmeId: Uuid.optional(),
+  workstreamId: Uuid.optional(),
+  status: MilestoneStatus.optional(),
+  /** Due in this window: the forecast date where there is one, else the baseline. */
+  ...DateWindow,
+  sort: z.enum(["baselineOn", "forecastOn", "sortOrder", "status", "createdAt"]).default("baselineOn"),
+  ...Paging,
+});
+export type MilestoneListQuery = z.infer<typeof MilestoneListQuery>;
+export const MilestoneListResponse = pageOf("milestones", MilestoneResponse);

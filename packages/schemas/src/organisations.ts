@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { IsoDate, Text, Uuid, Version } from "./common.ts";
+import { Paging, PagingWithoutRetired, pageOf, RetiredAt } from "./paging.ts";
 import { FundType, PartnerRole } from "./programmes.ts";
 
 export const OrganisationKind = z.enum(["council", "funder", "supplier", "evaluator"]);
@@ -29,14 +30,10 @@ export const OrganisationResponse = z.object({
   name: z.string(),
   identifier: z.string().nullable(),
   kinds: z.array(OrganisationKind),
+  retiredAt: RetiredAt,
   version: z.number().int(),
 });
 export type OrganisationResponse = z.infer<typeof OrganisationResponse>;
-
-export const OrganisationListResponse = z.object({
-  organisations: z.array(OrganisationResponse),
-  total: z.number().int(),
-});
 
 export const CreateFundRequest = z.strictObject({
   funderId: Uuid,
@@ -52,6 +49,7 @@ export const FundResponse = z.object({
   name: z.string(),
   fundType: FundType,
   description: z.string().nullable(),
+  retiredAt: RetiredAt,
   version: z.number().int(),
 });
 export type FundResponse = z.infer<typeof FundResponse>;
@@ -77,4 +75,53 @@ export const PartnerResponse = z.object({
 });
 export type PartnerResponse = z.infer<typeof PartnerResponse>;
 
-export const ProgrammePartnerParams = z.strictObject({ id: Uuid });
+export const OrganisationListQuery = z.strictObject({
+  kind: OrganisationKind.optional(),
+  /** Part of the name, any case. */
+  name: Text(300).optional(),
+  identifier: Text(100).optional(),
+  sort: z.enum(["name", "createdAt"]).default("name"),
+  ...Paging,
+});
+export type OrganisationListQuery = z.infer<typeof OrganisationListQuery>;
+export const OrganisationListResponse = pageOf("organisations", OrganisationResponse);
+
+export const UpdateFundRequest = z.strictObject({
+  version: Version,
+  name: Text(300).optional(),
+  fundType: FundType.optional(),
+  description: Text(2_000).nullable().optional(),
+});
+export type UpdateFundRequest = z.infer<typeof UpdateFundRequest>;
+
+export const FundListQuery = z.strictObject({
+  funderId: Uuid.optional(),
+  fundType: FundType.optional(),
+  sort: z.enum(["name", "createdAt"]).default("name"),
+  ...Paging,
+});
+export type FundListQuery = z.infer<typeof FundListQuery>;
+export const FundListResponse = pageOf("funds", FundResponse);
+
+/** Withdrawal is recorded here (`withdrewOn`, with a note): a partner's history is never deleted. */
+export const UpdatePartnerRequest = z.strictObject({
+  version: Version,
+  role: PartnerRole.optional(),
+  joinedOn: IsoDate.nullable().optional(),
+  withdrewOn: IsoDate.nullable().optional(),
+  note: Text(1_000).nullable().optional(),
+});
+export type UpdatePartnerRequest = z.infer<typeof UpdatePartnerRequest>;
+
+export const PartnerListQuery = z.strictObject({
+  role: PartnerRole.optional(),
+  /** Partners that have withdrawn are listed unless this is false. */
+  includeWithdrawn: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((value) => value === "true"),
+  sort: z.enum(["joinedOn", "role", "createdAt"]).default("joinedOn"),
+  ...PagingWithoutRetired,
+});
+export type PartnerListQuery = z.infer<typeof PartnerListQuery>;
+export const PartnerListResponse = pageOf("partners", PartnerResponse);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { IsoDate, Pence, Uuid } from "./common.ts";
+import { DateWindow, Paging, pageOf } from "./paging.ts";
 
 export const ProgrammeStatus = z.enum(["proposed", "bid_submitted", "approved", "unsuccessful", "active", "closed"]);
 export const GovernanceStage = z.enum(["formulation", "due_diligence", "implementation"]);
@@ -24,13 +25,22 @@ export const ProgrammeSummary = z.object({
   allocatedPence: Pence,
   /** Spend to date, credit notes netted off, not retired. */
   spentPence: Pence,
+  retiredAt: z.string().nullable(),
 });
 export type ProgrammeSummary = z.infer<typeof ProgrammeSummary>;
 
-export const ProgrammeListResponse = z.object({
-  programmes: z.array(ProgrammeSummary),
-  total: z.number().int(),
+export const ProgrammeListQuery = z.strictObject({
+  /** Programmes this organisation leads or is a partner in. */
+  organisationId: Uuid.optional(),
+  status: ProgrammeStatus.optional(),
+  /** Programmes running at some point in this window. */
+  ...DateWindow,
+  sort: z.enum(["name", "startOn", "endOn", "committedPence", "spentPence", "createdAt"]).default("name"),
+  ...Paging,
 });
+export type ProgrammeListQuery = z.infer<typeof ProgrammeListQuery>;
+
+export const ProgrammeListResponse = pageOf("programmes", ProgrammeSummary);
 export type ProgrammeListResponse = z.infer<typeof ProgrammeListResponse>;
 
 export const ProgrammeParams = z.object({ id: Uuid });

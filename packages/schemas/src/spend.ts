@@ -72,6 +72,15 @@ export const CreateReceiptRequest = z.strictObject({
 });
 export type CreateReceiptRequest = z.infer<typeof CreateReceiptRequest>;
 
+/** Correcting how a receipt was recorded (a typo in the amount or date); the commitment stays. */
+export const UpdateReceiptRequest = z.strictObject({
+  version: Version,
+  receivedOn: IsoDate.optional(),
+  amountPence: NonZeroPence.optional(),
+  reference: Text(200).nullable().optional(),
+});
+export type UpdateReceiptRequest = z.infer<typeof UpdateReceiptRequest>;
+
 export const ReceiptResponse = z.object({
   id: Uuid,
   commitmentId: Uuid,

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Prisma, PrismaClient } from "@fundline/db";
+import { ConflictResponse, ErrorResponse, type RetireRequest } from "@fundline/schemas";
 import type { FastifyRequest } from "fastify";
 import { Conflict, NotFound, RuleBroken } from "../errors.ts";
 import { type Actor, recordAudit } from "../features/audit/record-audit.ts";
@@ -10,6 +11,16 @@ const UNAUTHENTICATED: Actor = { id: null, label: "unauthenticated (before sign-
 export function actorOf(_request: FastifyRequest): Actor {
   return UNAUTHENTICATED;
 }
+
+/** Who is writing and under which request id: what every audit event needs. */
+export type WriteContext = { actor: Actor; requestId: string };
+
+export function writeContextOf(request: FastifyRequest): WriteContext {
+  return { actor: actorOf(request), requestId: request.id };
+}
+
+/** The error responses every write route can give. */
+export const writeErrors = { 400: ErrorResponse, 404: ErrorResponse, 409: ConflictResponse, 422: ErrorResponse };
 
 const SERIALIZATION_FAILURE = new Set(["P2034", "40001", "40P01"]);
 
@@ -91,7 +102,14 @@ type VersionedTable =
   | "Milestone"
   | "Organisation"
   | "Risk"
-  | "DeliverableTarget";
+  | "DeliverableTarget"
+  | "Fund"
+  | "Workstream"
+  | "CostLine"
+  | "CostSharingAgreement"
+  | "Decision"
+  | "ProgrammePartner"
+  | "Benefit";
 
 /**
  * Locks a row for the rest of the transaction and checks the version the client read.
@@ -143,6 +161,7 @@ export async function changeVersioned<Row extends { version: number }, Shown ext
   },
 ): Promise<Shown> {
   const { row, shown: before } = await lockForWrite(tx, options);
+  if (options.action === "update") assertNotRetired(row as { retiredAt?: Date | null }, options.entity.toLowerCase());
   await options.check?.(row, before);
   const after = options.show(await options.apply(row));
   await recordAudit(tx, {
@@ -163,7 +182,37 @@ export function retirement(actor: Actor, reason: string) {
   return { retiredAt: new Date(), retiredById: actor.id, retirementReason: reason, version: { increment: 1 } } as const;
 }
 
-/** Refuses to retire twice. */
-export function assertNotRetired(row: { retiredAt: Date | null }, entity: string) {
-  if (row.retiredAt) throw new RuleBroken([{ path: "id", message: `this ${entity} is already retired` }]);
+/** Retired records are history: they cannot be retired twice or changed. */
+export function assertNotRetired(row: { retiredAt?: Date | null }, entity: string) {
+  if (row.retiredAt) throw new RuleBroken([{ path: "id", message: `this ${entity} is retired` }]);
+}
+
+/**
+ * Retires a record that has no retirement columns of its own (workstreams, risks, funds…): it
+ * leaves lists and totals, stays readable, and the reason is kept in the audit event.
+ */
+export function retireVersioned<Row extends { version: number; retiredAt: Date | null }, Shown>(
+  tx: Prisma.TransactionClient,
+  options: {
+    table: VersionedTable;
+    entity: string;
+    id: string;
+    input: RetireRequest;
+    load: () => Promise<Row | null>;
+    show: (row: Row) => Shown & Record<string, unknown>;
+    check?: (row: Row) => void | Promise<void>;
+    retire: (change: { retiredAt: Date; version: { increment: 1 } }) => Promise<Row>;
+  } & WriteContext,
+): Promise<Shown> {
+  return changeVersioned(tx, {
+    ...options,
+    expectedVersion: options.input.version,
+    check: async (row) => {
+      assertNotRetired(row, options.entity.toLowerCase());
+      await options.check?.(row);
+    },
+    apply: () => options.retire({ retiredAt: new Date(), version: { increment: 1 } }),
+    action: "retire",
+    reason: options.input.reason,
+  });
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inTransaction } from "../../plugins/write-context.ts";
 import { buildTestApp, seedAndFindDartington, type TestApp } from "../../test/test-app.ts";
-import { createAllocation } from "./create-allocation.ts";
+import { createAllocation } from "./allocations.ts";
 
 let test: TestApp;
 let fundId: string;

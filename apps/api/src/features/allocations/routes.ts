@@ -1,23 +1,59 @@
-import { AllocationResponse, CreateAllocationRequest, ErrorResponse } from "@fundline/schemas";
+import {
+  AllocationListQuery,
+  AllocationListResponse,
+  AllocationResponse,
+  CreateAllocationRequest,
+  IdParams,
+  RetireRequest,
+  UpdateAllocationRequest,
+} from "@fundline/schemas";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { actorOf, idempotent } from "../../plugins/write-context.ts";
-import { createAllocation } from "./create-allocation.ts";
+import { listErrors } from "../../plugins/paging.ts";
+import { idempotent, inTransaction, writeContextOf, writeErrors } from "../../plugins/write-context.ts";
+import { createAllocation, listAllocations, retireAllocation, updateAllocation } from "./allocations.ts";
 
 export const allocationRoutes: FastifyPluginAsyncZod = async (fastify) => {
-  fastify.post(
+  fastify.get(
     "/allocations",
     {
       schema: {
-        body: CreateAllocationRequest,
-        response: { 201: AllocationResponse, 400: ErrorResponse, 422: ErrorResponse },
+        querystring: AllocationListQuery,
+        response: { 200: AllocationListResponse, ...listErrors },
       },
     },
+    (request) => listAllocations(fastify.prisma, request.query),
+  );
+  fastify.post(
+    "/allocations",
+    { schema: { body: CreateAllocationRequest, response: { 201: AllocationResponse, ...writeErrors } } },
     async (request, reply) => {
       const created = await idempotent(fastify.prisma, request, async (tx) => ({
         status: 201,
-        body: await createAllocation(tx, { input: request.body, actor: actorOf(request), requestId: request.id }),
+        body: await createAllocation(tx, { input: request.body, ...writeContextOf(request) }),
       }));
       return reply.status(created.status).send(created.body);
     },
+  );
+  fastify.patch(
+    "/allocations/:id",
+    {
+      schema: {
+        params: IdParams,
+        body: UpdateAllocationRequest,
+        response: { 200: AllocationResponse, ...writeErrors },
+      },
+    },
+    (request) =>
+      inTransaction(fastify.prisma, (tx) =>
+        updateAllocation(tx, { id: request.params.id, input: request.body, ...writeContextOf(request) }),
+      ),
+  );
+  fastify.post(
+    "/allocations/:id/retire",
+    { schema: { params: IdParams, body: RetireRequest, response: { 200: AllocationResponse, ...writeErrors } } },
+    (request) =>
+      inTransaction(fastify.prisma, (tx) =>
+        retireAllocation(tx, { id: request.params.id, input: request.body, ...writeContextOf(request) }),
+      ),
   );
 };

@@ -1,7 +1,7 @@
 import type { Prisma, PrismaClient } from "@fundline/db";
-import { fromIsoDate, parseFinancialYearLabel } from "@fundline/domain";
+import { fromIsoDate } from "@fundline/domain";
 import type { CommitmentListQuery, CommitmentListResponse } from "@fundline/schemas";
-import { RuleBroken } from "../../errors.ts";
+import { listPage, orderOf, yearOf } from "../../plugins/paging.ts";
 import { toCommitmentResponse, withProfile } from "./commitment-response.ts";
 
 export async function listCommitments(
@@ -20,23 +20,11 @@ export async function listCommitments(
         ? { gte: fromIsoDate(query.awardedFrom), lte: fromIsoDate(query.awardedTo) }
         : undefined,
   };
-  const [total, rows] = await Promise.all([
-    prisma.fundingCommitment.count({ where }),
-    prisma.fundingCommitment.findMany({
-      where,
-      include: withProfile,
-      orderBy: [{ [query.sort]: query.direction }, { id: "asc" }],
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
-    }),
-  ]);
-  return { commitments: rows.map(toCommitmentResponse), total, page: query.page, pageSize: query.pageSize };
-}
-
-export function yearOf(label: string): number {
-  try {
-    return parseFinancialYearLabel(label);
-  } catch (error) {
-    throw new RuleBroken([{ path: "query.financialYear", message: (error as Error).message }]);
-  }
+  const { items, ...page } = await listPage(query, {
+    count: () => prisma.fundingCommitment.count({ where }),
+    rows: (window) =>
+      prisma.fundingCommitment.findMany({ where, include: withProfile, orderBy: orderOf(query), ...window }),
+    show: toCommitmentResponse,
+  });
+  return { commitments: items, ...page };
 }

@@ -2,20 +2,17 @@ import {
   CommitmentListQuery,
   CommitmentListResponse,
   CommitmentResponse,
-  ConflictResponse,
   CreateCommitmentRequest,
-  ErrorResponse,
   IdParams,
   RetireRequest,
   UpdateCommitmentRequest,
 } from "@fundline/schemas";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { actorOf, idempotent, inTransaction } from "../../plugins/write-context.ts";
+import { listErrors } from "../../plugins/paging.ts";
+import { actorOf, idempotent, inTransaction, writeErrors } from "../../plugins/write-context.ts";
 import { createCommitment } from "./create-commitment.ts";
 import { listCommitments } from "./list-commitments.ts";
 import { retireCommitment, updateCommitment } from "./update-commitment.ts";
-
-const writeErrors = { 400: ErrorResponse, 404: ErrorResponse, 409: ConflictResponse, 422: ErrorResponse };
 
 export const commitmentRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.get(
@@ -23,7 +20,7 @@ export const commitmentRoutes: FastifyPluginAsyncZod = async (fastify) => {
     {
       schema: {
         querystring: CommitmentListQuery,
-        response: { 200: CommitmentListResponse, 400: ErrorResponse, 422: ErrorResponse },
+        response: { 200: CommitmentListResponse, ...listErrors },
       },
     },
     (request) => listCommitments(fastify.prisma, request.query),

@@ -1,18 +1,29 @@
 import {
-  ConflictResponse,
   CreateMilestoneRequest,
-  ErrorResponse,
   IdParams,
+  MilestoneListQuery,
+  MilestoneListResponse,
   MilestoneResponse,
+  RetireRequest,
   UpdateMilestoneRequest,
 } from "@fundline/schemas";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { actorOf, inTransaction } from "../../plugins/write-context.ts";
-import { createMilestone, updateMilestone } from "./record-milestone.ts";
-
-const writeErrors = { 400: ErrorResponse, 404: ErrorResponse, 409: ConflictResponse, 422: ErrorResponse };
+import { listErrors } from "../../plugins/paging.ts";
+import { actorOf, inTransaction, writeContextOf, writeErrors } from "../../plugins/write-context.ts";
+import { createMilestone, listMilestones, retireMilestone, updateMilestone } from "./milestones.ts";
 
 export const milestoneRoutes: FastifyPluginAsyncZod = async (fastify) => {
+  fastify.get(
+    "/milestones",
+    {
+      schema: {
+        querystring: MilestoneListQuery,
+        response: { 200: MilestoneListResponse, ...listErrors },
+      },
+    },
+    (request) => listMilestones(fastify.prisma, request.query),
+  );
+
   fastify.post(
     "/milestones",
     { schema: { body: CreateMilestoneRequest, response: { 201: MilestoneResponse, ...writeErrors } } },
@@ -37,6 +48,15 @@ export const milestoneRoutes: FastifyPluginAsyncZod = async (fastify) => {
           actor: actorOf(request),
           requestId: request.id,
         }),
+      ),
+  );
+
+  fastify.post(
+    "/milestones/:id/retire",
+    { schema: { params: IdParams, body: RetireRequest, response: { 200: MilestoneResponse, ...writeErrors } } },
+    (request) =>
+      inTransaction(fastify.prisma, (tx) =>
+        retireMilestone(tx, { id: request.params.id, input: request.body, ...writeContextOf(request) }),
       ),
   );
 };

@@ -1,54 +1,70 @@
 import type { Prisma, PrismaClient } from "@fundline/db";
-import type { CreateOrganisationRequest, OrganisationResponse, UpdateOrganisationRequest } from "@fundline/schemas";
+import type {
+  CreateOrganisationRequest,
+  OrganisationListQuery,
+  OrganisationResponse,
+  RetireRequest,
+  UpdateOrganisationRequest,
+} from "@fundline/schemas";
 import { RuleBroken } from "../../errors.ts";
-import { changeVersioned } from "../../plugins/write-context.ts";
-import { type Actor, recordAudit } from "../audit/record-audit.ts";
+import { listPage, orderOf } from "../../plugins/paging.ts";
+import { changeVersioned, retireVersioned, type WriteContext } from "../../plugins/write-context.ts";
+import { recordAudit } from "../audit/record-audit.ts";
 
-type Context = { actor: Actor; requestId: string };
 type OrganisationRow = Prisma.OrganisationGetPayload<object>;
 
-const toResponse = ({ id, name, identifier, kinds, version }: OrganisationRow): OrganisationResponse => ({
-  id,
-  name,
-  identifier,
-  kinds,
-  version,
+const toResponse = (row: OrganisationRow): OrganisationResponse => ({
+  id: row.id,
+  name: row.name,
+  identifier: row.identifier,
+  kinds: row.kinds,
+  retiredAt: row.retiredAt?.toISOString() ?? null,
+  version: row.version,
 });
 
-export async function listOrganisations(prisma: PrismaClient) {
-  const rows = await prisma.organisation.findMany({ where: { retiredAt: null }, orderBy: { name: "asc" } });
-  return { organisations: rows.map(toResponse), total: rows.length };
+export async function listOrganisations(prisma: PrismaClient, query: OrganisationListQuery) {
+  const where: Prisma.OrganisationWhereInput = {
+    retiredAt: query.includeRetired ? undefined : null,
+    kinds: query.kind ? { has: query.kind } : undefined,
+    name: query.name ? { contains: query.name, mode: "insensitive" } : undefined,
+    identifier: query.identifier,
+  };
+  const { items, ...page } = await listPage(query, {
+    count: () => prisma.organisation.count({ where }),
+    rows: (window) => prisma.organisation.findMany({ where, orderBy: orderOf(query), ...window }),
+    show: toResponse,
+  });
+  return { organisations: items, ...page };
 }
 
 export async function createOrganisation(
   tx: Prisma.TransactionClient,
-  { input, actor, requestId }: Context & { input: CreateOrganisationRequest },
+  { input, ...context }: WriteContext & { input: CreateOrganisationRequest },
 ): Promise<OrganisationResponse> {
   await assertUnique(tx, input.name, input.identifier);
-  const created = await tx.organisation.create({ data: { ...input, kinds: [...new Set(input.kinds)] } });
-  const after = toResponse(created);
+  const after = toResponse(await tx.organisation.create({ data: { ...input, kinds: [...new Set(input.kinds)] } }));
   await recordAudit(tx, {
-    actor,
+    ...context,
     entityType: "Organisation",
-    entityId: created.id,
+    entityId: after.id,
     action: "create",
     before: null,
     after,
-    requestId,
   });
   return after;
 }
 
-export async function updateOrganisation(
+export function updateOrganisation(
   tx: Prisma.TransactionClient,
-  { id, input, actor, requestId }: Context & { id: string; input: UpdateOrganisationRequest },
+  { id, input, ...context }: WriteContext & { id: string; input: UpdateOrganisationRequest },
 ): Promise<OrganisationResponse> {
-  const { version: _version, ...changes } = input;
+  const { version, ...changes } = input;
   return changeVersioned(tx, {
+    ...context,
     table: "Organisation",
     entity: "Organisation",
     id,
-    expectedVersion: input.version,
+    expectedVersion: version,
     load: () => tx.organisation.findUnique({ where: { id } }),
     show: toResponse,
     check: () => assertUnique(tx, input.name, input.identifier, id),
@@ -58,8 +74,38 @@ export async function updateOrganisation(
         data: { ...changes, kinds: changes.kinds ? [...new Set(changes.kinds)] : undefined, version: { increment: 1 } },
       }),
     action: "update",
-    actor,
-    requestId,
+  });
+}
+
+/** An organisation still leading or taking part in a live programme, or holding live funds, stays. */
+export function retireOrganisation(
+  tx: Prisma.TransactionClient,
+  { id, input, ...context }: WriteContext & { id: string; input: RetireRequest },
+): Promise<OrganisationResponse> {
+  return retireVersioned(tx, {
+    ...context,
+    table: "Organisation",
+    entity: "Organisation",
+    id,
+    input,
+    load: () => tx.organisation.findUnique({ where: { id } }),
+    show: toResponse,
+    check: async () => {
+      const [led, partOf, funds] = await Promise.all([
+        tx.programme.count({ where: { leadOrganisationId: id, retiredAt: null } }),
+        tx.programmePartner.count({ where: { organisationId: id, withdrewOn: null, programme: { retiredAt: null } } }),
+        tx.fund.count({ where: { funderId: id, retiredAt: null } }),
+      ]);
+      if (led + partOf + funds > 0) {
+        throw new RuleBroken([
+          {
+            path: "id",
+            message: `this organisation leads ${led} live programme(s), is a current partner in ${partOf} and holds ${funds} live fund(s); retire or withdraw those first`,
+          },
+        ]);
+      }
+    },
+    retire: (change) => tx.organisation.update({ where: { id }, data: change }),
   });
 }
 

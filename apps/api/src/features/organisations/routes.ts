@@ -1,46 +1,51 @@
 import {
   AddPartnerRequest,
-  ConflictResponse,
   CreateFundRequest,
   CreateOrganisationRequest,
-  ErrorResponse,
+  FundListQuery,
+  FundListResponse,
   FundResponse,
   IdParams,
+  OrganisationListQuery,
   OrganisationListResponse,
   OrganisationResponse,
+  PartnerListQuery,
+  PartnerListResponse,
   PartnerResponse,
+  RetireRequest,
+  UpdateFundRequest,
   UpdateOrganisationRequest,
+  UpdatePartnerRequest,
 } from "@fundline/schemas";
-import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { actorOf, inTransaction } from "../../plugins/write-context.ts";
-import { createFund } from "../funds/record-fund.ts";
-import { addPartner } from "../partners/add-partner.ts";
-import { createOrganisation, listOrganisations, updateOrganisation } from "./record-organisation.ts";
-
-const writeErrors = { 400: ErrorResponse, 404: ErrorResponse, 409: ConflictResponse, 422: ErrorResponse };
+import { listErrors } from "../../plugins/paging.ts";
+import { inTransaction, writeContextOf, writeErrors } from "../../plugins/write-context.ts";
+import { createFund, listFunds, retireFund, updateFund } from "../funds/funds.ts";
+import { addPartner, listPartners, updatePartner } from "../partners/partners.ts";
+import {
+  createOrganisation,
+  listOrganisations,
+  retireOrganisation,
+  updateOrganisation,
+} from "./record-organisation.ts";
 
 /** Reference data: organisations, their funds, and who takes part in which programme. */
 export const organisationRoutes: FastifyPluginAsyncZod = async (fastify) => {
-  const context = (request: FastifyRequest) => ({ actor: actorOf(request), requestId: request.id });
+  const write = <T>(work: Parameters<typeof inTransaction<T>>[1]) => inTransaction(fastify.prisma, work);
 
-  fastify.get("/organisations", { schema: { response: { 200: OrganisationListResponse } } }, () =>
-    listOrganisations(fastify.prisma),
+  fastify.get(
+    "/organisations",
+    { schema: { querystring: OrganisationListQuery, response: { 200: OrganisationListResponse, ...listErrors } } },
+    (request) => listOrganisations(fastify.prisma, request.query),
   );
-
   fastify.post(
     "/organisations",
     { schema: { body: CreateOrganisationRequest, response: { 201: OrganisationResponse, ...writeErrors } } },
     async (request, reply) =>
       reply
         .status(201)
-        .send(
-          await inTransaction(fastify.prisma, (tx) =>
-            createOrganisation(tx, { input: request.body, ...context(request) }),
-          ),
-        ),
+        .send(await write((tx) => createOrganisation(tx, { input: request.body, ...writeContextOf(request) }))),
   );
-
   fastify.patch(
     "/organisations/:id",
     {
@@ -51,22 +56,50 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (fastify) => {
       },
     },
     (request) =>
-      inTransaction(fastify.prisma, (tx) =>
-        updateOrganisation(tx, { id: request.params.id, input: request.body, ...context(request) }),
-      ),
+      write((tx) => updateOrganisation(tx, { id: request.params.id, input: request.body, ...writeContextOf(request) })),
+  );
+  fastify.post(
+    "/organisations/:id/retire",
+    { schema: { params: IdParams, body: RetireRequest, response: { 200: OrganisationResponse, ...writeErrors } } },
+    (request) =>
+      write((tx) => retireOrganisation(tx, { id: request.params.id, input: request.body, ...writeContextOf(request) })),
   );
 
+  fastify.get(
+    "/funds",
+    { schema: { querystring: FundListQuery, response: { 200: FundListResponse, ...listErrors } } },
+    (request) => listFunds(fastify.prisma, request.query),
+  );
   fastify.post(
     "/funds",
     { schema: { body: CreateFundRequest, response: { 201: FundResponse, ...writeErrors } } },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await inTransaction(fastify.prisma, (tx) => createFund(tx, { input: request.body, ...context(request) })),
-        ),
+      reply.status(201).send(await write((tx) => createFund(tx, { input: request.body, ...writeContextOf(request) }))),
+  );
+  fastify.patch(
+    "/funds/:id",
+    { schema: { params: IdParams, body: UpdateFundRequest, response: { 200: FundResponse, ...writeErrors } } },
+    (request) =>
+      write((tx) => updateFund(tx, { id: request.params.id, input: request.body, ...writeContextOf(request) })),
+  );
+  fastify.post(
+    "/funds/:id/retire",
+    { schema: { params: IdParams, body: RetireRequest, response: { 200: FundResponse, ...writeErrors } } },
+    (request) =>
+      write((tx) => retireFund(tx, { id: request.params.id, input: request.body, ...writeContextOf(request) })),
   );
 
+  fastify.get(
+    "/programmes/:id/partners",
+    {
+      schema: {
+        params: IdParams,
+        querystring: PartnerListQuery,
+        response: { 200: PartnerListResponse, ...listErrors },
+      },
+    },
+    (request) => listPartners(fastify.prisma, request.params.id, request.query),
+  );
   fastify.post(
     "/programmes/:id/partners",
     { schema: { params: IdParams, body: AddPartnerRequest, response: { 201: PartnerResponse, ...writeErrors } } },
@@ -74,9 +107,15 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (fastify) => {
       reply
         .status(201)
         .send(
-          await inTransaction(fastify.prisma, (tx) =>
-            addPartner(tx, { programmeId: request.params.id, input: request.body, ...context(request) }),
+          await write((tx) =>
+            addPartner(tx, { programmeId: request.params.id, input: request.body, ...writeContextOf(request) }),
           ),
         ),
+  );
+  fastify.patch(
+    "/partners/:id",
+    { schema: { params: IdParams, body: UpdatePartnerRequest, response: { 200: PartnerResponse, ...writeErrors } } },
+    (request) =>
+      write((tx) => updatePartner(tx, { id: request.params.id, input: request.body, ...writeContextOf(request) })),
   );
 };

@@ -1,6 +1,7 @@
 import { Prisma, type PrismaClient } from "@fundline/db";
-import { penceFromBigInt } from "@fundline/domain";
-import type { ProgrammeListResponse, ProgrammeSummary } from "@fundline/schemas";
+import { financialYearBounds, penceFromBigInt } from "@fundline/domain";
+import type { ProgrammeListQuery, ProgrammeListResponse, ProgrammeSummary } from "@fundline/schemas";
+import { yearOf } from "../../plugins/paging.ts";
 
 type ProgrammeRow = {
   id: string;
@@ -11,24 +12,80 @@ type ProgrammeRow = {
   committedPence: bigint;
   allocatedPence: bigint;
   spentPence: bigint;
+  retiredAt: Date | null;
 };
 
+// Sort keys come from the schema's enum; this maps each to SQL, so no request text reaches the query.
+const ORDER_BY: Record<ProgrammeListQuery["sort"], Prisma.Sql> = {
+  name: Prisma.sql`programme.name`,
+  startOn: Prisma.sql`programme."startOn"`,
+  endOn: Prisma.sql`programme."endOn"`,
+  committedPence: Prisma.sql`"committedPence"`,
+  spentPence: Prisma.sql`"spentPence"`,
+  createdAt: Prisma.sql`programme."createdAt"`,
+};
+
+type SummaryFilter = Partial<Omit<ProgrammeListQuery, "page" | "pageSize" | "sort" | "direction">> & {
+  programmeId?: string;
+};
+
+/** The WHERE clause shared by the page and its count. */
+function programmeFilter(filter: SummaryFilter): Prisma.Sql {
+  const conditions: Prisma.Sql[] = [];
+  if (!filter.includeRetired) conditions.push(Prisma.sql`programme."retiredAt" IS NULL`);
+  if (filter.programmeId) conditions.push(Prisma.sql`programme.id = ${filter.programmeId}::uuid`);
+  if (filter.status) conditions.push(Prisma.sql`programme.status = ${filter.status}::"ProgrammeStatus"`);
+  if (filter.organisationId) {
+    conditions.push(Prisma.sql`(programme."leadOrganisationId" = ${filter.organisationId}::uuid OR EXISTS (
+      SELECT 1 FROM "ProgrammePartner" partner
+      WHERE partner."programmeId" = programme.id AND partner."organisationId" = ${filter.organisationId}::uuid))`);
+  }
+  // Running during the window: started by its end (or undated) and not ended before its start.
+  const year = filter.financialYear ? financialYearBounds(yearOf(filter.financialYear)) : undefined;
+  const from = [filter.from, year?.firstDay]
+    .filter((day) => day !== undefined)
+    .sort()
+    .at(-1);
+  const to = [filter.to, year?.lastDay]
+    .filter((day) => day !== undefined)
+    .sort()
+    .at(0);
+  if (to) conditions.push(Prisma.sql`(programme."startOn" IS NULL OR programme."startOn" <= ${to}::date)`);
+  if (from) conditions.push(Prisma.sql`(programme."endOn" IS NULL OR programme."endOn" >= ${from}::date)`);
+  return conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
+}
+
+/** One page of programmes with their money totals, and how many match. */
+export async function listProgrammes(prisma: PrismaClient, query: ProgrammeListQuery): Promise<ProgrammeListResponse> {
+  const [programmes, [counted]] = await Promise.all([
+    programmeSummaries(prisma, query, {
+      orderBy: ORDER_BY[query.sort],
+      direction: query.direction,
+      limit: query.pageSize,
+      offset: (query.page - 1) * query.pageSize,
+    }),
+    prisma.$queryRaw<{ total: bigint }[]>`
+      SELECT count(*)::bigint AS total FROM "Programme" programme ${programmeFilter(query)}`,
+  ]);
+  return { programmes, total: Number(counted?.total ?? 0), page: query.page, pageSize: query.pageSize };
+}
+
 /**
- * Every live programme with committed, allocated and spent totals. Raw SQL because the three
+ * Programme summaries with committed, allocated and spent totals. Raw SQL because the three
  * sums are separate aggregates over different tables: each is grouped once, then joined, so
  * the database never multiplies rows and JavaScript never adds money up.
  */
-export async function listProgrammes(prisma: PrismaClient): Promise<ProgrammeListResponse> {
-  const programmes = await programmeSummaries(prisma);
-  return { programmes, total: programmes.length };
-}
-
-/** The summaries of all live programmes, or of one when `programmeId` is given. */
 export async function programmeSummaries(
   prisma: PrismaClient,
-  filter: { programmeId?: string } = {},
+  filter: SummaryFilter,
+  page: { orderBy: Prisma.Sql; direction: "asc" | "desc"; limit: number; offset: number } = {
+    orderBy: ORDER_BY.name,
+    direction: "asc",
+    limit: 500,
+    offset: 0,
+  },
 ): Promise<ProgrammeSummary[]> {
-  const onlyProgramme = filter.programmeId ? Prisma.sql`AND programme.id = ${filter.programmeId}::uuid` : Prisma.empty;
+  const direction = page.direction === "desc" ? Prisma.sql`DESC` : Prisma.sql`ASC`;
   const rows = await prisma.$queryRaw<ProgrammeRow[]>`
     WITH committed AS (
       SELECT "programmeId", sum("amountPence")::bigint AS pence
@@ -48,6 +105,7 @@ export async function programmeSummaries(
       GROUP BY "programmeId"
     )
     SELECT programme.id::text AS id, programme.name, programme.status::text AS status,
+           programme."retiredAt",
            lead.id::text AS "leadOrganisationId", lead.name AS "leadOrganisationName",
            coalesce(committed.pence, 0)::bigint AS "committedPence",
            coalesce(allocated.pence, 0)::bigint AS "allocatedPence",
@@ -57,8 +115,9 @@ export async function programmeSummaries(
     LEFT JOIN committed ON committed."programmeId" = programme.id
     LEFT JOIN allocated ON allocated."programmeId" = programme.id
     LEFT JOIN spent ON spent."programmeId" = programme.id
-    WHERE programme."retiredAt" IS NULL ${onlyProgramme}
-    ORDER BY programme.name`;
+    ${programmeFilter(filter)}
+    ORDER BY ${page.orderBy} ${direction} NULLS LAST, programme.id
+    LIMIT ${page.limit} OFFSET ${page.offset}`;
 
   return rows.map((row) => ({
     id: row.id,
@@ -68,5 +127,6 @@ export async function programmeSummaries(
     committedPence: penceFromBigInt(row.committedPence),
     allocatedPence: penceFromBigInt(row.allocatedPence),
     spentPence: penceFromBigInt(row.spentPence),
+    retiredAt: row.retiredAt?.toISOString() ?? null,
   }));
 }

@@ -1,8 +1,8 @@
 import type { Prisma } from "@fundline/db";
 import { fromIsoDate, toIsoDateOrNull } from "@fundline/domain";
-import type { CreateProgrammeRequest, UpdateProgrammeRequest } from "@fundline/schemas";
+import type { CreateProgrammeRequest, RetireRequest, UpdateProgrammeRequest } from "@fundline/schemas";
 import { RuleBroken } from "../../errors.ts";
-import { changeVersioned } from "../../plugins/write-context.ts";
+import { changeVersioned, retireVersioned, type WriteContext } from "../../plugins/write-context.ts";
 import { type Actor, recordAudit } from "../audit/record-audit.ts";
 
 type Context = { actor: Actor; requestId: string };
@@ -20,6 +20,7 @@ const programmeFields = (programme: ProgrammeRow) => ({
   endOn: toIsoDateOrNull(programme.endOn),
   totalCostPence: programme.totalCostPence === null ? null : Number(programme.totalCostPence),
   version: programme.version,
+  retiredAt: programme.retiredAt?.toISOString() ?? null,
 });
 
 function datesInOrder(startOn: string | null, endOn: string | null) {
@@ -107,6 +108,41 @@ export async function updateProgramme(
     action: "update",
     actor,
     requestId,
+  });
+  return { id };
+}
+
+/**
+ * For a programme recorded in error. One that did not go ahead is `unsuccessful` or `closed`
+ * (statuses); a programme holding live money cannot be retired, or the money would vanish from view.
+ */
+export async function retireProgramme(
+  tx: Prisma.TransactionClient,
+  { id, input, ...context }: WriteContext & { id: string; input: RetireRequest },
+): Promise<{ id: string }> {
+  await retireVersioned(tx, {
+    ...context,
+    table: "Programme",
+    entity: "Programme",
+    id,
+    input,
+    load: () => tx.programme.findUnique({ where: { id } }),
+    show: programmeFields,
+    check: async () => {
+      const [commitments, spend] = await Promise.all([
+        tx.fundingCommitment.count({ where: { programmeId: id, retiredAt: null } }),
+        tx.spend.count({ where: { programmeId: id, retiredAt: null } }),
+      ]);
+      if (commitments + spend > 0) {
+        throw new RuleBroken([
+          {
+            path: "id",
+            message: `${commitments} live commitment(s) and ${spend} spend record(s) belong to this programme; retire them first`,
+          },
+        ]);
+      }
+    },
+    retire: (change) => tx.programme.update({ where: { id }, data: change }),
   });
   return { id };
 }

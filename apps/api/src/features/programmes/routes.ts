@@ -1,21 +1,26 @@
 import {
-  ConflictResponse,
   CreateProgrammeRequest,
   ErrorResponse,
   ProgrammeDetail,
+  ProgrammeListQuery,
   ProgrammeListResponse,
   ProgrammeParams,
+  ProgrammeSummary,
+  RetireRequest,
   UpdateProgrammeRequest,
 } from "@fundline/schemas";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { actorOf, inTransaction } from "../../plugins/write-context.ts";
+import { listErrors } from "../../plugins/paging.ts";
+import { actorOf, inTransaction, writeContextOf, writeErrors } from "../../plugins/write-context.ts";
 import { getProgramme } from "./get-programme.ts";
-import { listProgrammes } from "./list-programmes.ts";
-import { createProgramme, updateProgramme } from "./record-programme.ts";
+import { listProgrammes, programmeSummaries } from "./list-programmes.ts";
+import { createProgramme, retireProgramme, updateProgramme } from "./record-programme.ts";
 
 export const programmeRoutes: FastifyPluginAsyncZod = async (fastify) => {
-  fastify.get("/programmes", { schema: { response: { 200: ProgrammeListResponse } } }, () =>
-    listProgrammes(fastify.prisma),
+  fastify.get(
+    "/programmes",
+    { schema: { querystring: ProgrammeListQuery, response: { 200: ProgrammeListResponse, ...listErrors } } },
+    (request) => listProgrammes(fastify.prisma, request.query),
   );
 
   fastify.get(
@@ -23,8 +28,6 @@ export const programmeRoutes: FastifyPluginAsyncZod = async (fastify) => {
     { schema: { params: ProgrammeParams, response: { 200: ProgrammeDetail, 404: ErrorResponse } } },
     (request) => getProgramme(fastify.prisma, request.params.id),
   );
-
-  const writeErrors = { 400: ErrorResponse, 404: ErrorResponse, 409: ConflictResponse, 422: ErrorResponse };
 
   fastify.post(
     "/programmes",
@@ -56,6 +59,18 @@ export const programmeRoutes: FastifyPluginAsyncZod = async (fastify) => {
         }),
       );
       return getProgramme(fastify.prisma, request.params.id);
+    },
+  );
+
+  fastify.post(
+    "/programmes/:id/retire",
+    { schema: { params: ProgrammeParams, body: RetireRequest, response: { 200: ProgrammeSummary, ...writeErrors } } },
+    async (request) => {
+      const { id } = await inTransaction(fastify.prisma, (tx) =>
+        retireProgramme(tx, { id: request.params.id, input: request.body, ...writeContextOf(request) }),
+      );
+      const [retired] = await programmeSummaries(fastify.prisma, { programmeId: id, includeRetired: true });
+      return retired;
     },
   );
 };

@@ -1,41 +1,53 @@
 import {
-  ConflictResponse,
   CreateReceiptRequest,
-  ErrorResponse,
   IdParams,
+  ReceiptListQuery,
+  ReceiptListResponse,
   ReceiptResponse,
   RetireRequest,
+  UpdateReceiptRequest,
 } from "@fundline/schemas";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { actorOf, idempotent, inTransaction } from "../../plugins/write-context.ts";
-import { createReceipt, retireReceipt } from "./record-receipt.ts";
-
-const writeErrors = { 400: ErrorResponse, 404: ErrorResponse, 409: ConflictResponse, 422: ErrorResponse };
+import { listErrors } from "../../plugins/paging.ts";
+import { idempotent, inTransaction, writeContextOf, writeErrors } from "../../plugins/write-context.ts";
+import { createReceipt, listReceipts, retireReceipt, updateReceipt } from "./receipts.ts";
 
 export const receiptRoutes: FastifyPluginAsyncZod = async (fastify) => {
+  fastify.get(
+    "/receipts",
+    {
+      schema: {
+        querystring: ReceiptListQuery,
+        response: { 200: ReceiptListResponse, ...listErrors },
+      },
+    },
+    (request) => listReceipts(fastify.prisma, request.query),
+  );
   fastify.post(
     "/receipts",
     { schema: { body: CreateReceiptRequest, response: { 201: ReceiptResponse, ...writeErrors } } },
     async (request, reply) => {
       const created = await idempotent(fastify.prisma, request, async (tx) => ({
         status: 201,
-        body: await createReceipt(tx, { input: request.body, actor: actorOf(request), requestId: request.id }),
+        body: await createReceipt(tx, { input: request.body, ...writeContextOf(request) }),
       }));
       return reply.status(created.status).send(created.body);
     },
   );
-
+  fastify.patch(
+    "/receipts/:id",
+    { schema: { params: IdParams, body: UpdateReceiptRequest, response: { 200: ReceiptResponse, ...writeErrors } } },
+    (request) =>
+      inTransaction(fastify.prisma, (tx) =>
+        updateReceipt(tx, { id: request.params.id, input: request.body, ...writeContextOf(request) }),
+      ),
+  );
   fastify.post(
     "/receipts/:id/retire",
     { schema: { params: IdParams, body: RetireRequest, response: { 200: ReceiptResponse, ...writeErrors } } },
     (request) =>
       inTransaction(fastify.prisma, (tx) =>
-        retireReceipt(tx, {
-          id: request.params.id,
-          input: request.body,
-          actor: actorOf(request),
-          requestId: request.id,
-        }),
+        retireReceipt(tx, { id: request.params.id, input: request.body, ...writeContextOf(request) }),
       ),
   );
 };

@@ -1,7 +1,5 @@
 import {
-  ConflictResponse,
   CreateSpendRequest,
-  ErrorResponse,
   IdParams,
   RetireRequest,
   SpendListQuery,
@@ -10,11 +8,10 @@ import {
   UpdateSpendRequest,
 } from "@fundline/schemas";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { actorOf, idempotent, inTransaction } from "../../plugins/write-context.ts";
+import { listErrors } from "../../plugins/paging.ts";
+import { actorOf, idempotent, inTransaction, writeErrors } from "../../plugins/write-context.ts";
 import { listSpend } from "./list-spend.ts";
 import { createSpend, retireSpend, updateSpend } from "./record-spend.ts";
-
-const writeErrors = { 400: ErrorResponse, 404: ErrorResponse, 409: ConflictResponse, 422: ErrorResponse };
 
 export const spendRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.get(
@@ -22,7 +19,7 @@ export const spendRoutes: FastifyPluginAsyncZod = async (fastify) => {
     {
       schema: {
         querystring: SpendListQuery,
-        response: { 200: SpendListResponse, 400: ErrorResponse, 422: ErrorResponse },
+        response: { 200: SpendListResponse, ...listErrors },
       },
     },
     (request) => listSpend(fastify.prisma, request.query),

@@ -1,26 +1,50 @@
 import {
+  CostLineListQuery,
+  CostLineListResponse,
   CostLineResponse,
+  CostSharingAgreementListQuery,
+  CostSharingAgreementListResponse,
   CostSharingAgreementResponse,
   CreateCostLineRequest,
   CreateCostSharingAgreementRequest,
-  CreateDecisionRequest,
   CreateWorkstreamRequest,
-  DecisionResponse,
-  ErrorResponse,
   IdParams,
+  RetireRequest,
+  UpdateCostLineRequest,
+  UpdateCostSharingAgreementRequest,
+  UpdateWorkstreamRequest,
+  WorkstreamListQuery,
+  WorkstreamListResponse,
   WorkstreamResponse,
 } from "@fundline/schemas";
-import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { actorOf, inTransaction } from "../../plugins/write-context.ts";
-import { createCostLine, createCostSharingAgreement, createDecision, createWorkstream } from "./record-structure.ts";
+import { listErrors } from "../../plugins/paging.ts";
+import { inTransaction, writeContextOf, writeErrors } from "../../plugins/write-context.ts";
+import { createCostLine, listCostLines, retireCostLine, updateCostLine } from "./cost-lines.ts";
+import {
+  createCostSharingAgreement,
+  listCostSharingAgreements,
+  retireCostSharingAgreement,
+  updateCostSharingAgreement,
+} from "./cost-sharing-agreements.ts";
+import { createWorkstream, listWorkstreams, retireWorkstream, updateWorkstream } from "./workstreams.ts";
 
-const writeErrors = { 400: ErrorResponse, 404: ErrorResponse, 422: ErrorResponse };
-
-/** How a programme is organised and authorised: workstreams, cost lines, cost-sharing, decisions. */
+/** How a programme is organised: workstreams, cost lines and cost-sharing agreements. */
 export const structureRoutes: FastifyPluginAsyncZod = async (fastify) => {
-  const context = (request: FastifyRequest) => ({ actor: actorOf(request), requestId: request.id });
+  const write = <T>(work: Parameters<typeof inTransaction<T>>[1]) => inTransaction(fastify.prisma, work);
 
+  // Workstreams
+  fastify.get(
+    "/programmes/:id/workstreams",
+    {
+      schema: {
+        params: IdParams,
+        querystring: WorkstreamListQuery,
+        response: { 200: WorkstreamListResponse, ...listErrors },
+      },
+    },
+    (request) => listWorkstreams(fastify.prisma, request.params.id, request.query),
+  );
   fastify.post(
     "/programmes/:id/workstreams",
     {
@@ -34,10 +58,41 @@ export const structureRoutes: FastifyPluginAsyncZod = async (fastify) => {
       reply
         .status(201)
         .send(
-          await inTransaction(fastify.prisma, (tx) =>
-            createWorkstream(tx, { programmeId: request.params.id, input: request.body, ...context(request) }),
+          await write((tx) =>
+            createWorkstream(tx, { programmeId: request.params.id, input: request.body, ...writeContextOf(request) }),
           ),
         ),
+  );
+  fastify.patch(
+    "/workstreams/:id",
+    {
+      schema: {
+        params: IdParams,
+        body: UpdateWorkstreamRequest,
+        response: { 200: WorkstreamResponse, ...writeErrors },
+      },
+    },
+    (request) =>
+      write((tx) => updateWorkstream(tx, { id: request.params.id, input: request.body, ...writeContextOf(request) })),
+  );
+  fastify.post(
+    "/workstreams/:id/retire",
+    { schema: { params: IdParams, body: RetireRequest, response: { 200: WorkstreamResponse, ...writeErrors } } },
+    (request) =>
+      write((tx) => retireWorkstream(tx, { id: request.params.id, input: request.body, ...writeContextOf(request) })),
+  );
+
+  // Cost lines
+  fastify.get(
+    "/programmes/:id/cost-lines",
+    {
+      schema: {
+        params: IdParams,
+        querystring: CostLineListQuery,
+        response: { 200: CostLineListResponse, ...listErrors },
+      },
+    },
+    (request) => listCostLines(fastify.prisma, request.params.id, request.query),
   );
   fastify.post(
     "/programmes/:id/cost-lines",
@@ -46,10 +101,35 @@ export const structureRoutes: FastifyPluginAsyncZod = async (fastify) => {
       reply
         .status(201)
         .send(
-          await inTransaction(fastify.prisma, (tx) =>
-            createCostLine(tx, { programmeId: request.params.id, input: request.body, ...context(request) }),
+          await write((tx) =>
+            createCostLine(tx, { programmeId: request.params.id, input: request.body, ...writeContextOf(request) }),
           ),
         ),
+  );
+  fastify.patch(
+    "/cost-lines/:id",
+    { schema: { params: IdParams, body: UpdateCostLineRequest, response: { 200: CostLineResponse, ...writeErrors } } },
+    (request) =>
+      write((tx) => updateCostLine(tx, { id: request.params.id, input: request.body, ...writeContextOf(request) })),
+  );
+  fastify.post(
+    "/cost-lines/:id/retire",
+    { schema: { params: IdParams, body: RetireRequest, response: { 200: CostLineResponse, ...writeErrors } } },
+    (request) =>
+      write((tx) => retireCostLine(tx, { id: request.params.id, input: request.body, ...writeContextOf(request) })),
+  );
+
+  // Cost-sharing agreements
+  fastify.get(
+    "/programmes/:id/cost-sharing-agreements",
+    {
+      schema: {
+        params: IdParams,
+        querystring: CostSharingAgreementListQuery,
+        response: { 200: CostSharingAgreementListResponse, ...listErrors },
+      },
+    },
+    (request) => listCostSharingAgreements(fastify.prisma, request.params.id, request.query),
   );
   fastify.post(
     "/programmes/:id/cost-sharing-agreements",
@@ -62,23 +142,41 @@ export const structureRoutes: FastifyPluginAsyncZod = async (fastify) => {
     },
     async (request, reply) =>
       reply.status(201).send(
-        await inTransaction(fastify.prisma, (tx) =>
+        await write((tx) =>
           createCostSharingAgreement(tx, {
             programmeId: request.params.id,
             input: request.body,
-            ...context(request),
+            ...writeContextOf(request),
           }),
         ),
       ),
   );
+  fastify.patch(
+    "/cost-sharing-agreements/:id",
+    {
+      schema: {
+        params: IdParams,
+        body: UpdateCostSharingAgreementRequest,
+        response: { 200: CostSharingAgreementResponse, ...writeErrors },
+      },
+    },
+    (request) =>
+      write((tx) =>
+        updateCostSharingAgreement(tx, { id: request.params.id, input: request.body, ...writeContextOf(request) }),
+      ),
+  );
   fastify.post(
-    "/decisions",
-    { schema: { body: CreateDecisionRequest, response: { 201: DecisionResponse, ...writeErrors } } },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await inTransaction(fastify.prisma, (tx) => createDecision(tx, { input: request.body, ...context(request) })),
-        ),
+    "/cost-sharing-agreements/:id/retire",
+    {
+      schema: {
+        params: IdParams,
+        body: RetireRequest,
+        response: { 200: CostSharingAgreementResponse, ...writeErrors },
+      },
+    },
+    (request) =>
+      write((tx) =>
+        retireCostSharingAgreement(tx, { id: request.params.id, input: request.body, ...writeContextOf(request) }),
+      ),
   );
 };

@@ -1,8 +1,15 @@
-import type { Prisma } from "@fundline/db";
+import type { Prisma, PrismaClient } from "@fundline/db";
 import { fromIsoDate, toIsoDate, toIsoDateOrNull } from "@fundline/domain";
-import type { CreateMilestoneRequest, MilestoneResponse, UpdateMilestoneRequest } from "@fundline/schemas";
+import type {
+  CreateMilestoneRequest,
+  MilestoneListQuery,
+  MilestoneResponse,
+  RetireRequest,
+  UpdateMilestoneRequest,
+} from "@fundline/schemas";
 import { RuleBroken } from "../../errors.ts";
-import { lockForWrite } from "../../plugins/write-context.ts";
+import { dateWindow, listPage, orderOf } from "../../plugins/paging.ts";
+import { assertNotRetired, lockForWrite, retireVersioned, type WriteContext } from "../../plugins/write-context.ts";
 import { type Actor, recordAudit } from "../audit/record-audit.ts";
 import { assertProgrammeAndWorkstream } from "../programmes/assert-programme.ts";
 
@@ -26,6 +33,7 @@ function toMilestoneResponse(milestone: MilestoneRow): MilestoneResponse {
     forecastOn: toIsoDateOrNull(milestone.forecastOn),
     actualOn: toIsoDateOrNull(milestone.actualOn),
     version: milestone.version,
+    retiredAt: milestone.retiredAt?.toISOString() ?? null,
     history: milestone.history.map((change) => ({
       changedAt: change.changedAt.toISOString(),
       statusBefore: change.statusBefore,
@@ -37,6 +45,41 @@ function toMilestoneResponse(milestone: MilestoneRow): MilestoneResponse {
       note: change.note,
     })),
   };
+}
+
+export async function listMilestones(prisma: PrismaClient, query: MilestoneListQuery) {
+  const due = dateWindow(query);
+  const where: Prisma.MilestoneWhereInput = {
+    programmeId: query.programmeId,
+    workstreamId: query.workstreamId,
+    status: query.status,
+    retiredAt: query.includeRetired ? undefined : null,
+    // Due on the forecast date when there is one, else on the baseline.
+    OR: due ? [{ forecastOn: due }, { forecastOn: null, baselineOn: due }] : undefined,
+  };
+  const { items, ...page } = await listPage(query, {
+    count: () => prisma.milestone.count({ where }),
+    rows: (window) => prisma.milestone.findMany({ where, include: withHistory, orderBy: orderOf(query), ...window }),
+    show: toMilestoneResponse,
+  });
+  return { milestones: items, ...page };
+}
+
+/** For a milestone recorded in error or dropped from the plan; cancelled ones keep their status instead. */
+export function retireMilestone(
+  tx: Prisma.TransactionClient,
+  { id, input, ...context }: WriteContext & { id: string; input: RetireRequest },
+): Promise<MilestoneResponse> {
+  return retireVersioned(tx, {
+    ...context,
+    table: "Milestone",
+    entity: "Milestone",
+    id,
+    input,
+    load: () => tx.milestone.findUnique({ where: { id }, include: withHistory }),
+    show: toMilestoneResponse,
+    retire: (change) => tx.milestone.update({ where: { id }, data: change, include: withHistory }),
+  });
 }
 
 export async function createMilestone(
@@ -78,6 +121,7 @@ export async function updateMilestone(
     load: () => tx.milestone.findUnique({ where: { id }, include: withHistory }),
     show: toMilestoneResponse,
   });
+  assertNotRetired(row, "milestone");
   if (input.status === "met" && !(input.actualOn ?? before.actualOn)) {
     throw new RuleBroken([{ path: "actualOn", message: "a met milestone needs the date it was met" }]);
   }

@@ -1,8 +1,15 @@
-import type { Prisma } from "@fundline/db";
+import type { Prisma, PrismaClient } from "@fundline/db";
 import { fromIsoDate, penceFromBigInt, toIsoDate } from "@fundline/domain";
-import type { CreateReceiptRequest, ReceiptResponse, RetireRequest } from "@fundline/schemas";
+import type {
+  CreateReceiptRequest,
+  ReceiptListQuery,
+  ReceiptResponse,
+  RetireRequest,
+  UpdateReceiptRequest,
+} from "@fundline/schemas";
 import { RuleBroken } from "../../errors.ts";
-import { assertNotRetired, changeVersioned, retirement } from "../../plugins/write-context.ts";
+import { dateWindow, listPage, orderOf } from "../../plugins/paging.ts";
+import { assertNotRetired, changeVersioned, retirement, type WriteContext } from "../../plugins/write-context.ts";
 import { type Actor, recordAudit } from "../audit/record-audit.ts";
 
 type Context = { actor: Actor; requestId: string };
@@ -19,6 +26,24 @@ function toReceiptResponse(receipt: ReceiptRow): ReceiptResponse {
     retiredAt: receipt.retiredAt?.toISOString() ?? null,
     retirementReason: receipt.retirementReason,
   };
+}
+
+export async function listReceipts(prisma: PrismaClient, query: ReceiptListQuery) {
+  const where: Prisma.ReceiptWhereInput = {
+    commitmentId: query.commitmentId,
+    commitment:
+      query.programmeId || query.funderId
+        ? { programmeId: query.programmeId, fund: query.funderId ? { funderId: query.funderId } : undefined }
+        : undefined,
+    receivedOn: dateWindow(query),
+    retiredAt: query.includeRetired ? undefined : null,
+  };
+  const { items, ...page } = await listPage(query, {
+    count: () => prisma.receipt.count({ where }),
+    rows: (window) => prisma.receipt.findMany({ where, orderBy: orderOf(query), ...window }),
+    show: toReceiptResponse,
+  });
+  return { receipts: items, ...page };
 }
 
 /** Money the funder actually paid against a commitment (awarded is not received). */
@@ -72,5 +97,33 @@ export async function retireReceipt(
     reason: input.reason,
     actor,
     requestId,
+  });
+}
+
+export function updateReceipt(
+  tx: Prisma.TransactionClient,
+  { id, input, ...context }: WriteContext & { id: string; input: UpdateReceiptRequest },
+): Promise<ReceiptResponse> {
+  const { version, ...changes } = input;
+  return changeVersioned(tx, {
+    ...context,
+    table: "Receipt",
+    entity: "Receipt",
+    id,
+    expectedVersion: version,
+    load: () => tx.receipt.findUnique({ where: { id } }),
+    show: toReceiptResponse,
+    check: (row) => assertNotRetired(row, "receipt"),
+    apply: () =>
+      tx.receipt.update({
+        where: { id },
+        data: {
+          ...changes,
+          receivedOn: fromIsoDate(changes.receivedOn),
+          amountPence: changes.amountPence === undefined ? undefined : BigInt(changes.amountPence),
+          version: { increment: 1 },
+        },
+      }),
+    action: "update",
   });
 }

@@ -1,0 +1,182 @@
+import type { Prisma, PrismaClient } from "@fundline/db";
+import { overAllocationProblem, penceFromBigInt } from "@fundline/domain";
+import type {
+  AllocationListQuery,
+  AllocationResponse,
+  CreateAllocationRequest,
+  RetireRequest,
+  UpdateAllocationRequest,
+} from "@fundline/schemas";
+import { RuleBroken } from "../../errors.ts";
+import { listPage, orderOf } from "../../plugins/paging.ts";
+import { assertNotRetired, changeVersioned, retirement, type WriteContext } from "../../plugins/write-context.ts";
+import { type Actor, recordAudit } from "../audit/record-audit.ts";
+import { allocatedOn } from "../commitments/commitment-rules.ts";
+
+type AllocationRow = Prisma.AllocationGetPayload<object>;
+
+const toAllocationResponse = (row: AllocationRow): AllocationResponse => ({
+  id: row.id,
+  commitmentId: row.commitmentId,
+  costLineId: row.costLineId,
+  amountPence: penceFromBigInt(row.amountPence),
+  note: row.note,
+  version: row.version,
+  retiredAt: row.retiredAt?.toISOString() ?? null,
+  retirementReason: row.retirementReason,
+});
+
+export async function listAllocations(prisma: PrismaClient, query: AllocationListQuery) {
+  const where: Prisma.AllocationWhereInput = {
+    commitmentId: query.commitmentId,
+    costLineId: query.costLineId,
+    costLine: query.programmeId ? { programmeId: query.programmeId } : undefined,
+    commitment: query.funderId ? { fund: { funderId: query.funderId } } : undefined,
+    retiredAt: query.includeRetired ? undefined : null,
+  };
+  const { items, ...page } = await listPage(query, {
+    count: () => prisma.allocation.count({ where }),
+    rows: (window) => prisma.allocation.findMany({ where, orderBy: orderOf(query), ...window }),
+    show: toAllocationResponse,
+  });
+  return { allocations: items, ...page };
+}
+
+/**
+ * Allocates money from a commitment to a cost line. The commitment's row is locked first, so
+ * concurrent allocations queue and each sees the others' totals: the sum can never pass the
+ * commitment. `lockCommitment: false` exists only so a test can show the guard matters.
+ */
+export async function createAllocation(
+  tx: Prisma.TransactionClient,
+  options: { input: CreateAllocationRequest; actor: Actor; requestId: string; lockCommitment?: boolean },
+): Promise<AllocationResponse> {
+  const { input } = options;
+  await assertAllocatable(tx, {
+    commitmentId: input.commitmentId,
+    costLineId: input.costLineId,
+    amountPence: input.amountPence,
+    lockCommitment: options.lockCommitment !== false,
+  });
+
+  const created = await tx.allocation.create({
+    data: {
+      commitmentId: input.commitmentId,
+      costLineId: input.costLineId,
+      amountPence: BigInt(input.amountPence),
+      note: input.note,
+    },
+  });
+  const response = toAllocationResponse(created);
+  await recordAudit(tx, {
+    actor: options.actor,
+    entityType: "Allocation",
+    entityId: created.id,
+    action: "create",
+    before: null,
+    after: response,
+    requestId: options.requestId,
+  });
+  return response;
+}
+
+/**
+ * Locks the commitment (so concurrent allocations queue), then checks the line belongs to the
+ * same programme, the commitment can be drawn on, and the new total stays within it.
+ * `alreadyAllocatedHere` is this allocation's current amount when it is being changed.
+ */
+async function assertAllocatable(
+  tx: Prisma.TransactionClient,
+  options: {
+    commitmentId: string;
+    costLineId: string;
+    amountPence: number;
+    lockCommitment: boolean;
+    alreadyAllocatedHere?: number;
+  },
+) {
+  const lock = options.lockCommitment ? "FOR UPDATE" : "";
+  const [commitment] = await tx.$queryRawUnsafe<
+    { amountPence: bigint; programmeId: string | null; retired: boolean; status: string }[]
+  >(
+    `SELECT "amountPence", "programmeId"::text AS "programmeId", "retiredAt" IS NOT NULL AS retired, status::text AS status
+     FROM "FundingCommitment" WHERE id = $1::uuid ${lock}`,
+    options.commitmentId,
+  );
+  if (!commitment || commitment.retired) {
+    throw new RuleBroken([{ path: "commitmentId", message: `no such commitment: ${options.commitmentId}` }]);
+  }
+  const line = await tx.costLine.findFirst({ where: { id: options.costLineId, retiredAt: null } });
+  if (!line) throw new RuleBroken([{ path: "costLineId", message: `no such cost line: ${options.costLineId}` }]);
+  if (commitment.programmeId !== null && commitment.programmeId !== line.programmeId) {
+    throw new RuleBroken([
+      { path: "costLineId", message: "the cost line belongs to a different programme from the commitment" },
+    ]);
+  }
+  if (commitment.status === "unsuccessful" || commitment.status === "withdrawn") {
+    throw new RuleBroken([
+      { path: "commitmentId", message: `money cannot be allocated from a commitment that is ${commitment.status}` },
+    ]);
+  }
+  const problem = overAllocationProblem(
+    penceFromBigInt(commitment.amountPence),
+    (await allocatedOn(tx, options.commitmentId)) - (options.alreadyAllocatedHere ?? 0) + options.amountPence,
+  );
+  if (problem) throw new RuleBroken([problem]);
+}
+
+export function updateAllocation(
+  tx: Prisma.TransactionClient,
+  { id, input, ...context }: WriteContext & { id: string; input: UpdateAllocationRequest },
+): Promise<AllocationResponse> {
+  const { version, ...changes } = input;
+  return changeVersioned(tx, {
+    ...context,
+    table: "Allocation",
+    entity: "Allocation",
+    id,
+    expectedVersion: version,
+    load: () => tx.allocation.findUnique({ where: { id } }),
+    show: toAllocationResponse,
+    check: async (row, current) => {
+      assertNotRetired(row, "allocation");
+      await assertAllocatable(tx, {
+        commitmentId: row.commitmentId,
+        costLineId: changes.costLineId ?? row.costLineId,
+        amountPence: changes.amountPence ?? current.amountPence,
+        lockCommitment: true,
+        alreadyAllocatedHere: current.amountPence,
+      });
+    },
+    apply: () =>
+      tx.allocation.update({
+        where: { id },
+        data: {
+          ...changes,
+          amountPence: changes.amountPence === undefined ? undefined : BigInt(changes.amountPence),
+          version: { increment: 1 },
+        },
+      }),
+    action: "update",
+  });
+}
+
+/** Returns the money to the commitment; the allocation stays in history. */
+export function retireAllocation(
+  tx: Prisma.TransactionClient,
+  { id, input, ...context }: WriteContext & { id: string; input: RetireRequest },
+): Promise<AllocationResponse> {
+  return changeVersioned(tx, {
+    ...context,
+    table: "Allocation",
+    entity: "Allocation",
+    id,
+    expectedVersion: input.version,
+    load: () => tx.allocation.findUnique({ where: { id } }),
+    show: toAllocationResponse,
+    check: (row) => assertNotRetired(row, "allocation"),
+    apply: () => tx.allocation.update({ where: { id }, data: retirement(context.actor, input.reason) }),
+    action: "retire",
+    reason: input.reason,
+  });
+}

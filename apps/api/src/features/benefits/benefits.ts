@@ -1,0 +1,186 @@
+import type { Prisma, PrismaClient } from "@fundline/db";
+import { fromIsoDate, toIsoDate, toIsoDateOrNull } from "@fundline/domain";
+import type {
+  BenefitListQuery,
+  BenefitReadingListQuery,
+  BenefitReadingResponse,
+  BenefitResponse,
+  CreateBenefitRequest,
+  RecordBenefitReadingRequest,
+  RetireRequest,
+  UpdateBenefitRequest,
+} from "@fundline/schemas";
+import { NotFound, RuleBroken } from "../../errors.ts";
+import { dateWindow, listPage, orderOf } from "../../plugins/paging.ts";
+import { changeVersioned, retireVersioned, type WriteContext } from "../../plugins/write-context.ts";
+import { recordAudit } from "../audit/record-audit.ts";
+import { assertProgrammeAndWorkstream } from "../programmes/assert-programme.ts";
+
+const withLatestReading = {
+  readings: { orderBy: { readOn: "desc" as const }, take: 1 },
+} satisfies Prisma.BenefitInclude;
+type BenefitRow = Prisma.BenefitGetPayload<{ include: typeof withLatestReading }>;
+
+const toBenefitResponse = (row: BenefitRow): BenefitResponse => {
+  const latest = row.readings[0];
+  return {
+    id: row.id,
+    programmeId: row.programmeId,
+    workstreamId: row.workstreamId,
+    name: row.name,
+    measure: row.measure,
+    benefitType: row.benefitType,
+    direction: row.direction,
+    unit: row.unit,
+    baselineValue: row.baselineValue?.toString() ?? null,
+    targetValue: row.targetValue?.toString() ?? null,
+    targetText: row.targetText,
+    expectedBy: toIsoDateOrNull(row.expectedBy),
+    expectedByPrecision: row.expectedByPrecision,
+    expectedByLabel: row.expectedByLabel,
+    latestReading: latest ? { readOn: toIsoDate(latest.readOn), value: latest.value.toString() } : null,
+    retiredAt: row.retiredAt?.toISOString() ?? null,
+    version: row.version,
+  };
+};
+
+/** "Achieve" benefits are met or not; increase/decrease ones need a number to aim for. */
+function assertTarget(direction: string, targetValue: string | null, targetText: string | null) {
+  if (direction !== "achieve" && targetValue === null && targetText === null) {
+    throw new RuleBroken([{ path: "targetValue", message: `a benefit to ${direction} needs a target value or text` }]);
+  }
+}
+
+export async function listBenefits(prisma: PrismaClient, query: BenefitListQuery) {
+  const where: Prisma.BenefitWhereInput = {
+    programmeId: query.programmeId,
+    workstreamId: query.workstreamId,
+    benefitType: query.benefitType,
+    expectedBy: dateWindow(query),
+    retiredAt: query.includeRetired ? undefined : null,
+  };
+  const { items, ...page } = await listPage(query, {
+    count: () => prisma.benefit.count({ where }),
+    rows: (window) =>
+      prisma.benefit.findMany({ where, include: withLatestReading, orderBy: orderOf(query), ...window }),
+    show: toBenefitResponse,
+  });
+  return { benefits: items, ...page };
+}
+
+export async function createBenefit(
+  tx: Prisma.TransactionClient,
+  { input, ...context }: WriteContext & { input: CreateBenefitRequest },
+): Promise<BenefitResponse> {
+  await assertProgrammeAndWorkstream(tx, input.programmeId, input.workstreamId);
+  assertTarget(input.direction, input.targetValue, input.targetText);
+  const after = toBenefitResponse(
+    await tx.benefit.create({
+      data: { ...input, expectedBy: fromIsoDate(input.expectedBy) },
+      include: withLatestReading,
+    }),
+  );
+  await recordAudit(tx, {
+    ...context,
+    entityType: "Benefit",
+    entityId: after.id,
+    action: "create",
+    before: null,
+    after,
+  });
+  return after;
+}
+
+export function updateBenefit(
+  tx: Prisma.TransactionClient,
+  { id, input, ...context }: WriteContext & { id: string; input: UpdateBenefitRequest },
+): Promise<BenefitResponse> {
+  const { version, ...changes } = input;
+  return changeVersioned(tx, {
+    ...context,
+    table: "Benefit",
+    entity: "Benefit",
+    id,
+    expectedVersion: version,
+    load: () => tx.benefit.findUnique({ where: { id }, include: withLatestReading }),
+    show: toBenefitResponse,
+    check: async (row, current) => {
+      if (changes.workstreamId) await assertProgrammeAndWorkstream(tx, row.programmeId, changes.workstreamId);
+      assertTarget(
+        changes.direction ?? current.direction,
+        changes.targetValue === undefined ? current.targetValue : changes.targetValue,
+        changes.targetText === undefined ? current.targetText : changes.targetText,
+      );
+    },
+    apply: () =>
+      tx.benefit.update({
+        where: { id },
+        data: { ...changes, expectedBy: fromIsoDate(changes.expectedBy), version: { increment: 1 } },
+        include: withLatestReading,
+      }),
+    action: "update",
+  });
+}
+
+export function retireBenefit(
+  tx: Prisma.TransactionClient,
+  { id, input, ...context }: WriteContext & { id: string; input: RetireRequest },
+): Promise<BenefitResponse> {
+  return retireVersioned(tx, {
+    ...context,
+    table: "Benefit",
+    entity: "Benefit",
+    id,
+    input,
+    load: () => tx.benefit.findUnique({ where: { id }, include: withLatestReading }),
+    show: toBenefitResponse,
+    retire: (change) => tx.benefit.update({ where: { id }, data: change, include: withLatestReading }),
+  });
+}
+
+const toReadingResponse = (row: Prisma.BenefitReadingGetPayload<object>): BenefitReadingResponse => ({
+  id: row.id,
+  benefitId: row.benefitId,
+  readOn: toIsoDate(row.readOn),
+  value: row.value.toString(),
+  note: row.note,
+});
+
+export async function listBenefitReadings(prisma: PrismaClient, benefitId: string, query: BenefitReadingListQuery) {
+  if (!(await prisma.benefit.findUnique({ where: { id: benefitId }, select: { id: true } }))) {
+    throw new NotFound("Benefit", benefitId);
+  }
+  const where: Prisma.BenefitReadingWhereInput = { benefitId, readOn: dateWindow(query) };
+  const { items, ...page } = await listPage(query, {
+    count: () => prisma.benefitReading.count({ where }),
+    rows: (window) => prisma.benefitReading.findMany({ where, orderBy: orderOf(query), ...window }),
+    show: toReadingResponse,
+  });
+  return { readings: items, ...page };
+}
+
+/** A dated KPI reading; one per benefit per day. */
+export async function recordBenefitReading(
+  tx: Prisma.TransactionClient,
+  { benefitId, input, ...context }: WriteContext & { benefitId: string; input: RecordBenefitReadingRequest },
+): Promise<BenefitReadingResponse> {
+  if (!(await tx.benefit.findFirst({ where: { id: benefitId, retiredAt: null }, select: { id: true } }))) {
+    throw new NotFound("Benefit", benefitId);
+  }
+  const readOn = fromIsoDate(input.readOn);
+  if (await tx.benefitReading.findUnique({ where: { benefitId_readOn: { benefitId, readOn } } })) {
+    throw new RuleBroken([{ path: "readOn", message: `there is already a reading for ${input.readOn}` }]);
+  }
+  const after = toReadingResponse(
+    await tx.benefitReading.create({ data: { benefitId, readOn, value: input.value, note: input.note } }),
+  );
+  await recordAudit(tx, {
+    ...context,
+    entityType: "BenefitReading",
+    entityId: after.id,
+    action: "create",
+    before: null,
+    after,
+  });
+  return after;
+}
