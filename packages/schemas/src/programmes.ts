@@ -26,6 +26,7 @@ export const ProgrammeSummary = z.object({
   /** Spend to date, credit notes netted off, not retired. */
   spentPence: Pence,
   retiredAt: z.string().nullable(),
+  version: z.number().int(),
 });
 export type ProgrammeSummary = z.infer<typeof ProgrammeSummary>;
 

@@ -108,3 +108,51 @@ describe("POST /api/allocations", () => {
     expect(response.json().fields[0].path).toBe(field);
   });
 });
+
+describe("PATCH and retire /api/allocations/:id", () => {
+  const patch = (id: string, payload: object) =>
+    test.fastify.inject({ method: "PATCH", url: `/api/allocations/${id}`, payload });
+
+  it("counts the allocation's own amount once when it changes, and refuses a rise past the commitment", async () => {
+    const commitmentId = await newCommitment(2_500_000);
+    const first = (await allocate(commitmentId, 2_000_000)).json();
+    await allocate(commitmentId, 400_000);
+    // 2,000,000 → 2,100,000 makes 2,500,000 in all: exactly the commitment, so allowed.
+    const raised = await patch(first.id, { version: 1, amountPence: 2_100_000 });
+    expect(raised.statusCode, raised.body).toBe(200);
+    const over = await patch(first.id, { version: 2, amountPence: 2_100_001 });
+    expect(over.statusCode).toBe(422);
+    expect(over.json().message).toBe(
+      "amountPence: allocations would total £25,000.01 against a commitment of £25,000.00",
+    );
+    expect(await allocatedOn(commitmentId)).toBe(2_500_000);
+  });
+
+  it("never lets simultaneous rises of different allocations exceed the commitment", async () => {
+    const commitmentId = await newCommitment(1_000_000);
+    const allocations = await Promise.all(
+      Array.from({ length: 10 }, async () => (await allocate(commitmentId, 50_000)).json()),
+    );
+    // Each asks for +100,000 on 500,000 of headroom: exactly five can fit.
+    const responses = await Promise.all(
+      allocations.map((allocation) => patch(allocation.id, { version: 1, amountPence: 150_000 })),
+    );
+    expect(responses.filter((r) => r.statusCode === 200)).toHaveLength(5);
+    expect(responses.filter((r) => r.statusCode === 422)).toHaveLength(5);
+    expect(await allocatedOn(commitmentId)).toBe(1_000_000);
+  });
+
+  it("returns retired money to the commitment", async () => {
+    const commitmentId = await newCommitment(1_000_000);
+    const allocation = (await allocate(commitmentId, 1_000_000)).json();
+    expect((await allocate(commitmentId, 1)).statusCode).toBe(422);
+    const retired = await test.fastify.inject({
+      method: "POST",
+      url: `/api/allocations/${allocation.id}/retire`,
+      payload: { version: 1, reason: "Moved to the capital commitment" },
+    });
+    expect(retired.json()).toMatchObject({ retirementReason: "Moved to the capital commitment" });
+    expect(await allocatedOn(commitmentId)).toBe(0);
+    expect((await allocate(commitmentId, 1_000_000)).statusCode).toBe(201);
+  });
+});

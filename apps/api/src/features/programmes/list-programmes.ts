@@ -13,6 +13,7 @@ type ProgrammeRow = {
   allocatedPence: bigint;
   spentPence: bigint;
   retiredAt: Date | null;
+  version: number;
 };
 
 // Sort keys come from the schema's enum; this maps each to SQL, so no request text reaches the query.
@@ -105,7 +106,7 @@ export async function programmeSummaries(
       GROUP BY "programmeId"
     )
     SELECT programme.id::text AS id, programme.name, programme.status::text AS status,
-           programme."retiredAt",
+           programme."retiredAt", programme.version,
            lead.id::text AS "leadOrganisationId", lead.name AS "leadOrganisationName",
            coalesce(committed.pence, 0)::bigint AS "committedPence",
            coalesce(allocated.pence, 0)::bigint AS "allocatedPence",
@@ -128,5 +129,6 @@ export async function programmeSummaries(
     allocatedPence: penceFromBigInt(row.allocatedPence),
     spentPence: penceFromBigInt(row.spentPence),
     retiredAt: row.retiredAt?.toISOString() ?? null,
+    version: row.version,
   }));
 }
