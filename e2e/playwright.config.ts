@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { chromium, defineConfig, devices } from "@playwright/test";
+import { DEMO_PASSWORD } from "./tests/sign-in.ts";
 
 // Playwright's own Chromium where it is installed; otherwise the system's (Debian's
 // /usr/bin/chromium), or whatever CHROMIUM_PATH names.
@@ -65,6 +66,8 @@ export default defineConfig({
       FUNDLINE_DATA_EPHEMERAL: "true",
       FUNDLINE_PG_PORT: String(port + 1),
       LOG_LEVEL: "warn",
+      NODE_ENV: "development",
+      FUNDLINE_DEMO_PASSWORD: DEMO_PASSWORD,
     },
   },
 });

@@ -1,9 +1,13 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { DEMO_USERS, signIn } from "./sign-in.ts";
 
 test.describe("Dashboard", () => {
+  test.beforeEach(async ({ page }) => {
+    await signIn(page, DEMO_USERS.administrator);
+  });
+
   test("lists the five seed programmes with their figures and a chart", async ({ page }) => {
-    await page.goto("/");
     await expect(page.getByRole("heading", { level: 1, name: "Programmes" })).toBeVisible();
 
     const table = page.getByRole("table");
@@ -32,7 +36,7 @@ test.describe("Dashboard", () => {
   });
 
   test("has no detectable WCAG 2.2 AA violations and can be reached by keyboard", async ({ page }) => {
-    await page.goto("/");
+    await page.reload();
     await expect(page.getByRole("table")).toBeVisible();
     const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]).analyze();
     expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);

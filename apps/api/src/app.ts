@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@fundline/db";
-import type { FastifyPluginAsync } from "fastify";
+import fp from "fastify-plugin";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { allocationRoutes } from "./features/allocations/routes.ts";
 import { auditRoutes } from "./features/audit/routes.ts";
@@ -11,50 +11,66 @@ import { milestoneRoutes } from "./features/milestones/routes.ts";
 import { organisationRoutes } from "./features/organisations/routes.ts";
 import { programmeRoutes } from "./features/programmes/routes.ts";
 import { receiptRoutes } from "./features/receipts/routes.ts";
+import { sessionRoutes } from "./features/session/routes.ts";
 import { spendRoutes } from "./features/spend/routes.ts";
 import { structureRoutes } from "./features/structure/routes.ts";
+import { type AccessOptions, accessPlugin } from "./plugins/access.ts";
 import { errorsPlugin } from "./plugins/errors.ts";
 import { openApiPlugin } from "./plugins/openapi.ts";
 import { prismaPlugin } from "./plugins/prisma.ts";
+import { securityHeadersPlugin } from "./plugins/security-headers.ts";
 import { webAppPlugin } from "./plugins/web-app.ts";
 
 export type AppOptions = {
   prisma: PrismaClient;
+  /** Session lifetimes and cookie security; development defaults when omitted (tests). */
+  access?: AccessOptions;
   /** Folder of the built web app; omit to serve the API alone. */
   webDist?: string;
 };
 
 /** The whole of Fundline's HTTP surface as one plugin: server.ts and the tests register exactly this. */
-export const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
-  // zod validates requests and serialises responses, with the schemas from @fundline/schemas.
-  fastify.setValidatorCompiler(validatorCompiler);
-  fastify.setSerializerCompiler(serializerCompiler);
+// Not encapsulated (fastify-plugin), so the server and the tests see its decorations (`routeRules`).
+export const app = fp<AppOptions>(
+  async (fastify, options) => {
+    // zod validates requests and serialises responses, with the schemas from @fundline/schemas.
+    fastify.setValidatorCompiler(validatorCompiler);
+    fastify.setSerializerCompiler(serializerCompiler);
 
-  // Infrastructure first, then features.
-  await fastify.register(errorsPlugin);
-  await fastify.register(prismaPlugin, { prisma: options.prisma });
-  await fastify.register(openApiPlugin);
+    // Infrastructure first, then features.
+    const access = options.access ?? DEVELOPMENT_ACCESS;
+    await fastify.register(errorsPlugin);
+    await fastify.register(securityHeadersPlugin);
+    await fastify.register(prismaPlugin, { prisma: options.prisma });
+    await fastify.register(accessPlugin, access);
+    await fastify.register(openApiPlugin);
 
-  await fastify.register(
-    async (api) => {
-      await api.register(healthRoutes);
-      await api.register(programmeRoutes);
-      await api.register(commitmentRoutes);
-      await api.register(allocationRoutes);
-      await api.register(receiptRoutes);
-      await api.register(spendRoutes);
-      await api.register(milestoneRoutes);
-      await api.register(organisationRoutes);
-      await api.register(deliveryRoutes);
-      await api.register(structureRoutes);
-      await api.register(decisionRoutes);
-      await api.register(auditRoutes);
-    },
-    { prefix: "/api" },
-  );
+    await fastify.register(
+      async (api) => {
+        await api.register(healthRoutes);
+        await api.register(sessionRoutes, { settings: access });
+        await api.register(programmeRoutes);
+        await api.register(commitmentRoutes);
+        await api.register(allocationRoutes);
+        await api.register(receiptRoutes);
+        await api.register(spendRoutes);
+        await api.register(milestoneRoutes);
+        await api.register(organisationRoutes);
+        await api.register(deliveryRoutes);
+        await api.register(structureRoutes);
+        await api.register(decisionRoutes);
+        await api.register(auditRoutes);
+      },
+      { prefix: "/api" },
+    );
 
-  await fastify.register(webAppPlugin, { webDist: options.webDist });
-};
+    await fastify.register(webAppPlugin, { webDist: options.webDist });
+  },
+  { name: "fundline" },
+);
+
+/** Plain-http development: cookies without Secure; 30 minutes idle, 12 hours at most. */
+export const DEVELOPMENT_ACCESS: AccessOptions = { secureCookies: false, idleMinutes: 30, absoluteHours: 12 };
 
 /** Fastify's own options that both the server and the tests use. */
 export const serverOptions = {

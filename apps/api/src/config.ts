@@ -22,6 +22,29 @@ const Environment = z.object({
   FUNDLINE_WEB_DIST: z.string().optional(),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   DB_CONNECTION_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
+  /** `production` makes session cookies Secure and `__Host-` prefixed, and creates no demo users. */
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** With an empty user table, these create the first administrator. */
+  FUNDLINE_ADMIN_EMAIL: z.string().optional(),
+  FUNDLINE_ADMIN_PASSWORD: z.string().optional(),
+  /** Development only: the password of the demo users made for the demo programmes. */
+  FUNDLINE_DEMO_PASSWORD: z.string().min(12).default("demo passphrase for councils"),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1_440).default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(168).default(12),
+  /**
+   * Proxies whose X-Forwarded-For is believed, as a comma-separated list of addresses or CIDR
+   * ranges (`10.0.0.1,10.1.0.0/16`). Unset: none, and the client address is the socket's.
+   */
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform(
+      (list) =>
+        list
+          ?.split(",")
+          .map((entry) => entry.trim())
+          .filter(Boolean) ?? [],
+    ),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

@@ -67,3 +67,24 @@ export class Conflict extends Error {
     super(message);
   }
 }
+
+/** No valid session (401). */
+export class Unauthenticated extends Error {
+  readonly statusCode = 401;
+}
+
+/** Signed in, but the role may not do this (403). */
+export class Forbidden extends Error {
+  readonly statusCode = 403;
+}
+
+/** Too many attempts (429); `retryAfterSeconds` becomes the Retry-After header. */
+export class TooManyAttempts extends Error {
+  readonly statusCode = 429;
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}

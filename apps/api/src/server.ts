@@ -11,14 +11,16 @@ import {
   ensureDatabase,
   MigrationError,
   PostgresStartError,
+  type PrismaClient,
   type RunningPostgres,
   startEmbeddedPostgres,
 } from "@fundline/db";
 import { seedDemoProgrammes } from "@fundline/db/seed";
 import Fastify from "fastify";
 import { app, serverOptions } from "./app.ts";
-import { ConfigError, loadConfig } from "./config.ts";
+import { type Config, ConfigError, loadConfig } from "./config.ts";
 import { isDatabaseUnavailable } from "./errors.ts";
+import { ensureDemoUsers, ensureFirstAdministrator, FirstUserError } from "./features/users/first-users.ts";
 
 const DEFAULT_WEB_DIST = fileURLToPath(new URL("../../web/dist", import.meta.url));
 
@@ -60,7 +62,12 @@ async function main() {
     maxConnections: config.DB_POOL_MAX,
     connectionTimeoutMs: config.DB_CONNECTION_TIMEOUT_MS,
   });
-  const fastify = Fastify({ ...serverOptions, logger: { level: config.LOG_LEVEL } });
+  const fastify = Fastify({
+    ...serverOptions,
+    logger: { level: config.LOG_LEVEL },
+    // Only the listed proxies may say who the client is (rate limits and the audit use it).
+    trustProxy: config.TRUST_PROXY.length ? config.TRUST_PROXY : false,
+  });
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -75,6 +82,7 @@ async function main() {
   process.once("SIGINT", () => void stop("SIGINT"));
   process.once("SIGTERM", () => void stop("SIGTERM"));
 
+  let signInLines: string[] = [];
   try {
     const applied = await applyMigrations(databaseUrl);
     if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
@@ -82,7 +90,16 @@ async function main() {
       const seed = await seedDemoProgrammes(prisma);
       if (seed.seeded) console.log(`Seeded ${seed.programmes} demo programmes.`);
     }
-    await fastify.register(app, { prisma, webDist: config.FUNDLINE_WEB_DIST ?? DEFAULT_WEB_DIST });
+    signInLines = await prepareFirstUsers(prisma, config);
+    await fastify.register(app, {
+      prisma,
+      webDist: config.FUNDLINE_WEB_DIST ?? DEFAULT_WEB_DIST,
+      access: {
+        secureCookies: config.NODE_ENV === "production",
+        idleMinutes: config.SESSION_IDLE_MINUTES,
+        absoluteHours: config.SESSION_ABSOLUTE_HOURS,
+      },
+    });
     await fastify.listen({ port: config.PORT, host: config.HOST });
   } catch (error) {
     await fastify.close().catch(() => {});
@@ -92,11 +109,41 @@ async function main() {
   }
   const shownHost = config.HOST === "127.0.0.1" || config.HOST === "0.0.0.0" ? "localhost" : config.HOST;
   console.log(`Fundline is running at http://${shownHost}:${config.PORT}  (Ctrl-C to stop)`);
+  for (const line of signInLines) console.log(line);
+}
+
+/** The first administrator (from the environment) and, in development, the demo users. */
+async function prepareFirstUsers(prisma: PrismaClient, config: Config): Promise<string[]> {
+  const lines: string[] = [];
+  if (config.FUNDLINE_ADMIN_EMAIL || config.FUNDLINE_ADMIN_PASSWORD) {
+    if (!config.FUNDLINE_ADMIN_EMAIL || !config.FUNDLINE_ADMIN_PASSWORD) {
+      throw new StartupError("set both FUNDLINE_ADMIN_EMAIL and FUNDLINE_ADMIN_PASSWORD, or neither.");
+    }
+    const admin = await ensureFirstAdministrator(prisma, {
+      email: config.FUNDLINE_ADMIN_EMAIL,
+      password: config.FUNDLINE_ADMIN_PASSWORD,
+    });
+    if (admin.created) lines.push(`Created the first administrator: ${admin.email}`);
+  }
+  if (config.NODE_ENV === "development" && config.FUNDLINE_SEED === "demo") {
+    const demo = await ensureDemoUsers(prisma, config.FUNDLINE_DEMO_PASSWORD);
+    if (demo.length) {
+      lines.push("Demo users (development only), each with the password in FUNDLINE_DEMO_PASSWORD:");
+      lines.push(...demo);
+      lines.push(`  password: ${config.FUNDLINE_DEMO_PASSWORD}`);
+    }
+  } else if ((await prisma.user.count()) === 0) {
+    lines.push(
+      "No users yet: restart with FUNDLINE_ADMIN_EMAIL and FUNDLINE_ADMIN_PASSWORD to create the first administrator.",
+    );
+  }
+  return lines;
 }
 
 main().catch((error: unknown) => {
   if (
     error instanceof StartupError ||
+    error instanceof FirstUserError ||
     error instanceof ConfigError ||
     error instanceof PostgresStartError ||
     error instanceof MigrationError

@@ -4,3 +4,4 @@ export * from "./dates.ts";
 export * from "./financial-year.ts";
 export * from "./milestones.ts";
 export * from "./money.ts";
+export * from "./permissions.ts";

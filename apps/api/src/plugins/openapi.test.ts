@@ -9,7 +9,7 @@ afterAll(() => test.close());
 
 describe("OpenAPI", () => {
   it("documents every API route from the shared schemas", async () => {
-    const response = await test.fastify.inject({ url: "/api/openapi.json" });
+    const response = await test.inject({ url: "/api/openapi.json" });
     expect(response.statusCode).toBe(200);
     const document = response.json();
     expect(document.openapi).toMatch(/^3\./);
@@ -30,7 +30,7 @@ describe("OpenAPI", () => {
   });
 
   it("serves browsable docs", async () => {
-    const response = await test.fastify.inject({ url: "/api/docs/" });
+    const response = await test.inject({ url: "/api/docs/" });
     expect(response.statusCode).toBe(200);
     expect(response.body).toContain("swagger");
   });

@@ -2,14 +2,14 @@ import { createHash } from "node:crypto";
 import type { Prisma, PrismaClient } from "@fundline/db";
 import { ConflictResponse, ErrorResponse, type RetireRequest } from "@fundline/schemas";
 import type { FastifyRequest } from "fastify";
-import { Conflict, NotFound, RuleBroken } from "../errors.ts";
+import { Conflict, NotFound, RuleBroken, Unauthenticated } from "../errors.ts";
 import { type Actor, recordAudit } from "../features/audit/record-audit.ts";
 
-// Until sign-in exists every write is attributed to this actor; the audit trail says so plainly.
-const UNAUTHENTICATED: Actor = { id: null, label: "unauthenticated (before sign-in)" };
-
-export function actorOf(_request: FastifyRequest): Actor {
-  return UNAUTHENTICATED;
+/** The signed-in user, as the audit trail records them. Every write route requires one. */
+export function actorOf(request: FastifyRequest): Actor {
+  const principal = request.principal;
+  if (!principal) throw new Unauthenticated("Sign in to continue.");
+  return { id: principal.userId, label: `${principal.displayName} <${principal.email}>` };
 }
 
 /** Who is writing and under which request id: what every audit event needs. */

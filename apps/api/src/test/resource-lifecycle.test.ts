@@ -13,8 +13,7 @@ const world = {} as Record<
 >;
 
 type Json = Record<string, unknown>;
-const send = (method: "GET" | "POST" | "PATCH", url: string, payload?: Json) =>
-  test.fastify.inject({ method, url, payload });
+const send = (method: "GET" | "POST" | "PATCH", url: string, payload?: Json) => test.inject({ method, url, payload });
 const created = async (url: string, payload: Json): Promise<Json> => {
   const response = await send("POST", url, payload);
   if (response.statusCode !== 201) throw new Error(`${url}: ${response.statusCode} ${response.body}`);

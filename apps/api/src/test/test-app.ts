@@ -1,11 +1,53 @@
-// Builds the real app against a fresh copy of the migrated test database.
+// Builds the real app against a fresh copy of the migrated test database, with one signed-in
+// user per role, so tests go through sign-in, permissions and CSRF like any client.
 import { createPrismaClient, type PrismaClient } from "@fundline/db";
 import { createTestDatabase } from "@fundline/db/testing";
-import Fastify, { type FastifyInstance } from "fastify";
+import { ROLES, type Role } from "@fundline/domain";
+import Fastify, { type FastifyInstance, type InjectOptions, type LightMyRequestResponse } from "fastify";
 import { inject } from "vitest";
 import { app, serverOptions } from "../app.ts";
+import { hashPassword } from "../features/session/passwords.ts";
 
-export type TestApp = { fastify: FastifyInstance; prisma: PrismaClient; close: () => Promise<void> };
+export const TEST_PASSWORD = "a long test passphrase 4 all";
+
+/** Injects requests as one signed-in user: their session cookie, and the CSRF token on writes. */
+export type SignedIn = {
+  userId: string;
+  organisationId: string;
+  cookie: string;
+  csrfToken: string;
+  inject: (options: InjectOptions) => Promise<LightMyRequestResponse>;
+};
+
+export type TestApp = {
+  fastify: FastifyInstance;
+  prisma: PrismaClient;
+  /** As the administrator (sees and may do everything). */
+  inject: (options: InjectOptions) => Promise<LightMyRequestResponse>;
+  /** As the test council's user with this role. */
+  as: (role: Role) => SignedIn;
+  /** Creates a user in any organisation and signs them in. */
+  signInNew: (options: { role: Role; organisationId: string; email?: string }) => Promise<SignedIn>;
+  close: () => Promise<void>;
+};
+
+export async function signInAs(fastify: FastifyInstance, email: string, password = TEST_PASSWORD): Promise<SignedIn> {
+  const response = await fastify.inject({ method: "POST", url: "/api/session", payload: { email, password } });
+  if (response.statusCode !== 200) throw new Error(`sign-in as ${email}: ${response.statusCode} ${response.body}`);
+  const session = response.json();
+  const cookie = response.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+  return {
+    userId: session.user.id,
+    organisationId: session.user.organisation.id,
+    cookie,
+    csrfToken: session.csrfToken,
+    inject: (options) =>
+      fastify.inject({
+        ...options,
+        headers: { cookie, "x-csrf-token": session.csrfToken, ...(options.headers ?? {}) },
+      }),
+  };
+}
 
 export async function buildTestApp(): Promise<TestApp> {
   const database = await createTestDatabase(inject("databaseAdminUrl"));
@@ -13,9 +55,25 @@ export async function buildTestApp(): Promise<TestApp> {
   const fastify = Fastify({ ...serverOptions, logger: false });
   await fastify.register(app, { prisma });
   await fastify.ready();
+
+  const passwordHash = await hashPassword(TEST_PASSWORD);
+  const createUser = async (role: Role, organisationId: string, email: string) => {
+    await prisma.user.create({ data: { email, displayName: `Test ${role}`, organisationId, role, passwordHash } });
+    return signInAs(fastify, email);
+  };
+  const council = await prisma.organisation.create({ data: { name: "Fundline Test Council", kinds: ["council"] } });
+  const users = Object.fromEntries(
+    await Promise.all(ROLES.map(async (role) => [role, await createUser(role, council.id, `${role}@test.example`)])),
+  ) as Record<Role, SignedIn>;
+  let created = 0;
+
   return {
     fastify,
     prisma,
+    inject: (options) => users.administrator.inject(options),
+    as: (role) => users[role],
+    signInNew: ({ role, organisationId, email }) =>
+      createUser(role, organisationId, email ?? `user-${++created}-${role}@test.example`),
     close: async () => {
       await fastify.close();
       await prisma.$disconnect();

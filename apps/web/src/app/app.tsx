@@ -1,5 +1,6 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { ProgrammesDashboard } from "../features/programmes/components/programmes-dashboard.tsx";
+import { SessionGate } from "../features/session/components/session-gate.tsx";
 import { Layout } from "./layout.tsx";
 
 const queryClient = new QueryClient({
@@ -10,7 +11,9 @@ export function App() {
   return (
     <QueryClientProvider client={queryClient}>
       <Layout>
-        <ProgrammesDashboard />
+        <SessionGate>
+          <ProgrammesDashboard />
+        </SessionGate>
       </Layout>
     </QueryClientProvider>
   );

@@ -22,7 +22,7 @@ async function newCommitment(amountPence: number) {
 }
 
 const allocate = (commitmentId: string, amountPence: number, headers: Record<string, string> = {}) =>
-  test.fastify.inject({
+  test.inject({
     method: "POST",
     url: "/api/allocations",
     payload: { commitmentId, costLineId, amountPence },
@@ -103,7 +103,7 @@ describe("POST /api/allocations", () => {
       variant === "otherLine"
         ? { commitmentId, costLineId: other.id, amountPence: 1 }
         : { commitmentId: "00000000-0000-4000-8000-000000000000", costLineId, amountPence: 1 };
-    const response = await test.fastify.inject({ method: "POST", url: "/api/allocations", payload });
+    const response = await test.inject({ method: "POST", url: "/api/allocations", payload });
     expect(response.statusCode).toBe(status);
     expect(response.json().fields[0].path).toBe(field);
   });
@@ -111,7 +111,7 @@ describe("POST /api/allocations", () => {
 
 describe("PATCH and retire /api/allocations/:id", () => {
   const patch = (id: string, payload: object) =>
-    test.fastify.inject({ method: "PATCH", url: `/api/allocations/${id}`, payload });
+    test.inject({ method: "PATCH", url: `/api/allocations/${id}`, payload });
 
   it("counts the allocation's own amount once when it changes, and refuses a rise past the commitment", async () => {
     const commitmentId = await newCommitment(2_500_000);
@@ -146,7 +146,7 @@ describe("PATCH and retire /api/allocations/:id", () => {
     const commitmentId = await newCommitment(1_000_000);
     const allocation = (await allocate(commitmentId, 1_000_000)).json();
     expect((await allocate(commitmentId, 1)).statusCode).toBe(422);
-    const retired = await test.fastify.inject({
+    const retired = await test.inject({
       method: "POST",
       url: `/api/allocations/${allocation.id}/retire`,
       payload: { version: 1, reason: "Moved to the capital commitment" },

@@ -16,6 +16,7 @@ export const allocationRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.get(
     "/allocations",
     {
+      config: { access: "read" },
       schema: {
         querystring: AllocationListQuery,
         response: { 200: AllocationListResponse, ...listErrors },
@@ -25,7 +26,10 @@ export const allocationRoutes: FastifyPluginAsyncZod = async (fastify) => {
   );
   fastify.post(
     "/allocations",
-    { schema: { body: CreateAllocationRequest, response: { 201: AllocationResponse, ...writeErrors } } },
+    {
+      config: { access: "money.write" },
+      schema: { body: CreateAllocationRequest, response: { 201: AllocationResponse, ...writeErrors } },
+    },
     async (request, reply) => {
       const created = await idempotent(fastify.prisma, request, async (tx) => ({
         status: 201,
@@ -37,6 +41,7 @@ export const allocationRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.patch(
     "/allocations/:id",
     {
+      config: { access: "money.write" },
       schema: {
         params: IdParams,
         body: UpdateAllocationRequest,
@@ -50,7 +55,10 @@ export const allocationRoutes: FastifyPluginAsyncZod = async (fastify) => {
   );
   fastify.post(
     "/allocations/:id/retire",
-    { schema: { params: IdParams, body: RetireRequest, response: { 200: AllocationResponse, ...writeErrors } } },
+    {
+      config: { access: "money.write" },
+      schema: { params: IdParams, body: RetireRequest, response: { 200: AllocationResponse, ...writeErrors } },
+    },
     (request) =>
       inTransaction(fastify.prisma, (tx) =>
         retireAllocation(tx, { id: request.params.id, input: request.body, ...writeContextOf(request) }),

@@ -3,7 +3,9 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { listAuditEvents } from "./list-audit-events.ts";
 
 export const auditRoutes: FastifyPluginAsyncZod = async (fastify) => {
-  fastify.get("/audit", { schema: { querystring: AuditQuery, response: { 200: AuditResponse } } }, (request) =>
-    listAuditEvents(fastify.prisma, request.query.entity, request.query.id),
+  fastify.get(
+    "/audit",
+    { config: { access: "audit.read" }, schema: { querystring: AuditQuery, response: { 200: AuditResponse } } },
+    (request) => listAuditEvents(fastify.prisma, request.query.entity, request.query.id),
   );
 };

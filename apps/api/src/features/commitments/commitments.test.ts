@@ -26,7 +26,7 @@ const validCommitment = () => ({
 });
 
 const post = (url: string, payload: unknown, headers: Record<string, string> = {}) =>
-  test.fastify.inject({ method: "POST", url, payload: payload as object, headers });
+  test.inject({ method: "POST", url, payload: payload as object, headers });
 
 async function createCommitment(overrides: Record<string, unknown> = {}) {
   const response = await post("/api/commitments", { ...validCommitment(), ...overrides });
@@ -35,7 +35,7 @@ async function createCommitment(overrides: Record<string, unknown> = {}) {
 }
 
 async function committedFor(id: string) {
-  const list = (await test.fastify.inject({ url: "/api/programmes" })).json();
+  const list = (await test.inject({ url: "/api/programmes" })).json();
   return list.programmes.find((programme: { id: string }) => programme.id === id).committedPence;
 }
 
@@ -49,9 +49,7 @@ describe("POST /api/commitments", () => {
       profile: [{ financialYear: "2019/20" }, { financialYear: "2020/21" }],
     });
     expect(await committedFor(programmeId)).toBe(before + 2_500_000);
-    const audit = (
-      await test.fastify.inject({ url: `/api/audit?entity=FundingCommitment&id=${commitment.id}` })
-    ).json();
+    const audit = (await test.inject({ url: `/api/audit?entity=FundingCommitment&id=${commitment.id}` })).json();
     expect(audit.events).toHaveLength(1);
     expect(audit.events[0]).toMatchObject({
       action: "create",
@@ -97,7 +95,7 @@ describe("POST /api/commitments", () => {
   });
 
   it("answers 400, not 500, for malformed JSON and oversized bodies", async () => {
-    const malformed = await test.fastify.inject({
+    const malformed = await test.inject({
       method: "POST",
       url: "/api/commitments",
       payload: "{ not json",
@@ -127,7 +125,7 @@ describe("PATCH /api/commitments/:id", () => {
   it("applies a current version and refuses a stale one with 409 and the current record", async () => {
     const commitment = await createCommitment();
     const patch = (payload: object) =>
-      test.fastify.inject({ method: "PATCH", url: `/api/commitments/${commitment.id}`, payload });
+      test.inject({ method: "PATCH", url: `/api/commitments/${commitment.id}`, payload });
     const ok = await patch({ version: 1, title: "Renamed" });
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toMatchObject({ title: "Renamed", version: 2 });
@@ -143,7 +141,7 @@ describe("PATCH /api/commitments/:id", () => {
     const attempts = 20;
     const responses = await Promise.all(
       Array.from({ length: attempts }, (_, index) =>
-        test.fastify.inject({
+        test.inject({
           method: "PATCH",
           url: `/api/commitments/${commitment.id}`,
           payload: { version: 1, title: `Edit ${index}` },
@@ -163,7 +161,7 @@ describe("PATCH /api/commitments/:id", () => {
   it("refuses to shrink a commitment below what is allocated from it, naming the figures", async () => {
     const commitment = await createCommitment({ profile: [] });
     await post("/api/allocations", { commitmentId: commitment.id, costLineId, amountPence: 2_000_000 });
-    const response = await test.fastify.inject({
+    const response = await test.inject({
       method: "PATCH",
       url: `/api/commitments/${commitment.id}`,
       payload: { version: 1, amountPence: 1_500_000 },

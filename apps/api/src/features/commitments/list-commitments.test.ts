@@ -9,7 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => test.close());
 
-const get = (url: string) => test.fastify.inject({ url });
+const get = (url: string) => test.inject({ url });
 
 describe("GET /api/commitments", () => {
   it("filters by programme and status and sorts by amount", async () => {

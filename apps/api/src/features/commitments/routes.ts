@@ -18,6 +18,7 @@ export const commitmentRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.get(
     "/commitments",
     {
+      config: { access: "read" },
       schema: {
         querystring: CommitmentListQuery,
         response: { 200: CommitmentListResponse, ...listErrors },
@@ -28,7 +29,10 @@ export const commitmentRoutes: FastifyPluginAsyncZod = async (fastify) => {
 
   fastify.post(
     "/commitments",
-    { schema: { body: CreateCommitmentRequest, response: { 201: CommitmentResponse, ...writeErrors } } },
+    {
+      config: { access: "money.write" },
+      schema: { body: CreateCommitmentRequest, response: { 201: CommitmentResponse, ...writeErrors } },
+    },
     async (request, reply) => {
       const created = await idempotent(fastify.prisma, request, async (tx) => ({
         status: 201,
@@ -41,6 +45,7 @@ export const commitmentRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.patch(
     "/commitments/:id",
     {
+      config: { access: "money.write" },
       schema: {
         params: IdParams,
         body: UpdateCommitmentRequest,
@@ -60,7 +65,10 @@ export const commitmentRoutes: FastifyPluginAsyncZod = async (fastify) => {
 
   fastify.post(
     "/commitments/:id/retire",
-    { schema: { params: IdParams, body: RetireRequest, response: { 200: CommitmentResponse, ...writeErrors } } },
+    {
+      config: { access: "money.write" },
+      schema: { params: IdParams, body: RetireRequest, response: { 200: CommitmentResponse, ...writeErrors } },
+    },
     (request) =>
       inTransaction(fastify.prisma, (tx) =>
         retireCommitment(tx, {

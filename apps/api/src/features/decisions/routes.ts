@@ -17,6 +17,7 @@ export const decisionRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.get(
     "/decisions",
     {
+      config: { access: "read" },
       schema: {
         querystring: DecisionListQuery,
         response: { 200: DecisionListResponse, ...listErrors },
@@ -26,7 +27,10 @@ export const decisionRoutes: FastifyPluginAsyncZod = async (fastify) => {
   );
   fastify.post(
     "/decisions",
-    { schema: { body: CreateDecisionRequest, response: { 201: DecisionResponse, ...writeErrors } } },
+    {
+      config: { access: "money.write" },
+      schema: { body: CreateDecisionRequest, response: { 201: DecisionResponse, ...writeErrors } },
+    },
     async (request, reply) =>
       reply
         .status(201)
@@ -38,7 +42,10 @@ export const decisionRoutes: FastifyPluginAsyncZod = async (fastify) => {
   );
   fastify.patch(
     "/decisions/:id",
-    { schema: { params: IdParams, body: UpdateDecisionRequest, response: { 200: DecisionResponse, ...writeErrors } } },
+    {
+      config: { access: "money.write" },
+      schema: { params: IdParams, body: UpdateDecisionRequest, response: { 200: DecisionResponse, ...writeErrors } },
+    },
     (request) =>
       inTransaction(fastify.prisma, (tx) =>
         updateDecision(tx, { id: request.params.id, input: request.body, ...writeContextOf(request) }),
@@ -46,7 +53,10 @@ export const decisionRoutes: FastifyPluginAsyncZod = async (fastify) => {
   );
   fastify.post(
     "/decisions/:id/retire",
-    { schema: { params: IdParams, body: RetireRequest, response: { 200: DecisionResponse, ...writeErrors } } },
+    {
+      config: { access: "money.write" },
+      schema: { params: IdParams, body: RetireRequest, response: { 200: DecisionResponse, ...writeErrors } },
+    },
     (request) =>
       inTransaction(fastify.prisma, (tx) =>
         retireDecision(tx, { id: request.params.id, input: request.body, ...writeContextOf(request) }),

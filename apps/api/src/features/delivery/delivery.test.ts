@@ -9,7 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => test.close());
 
-const send = (method: "POST" | "PATCH", url: string, payload: object) => test.fastify.inject({ method, url, payload });
+const send = (method: "POST" | "PATCH", url: string, payload: object) => test.inject({ method, url, payload });
 const fields = (response: { json: () => { fields: { path: string }[] } }) => response.json().fields.map((f) => f.path);
 
 describe("risks", () => {

@@ -46,36 +46,54 @@ export const deliveryRoutes: FastifyPluginAsyncZod = async (fastify) => {
 
   fastify.get(
     "/risks",
-    { schema: { querystring: RiskListQuery, response: { 200: RiskListResponse, ...listErrors } } },
+    {
+      config: { access: "read" },
+      schema: { querystring: RiskListQuery, response: { 200: RiskListResponse, ...listErrors } },
+    },
     (request) => listRisks(fastify.prisma, request.query),
   );
   fastify.post(
     "/risks",
-    { schema: { body: CreateRiskRequest, response: { 201: RiskResponse, ...writeErrors } } },
+    {
+      config: { access: "delivery.write" },
+      schema: { body: CreateRiskRequest, response: { 201: RiskResponse, ...writeErrors } },
+    },
     async (request, reply) =>
       reply.status(201).send(await write((tx) => createRisk(tx, { input: request.body, ...writeContextOf(request) }))),
   );
   fastify.patch(
     "/risks/:id",
-    { schema: { params: IdParams, body: UpdateRiskRequest, response: { 200: RiskResponse, ...writeErrors } } },
+    {
+      config: { access: "delivery.write" },
+      schema: { params: IdParams, body: UpdateRiskRequest, response: { 200: RiskResponse, ...writeErrors } },
+    },
     (request) =>
       write((tx) => updateRisk(tx, { id: request.params.id, input: request.body, ...writeContextOf(request) })),
   );
   fastify.post(
     "/risks/:id/retire",
-    { schema: { params: IdParams, body: RetireRequest, response: { 200: RiskResponse, ...writeErrors } } },
+    {
+      config: { access: "delivery.write" },
+      schema: { params: IdParams, body: RetireRequest, response: { 200: RiskResponse, ...writeErrors } },
+    },
     (request) =>
       write((tx) => retireRisk(tx, { id: request.params.id, input: request.body, ...writeContextOf(request) })),
   );
 
   fastify.get(
     "/deliverables",
-    { schema: { querystring: DeliverableListQuery, response: { 200: DeliverableListResponse, ...listErrors } } },
+    {
+      config: { access: "read" },
+      schema: { querystring: DeliverableListQuery, response: { 200: DeliverableListResponse, ...listErrors } },
+    },
     (request) => listDeliverables(fastify.prisma, request.query),
   );
   fastify.post(
     "/deliverables",
-    { schema: { body: CreateDeliverableRequest, response: { 201: DeliverableResponse, ...writeErrors } } },
+    {
+      config: { access: "delivery.write" },
+      schema: { body: CreateDeliverableRequest, response: { 201: DeliverableResponse, ...writeErrors } },
+    },
     async (request, reply) =>
       reply
         .status(201)
@@ -84,6 +102,7 @@ export const deliveryRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.patch(
     "/deliverables/:id",
     {
+      config: { access: "delivery.write" },
       schema: {
         params: IdParams,
         body: UpdateDeliverableRequest,
@@ -95,19 +114,28 @@ export const deliveryRoutes: FastifyPluginAsyncZod = async (fastify) => {
   );
   fastify.post(
     "/deliverables/:id/retire",
-    { schema: { params: IdParams, body: RetireRequest, response: { 200: DeliverableResponse, ...writeErrors } } },
+    {
+      config: { access: "delivery.write" },
+      schema: { params: IdParams, body: RetireRequest, response: { 200: DeliverableResponse, ...writeErrors } },
+    },
     (request) =>
       write((tx) => retireDeliverable(tx, { id: request.params.id, input: request.body, ...writeContextOf(request) })),
   );
 
   fastify.get(
     "/benefits",
-    { schema: { querystring: BenefitListQuery, response: { 200: BenefitListResponse, ...listErrors } } },
+    {
+      config: { access: "read" },
+      schema: { querystring: BenefitListQuery, response: { 200: BenefitListResponse, ...listErrors } },
+    },
     (request) => listBenefits(fastify.prisma, request.query),
   );
   fastify.post(
     "/benefits",
-    { schema: { body: CreateBenefitRequest, response: { 201: BenefitResponse, ...writeErrors } } },
+    {
+      config: { access: "delivery.write" },
+      schema: { body: CreateBenefitRequest, response: { 201: BenefitResponse, ...writeErrors } },
+    },
     async (request, reply) =>
       reply
         .status(201)
@@ -115,19 +143,26 @@ export const deliveryRoutes: FastifyPluginAsyncZod = async (fastify) => {
   );
   fastify.patch(
     "/benefits/:id",
-    { schema: { params: IdParams, body: UpdateBenefitRequest, response: { 200: BenefitResponse, ...writeErrors } } },
+    {
+      config: { access: "delivery.write" },
+      schema: { params: IdParams, body: UpdateBenefitRequest, response: { 200: BenefitResponse, ...writeErrors } },
+    },
     (request) =>
       write((tx) => updateBenefit(tx, { id: request.params.id, input: request.body, ...writeContextOf(request) })),
   );
   fastify.post(
     "/benefits/:id/retire",
-    { schema: { params: IdParams, body: RetireRequest, response: { 200: BenefitResponse, ...writeErrors } } },
+    {
+      config: { access: "delivery.write" },
+      schema: { params: IdParams, body: RetireRequest, response: { 200: BenefitResponse, ...writeErrors } },
+    },
     (request) =>
       write((tx) => retireBenefit(tx, { id: request.params.id, input: request.body, ...writeContextOf(request) })),
   );
   fastify.get(
     "/benefits/:id/readings",
     {
+      config: { access: "read" },
       schema: {
         params: IdParams,
         querystring: BenefitReadingListQuery,
@@ -139,6 +174,7 @@ export const deliveryRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.post(
     "/benefits/:id/readings",
     {
+      config: { access: "delivery.write" },
       schema: {
         params: IdParams,
         body: RecordBenefitReadingRequest,

@@ -3,7 +3,8 @@ import { createTestDatabase } from "@fundline/db/testing";
 import Fastify from "fastify";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { app, serverOptions } from "../../app.ts";
-import { buildTestApp, type TestApp } from "../../test/test-app.ts";
+import { buildTestApp, signInAs, TEST_PASSWORD, type TestApp } from "../../test/test-app.ts";
+import { hashPassword } from "../session/passwords.ts";
 
 let test: TestApp;
 beforeAll(async () => {
@@ -13,7 +14,7 @@ afterAll(() => test.close());
 
 describe("GET /api/health", () => {
   it("reports ok when the database answers", async () => {
-    const response = await test.fastify.inject({ url: "/api/health" });
+    const response = await test.inject({ url: "/api/health" });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual({ status: "ok", db: "ok" });
   });
@@ -28,7 +29,8 @@ describe("GET /api/health", () => {
     expect(health.statusCode).toBe(503);
     expect(health.json()).toEqual({ status: "degraded", db: "down" });
     // Other routes say the database is unavailable, with no database text.
-    const list = await fastify.inject({ url: "/api/programmes" });
+    // A signed-in user's request: finding the session already needs the database.
+    const list = await fastify.inject({ url: "/api/programmes", cookies: { fundline_session: "any-session-token" } });
     expect(list.statusCode).toBe(503);
     expect(list.json().message).toMatch(/database is not available/);
     expect(list.body).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|postgres/i);
@@ -42,22 +44,35 @@ describe("GET /api/health", () => {
     const prisma = createPrismaClient(database.url, { maxConnections: 1, connectionTimeoutMs: 300 });
     const fastify = Fastify({ ...serverOptions, logger: false });
     await fastify.register(app, { prisma });
+    const { id: organisationId } = await prisma.organisation.create({
+      data: { name: "Pool Council", kinds: ["council"] },
+    });
+    await prisma.user.create({
+      data: {
+        email: "viewer@pool.example",
+        displayName: "Viewer",
+        organisationId,
+        role: "viewer",
+        passwordHash: await hashPassword(TEST_PASSWORD),
+      },
+    });
+    const viewer = await signInAs(fastify, "viewer@pool.example");
     // Hold the pool's only connection for two seconds.
     const busy = prisma.$transaction(async (tx) => tx.$executeRaw`SELECT pg_sleep(2)`, { timeout: 10_000 });
     await new Promise((resolve) => setTimeout(resolve, 100));
     const started = Date.now();
-    const response = await fastify.inject({ url: "/api/programmes" });
+    const response = await viewer.inject({ url: "/api/programmes" });
     expect(response.statusCode).toBe(503);
     expect(Date.now() - started).toBeLessThan(1_500);
     await busy;
-    expect((await fastify.inject({ url: "/api/programmes" })).statusCode).toBe(200);
+    expect((await viewer.inject({ url: "/api/programmes" })).statusCode).toBe(200);
     await fastify.close();
     await prisma.$disconnect();
     await database.drop();
   });
 
   it("answers unknown API paths with the JSON error shape", async () => {
-    const response = await test.fastify.inject({ url: "/api/nothing-here" });
+    const response = await test.inject({ url: "/api/nothing-here" });
     expect(response.statusCode).toBe(404);
     expect(response.json()).toMatchObject({ statusCode: 404, error: "Not Found" });
   });

@@ -11,7 +11,7 @@ beforeAll(async () => {
 afterAll(() => test.close());
 
 const create = () =>
-  test.fastify.inject({
+  test.inject({
     method: "POST",
     url: "/api/milestones",
     payload: {
@@ -22,8 +22,7 @@ const create = () =>
       baselineLabel: "Spring 2020",
     },
   });
-const patch = (id: string, payload: object) =>
-  test.fastify.inject({ method: "PATCH", url: `/api/milestones/${id}`, payload });
+const patch = (id: string, payload: object) => test.inject({ method: "PATCH", url: `/api/milestones/${id}`, payload });
 
 describe("milestones", () => {
   it("keeps every status and date change as history, and audits it", async () => {
@@ -66,7 +65,7 @@ describe("milestones", () => {
     // An evidence-only edit changes no status or date, so adds no history row.
     const evidence = await patch(milestone.id, { version: 3, evidence: "Minutes and final report" });
     expect(evidence.json().history).toHaveLength(2);
-    const audit = (await test.fastify.inject({ url: `/api/audit?entity=Milestone&id=${milestone.id}` })).json();
+    const audit = (await test.inject({ url: `/api/audit?entity=Milestone&id=${milestone.id}` })).json();
     expect(audit.events.map((e: { action: string }) => e.action)).toEqual(["create", "update", "update", "update"]);
     expect(audit.events[1].changes.status).toEqual({ before: "not_started", after: "delayed" });
     expect(audit.events[1].reason).toBe("Board meeting moved");
@@ -81,7 +80,7 @@ describe("milestones", () => {
     const stale = await patch(milestone.id, { version: 1, status: "at_risk" });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().current.status).toBe("on_track");
-    const badPrecision = await test.fastify.inject({
+    const badPrecision = await test.inject({
       method: "POST",
       url: "/api/milestones",
       payload: { programmeId, description: "x", baselineOn: "2020-05-31", baselinePrecision: "fortnight" },

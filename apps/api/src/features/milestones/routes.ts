@@ -16,6 +16,7 @@ export const milestoneRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.get(
     "/milestones",
     {
+      config: { access: "read" },
       schema: {
         querystring: MilestoneListQuery,
         response: { 200: MilestoneListResponse, ...listErrors },
@@ -26,7 +27,10 @@ export const milestoneRoutes: FastifyPluginAsyncZod = async (fastify) => {
 
   fastify.post(
     "/milestones",
-    { schema: { body: CreateMilestoneRequest, response: { 201: MilestoneResponse, ...writeErrors } } },
+    {
+      config: { access: "delivery.write" },
+      schema: { body: CreateMilestoneRequest, response: { 201: MilestoneResponse, ...writeErrors } },
+    },
     async (request, reply) => {
       const created = await inTransaction(fastify.prisma, (tx) =>
         createMilestone(tx, { input: request.body, actor: actorOf(request), requestId: request.id }),
@@ -38,6 +42,7 @@ export const milestoneRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.patch(
     "/milestones/:id",
     {
+      config: { access: "delivery.write" },
       schema: { params: IdParams, body: UpdateMilestoneRequest, response: { 200: MilestoneResponse, ...writeErrors } },
     },
     (request) =>
@@ -53,7 +58,10 @@ export const milestoneRoutes: FastifyPluginAsyncZod = async (fastify) => {
 
   fastify.post(
     "/milestones/:id/retire",
-    { schema: { params: IdParams, body: RetireRequest, response: { 200: MilestoneResponse, ...writeErrors } } },
+    {
+      config: { access: "delivery.write" },
+      schema: { params: IdParams, body: RetireRequest, response: { 200: MilestoneResponse, ...writeErrors } },
+    },
     (request) =>
       inTransaction(fastify.prisma, (tx) =>
         retireMilestone(tx, { id: request.params.id, input: request.body, ...writeContextOf(request) }),

@@ -9,7 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => test.close());
 
-const send = (method: "POST" | "PATCH", url: string, payload: object) => test.fastify.inject({ method, url, payload });
+const send = (method: "POST" | "PATCH", url: string, payload: object) => test.inject({ method, url, payload });
 
 describe("organisations", () => {
   it("creates, renames with a version and refuses a stale rename", async () => {

@@ -35,12 +35,18 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (fastify) => {
 
   fastify.get(
     "/organisations",
-    { schema: { querystring: OrganisationListQuery, response: { 200: OrganisationListResponse, ...listErrors } } },
+    {
+      config: { access: "read" },
+      schema: { querystring: OrganisationListQuery, response: { 200: OrganisationListResponse, ...listErrors } },
+    },
     (request) => listOrganisations(fastify.prisma, request.query),
   );
   fastify.post(
     "/organisations",
-    { schema: { body: CreateOrganisationRequest, response: { 201: OrganisationResponse, ...writeErrors } } },
+    {
+      config: { access: "reference.write" },
+      schema: { body: CreateOrganisationRequest, response: { 201: OrganisationResponse, ...writeErrors } },
+    },
     async (request, reply) =>
       reply
         .status(201)
@@ -49,6 +55,7 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.patch(
     "/organisations/:id",
     {
+      config: { access: "reference.write" },
       schema: {
         params: IdParams,
         body: UpdateOrganisationRequest,
@@ -60,31 +67,46 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (fastify) => {
   );
   fastify.post(
     "/organisations/:id/retire",
-    { schema: { params: IdParams, body: RetireRequest, response: { 200: OrganisationResponse, ...writeErrors } } },
+    {
+      config: { access: "reference.write" },
+      schema: { params: IdParams, body: RetireRequest, response: { 200: OrganisationResponse, ...writeErrors } },
+    },
     (request) =>
       write((tx) => retireOrganisation(tx, { id: request.params.id, input: request.body, ...writeContextOf(request) })),
   );
 
   fastify.get(
     "/funds",
-    { schema: { querystring: FundListQuery, response: { 200: FundListResponse, ...listErrors } } },
+    {
+      config: { access: "read" },
+      schema: { querystring: FundListQuery, response: { 200: FundListResponse, ...listErrors } },
+    },
     (request) => listFunds(fastify.prisma, request.query),
   );
   fastify.post(
     "/funds",
-    { schema: { body: CreateFundRequest, response: { 201: FundResponse, ...writeErrors } } },
+    {
+      config: { access: "reference.write" },
+      schema: { body: CreateFundRequest, response: { 201: FundResponse, ...writeErrors } },
+    },
     async (request, reply) =>
       reply.status(201).send(await write((tx) => createFund(tx, { input: request.body, ...writeContextOf(request) }))),
   );
   fastify.patch(
     "/funds/:id",
-    { schema: { params: IdParams, body: UpdateFundRequest, response: { 200: FundResponse, ...writeErrors } } },
+    {
+      config: { access: "reference.write" },
+      schema: { params: IdParams, body: UpdateFundRequest, response: { 200: FundResponse, ...writeErrors } },
+    },
     (request) =>
       write((tx) => updateFund(tx, { id: request.params.id, input: request.body, ...writeContextOf(request) })),
   );
   fastify.post(
     "/funds/:id/retire",
-    { schema: { params: IdParams, body: RetireRequest, response: { 200: FundResponse, ...writeErrors } } },
+    {
+      config: { access: "reference.write" },
+      schema: { params: IdParams, body: RetireRequest, response: { 200: FundResponse, ...writeErrors } },
+    },
     (request) =>
       write((tx) => retireFund(tx, { id: request.params.id, input: request.body, ...writeContextOf(request) })),
   );
@@ -92,6 +114,7 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.get(
     "/programmes/:id/partners",
     {
+      config: { access: "read" },
       schema: {
         params: IdParams,
         querystring: PartnerListQuery,
@@ -102,7 +125,10 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (fastify) => {
   );
   fastify.post(
     "/programmes/:id/partners",
-    { schema: { params: IdParams, body: AddPartnerRequest, response: { 201: PartnerResponse, ...writeErrors } } },
+    {
+      config: { access: "programme.write" },
+      schema: { params: IdParams, body: AddPartnerRequest, response: { 201: PartnerResponse, ...writeErrors } },
+    },
     async (request, reply) =>
       reply
         .status(201)
@@ -114,7 +140,10 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (fastify) => {
   );
   fastify.patch(
     "/partners/:id",
-    { schema: { params: IdParams, body: UpdatePartnerRequest, response: { 200: PartnerResponse, ...writeErrors } } },
+    {
+      config: { access: "programme.write" },
+      schema: { params: IdParams, body: UpdatePartnerRequest, response: { 200: PartnerResponse, ...writeErrors } },
+    },
     (request) =>
       write((tx) => updatePartner(tx, { id: request.params.id, input: request.body, ...writeContextOf(request) })),
   );

@@ -11,7 +11,7 @@ beforeAll(async () => {
 afterAll(() => test.close());
 
 async function programmes() {
-  const response = await test.fastify.inject({ method: "GET", url: "/api/programmes" });
+  const response = await test.inject({ method: "GET", url: "/api/programmes" });
   expect(response.statusCode).toBe(200);
   return ProgrammeListResponse.parse(response.json());
 }
@@ -20,7 +20,7 @@ async function programmeNamed(prefix: string) {
   const list = await programmes();
   const summary = list.programmes.find((programme) => programme.name.startsWith(prefix));
   if (!summary) throw new Error(`no programme starting ${prefix}`);
-  const response = await test.fastify.inject({ method: "GET", url: `/api/programmes/${summary.id}` });
+  const response = await test.inject({ method: "GET", url: `/api/programmes/${summary.id}` });
   expect(response.statusCode).toBe(200);
   return ProgrammeDetail.parse(response.json());
 }
@@ -185,10 +185,10 @@ describe("GET /api/programmes/:id", () => {
   });
 
   it("answers 404 for an unknown programme and 400 naming the field for a malformed id", async () => {
-    const missing = await test.fastify.inject({ url: "/api/programmes/00000000-0000-4000-8000-000000000000" });
+    const missing = await test.inject({ url: "/api/programmes/00000000-0000-4000-8000-000000000000" });
     expect(missing.statusCode).toBe(404);
     expect(missing.json()).toMatchObject({ error: "Not Found", requestId: expect.any(String) });
-    const malformed = await test.fastify.inject({ url: "/api/programmes/42" });
+    const malformed = await test.inject({ url: "/api/programmes/42" });
     expect(malformed.statusCode).toBe(400);
     expect(malformed.json().fields).toEqual([{ path: "params.id", message: expect.any(String) }]);
   });

@@ -19,19 +19,28 @@ import { createProgramme, retireProgramme, updateProgramme } from "./record-prog
 export const programmeRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.get(
     "/programmes",
-    { schema: { querystring: ProgrammeListQuery, response: { 200: ProgrammeListResponse, ...listErrors } } },
+    {
+      config: { access: "read" },
+      schema: { querystring: ProgrammeListQuery, response: { 200: ProgrammeListResponse, ...listErrors } },
+    },
     (request) => listProgrammes(fastify.prisma, request.query),
   );
 
   fastify.get(
     "/programmes/:id",
-    { schema: { params: ProgrammeParams, response: { 200: ProgrammeDetail, 404: ErrorResponse } } },
+    {
+      config: { access: "read" },
+      schema: { params: ProgrammeParams, response: { 200: ProgrammeDetail, 404: ErrorResponse } },
+    },
     (request) => getProgramme(fastify.prisma, request.params.id),
   );
 
   fastify.post(
     "/programmes",
-    { schema: { body: CreateProgrammeRequest, response: { 201: ProgrammeDetail, ...writeErrors } } },
+    {
+      config: { access: "programme.write" },
+      schema: { body: CreateProgrammeRequest, response: { 201: ProgrammeDetail, ...writeErrors } },
+    },
     async (request, reply) => {
       const { id } = await inTransaction(fastify.prisma, (tx) =>
         createProgramme(tx, { input: request.body, actor: actorOf(request), requestId: request.id }),
@@ -43,6 +52,7 @@ export const programmeRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.patch(
     "/programmes/:id",
     {
+      config: { access: "programme.write" },
       schema: {
         params: ProgrammeParams,
         body: UpdateProgrammeRequest,
@@ -64,7 +74,10 @@ export const programmeRoutes: FastifyPluginAsyncZod = async (fastify) => {
 
   fastify.post(
     "/programmes/:id/retire",
-    { schema: { params: ProgrammeParams, body: RetireRequest, response: { 200: ProgrammeSummary, ...writeErrors } } },
+    {
+      config: { access: "programme.write" },
+      schema: { params: ProgrammeParams, body: RetireRequest, response: { 200: ProgrammeSummary, ...writeErrors } },
+    },
     async (request) => {
       const { id } = await inTransaction(fastify.prisma, (tx) =>
         retireProgramme(tx, { id: request.params.id, input: request.body, ...writeContextOf(request) }),

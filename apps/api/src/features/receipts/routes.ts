@@ -16,6 +16,7 @@ export const receiptRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.get(
     "/receipts",
     {
+      config: { access: "read" },
       schema: {
         querystring: ReceiptListQuery,
         response: { 200: ReceiptListResponse, ...listErrors },
@@ -25,7 +26,10 @@ export const receiptRoutes: FastifyPluginAsyncZod = async (fastify) => {
   );
   fastify.post(
     "/receipts",
-    { schema: { body: CreateReceiptRequest, response: { 201: ReceiptResponse, ...writeErrors } } },
+    {
+      config: { access: "money.write" },
+      schema: { body: CreateReceiptRequest, response: { 201: ReceiptResponse, ...writeErrors } },
+    },
     async (request, reply) => {
       const created = await idempotent(fastify.prisma, request, async (tx) => ({
         status: 201,
@@ -36,7 +40,10 @@ export const receiptRoutes: FastifyPluginAsyncZod = async (fastify) => {
   );
   fastify.patch(
     "/receipts/:id",
-    { schema: { params: IdParams, body: UpdateReceiptRequest, response: { 200: ReceiptResponse, ...writeErrors } } },
+    {
+      config: { access: "money.write" },
+      schema: { params: IdParams, body: UpdateReceiptRequest, response: { 200: ReceiptResponse, ...writeErrors } },
+    },
     (request) =>
       inTransaction(fastify.prisma, (tx) =>
         updateReceipt(tx, { id: request.params.id, input: request.body, ...writeContextOf(request) }),
@@ -44,7 +51,10 @@ export const receiptRoutes: FastifyPluginAsyncZod = async (fastify) => {
   );
   fastify.post(
     "/receipts/:id/retire",
-    { schema: { params: IdParams, body: RetireRequest, response: { 200: ReceiptResponse, ...writeErrors } } },
+    {
+      config: { access: "money.write" },
+      schema: { params: IdParams, body: RetireRequest, response: { 200: ReceiptResponse, ...writeErrors } },
+    },
     (request) =>
       inTransaction(fastify.prisma, (tx) =>
         retireReceipt(tx, { id: request.params.id, input: request.body, ...writeContextOf(request) }),

@@ -17,6 +17,7 @@ export const spendRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.get(
     "/spend",
     {
+      config: { access: "read" },
       schema: {
         querystring: SpendListQuery,
         response: { 200: SpendListResponse, ...listErrors },
@@ -27,7 +28,10 @@ export const spendRoutes: FastifyPluginAsyncZod = async (fastify) => {
 
   fastify.post(
     "/spend",
-    { schema: { body: CreateSpendRequest, response: { 201: SpendResponse, ...writeErrors } } },
+    {
+      config: { access: "money.write" },
+      schema: { body: CreateSpendRequest, response: { 201: SpendResponse, ...writeErrors } },
+    },
     async (request, reply) => {
       const created = await idempotent(fastify.prisma, request, async (tx) => ({
         status: 201,
@@ -39,7 +43,10 @@ export const spendRoutes: FastifyPluginAsyncZod = async (fastify) => {
 
   fastify.patch(
     "/spend/:id",
-    { schema: { params: IdParams, body: UpdateSpendRequest, response: { 200: SpendResponse, ...writeErrors } } },
+    {
+      config: { access: "money.write" },
+      schema: { params: IdParams, body: UpdateSpendRequest, response: { 200: SpendResponse, ...writeErrors } },
+    },
     (request) =>
       inTransaction(fastify.prisma, (tx) =>
         updateSpend(tx, { id: request.params.id, input: request.body, actor: actorOf(request), requestId: request.id }),
@@ -48,7 +55,10 @@ export const spendRoutes: FastifyPluginAsyncZod = async (fastify) => {
 
   fastify.post(
     "/spend/:id/retire",
-    { schema: { params: IdParams, body: RetireRequest, response: { 200: SpendResponse, ...writeErrors } } },
+    {
+      config: { access: "money.write" },
+      schema: { params: IdParams, body: RetireRequest, response: { 200: SpendResponse, ...writeErrors } },
+    },
     (request) =>
       inTransaction(fastify.prisma, (tx) =>
         retireSpend(tx, { id: request.params.id, input: request.body, actor: actorOf(request), requestId: request.id }),

@@ -25,12 +25,12 @@ const validSpend = () => ({
 });
 
 const spent = async () =>
-  (await test.fastify.inject({ url: "/api/programmes" }))
+  (await test.inject({ url: "/api/programmes" }))
     .json()
     .programmes.find((programme: { id: string }) => programme.id === programmeId).spentPence;
 
 const post = (url: string, payload: object, headers: Record<string, string> = {}) =>
-  test.fastify.inject({ method: "POST", url, payload, headers });
+  test.inject({ method: "POST", url, payload, headers });
 
 describe("spend", () => {
   it("records a payment and a credit note, and the programme's spend follows", async () => {
@@ -82,14 +82,14 @@ describe("spend", () => {
   it("edits with a version, refuses stale edits, and retires with a reason", async () => {
     const created = (await post("/api/spend", validSpend())).json();
     const before = await spent();
-    const edit = await test.fastify.inject({
+    const edit = await test.inject({
       method: "PATCH",
       url: `/api/spend/${created.id}`,
       payload: { version: 1, amountPence: 1_600_000 },
     });
     expect(edit.statusCode).toBe(200);
     expect(await spent()).toBe(before + 100_000);
-    const stale = await test.fastify.inject({
+    const stale = await test.inject({
       method: "PATCH",
       url: `/api/spend/${created.id}`,
       payload: { version: 1, amountPence: 1 },
@@ -99,7 +99,7 @@ describe("spend", () => {
     const retired = await post(`/api/spend/${created.id}/retire`, { version: 2, reason: "Duplicate of DSDL-INV-1250" });
     expect(retired.statusCode).toBe(200);
     expect(await spent()).toBe(before - 1_500_000);
-    const audit = (await test.fastify.inject({ url: `/api/audit?entity=Spend&id=${created.id}` })).json();
+    const audit = (await test.inject({ url: `/api/audit?entity=Spend&id=${created.id}` })).json();
     expect(audit.events.map((e: { action: string }) => e.action)).toEqual(["create", "update", "retire"]);
     expect(audit.events[1].changes).toEqual({
       amountPence: { before: 1_500_000, after: 1_600_000 },

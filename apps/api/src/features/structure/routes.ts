@@ -37,6 +37,7 @@ export const structureRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.get(
     "/programmes/:id/workstreams",
     {
+      config: { access: "read" },
       schema: {
         params: IdParams,
         querystring: WorkstreamListQuery,
@@ -48,6 +49,7 @@ export const structureRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.post(
     "/programmes/:id/workstreams",
     {
+      config: { access: "programme.write" },
       schema: {
         params: IdParams,
         body: CreateWorkstreamRequest,
@@ -66,6 +68,7 @@ export const structureRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.patch(
     "/workstreams/:id",
     {
+      config: { access: "programme.write" },
       schema: {
         params: IdParams,
         body: UpdateWorkstreamRequest,
@@ -77,7 +80,10 @@ export const structureRoutes: FastifyPluginAsyncZod = async (fastify) => {
   );
   fastify.post(
     "/workstreams/:id/retire",
-    { schema: { params: IdParams, body: RetireRequest, response: { 200: WorkstreamResponse, ...writeErrors } } },
+    {
+      config: { access: "programme.write" },
+      schema: { params: IdParams, body: RetireRequest, response: { 200: WorkstreamResponse, ...writeErrors } },
+    },
     (request) =>
       write((tx) => retireWorkstream(tx, { id: request.params.id, input: request.body, ...writeContextOf(request) })),
   );
@@ -86,6 +92,7 @@ export const structureRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.get(
     "/programmes/:id/cost-lines",
     {
+      config: { access: "read" },
       schema: {
         params: IdParams,
         querystring: CostLineListQuery,
@@ -96,7 +103,10 @@ export const structureRoutes: FastifyPluginAsyncZod = async (fastify) => {
   );
   fastify.post(
     "/programmes/:id/cost-lines",
-    { schema: { params: IdParams, body: CreateCostLineRequest, response: { 201: CostLineResponse, ...writeErrors } } },
+    {
+      config: { access: "money.write" },
+      schema: { params: IdParams, body: CreateCostLineRequest, response: { 201: CostLineResponse, ...writeErrors } },
+    },
     async (request, reply) =>
       reply
         .status(201)
@@ -108,13 +118,19 @@ export const structureRoutes: FastifyPluginAsyncZod = async (fastify) => {
   );
   fastify.patch(
     "/cost-lines/:id",
-    { schema: { params: IdParams, body: UpdateCostLineRequest, response: { 200: CostLineResponse, ...writeErrors } } },
+    {
+      config: { access: "money.write" },
+      schema: { params: IdParams, body: UpdateCostLineRequest, response: { 200: CostLineResponse, ...writeErrors } },
+    },
     (request) =>
       write((tx) => updateCostLine(tx, { id: request.params.id, input: request.body, ...writeContextOf(request) })),
   );
   fastify.post(
     "/cost-lines/:id/retire",
-    { schema: { params: IdParams, body: RetireRequest, response: { 200: CostLineResponse, ...writeErrors } } },
+    {
+      config: { access: "money.write" },
+      schema: { params: IdParams, body: RetireRequest, response: { 200: CostLineResponse, ...writeErrors } },
+    },
     (request) =>
       write((tx) => retireCostLine(tx, { id: request.params.id, input: request.body, ...writeContextOf(request) })),
   );
@@ -123,6 +139,7 @@ export const structureRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.get(
     "/programmes/:id/cost-sharing-agreements",
     {
+      config: { access: "read" },
       schema: {
         params: IdParams,
         querystring: CostSharingAgreementListQuery,
@@ -134,6 +151,7 @@ export const structureRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.post(
     "/programmes/:id/cost-sharing-agreements",
     {
+      config: { access: "money.write" },
       schema: {
         params: IdParams,
         body: CreateCostSharingAgreementRequest,
@@ -154,6 +172,7 @@ export const structureRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.patch(
     "/cost-sharing-agreements/:id",
     {
+      config: { access: "money.write" },
       schema: {
         params: IdParams,
         body: UpdateCostSharingAgreementRequest,
@@ -168,6 +187,7 @@ export const structureRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.post(
     "/cost-sharing-agreements/:id/retire",
     {
+      config: { access: "money.write" },
       schema: {
         params: IdParams,
         body: RetireRequest,

@@ -21,7 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => test.close());
 
-const post = (url: string, payload: object) => test.fastify.inject({ method: "POST", url, payload });
+const post = (url: string, payload: object) => test.inject({ method: "POST", url, payload });
 
 describe("programme structure", () => {
   it("adds a workstream and a cost line under it, refusing a duplicate name", async () => {

@@ -1,0 +1,79 @@
+import fastifyCookie from "@fastify/cookie";
+import { can, type Permission, ROLE_NAMES } from "@fundline/domain";
+import fp from "fastify-plugin";
+import { Forbidden, Unauthenticated } from "../errors.ts";
+import { csrfTokenMatches, type Principal, principalFor, type SessionSettings } from "../features/session/sessions.ts";
+
+/** What a route requires: a permission from the shared table, or nothing ("public"). */
+export type RouteAccess = Permission | "public";
+
+declare module "fastify" {
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
+  interface FastifyRequest {
+    principal: Principal | null;
+  }
+  interface FastifyInstance {
+    /** Every API route with its rule: the authorisation matrix test is built from this. */
+    routeRules: { method: string; url: string; access: RouteAccess }[];
+    sessionCookie: { name: string; secure: boolean };
+  }
+}
+
+export type AccessOptions = SessionSettings & {
+  /** Secure, `__Host-`-prefixed cookies; off only in development over plain http. */
+  secureCookies: boolean;
+};
+
+const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+// The API's own documentation describes routes, not data.
+const DOCUMENTATION = /^\/api\/(docs|openapi\.json)/;
+
+/**
+ * Sign-in and authorisation for every `/api` route: each must declare `config.access`, or the
+ * app refuses to start. Requests get `request.principal` from the session cookie; a missing
+ * session is 401, a role without the permission 403, a write without the CSRF token 403.
+ */
+export const accessPlugin = fp<AccessOptions>(
+  async (fastify, options) => {
+    await fastify.register(fastifyCookie);
+    const cookie = {
+      name: options.secureCookies ? "__Host-fundline_session" : "fundline_session",
+      secure: options.secureCookies,
+    };
+    fastify.decorate("sessionCookie", cookie);
+    fastify.decorateRequest("principal", null);
+
+    const routeRules: { method: string; url: string; access: RouteAccess }[] = [];
+    fastify.decorate("routeRules", routeRules);
+    fastify.addHook("onRoute", (route) => {
+      if (!route.url.startsWith("/api/")) return;
+      const access = route.config?.access ?? (DOCUMENTATION.test(route.url) ? "public" : undefined);
+      if (!access) throw new Error(`${route.method} ${route.url} has no access rule: set config.access`);
+      for (const method of [route.method].flat()) {
+        if (method !== "HEAD") routeRules.push({ method, url: route.url, access });
+      }
+    });
+
+    fastify.addHook("onRequest", async (request) => {
+      const access = request.routeOptions.config?.access;
+      if (!access) return;
+      const token = request.cookies[cookie.name];
+      request.principal = token ? await principalFor(fastify.prisma, token, options) : null;
+      if (access === "public") return;
+      const principal = request.principal;
+      if (!principal) throw new Unauthenticated("Sign in to continue.");
+      if (!can(principal.role, access)) {
+        throw new Forbidden(`A ${ROLE_NAMES[principal.role].toLowerCase()} cannot do this.`);
+      }
+      if (
+        STATE_CHANGING.has(request.method) &&
+        !csrfTokenMatches(principal.csrfToken, request.headers["x-csrf-token"])
+      ) {
+        throw new Forbidden("The x-csrf-token header is missing or wrong. Fetch it from GET /api/session.");
+      }
+    });
+  },
+  { name: "access", dependencies: ["prisma"] },
+);
