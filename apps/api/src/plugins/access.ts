@@ -3,6 +3,7 @@ import { can, type Permission, ROLE_NAMES } from "@fundline/domain";
 import fp from "fastify-plugin";
 import { Forbidden, Unauthenticated } from "../errors.ts";
 import { csrfTokenMatches, type Principal, principalFor, type SessionSettings } from "../features/session/sessions.ts";
+import { assertInScope, type ScopeCheck } from "./scope.ts";
 
 /** What a route requires: a permission from the shared table, or nothing ("public"). */
 export type RouteAccess = Permission | "public";
@@ -10,16 +11,20 @@ export type RouteAccess = Permission | "public";
 declare module "fastify" {
   interface FastifyContextConfig {
     access?: RouteAccess;
+    /** The scoped records a request names (`[]`: reference data, seen by everyone signed in). */
+    scope?: readonly ScopeCheck[];
   }
   interface FastifyRequest {
     principal: Principal | null;
   }
   interface FastifyInstance {
     /** Every API route with its rule: the authorisation matrix test is built from this. */
-    routeRules: { method: string; url: string; access: RouteAccess }[];
+    routeRules: RouteRule[];
     sessionCookie: { name: string; secure: boolean };
   }
 }
+
+export type RouteRule = { method: string; url: string; access: RouteAccess; scope: readonly ScopeCheck[] };
 
 export type AccessOptions = SessionSettings & {
   /** Secure, `__Host-`-prefixed cookies; off only in development over plain http. */
@@ -45,14 +50,18 @@ export const accessPlugin = fp<AccessOptions>(
     fastify.decorate("sessionCookie", cookie);
     fastify.decorateRequest("principal", null);
 
-    const routeRules: { method: string; url: string; access: RouteAccess }[] = [];
+    const routeRules: RouteRule[] = [];
     fastify.decorate("routeRules", routeRules);
     fastify.addHook("onRoute", (route) => {
       if (!route.url.startsWith("/api/")) return;
       const access = route.config?.access ?? (DOCUMENTATION.test(route.url) ? "public" : undefined);
       if (!access) throw new Error(`${route.method} ${route.url} has no access rule: set config.access`);
+      // A route that names a record in its URL must say how that record is scoped.
+      if (access !== "public" && route.url.includes("/:") && !route.config?.scope) {
+        throw new Error(`${route.method} ${route.url} names a record but has no scope rule: set config.scope`);
+      }
       for (const method of [route.method].flat()) {
-        if (method !== "HEAD") routeRules.push({ method, url: route.url, access });
+        if (method !== "HEAD") routeRules.push({ method, url: route.url, access, scope: route.config?.scope ?? [] });
       }
     });
 
@@ -73,6 +82,14 @@ export const accessPlugin = fp<AccessOptions>(
       ) {
         throw new Forbidden("The x-csrf-token header is missing or wrong. Fetch it from GET /api/session.");
       }
+    });
+
+    // Before validation: a record outside scope answers 404 whatever else is wrong with the
+    // request, exactly like one that does not exist. (Ids that are not UUIDs are left to validation.)
+    fastify.addHook("preValidation", async (request) => {
+      const { access, scope } = request.routeOptions.config ?? {};
+      if (!scope?.length || !access || access === "public") return;
+      await assertInScope(fastify.prisma, request, scope, access);
     });
   },
   { name: "access", dependencies: ["prisma"] },

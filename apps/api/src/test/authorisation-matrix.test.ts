@@ -2,10 +2,11 @@
 // access rule stops the app starting, and every rule is checked against the shared permissions
 // table here. Requests use made-up ids and empty bodies: what matters is whether the request
 // got past sign-in and authorisation (401/403) or not.
-import { can, ROLES } from "@fundline/domain";
+import { can, ROLES, type Role, seesEveryProgramme } from "@fundline/domain";
 import Fastify from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildTestApp, type TestApp } from "./test-app.ts";
+import type { ScopedTable } from "../plugins/scope.ts";
+import { buildTestApp, type SignedIn, type TestApp } from "./test-app.ts";
 
 let test: TestApp;
 beforeAll(async () => {
@@ -74,3 +75,146 @@ describe.each(ROLES)("as %s", (role) => {
     expect(outcomes).toEqual([]);
   });
 });
+
+// In scope and out of scope: the same routes, with real records of a Stockport programme (the
+// users' council) and of an Oxfordshire one.
+describe("every route that names a record × every role × in and out of scope", () => {
+  let users: Record<Role, SignedIn>;
+  let records: Record<"in" | "out", Record<ScopedTable, string>>;
+
+  beforeAll(async () => {
+    const { seedDemoProgrammes } = await import("@fundline/db/seed");
+    await seedDemoProgrammes(test.prisma);
+    const stockport = await test.prisma.organisation.findFirstOrThrow({ where: { name: { startsWith: "Stockport" } } });
+    users = Object.fromEntries(
+      await Promise.all(
+        ROLES.map(async (role) => [role, await test.signInNew({ role, organisationId: stockport.id })]),
+      ),
+    ) as Record<Role, SignedIn>;
+    const inScope = await recordsOf(test, "Shared early years education improvement leadership");
+    await test.prisma.programmeAssignment.create({
+      data: { userId: users.programme_manager.userId, programmeId: inScope.Programme },
+    });
+    records = { in: inScope, out: await recordsOf(test, "New Models for LEAs pilot") };
+  });
+
+  it.each(ROLES)("as %s", async (role) => {
+    const mismatches: string[] = [];
+    for (const rule of test.fastify.routeRules) {
+      const check = rule.scope.find((scope) => scope.in === "params");
+      if (!check || rule.access === "public") continue;
+      for (const where of ["in", "out"] as const) {
+        const id = records[where][check.table];
+        const response = await users[role].inject({
+          method: rule.method as "GET",
+          url: rule.url.replace(":id", id),
+          payload: rule.method === "GET" ? undefined : {},
+        });
+        const expected = !can(role, rule.access)
+          ? "refused"
+          : where === "out" && !seesEveryProgramme(role)
+            ? "not found"
+            : "through";
+        const got =
+          response.statusCode === 401 || response.statusCode === 403
+            ? "refused"
+            : response.statusCode === 404
+              ? "not found"
+              : "through";
+        if (got !== expected)
+          mismatches.push(`${rule.method} ${rule.url} ${where}: ${response.statusCode}, expected ${expected}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+});
+
+/** One record of every scoped kind in the named programme. */
+async function recordsOf(test: TestApp, programmeName: string): Promise<Record<ScopedTable, string>> {
+  const prisma = test.prisma;
+  const programme = await prisma.programme.findFirstOrThrow({
+    where: { name: programmeName },
+    include: { partners: true },
+  });
+  const programmeId = programme.id;
+  const lead = programme.partners.find((partner) => partner.role === "lead")!;
+  const other = programme.partners.find((partner) => partner.organisationId !== lead.organisationId)!;
+  const workstream = await prisma.workstream.create({ data: { programmeId, name: "Matrix workstream" } });
+  const costLine = await prisma.costLine.create({ data: { programmeId, name: "Matrix line" } });
+  const funder = await prisma.organisation.create({
+    data: { name: `Matrix funder ${programmeId}`, kinds: ["funder"] },
+  });
+  const fund = await prisma.fund.create({ data: { funderId: funder.id, name: "Matrix fund", fundType: "revenue" } });
+  const commitment = await prisma.fundingCommitment.create({
+    data: { fundId: fund.id, programmeId, title: "Matrix grant", amountPence: 100_000n, status: "awarded" },
+  });
+  const ids: Record<ScopedTable, string> = {
+    Programme: programmeId,
+    Workstream: workstream.id,
+    CostLine: costLine.id,
+    ProgrammePartner: lead.id,
+    CostSharingAgreement: (
+      await prisma.costSharingAgreement.create({
+        data: {
+          programmeId,
+          name: "Matrix agreement",
+          shares: {
+            create: [
+              { organisationId: lead.organisationId, parts: 1 },
+              { organisationId: other.organisationId, parts: 1 },
+            ],
+          },
+        },
+      })
+    ).id,
+    Milestone: (
+      await prisma.milestone.create({
+        data: { programmeId, description: "Matrix", baselineOn: new Date("2024-01-01") },
+      })
+    ).id,
+    DeliverableTarget: (
+      await prisma.deliverableTarget.create({ data: { programmeId, description: "Matrix", targetCount: 1 } })
+    ).id,
+    Benefit: (
+      await prisma.benefit.create({
+        data: { programmeId, name: "Matrix", measure: "m", benefitType: "direct", direction: "achieve", unit: "n" },
+      })
+    ).id,
+    Risk: (await prisma.risk.create({ data: { programmeId, title: "Matrix", likelihood: 1, impact: 1 } })).id,
+    Spend: (
+      await prisma.spend.create({
+        data: {
+          programmeId,
+          costLineId: costLine.id,
+          spentOn: new Date("2024-01-01"),
+          amountPence: 100n,
+          supplierName: "Matrix",
+        },
+      })
+    ).id,
+    FundingCommitment: commitment.id,
+    Allocation: (
+      await prisma.allocation.create({
+        data: { commitmentId: commitment.id, costLineId: costLine.id, amountPence: 100n },
+      })
+    ).id,
+    Receipt: (
+      await prisma.receipt.create({
+        data: { commitmentId: commitment.id, receivedOn: new Date("2024-01-01"), amountPence: 100n },
+      })
+    ).id,
+    Decision: (
+      await prisma.decision.create({
+        data: {
+          organisationId: funder.id,
+          programmeId,
+          title: "Matrix",
+          decisionType: "key",
+          decisionMaker: "Cabinet",
+          status: "Approved",
+        },
+      })
+    ).id,
+  };
+  return ids;
+}

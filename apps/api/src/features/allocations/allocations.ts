@@ -9,6 +9,7 @@ import type {
 } from "@fundline/schemas";
 import { RuleBroken } from "../../errors.ts";
 import { listPage, orderOf } from "../../plugins/paging.ts";
+import { type Scope, visibleProgrammes } from "../../plugins/scope.ts";
 import { assertNotRetired, changeVersioned, retirement, type WriteContext } from "../../plugins/write-context.ts";
 import { type Actor, recordAudit } from "../audit/record-audit.ts";
 import { allocatedOn } from "../commitments/commitment-rules.ts";
@@ -26,11 +27,11 @@ const toAllocationResponse = (row: AllocationRow): AllocationResponse => ({
   retirementReason: row.retirementReason,
 });
 
-export async function listAllocations(prisma: PrismaClient, query: AllocationListQuery) {
+export async function listAllocations(prisma: PrismaClient, query: AllocationListQuery, scope: Scope) {
   const where: Prisma.AllocationWhereInput = {
     commitmentId: query.commitmentId,
     costLineId: query.costLineId,
-    costLine: query.programmeId ? { programmeId: query.programmeId } : undefined,
+    costLine: { programmeId: query.programmeId, programme: visibleProgrammes(scope) },
     commitment: query.funderId ? { fund: { funderId: query.funderId } } : undefined,
     retiredAt: query.includeRetired ? undefined : null,
   };

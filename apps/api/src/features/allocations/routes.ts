@@ -9,6 +9,7 @@ import {
 } from "@fundline/schemas";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { listErrors } from "../../plugins/paging.ts";
+import { scopeOf } from "../../plugins/scope.ts";
 import { idempotent, inTransaction, writeContextOf, writeErrors } from "../../plugins/write-context.ts";
 import { createAllocation, listAllocations, retireAllocation, updateAllocation } from "./allocations.ts";
 
@@ -22,12 +23,18 @@ export const allocationRoutes: FastifyPluginAsyncZod = async (fastify) => {
         response: { 200: AllocationListResponse, ...listErrors },
       },
     },
-    (request) => listAllocations(fastify.prisma, request.query),
+    (request) => listAllocations(fastify.prisma, request.query, scopeOf(request)),
   );
   fastify.post(
     "/allocations",
     {
-      config: { access: "money.write" },
+      config: {
+        access: "money.write",
+        scope: [
+          { table: "FundingCommitment", in: "body", field: "commitmentId" },
+          { table: "CostLine", in: "body", field: "costLineId" },
+        ],
+      },
       schema: { body: CreateAllocationRequest, response: { 201: AllocationResponse, ...writeErrors } },
     },
     async (request, reply) => {
@@ -41,7 +48,13 @@ export const allocationRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.patch(
     "/allocations/:id",
     {
-      config: { access: "money.write" },
+      config: {
+        access: "money.write",
+        scope: [
+          { table: "Allocation", in: "params", field: "id" },
+          { table: "CostLine", in: "body", field: "costLineId" },
+        ],
+      },
       schema: {
         params: IdParams,
         body: UpdateAllocationRequest,
@@ -56,7 +69,7 @@ export const allocationRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.post(
     "/allocations/:id/retire",
     {
-      config: { access: "money.write" },
+      config: { access: "money.write", scope: [{ table: "Allocation", in: "params", field: "id" }] },
       schema: { params: IdParams, body: RetireRequest, response: { 200: AllocationResponse, ...writeErrors } },
     },
     (request) =>

@@ -12,6 +12,7 @@ import type {
 } from "@fundline/schemas";
 import { NotFound, RuleBroken } from "../../errors.ts";
 import { dateWindow, listPage, orderOf } from "../../plugins/paging.ts";
+import { type Scope, visibleProgrammes } from "../../plugins/scope.ts";
 import { changeVersioned, retireVersioned, type WriteContext } from "../../plugins/write-context.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { assertProgrammeAndWorkstream } from "../programmes/assert-programme.ts";
@@ -51,12 +52,13 @@ function assertTarget(direction: string, targetValue: string | null, targetText:
   }
 }
 
-export async function listBenefits(prisma: PrismaClient, query: BenefitListQuery) {
+export async function listBenefits(prisma: PrismaClient, query: BenefitListQuery, scope: Scope) {
   const where: Prisma.BenefitWhereInput = {
     programmeId: query.programmeId,
     workstreamId: query.workstreamId,
     benefitType: query.benefitType,
     expectedBy: dateWindow(query),
+    programme: visibleProgrammes(scope),
     retiredAt: query.includeRetired ? undefined : null,
   };
   const { items, ...page } = await listPage(query, {

@@ -9,6 +9,7 @@ import {
 } from "@fundline/schemas";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { listErrors } from "../../plugins/paging.ts";
+import { scopeOf } from "../../plugins/scope.ts";
 import { actorOf, idempotent, inTransaction, writeErrors } from "../../plugins/write-context.ts";
 import { createCommitment } from "./create-commitment.ts";
 import { listCommitments } from "./list-commitments.ts";
@@ -24,13 +25,19 @@ export const commitmentRoutes: FastifyPluginAsyncZod = async (fastify) => {
         response: { 200: CommitmentListResponse, ...listErrors },
       },
     },
-    (request) => listCommitments(fastify.prisma, request.query),
+    (request) => listCommitments(fastify.prisma, request.query, scopeOf(request)),
   );
 
   fastify.post(
     "/commitments",
     {
-      config: { access: "money.write" },
+      config: {
+        access: "money.write",
+        scope: [
+          { table: "Programme", in: "body", field: "programmeId" },
+          { table: "Decision", in: "body", field: "decisionId" },
+        ],
+      },
       schema: { body: CreateCommitmentRequest, response: { 201: CommitmentResponse, ...writeErrors } },
     },
     async (request, reply) => {
@@ -45,7 +52,13 @@ export const commitmentRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.patch(
     "/commitments/:id",
     {
-      config: { access: "money.write" },
+      config: {
+        access: "money.write",
+        scope: [
+          { table: "FundingCommitment", in: "params", field: "id" },
+          { table: "Decision", in: "body", field: "decisionId" },
+        ],
+      },
       schema: {
         params: IdParams,
         body: UpdateCommitmentRequest,
@@ -66,7 +79,7 @@ export const commitmentRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.post(
     "/commitments/:id/retire",
     {
-      config: { access: "money.write" },
+      config: { access: "money.write", scope: [{ table: "FundingCommitment", in: "params", field: "id" }] },
       schema: { params: IdParams, body: RetireRequest, response: { 200: CommitmentResponse, ...writeErrors } },
     },
     (request) =>

@@ -9,6 +9,7 @@ import type {
 } from "@fundline/schemas";
 import { RuleBroken } from "../../errors.ts";
 import { dateWindow, listPage, orderOf } from "../../plugins/paging.ts";
+import { type Scope, visibleProgrammes } from "../../plugins/scope.ts";
 import { changeVersioned, retireVersioned, type WriteContext } from "../../plugins/write-context.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { assertProgrammeAndWorkstream } from "../programmes/assert-programme.ts";
@@ -34,13 +35,18 @@ const toDecisionResponse = (row: DecisionRow): DecisionResponse => ({
 const amountOf = (pence: number | null | undefined) =>
   pence === undefined ? undefined : pence === null ? null : BigInt(pence);
 
-export async function listDecisions(prisma: PrismaClient, query: DecisionListQuery) {
+export async function listDecisions(prisma: PrismaClient, query: DecisionListQuery, scope: Scope) {
   const where: Prisma.DecisionWhereInput = {
     organisationId: query.organisationId,
     programmeId: query.programmeId,
     decisionType: query.decisionType,
     status: query.status,
     decidedOn: dateWindow(query),
+    // A council sees its own decisions and those on programmes in its scope.
+    OR:
+      scope.organisationId === null
+        ? undefined
+        : [{ programme: visibleProgrammes(scope) }, { organisationId: scope.organisationId }],
     retiredAt: query.includeRetired ? undefined : null,
   };
   const { items, ...page } = await listPage(query, {

@@ -9,6 +9,7 @@ import {
 } from "@fundline/schemas";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { listErrors } from "../../plugins/paging.ts";
+import { scopeOf } from "../../plugins/scope.ts";
 import { inTransaction, writeContextOf, writeErrors } from "../../plugins/write-context.ts";
 import { createDecision, listDecisions, retireDecision, updateDecision } from "./decisions.ts";
 
@@ -23,12 +24,12 @@ export const decisionRoutes: FastifyPluginAsyncZod = async (fastify) => {
         response: { 200: DecisionListResponse, ...listErrors },
       },
     },
-    (request) => listDecisions(fastify.prisma, request.query),
+    (request) => listDecisions(fastify.prisma, request.query, scopeOf(request)),
   );
   fastify.post(
     "/decisions",
     {
-      config: { access: "money.write" },
+      config: { access: "money.write", scope: [{ table: "Programme", in: "body", field: "programmeId" }] },
       schema: { body: CreateDecisionRequest, response: { 201: DecisionResponse, ...writeErrors } },
     },
     async (request, reply) =>
@@ -43,7 +44,13 @@ export const decisionRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.patch(
     "/decisions/:id",
     {
-      config: { access: "money.write" },
+      config: {
+        access: "money.write",
+        scope: [
+          { table: "Decision", in: "params", field: "id" },
+          { table: "Programme", in: "body", field: "programmeId" },
+        ],
+      },
       schema: { params: IdParams, body: UpdateDecisionRequest, response: { 200: DecisionResponse, ...writeErrors } },
     },
     (request) =>
@@ -54,7 +61,7 @@ export const decisionRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.post(
     "/decisions/:id/retire",
     {
-      config: { access: "money.write" },
+      config: { access: "money.write", scope: [{ table: "Decision", in: "params", field: "id" }] },
       schema: { params: IdParams, body: RetireRequest, response: { 200: DecisionResponse, ...writeErrors } },
     },
     (request) =>

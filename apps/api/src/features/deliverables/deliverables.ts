@@ -8,6 +8,7 @@ import type {
   UpdateDeliverableRequest,
 } from "@fundline/schemas";
 import { dateWindow, listPage, orderOf } from "../../plugins/paging.ts";
+import { type Scope, visibleProgrammes } from "../../plugins/scope.ts";
 import { changeVersioned, retireVersioned, type WriteContext } from "../../plugins/write-context.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { assertProgrammeAndWorkstream } from "../programmes/assert-programme.ts";
@@ -27,11 +28,12 @@ const toDeliverableResponse = (target: DeliverableRow): DeliverableResponse => (
   version: target.version,
 });
 
-export async function listDeliverables(prisma: PrismaClient, query: DeliverableListQuery) {
+export async function listDeliverables(prisma: PrismaClient, query: DeliverableListQuery, scope: Scope) {
   const where: Prisma.DeliverableTargetWhereInput = {
     programmeId: query.programmeId,
     workstreamId: query.workstreamId,
     dueOn: dateWindow(query),
+    programme: visibleProgrammes(scope),
     retiredAt: query.includeRetired ? undefined : null,
   };
   const { items, ...page } = await listPage(query, {

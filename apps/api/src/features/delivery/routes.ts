@@ -23,6 +23,7 @@ import {
 } from "@fundline/schemas";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { listErrors } from "../../plugins/paging.ts";
+import { scopeOf } from "../../plugins/scope.ts";
 import { inTransaction, writeContextOf, writeErrors } from "../../plugins/write-context.ts";
 import {
   createBenefit,
@@ -50,12 +51,12 @@ export const deliveryRoutes: FastifyPluginAsyncZod = async (fastify) => {
       config: { access: "read" },
       schema: { querystring: RiskListQuery, response: { 200: RiskListResponse, ...listErrors } },
     },
-    (request) => listRisks(fastify.prisma, request.query),
+    (request) => listRisks(fastify.prisma, request.query, scopeOf(request)),
   );
   fastify.post(
     "/risks",
     {
-      config: { access: "delivery.write" },
+      config: { access: "delivery.write", scope: [{ table: "Programme", in: "body", field: "programmeId" }] },
       schema: { body: CreateRiskRequest, response: { 201: RiskResponse, ...writeErrors } },
     },
     async (request, reply) =>
@@ -64,7 +65,7 @@ export const deliveryRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.patch(
     "/risks/:id",
     {
-      config: { access: "delivery.write" },
+      config: { access: "delivery.write", scope: [{ table: "Risk", in: "params", field: "id" }] },
       schema: { params: IdParams, body: UpdateRiskRequest, response: { 200: RiskResponse, ...writeErrors } },
     },
     (request) =>
@@ -73,7 +74,7 @@ export const deliveryRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.post(
     "/risks/:id/retire",
     {
-      config: { access: "delivery.write" },
+      config: { access: "delivery.write", scope: [{ table: "Risk", in: "params", field: "id" }] },
       schema: { params: IdParams, body: RetireRequest, response: { 200: RiskResponse, ...writeErrors } },
     },
     (request) =>
@@ -86,12 +87,12 @@ export const deliveryRoutes: FastifyPluginAsyncZod = async (fastify) => {
       config: { access: "read" },
       schema: { querystring: DeliverableListQuery, response: { 200: DeliverableListResponse, ...listErrors } },
     },
-    (request) => listDeliverables(fastify.prisma, request.query),
+    (request) => listDeliverables(fastify.prisma, request.query, scopeOf(request)),
   );
   fastify.post(
     "/deliverables",
     {
-      config: { access: "delivery.write" },
+      config: { access: "delivery.write", scope: [{ table: "Programme", in: "body", field: "programmeId" }] },
       schema: { body: CreateDeliverableRequest, response: { 201: DeliverableResponse, ...writeErrors } },
     },
     async (request, reply) =>
@@ -102,7 +103,7 @@ export const deliveryRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.patch(
     "/deliverables/:id",
     {
-      config: { access: "delivery.write" },
+      config: { access: "delivery.write", scope: [{ table: "DeliverableTarget", in: "params", field: "id" }] },
       schema: {
         params: IdParams,
         body: UpdateDeliverableRequest,
@@ -115,7 +116,7 @@ export const deliveryRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.post(
     "/deliverables/:id/retire",
     {
-      config: { access: "delivery.write" },
+      config: { access: "delivery.write", scope: [{ table: "DeliverableTarget", in: "params", field: "id" }] },
       schema: { params: IdParams, body: RetireRequest, response: { 200: DeliverableResponse, ...writeErrors } },
     },
     (request) =>
@@ -128,12 +129,12 @@ export const deliveryRoutes: FastifyPluginAsyncZod = async (fastify) => {
       config: { access: "read" },
       schema: { querystring: BenefitListQuery, response: { 200: BenefitListResponse, ...listErrors } },
     },
-    (request) => listBenefits(fastify.prisma, request.query),
+    (request) => listBenefits(fastify.prisma, request.query, scopeOf(request)),
   );
   fastify.post(
     "/benefits",
     {
-      config: { access: "delivery.write" },
+      config: { access: "delivery.write", scope: [{ table: "Programme", in: "body", field: "programmeId" }] },
       schema: { body: CreateBenefitRequest, response: { 201: BenefitResponse, ...writeErrors } },
     },
     async (request, reply) =>
@@ -144,7 +145,7 @@ export const deliveryRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.patch(
     "/benefits/:id",
     {
-      config: { access: "delivery.write" },
+      config: { access: "delivery.write", scope: [{ table: "Benefit", in: "params", field: "id" }] },
       schema: { params: IdParams, body: UpdateBenefitRequest, response: { 200: BenefitResponse, ...writeErrors } },
     },
     (request) =>
@@ -153,7 +154,7 @@ export const deliveryRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.post(
     "/benefits/:id/retire",
     {
-      config: { access: "delivery.write" },
+      config: { access: "delivery.write", scope: [{ table: "Benefit", in: "params", field: "id" }] },
       schema: { params: IdParams, body: RetireRequest, response: { 200: BenefitResponse, ...writeErrors } },
     },
     (request) =>
@@ -162,7 +163,7 @@ export const deliveryRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.get(
     "/benefits/:id/readings",
     {
-      config: { access: "read" },
+      config: { access: "read", scope: [{ table: "Benefit", in: "params", field: "id" }] },
       schema: {
         params: IdParams,
         querystring: BenefitReadingListQuery,
@@ -174,7 +175,7 @@ export const deliveryRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.post(
     "/benefits/:id/readings",
     {
-      config: { access: "delivery.write" },
+      config: { access: "delivery.write", scope: [{ table: "Benefit", in: "params", field: "id" }] },
       schema: {
         params: IdParams,
         body: RecordBenefitReadingRequest,

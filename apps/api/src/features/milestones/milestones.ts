@@ -9,6 +9,7 @@ import type {
 } from "@fundline/schemas";
 import { RuleBroken } from "../../errors.ts";
 import { dateWindow, listPage, orderOf } from "../../plugins/paging.ts";
+import { type Scope, visibleProgrammes } from "../../plugins/scope.ts";
 import { assertNotRetired, lockForWrite, retireVersioned, type WriteContext } from "../../plugins/write-context.ts";
 import { type Actor, recordAudit } from "../audit/record-audit.ts";
 import { assertProgrammeAndWorkstream } from "../programmes/assert-programme.ts";
@@ -47,12 +48,13 @@ function toMilestoneResponse(milestone: MilestoneRow): MilestoneResponse {
   };
 }
 
-export async function listMilestones(prisma: PrismaClient, query: MilestoneListQuery) {
+export async function listMilestones(prisma: PrismaClient, query: MilestoneListQuery, scope: Scope) {
   const due = dateWindow(query);
   const where: Prisma.MilestoneWhereInput = {
     programmeId: query.programmeId,
     workstreamId: query.workstreamId,
     status: query.status,
+    programme: visibleProgrammes(scope),
     retiredAt: query.includeRetired ? undefined : null,
     // Due on the forecast date when there is one, else on the baseline.
     OR: due ? [{ forecastOn: due }, { forecastOn: null, baselineOn: due }] : undefined,

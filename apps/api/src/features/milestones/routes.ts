@@ -9,6 +9,7 @@ import {
 } from "@fundline/schemas";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { listErrors } from "../../plugins/paging.ts";
+import { scopeOf } from "../../plugins/scope.ts";
 import { actorOf, inTransaction, writeContextOf, writeErrors } from "../../plugins/write-context.ts";
 import { createMilestone, listMilestones, retireMilestone, updateMilestone } from "./milestones.ts";
 
@@ -22,13 +23,13 @@ export const milestoneRoutes: FastifyPluginAsyncZod = async (fastify) => {
         response: { 200: MilestoneListResponse, ...listErrors },
       },
     },
-    (request) => listMilestones(fastify.prisma, request.query),
+    (request) => listMilestones(fastify.prisma, request.query, scopeOf(request)),
   );
 
   fastify.post(
     "/milestones",
     {
-      config: { access: "delivery.write" },
+      config: { access: "delivery.write", scope: [{ table: "Programme", in: "body", field: "programmeId" }] },
       schema: { body: CreateMilestoneRequest, response: { 201: MilestoneResponse, ...writeErrors } },
     },
     async (request, reply) => {
@@ -42,7 +43,7 @@ export const milestoneRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.patch(
     "/milestones/:id",
     {
-      config: { access: "delivery.write" },
+      config: { access: "delivery.write", scope: [{ table: "Milestone", in: "params", field: "id" }] },
       schema: { params: IdParams, body: UpdateMilestoneRequest, response: { 200: MilestoneResponse, ...writeErrors } },
     },
     (request) =>
@@ -59,7 +60,7 @@ export const milestoneRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.post(
     "/milestones/:id/retire",
     {
-      config: { access: "delivery.write" },
+      config: { access: "delivery.write", scope: [{ table: "Milestone", in: "params", field: "id" }] },
       schema: { params: IdParams, body: RetireRequest, response: { 200: MilestoneResponse, ...writeErrors } },
     },
     (request) =>

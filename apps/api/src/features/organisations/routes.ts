@@ -55,7 +55,7 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.patch(
     "/organisations/:id",
     {
-      config: { access: "reference.write" },
+      config: { access: "reference.write", scope: [] },
       schema: {
         params: IdParams,
         body: UpdateOrganisationRequest,
@@ -68,7 +68,7 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.post(
     "/organisations/:id/retire",
     {
-      config: { access: "reference.write" },
+      config: { access: "reference.write", scope: [] },
       schema: { params: IdParams, body: RetireRequest, response: { 200: OrganisationResponse, ...writeErrors } },
     },
     (request) =>
@@ -95,7 +95,7 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.patch(
     "/funds/:id",
     {
-      config: { access: "reference.write" },
+      config: { access: "reference.write", scope: [] },
       schema: { params: IdParams, body: UpdateFundRequest, response: { 200: FundResponse, ...writeErrors } },
     },
     (request) =>
@@ -104,7 +104,7 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.post(
     "/funds/:id/retire",
     {
-      config: { access: "reference.write" },
+      config: { access: "reference.write", scope: [] },
       schema: { params: IdParams, body: RetireRequest, response: { 200: FundResponse, ...writeErrors } },
     },
     (request) =>
@@ -114,7 +114,7 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.get(
     "/programmes/:id/partners",
     {
-      config: { access: "read" },
+      config: { access: "read", scope: [{ table: "Programme", in: "params", field: "id" }] },
       schema: {
         params: IdParams,
         querystring: PartnerListQuery,
@@ -126,7 +126,7 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.post(
     "/programmes/:id/partners",
     {
-      config: { access: "programme.write" },
+      config: { access: "programme.write", scope: [{ table: "Programme", in: "params", field: "id" }] },
       schema: { params: IdParams, body: AddPartnerRequest, response: { 201: PartnerResponse, ...writeErrors } },
     },
     async (request, reply) =>
@@ -141,7 +141,7 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.patch(
     "/partners/:id",
     {
-      config: { access: "programme.write" },
+      config: { access: "programme.write", scope: [{ table: "ProgrammePartner", in: "params", field: "id" }] },
       schema: { params: IdParams, body: UpdatePartnerRequest, response: { 200: PartnerResponse, ...writeErrors } },
     },
     (request) =>

@@ -9,6 +9,7 @@ import {
 } from "@fundline/domain";
 import type { ProgrammeDetail } from "@fundline/schemas";
 import { NotFound } from "../../errors.ts";
+import { ALREADY_CHECKED } from "../../plugins/scope.ts";
 import { programmeSummaries } from "./list-programmes.ts";
 
 type CommitmentTotalsRow = { id: string; receivedPence: bigint; allocatedPence: bigint };
@@ -16,7 +17,7 @@ type CostLineTotalsRow = { id: string; allocatedPence: bigint; spentPence: bigin
 
 /** One programme with its funding, allocations, milestones, benefits and risks. */
 export async function getProgramme(prisma: PrismaClient, id: string): Promise<ProgrammeDetail> {
-  const [summary] = await programmeSummaries(prisma, { programmeId: id });
+  const [summary] = await programmeSummaries(prisma, { programmeId: id, scope: ALREADY_CHECKED });
   if (!summary) throw new NotFound("Programme", id);
 
   const [programme, commitmentTotals, costLineTotals] = await Promise.all([

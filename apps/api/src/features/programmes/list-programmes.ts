@@ -2,6 +2,7 @@ import { Prisma, type PrismaClient } from "@fundline/db";
 import { financialYearBounds, penceFromBigInt } from "@fundline/domain";
 import type { ProgrammeListQuery, ProgrammeListResponse, ProgrammeSummary } from "@fundline/schemas";
 import { yearOf } from "../../plugins/paging.ts";
+import { type Scope, visibleProgrammesSql } from "../../plugins/scope.ts";
 
 type ProgrammeRow = {
   id: string;
@@ -28,11 +29,12 @@ const ORDER_BY: Record<ProgrammeListQuery["sort"], Prisma.Sql> = {
 
 type SummaryFilter = Partial<Omit<ProgrammeListQuery, "page" | "pageSize" | "sort" | "direction">> & {
   programmeId?: string;
+  scope: Scope;
 };
 
 /** The WHERE clause shared by the page and its count. */
 function programmeFilter(filter: SummaryFilter): Prisma.Sql {
-  const conditions: Prisma.Sql[] = [];
+  const conditions: Prisma.Sql[] = [visibleProgrammesSql(filter.scope)];
   if (!filter.includeRetired) conditions.push(Prisma.sql`programme."retiredAt" IS NULL`);
   if (filter.programmeId) conditions.push(Prisma.sql`programme.id = ${filter.programmeId}::uuid`);
   if (filter.status) conditions.push(Prisma.sql`programme.status = ${filter.status}::"ProgrammeStatus"`);
@@ -57,16 +59,24 @@ function programmeFilter(filter: SummaryFilter): Prisma.Sql {
 }
 
 /** One page of programmes with their money totals, and how many match. */
-export async function listProgrammes(prisma: PrismaClient, query: ProgrammeListQuery): Promise<ProgrammeListResponse> {
+export async function listProgrammes(
+  prisma: PrismaClient,
+  query: ProgrammeListQuery,
+  scope: Scope,
+): Promise<ProgrammeListResponse> {
   const [programmes, [counted]] = await Promise.all([
-    programmeSummaries(prisma, query, {
-      orderBy: ORDER_BY[query.sort],
-      direction: query.direction,
-      limit: query.pageSize,
-      offset: (query.page - 1) * query.pageSize,
-    }),
+    programmeSummaries(
+      prisma,
+      { ...query, scope },
+      {
+        orderBy: ORDER_BY[query.sort],
+        direction: query.direction,
+        limit: query.pageSize,
+        offset: (query.page - 1) * query.pageSize,
+      },
+    ),
     prisma.$queryRaw<{ total: bigint }[]>`
-      SELECT count(*)::bigint AS total FROM "Programme" programme ${programmeFilter(query)}`,
+      SELECT count(*)::bigint AS total FROM "Programme" programme ${programmeFilter({ ...query, scope })}`,
   ]);
   return { programmes, total: Number(counted?.total ?? 0), page: query.page, pageSize: query.pageSize };
 }

@@ -11,6 +11,7 @@ import {
 } from "@fundline/schemas";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { listErrors } from "../../plugins/paging.ts";
+import { ALREADY_CHECKED, scopeOf } from "../../plugins/scope.ts";
 import { actorOf, inTransaction, writeContextOf, writeErrors } from "../../plugins/write-context.ts";
 import { getProgramme } from "./get-programme.ts";
 import { listProgrammes, programmeSummaries } from "./list-programmes.ts";
@@ -23,13 +24,13 @@ export const programmeRoutes: FastifyPluginAsyncZod = async (fastify) => {
       config: { access: "read" },
       schema: { querystring: ProgrammeListQuery, response: { 200: ProgrammeListResponse, ...listErrors } },
     },
-    (request) => listProgrammes(fastify.prisma, request.query),
+    (request) => listProgrammes(fastify.prisma, request.query, scopeOf(request)),
   );
 
   fastify.get(
     "/programmes/:id",
     {
-      config: { access: "read" },
+      config: { access: "read", scope: [{ table: "Programme", in: "params", field: "id" }] },
       schema: { params: ProgrammeParams, response: { 200: ProgrammeDetail, 404: ErrorResponse } },
     },
     (request) => getProgramme(fastify.prisma, request.params.id),
@@ -52,7 +53,7 @@ export const programmeRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.patch(
     "/programmes/:id",
     {
-      config: { access: "programme.write" },
+      config: { access: "programme.write", scope: [{ table: "Programme", in: "params", field: "id" }] },
       schema: {
         params: ProgrammeParams,
         body: UpdateProgrammeRequest,
@@ -75,14 +76,18 @@ export const programmeRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.post(
     "/programmes/:id/retire",
     {
-      config: { access: "programme.write" },
+      config: { access: "programme.write", scope: [{ table: "Programme", in: "params", field: "id" }] },
       schema: { params: ProgrammeParams, body: RetireRequest, response: { 200: ProgrammeSummary, ...writeErrors } },
     },
     async (request) => {
       const { id } = await inTransaction(fastify.prisma, (tx) =>
         retireProgramme(tx, { id: request.params.id, input: request.body, ...writeContextOf(request) }),
       );
-      const [retired] = await programmeSummaries(fastify.prisma, { programmeId: id, includeRetired: true });
+      const [retired] = await programmeSummaries(fastify.prisma, {
+        programmeId: id,
+        includeRetired: true,
+        scope: ALREADY_CHECKED,
+      });
       return retired;
     },
   );

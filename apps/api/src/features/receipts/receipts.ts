@@ -9,6 +9,7 @@ import type {
 } from "@fundline/schemas";
 import { RuleBroken } from "../../errors.ts";
 import { dateWindow, listPage, orderOf } from "../../plugins/paging.ts";
+import { type Scope, visibleProgrammes } from "../../plugins/scope.ts";
 import { assertNotRetired, changeVersioned, retirement, type WriteContext } from "../../plugins/write-context.ts";
 import { type Actor, recordAudit } from "../audit/record-audit.ts";
 
@@ -28,13 +29,17 @@ function toReceiptResponse(receipt: ReceiptRow): ReceiptResponse {
   };
 }
 
-export async function listReceipts(prisma: PrismaClient, query: ReceiptListQuery) {
+export async function listReceipts(prisma: PrismaClient, query: ReceiptListQuery, scope: Scope) {
   const where: Prisma.ReceiptWhereInput = {
     commitmentId: query.commitmentId,
-    commitment:
-      query.programmeId || query.funderId
-        ? { programmeId: query.programmeId, fund: query.funderId ? { funderId: query.funderId } : undefined }
-        : undefined,
+    commitment: {
+      programmeId: query.programmeId,
+      fund: query.funderId ? { funderId: query.funderId } : undefined,
+      OR:
+        scope.organisationId === null
+          ? undefined
+          : [{ programme: visibleProgrammes(scope) }, { programmeId: null, recipientId: scope.organisationId }],
+    },
     receivedOn: dateWindow(query),
     retiredAt: query.includeRetired ? undefined : null,
   };

@@ -9,6 +9,7 @@ import {
 } from "@fundline/schemas";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { listErrors } from "../../plugins/paging.ts";
+import { scopeOf } from "../../plugins/scope.ts";
 import { idempotent, inTransaction, writeContextOf, writeErrors } from "../../plugins/write-context.ts";
 import { createReceipt, listReceipts, retireReceipt, updateReceipt } from "./receipts.ts";
 
@@ -22,12 +23,12 @@ export const receiptRoutes: FastifyPluginAsyncZod = async (fastify) => {
         response: { 200: ReceiptListResponse, ...listErrors },
       },
     },
-    (request) => listReceipts(fastify.prisma, request.query),
+    (request) => listReceipts(fastify.prisma, request.query, scopeOf(request)),
   );
   fastify.post(
     "/receipts",
     {
-      config: { access: "money.write" },
+      config: { access: "money.write", scope: [{ table: "FundingCommitment", in: "body", field: "commitmentId" }] },
       schema: { body: CreateReceiptRequest, response: { 201: ReceiptResponse, ...writeErrors } },
     },
     async (request, reply) => {
@@ -41,7 +42,7 @@ export const receiptRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.patch(
     "/receipts/:id",
     {
-      config: { access: "money.write" },
+      config: { access: "money.write", scope: [{ table: "Receipt", in: "params", field: "id" }] },
       schema: { params: IdParams, body: UpdateReceiptRequest, response: { 200: ReceiptResponse, ...writeErrors } },
     },
     (request) =>
@@ -52,7 +53,7 @@ export const receiptRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.post(
     "/receipts/:id/retire",
     {
-      config: { access: "money.write" },
+      config: { access: "money.write", scope: [{ table: "Receipt", in: "params", field: "id" }] },
       schema: { params: IdParams, body: RetireRequest, response: { 200: ReceiptResponse, ...writeErrors } },
     },
     (request) =>

@@ -7,6 +7,7 @@ import type {
   UpdateRiskRequest,
 } from "@fundline/schemas";
 import { listPage, orderOf } from "../../plugins/paging.ts";
+import { type Scope, visibleProgrammes } from "../../plugins/scope.ts";
 import { changeVersioned, retireVersioned, type WriteContext } from "../../plugins/write-context.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { assertProgrammeAndWorkstream } from "../programmes/assert-programme.ts";
@@ -37,10 +38,11 @@ function scoresAtLeast(score: number) {
   return pairs;
 }
 
-export async function listRisks(prisma: PrismaClient, query: RiskListQuery) {
+export async function listRisks(prisma: PrismaClient, query: RiskListQuery, scope: Scope) {
   const where: Prisma.RiskWhereInput = {
     programmeId: query.programmeId,
     status: query.status,
+    programme: visibleProgrammes(scope),
     OR: query.minScore === undefined ? undefined : scoresAtLeast(query.minScore),
     retiredAt: query.includeRetired ? undefined : null,
   };

@@ -9,6 +9,7 @@ import {
 } from "@fundline/schemas";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { listErrors } from "../../plugins/paging.ts";
+import { scopeOf } from "../../plugins/scope.ts";
 import { actorOf, idempotent, inTransaction, writeErrors } from "../../plugins/write-context.ts";
 import { listSpend } from "./list-spend.ts";
 import { createSpend, retireSpend, updateSpend } from "./record-spend.ts";
@@ -23,13 +24,20 @@ export const spendRoutes: FastifyPluginAsyncZod = async (fastify) => {
         response: { 200: SpendListResponse, ...listErrors },
       },
     },
-    (request) => listSpend(fastify.prisma, request.query),
+    (request) => listSpend(fastify.prisma, request.query, scopeOf(request)),
   );
 
   fastify.post(
     "/spend",
     {
-      config: { access: "money.write" },
+      config: {
+        access: "money.write",
+        scope: [
+          { table: "Programme", in: "body", field: "programmeId" },
+          { table: "CostLine", in: "body", field: "costLineId" },
+          { table: "FundingCommitment", in: "body", field: "commitmentId" },
+        ],
+      },
       schema: { body: CreateSpendRequest, response: { 201: SpendResponse, ...writeErrors } },
     },
     async (request, reply) => {
@@ -44,7 +52,14 @@ export const spendRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.patch(
     "/spend/:id",
     {
-      config: { access: "money.write" },
+      config: {
+        access: "money.write",
+        scope: [
+          { table: "Spend", in: "params", field: "id" },
+          { table: "CostLine", in: "body", field: "costLineId" },
+          { table: "FundingCommitment", in: "body", field: "commitmentId" },
+        ],
+      },
       schema: { params: IdParams, body: UpdateSpendRequest, response: { 200: SpendResponse, ...writeErrors } },
     },
     (request) =>
@@ -56,7 +71,7 @@ export const spendRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.post(
     "/spend/:id/retire",
     {
-      config: { access: "money.write" },
+      config: { access: "money.write", scope: [{ table: "Spend", in: "params", field: "id" }] },
       schema: { params: IdParams, body: RetireRequest, response: { 200: SpendResponse, ...writeErrors } },
     },
     (request) =>

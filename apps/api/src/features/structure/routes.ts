@@ -37,7 +37,7 @@ export const structureRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.get(
     "/programmes/:id/workstreams",
     {
-      config: { access: "read" },
+      config: { access: "read", scope: [{ table: "Programme", in: "params", field: "id" }] },
       schema: {
         params: IdParams,
         querystring: WorkstreamListQuery,
@@ -49,7 +49,7 @@ export const structureRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.post(
     "/programmes/:id/workstreams",
     {
-      config: { access: "programme.write" },
+      config: { access: "programme.write", scope: [{ table: "Programme", in: "params", field: "id" }] },
       schema: {
         params: IdParams,
         body: CreateWorkstreamRequest,
@@ -68,7 +68,7 @@ export const structureRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.patch(
     "/workstreams/:id",
     {
-      config: { access: "programme.write" },
+      config: { access: "programme.write", scope: [{ table: "Workstream", in: "params", field: "id" }] },
       schema: {
         params: IdParams,
         body: UpdateWorkstreamRequest,
@@ -81,7 +81,7 @@ export const structureRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.post(
     "/workstreams/:id/retire",
     {
-      config: { access: "programme.write" },
+      config: { access: "programme.write", scope: [{ table: "Workstream", in: "params", field: "id" }] },
       schema: { params: IdParams, body: RetireRequest, response: { 200: WorkstreamResponse, ...writeErrors } },
     },
     (request) =>
@@ -92,7 +92,7 @@ export const structureRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.get(
     "/programmes/:id/cost-lines",
     {
-      config: { access: "read" },
+      config: { access: "read", scope: [{ table: "Programme", in: "params", field: "id" }] },
       schema: {
         params: IdParams,
         querystring: CostLineListQuery,
@@ -104,7 +104,7 @@ export const structureRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.post(
     "/programmes/:id/cost-lines",
     {
-      config: { access: "money.write" },
+      config: { access: "money.write", scope: [{ table: "Programme", in: "params", field: "id" }] },
       schema: { params: IdParams, body: CreateCostLineRequest, response: { 201: CostLineResponse, ...writeErrors } },
     },
     async (request, reply) =>
@@ -119,7 +119,13 @@ export const structureRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.patch(
     "/cost-lines/:id",
     {
-      config: { access: "money.write" },
+      config: {
+        access: "money.write",
+        scope: [
+          { table: "CostLine", in: "params", field: "id" },
+          { table: "Workstream", in: "body", field: "workstreamId" },
+        ],
+      },
       schema: { params: IdParams, body: UpdateCostLineRequest, response: { 200: CostLineResponse, ...writeErrors } },
     },
     (request) =>
@@ -128,7 +134,7 @@ export const structureRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.post(
     "/cost-lines/:id/retire",
     {
-      config: { access: "money.write" },
+      config: { access: "money.write", scope: [{ table: "CostLine", in: "params", field: "id" }] },
       schema: { params: IdParams, body: RetireRequest, response: { 200: CostLineResponse, ...writeErrors } },
     },
     (request) =>
@@ -139,7 +145,7 @@ export const structureRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.get(
     "/programmes/:id/cost-sharing-agreements",
     {
-      config: { access: "read" },
+      config: { access: "read", scope: [{ table: "Programme", in: "params", field: "id" }] },
       schema: {
         params: IdParams,
         querystring: CostSharingAgreementListQuery,
@@ -151,7 +157,7 @@ export const structureRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.post(
     "/programmes/:id/cost-sharing-agreements",
     {
-      config: { access: "money.write" },
+      config: { access: "money.write", scope: [{ table: "Programme", in: "params", field: "id" }] },
       schema: {
         params: IdParams,
         body: CreateCostSharingAgreementRequest,
@@ -172,7 +178,13 @@ export const structureRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.patch(
     "/cost-sharing-agreements/:id",
     {
-      config: { access: "money.write" },
+      config: {
+        access: "money.write",
+        scope: [
+          { table: "CostSharingAgreement", in: "params", field: "id" },
+          { table: "CostLine", in: "body", field: "costLineId" },
+        ],
+      },
       schema: {
         params: IdParams,
         body: UpdateCostSharingAgreementRequest,
@@ -187,7 +199,7 @@ export const structureRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.post(
     "/cost-sharing-agreements/:id/retire",
     {
-      config: { access: "money.write" },
+      config: { access: "money.write", scope: [{ table: "CostSharingAgreement", in: "params", field: "id" }] },
       schema: {
         params: IdParams,
         body: RetireRequest,
