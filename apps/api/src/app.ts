@@ -14,6 +14,7 @@ import { receiptRoutes } from "./features/receipts/routes.ts";
 import { sessionRoutes } from "./features/session/routes.ts";
 import { spendRoutes } from "./features/spend/routes.ts";
 import { structureRoutes } from "./features/structure/routes.ts";
+import { userRoutes } from "./features/users/routes.ts";
 import { type AccessOptions, accessPlugin } from "./plugins/access.ts";
 import { errorsPlugin } from "./plugins/errors.ts";
 import { openApiPlugin } from "./plugins/openapi.ts";
@@ -49,6 +50,7 @@ export const app = fp<AppOptions>(
       async (api) => {
         await api.register(healthRoutes);
         await api.register(sessionRoutes, { settings: access });
+        await api.register(userRoutes, { settings: access });
         await api.register(programmeRoutes);
         await api.register(commitmentRoutes);
         await api.register(allocationRoutes);

@@ -10,3 +10,4 @@ export * from "./programmes.ts";
 export * from "./session.ts";
 export * from "./spend.ts";
 export * from "./structure.ts";
+export * from "./users.ts";

@@ -109,7 +109,8 @@ type VersionedTable =
   | "CostSharingAgreement"
   | "Decision"
   | "ProgrammePartner"
-  | "Benefit";
+  | "Benefit"
+  | "User";
 
 /**
  * Locks a row for the rest of the transaction and checks the version the client read.

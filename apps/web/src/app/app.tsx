@@ -1,20 +1,43 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { BrowserRouter, Route, Routes } from "react-router";
 import { ProgrammesDashboard } from "../features/programmes/components/programmes-dashboard.tsx";
-import { SessionGate } from "../features/session/components/session-gate.tsx";
+import { AcceptInvitation } from "../features/session/components/accept-invitation.tsx";
+import { SessionGate, useSession } from "../features/session/components/session-gate.tsx";
+import { UsersPage } from "../features/users/components/users-page.tsx";
 import { Layout } from "./layout.tsx";
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { staleTime: 30_000, retry: 1 } },
 });
 
+function SignedInPages() {
+  const session = useSession();
+  return (
+    <Routes>
+      {session.permissions.includes("users.manage") && <Route path="/users" element={<UsersPage />} />}
+      <Route path="*" element={<ProgrammesDashboard />} />
+    </Routes>
+  );
+}
+
 export function App() {
   return (
     <QueryClientProvider client={queryClient}>
-      <Layout>
-        <SessionGate>
-          <ProgrammesDashboard />
-        </SessionGate>
-      </Layout>
+      <BrowserRouter>
+        <Layout>
+          <Routes>
+            <Route path="/accept-invitation" element={<AcceptInvitation />} />
+            <Route
+              path="*"
+              element={
+                <SessionGate>
+                  <SignedInPages />
+                </SessionGate>
+              }
+            />
+          </Routes>
+        </Layout>
+      </BrowserRouter>
     </QueryClientProvider>
   );
 }

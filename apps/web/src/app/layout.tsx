@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { SignedInAs } from "../features/session/components/session-gate.tsx";
+import { MainNavigation, SignedInAs } from "../features/session/components/session-gate.tsx";
 
 export function Layout({ children }: { children: ReactNode }) {
   return (
@@ -10,6 +10,7 @@ export function Layout({ children }: { children: ReactNode }) {
       <header className="site-header">
         <span className="brand">Fundline</span>
         <span className="tagline">Programmes and the money behind them</span>
+        <MainNavigation />
         <SignedInAs />
       </header>
       <main id="main" tabIndex={-1}>

@@ -1,29 +1,13 @@
-import { PERMISSIONS, type Permission } from "@fundline/domain";
 import { ErrorResponse, SessionResponse, SignInRequest } from "@fundline/schemas";
 import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { Unauthenticated } from "../../errors.ts";
-import { endSession, type Principal, principalFor, type SessionSettings } from "./sessions.ts";
+import { replyWithNewSession } from "./session-cookie.ts";
+import { sessionResponse } from "./session-response.ts";
+import { endSession, type SessionSettings } from "./sessions.ts";
 import { signIn } from "./sign-in.ts";
 
 const sessionErrors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 429: ErrorResponse };
-
-export function sessionResponse(principal: Principal): SessionResponse {
-  return {
-    user: {
-      id: principal.userId,
-      email: principal.email,
-      displayName: principal.displayName,
-      role: principal.role,
-      organisation: { id: principal.organisationId, name: principal.organisationName },
-    },
-    permissions: (Object.keys(PERMISSIONS) as Permission[]).filter((permission) =>
-      PERMISSIONS[permission].includes(principal.role),
-    ),
-    csrfToken: principal.csrfToken,
-    expiresAt: principal.expiresAt.toISOString(),
-  };
-}
 
 /** Sign in (`POST`), who am I and the CSRF token (`GET`), sign out (`DELETE`). */
 export const sessionRoutes: FastifyPluginAsyncZod<{ settings: SessionSettings }> = async (fastify, options) => {
@@ -38,17 +22,14 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ settings: SessionSettings }>
       schema: { body: SignInRequest, response: { 200: SessionResponse, ...sessionErrors } },
     },
     async (request, reply) => {
-      const { token, expiresAt } = await signIn(fastify.prisma, {
+      const session = await signIn(fastify.prisma, {
         input: request.body,
         ipAddress: request.ip,
         userAgent: request.headers["user-agent"],
         settings: options.settings,
       });
       // A new session id at every sign-in: any session id planted before it is worthless.
-      reply.setCookie(name, token, { path: "/", httpOnly: true, sameSite: "lax", secure, expires: expiresAt });
-      const principal = await principalFor(fastify.prisma, token, options.settings);
-      if (!principal) throw new Unauthenticated("Sign in to continue.");
-      return sessionResponse(principal);
+      return replyWithNewSession(fastify, reply, session, options.settings);
     },
   );
 

@@ -29,3 +29,9 @@ export async function signOut(): Promise<void> {
   await sendJson("DELETE", "/api/session", undefined, z.null());
   rememberCsrfToken(null);
 }
+
+export async function acceptInvitation(acceptance: { token: string; password: string }): Promise<SessionResponse> {
+  const session = await sendJson("POST", "/api/invitations/accept", acceptance, SessionResponse);
+  rememberCsrfToken(session.csrfToken);
+  return session;
+}

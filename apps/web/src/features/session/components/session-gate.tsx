@@ -1,6 +1,7 @@
 import type { SessionResponse } from "@fundline/schemas";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { createContext, type ReactNode, useContext } from "react";
+import { NavLink } from "react-router";
 import { getSession, sessionKey, signOut } from "../api/session.ts";
 import { SignInForm } from "./sign-in-form.tsx";
 
@@ -44,5 +45,27 @@ export function SignedInAs() {
         Sign out
       </button>
     </div>
+  );
+}
+
+/** Links to the screens this user's role can use (from the shared permissions table). */
+export function MainNavigation() {
+  const session = useQuery({ queryKey: sessionKey, queryFn: getSession, staleTime: 60_000 }).data;
+  if (!session) return null;
+  return (
+    <nav aria-label="Main">
+      <ul className="main-navigation">
+        <li>
+          <NavLink to="/" end>
+            Programmes
+          </NavLink>
+        </li>
+        {session.permissions.includes("users.manage") && (
+          <li>
+            <NavLink to="/users">Users</NavLink>
+          </li>
+        )}
+      </ul>
+    </nav>
   );
 }

@@ -1,0 +1,55 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+import { DEMO_USERS, signIn } from "./sign-in.ts";
+
+test.describe("Managing users", () => {
+  test("an administrator invites someone, who chooses a password and signs in; then deactivates them", async ({
+    page,
+    browser,
+  }) => {
+    await signIn(page, DEMO_USERS.administrator);
+    await page.getByRole("link", { name: "Users" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Users" })).toBeVisible();
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]).analyze();
+    expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
+
+    await page.getByLabel("Email address").fill("sam.newcomer@tameside.example");
+    await page.getByLabel("Name").fill("Sam Newcomer");
+    await page.getByLabel("Organisation").selectOption({ label: "Tameside Metropolitan Borough Council" });
+    await page.getByLabel("Role").selectOption({ label: "Viewer" });
+    await page.getByRole("button", { name: "Invite" }).click();
+    const link = await page.locator("code").textContent();
+    expect(link).toMatch(/\/accept-invitation#token=/);
+    await expect(
+      page
+        .getByRole("row", { name: /Sam Newcomer/ })
+        .getByRole("cell")
+        .nth(3),
+    ).toHaveText("Invited");
+
+    // The invited person, in their own browser.
+    const theirs = await browser.newContext();
+    const newcomer = await theirs.newPage();
+    await newcomer.goto(link ?? "");
+    await newcomer.getByLabel("New password", { exact: true }).fill("tameside early years passphrase");
+    await newcomer.getByLabel("New password again").fill("tameside early years passphrase");
+    await newcomer.getByRole("button", { name: "Save password and sign in" }).click();
+    await expect(newcomer.getByRole("button", { name: "Sign out" })).toBeVisible();
+    // Tameside is a partner in two demo programmes; a viewer has no Users screen.
+    await expect(newcomer.getByRole("table").getByRole("rowheader")).toHaveText([
+      "Early years outcomes programme",
+      "Shared early years education improvement leadership",
+      "All programmes",
+    ]);
+    await expect(newcomer.getByRole("link", { name: "Users" })).toHaveCount(0);
+
+    // Accepting the invitation changed the user: the list shows it once reloaded.
+    await page.reload();
+    await expect(page.getByRole("row", { name: /Sam Newcomer/ }).getByRole("cell").nth(3)).toHaveText("Active");
+    await page.getByRole("button", { name: "Deactivate Sam Newcomer" }).click();
+    await expect(page.getByText("Sam Newcomer is deactivated and signed out everywhere.")).toBeVisible();
+    await newcomer.reload();
+    await expect(newcomer.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
+    await theirs.close();
+  });
+});
