@@ -45,7 +45,12 @@ test.describe("Managing users", () => {
 
     // Accepting the invitation changed the user: the list shows it once reloaded.
     await page.reload();
-    await expect(page.getByRole("row", { name: /Sam Newcomer/ }).getByRole("cell").nth(3)).toHaveText("Active");
+    await expect(
+      page
+        .getByRole("row", { name: /Sam Newcomer/ })
+        .getByRole("cell")
+        .nth(3),
+    ).toHaveText("Active");
     await page.getByRole("button", { name: "Deactivate Sam Newcomer" }).click();
     await expect(page.getByText("Sam Newcomer is deactivated and signed out everywhere.")).toBeVisible();
     await newcomer.reload();

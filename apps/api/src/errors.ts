@@ -68,9 +68,15 @@ export class Conflict extends Error {
   }
 }
 
-/** No valid session (401). */
+/** No valid session, or sign-in not complete (401); `fields` says what is missing. */
 export class Unauthenticated extends Error {
   readonly statusCode = 401;
+  constructor(
+    message: string,
+    readonly fields?: { path: string; message: string }[],
+  ) {
+    super(message);
+  }
 }
 
 /** Signed in, but the role may not do this (403). */

@@ -16,10 +16,15 @@ export const NewPassword = z
   .min(12, "must be at least 12 characters")
   .max(256, "must be at most 256 characters");
 
+/** The 6 digits an authenticator app shows. */
+export const TotpCode = z.string().regex(/^\d{6}$/, "must be the 6 digits your authenticator app shows");
+
 export const SignInRequest = z.strictObject({
   email: Email,
   // Any length here: the sign-in form must not reveal the password rules of an account.
   password: z.string().min(1, "must not be blank").max(1_024),
+  /** Needed when the account has two-factor sign-in. */
+  totpCode: TotpCode.optional(),
 });
 export type SignInRequest = z.infer<typeof SignInRequest>;
 
@@ -46,5 +51,25 @@ export const SessionResponse = z.object({
   /** Send in `x-csrf-token` on every POST, PATCH, PUT and DELETE. */
   csrfToken: z.string(),
   expiresAt: z.string(),
+  /** Two-factor sign-in is set up for this user. */
+  totpEnabled: z.boolean(),
+  /** The role requires two-factor sign-in and it is not set up: nothing else works until it is. */
+  totpEnrolmentRequired: z.boolean(),
 });
 export type SessionResponse = z.infer<typeof SessionResponse>;
+
+export const TotpEnrolmentResponse = z.object({
+  /** For typing into an authenticator app. */
+  secret: z.string(),
+  /** For a QR code. */
+  uri: z.string(),
+});
+
+export const ConfirmTotpRequest = z.strictObject({ code: TotpCode });
+export type ConfirmTotpRequest = z.infer<typeof ConfirmTotpRequest>;
+
+export const RolePolicy = z.object({ role: Role, totpRequired: z.boolean(), version: z.number().int() });
+export const RolePolicyListResponse = z.object({ policies: z.array(RolePolicy) });
+export const UpdateRolePolicyRequest = z.strictObject({ version: z.number().int().min(0), totpRequired: z.boolean() });
+export type UpdateRolePolicyRequest = z.infer<typeof UpdateRolePolicyRequest>;
+export const RoleParams = z.strictObject({ role: Role });

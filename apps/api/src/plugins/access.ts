@@ -5,8 +5,11 @@ import { Forbidden, Unauthenticated } from "../errors.ts";
 import { csrfTokenMatches, type Principal, principalFor, type SessionSettings } from "../features/session/sessions.ts";
 import { assertInScope, type ScopeCheck } from "./scope.ts";
 
-/** What a route requires: a permission from the shared table, or nothing ("public"). */
-export type RouteAccess = Permission | "public";
+/**
+ * What a route requires: a permission from the shared table; "session": only to be signed in
+ * (even part way, to set up a required second factor); or nothing ("public").
+ */
+export type RouteAccess = Permission | "session" | "public";
 
 declare module "fastify" {
   interface FastifyContextConfig {
@@ -73,8 +76,13 @@ export const accessPlugin = fp<AccessOptions>(
       if (access === "public") return;
       const principal = request.principal;
       if (!principal) throw new Unauthenticated("Sign in to continue.");
-      if (!can(principal.role, access)) {
-        throw new Forbidden(`A ${ROLE_NAMES[principal.role].toLowerCase()} cannot do this.`);
+      if (access !== "session") {
+        if (principal.enrolmentPending) {
+          throw new Forbidden("Your role requires two-factor sign-in. Set it up first: POST /api/session/totp.");
+        }
+        if (!can(principal.role, access)) {
+          throw new Forbidden(`A ${ROLE_NAMES[principal.role].toLowerCase()} cannot do this.`);
+        }
       }
       if (
         STATE_CHANGING.has(request.method) &&
@@ -88,7 +96,7 @@ export const accessPlugin = fp<AccessOptions>(
     // request, exactly like one that does not exist. (Ids that are not UUIDs are left to validation.)
     fastify.addHook("preValidation", async (request) => {
       const { access, scope } = request.routeOptions.config ?? {};
-      if (!scope?.length || !access || access === "public") return;
+      if (!scope?.length || !access || access === "public" || access === "session") return;
       await assertInScope(fastify.prisma, request, scope, access);
     });
   },

@@ -2,7 +2,7 @@ import type { ErrorResponse } from "@fundline/schemas";
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
-import { Conflict, isDatabaseUnavailable, RuleBroken, TooManyAttempts } from "../errors.ts";
+import { Conflict, isDatabaseUnavailable, RuleBroken, TooManyAttempts, Unauthenticated } from "../errors.ts";
 
 /**
  * One place turns every failure into `{ statusCode, error, message, fields?, requestId }`.
@@ -21,6 +21,9 @@ export const errorsPlugin = fp(
       }
       if (error instanceof RuleBroken) {
         return send(reply, request, 422, error.message, { fields: error.fields });
+      }
+      if (error instanceof Unauthenticated && error.fields) {
+        return send(reply, request, 401, error.message, { fields: error.fields });
       }
       if (error instanceof TooManyAttempts) {
         reply.header("retry-after", String(error.retryAfterSeconds));

@@ -3,6 +3,7 @@ import { BrowserRouter, Route, Routes } from "react-router";
 import { ProgrammesDashboard } from "../features/programmes/components/programmes-dashboard.tsx";
 import { AcceptInvitation } from "../features/session/components/accept-invitation.tsx";
 import { SessionGate, useSession } from "../features/session/components/session-gate.tsx";
+import { TwoFactorSetup } from "../features/session/components/two-factor-setup.tsx";
 import { UsersPage } from "../features/users/components/users-page.tsx";
 import { Layout } from "./layout.tsx";
 
@@ -15,6 +16,12 @@ function SignedInPages() {
   return (
     <Routes>
       {session.permissions.includes("users.manage") && <Route path="/users" element={<UsersPage />} />}
+      <Route
+        path="/account"
+        element={
+          session.totpEnabled ? <p>Two-factor sign-in is on for your account.</p> : <TwoFactorSetup required={false} />
+        }
+      />
       <Route path="*" element={<ProgrammesDashboard />} />
     </Routes>
   );

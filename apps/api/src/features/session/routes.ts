@@ -1,11 +1,24 @@
-import { ErrorResponse, SessionResponse, SignInRequest } from "@fundline/schemas";
-import type { FastifyReply } from "fastify";
+import {
+  ConfirmTotpRequest,
+  ConflictResponse,
+  ErrorResponse,
+  RoleParams,
+  RolePolicy,
+  RolePolicyListResponse,
+  SessionResponse,
+  SignInRequest,
+  TotpEnrolmentResponse,
+  UpdateRolePolicyRequest,
+} from "@fundline/schemas";
+import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { Unauthenticated } from "../../errors.ts";
+import { writeContextOf } from "../../plugins/write-context.ts";
 import { replyWithNewSession } from "./session-cookie.ts";
 import { sessionResponse } from "./session-response.ts";
 import { endSession, type SessionSettings } from "./sessions.ts";
 import { signIn } from "./sign-in.ts";
+import { confirmTotpEnrolment, listRolePolicies, startTotpEnrolment, updateRolePolicy } from "./two-factor.ts";
 
 const sessionErrors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 429: ErrorResponse };
 
@@ -35,7 +48,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ settings: SessionSettings }>
 
   fastify.get(
     "/session",
-    { config: { access: "read" }, schema: { response: { 200: SessionResponse, ...sessionErrors } } },
+    { config: { access: "session" }, schema: { response: { 200: SessionResponse, ...sessionErrors } } },
     (request) => {
       if (!request.principal) throw new Unauthenticated("Sign in to continue.");
       return sessionResponse(request.principal);
@@ -44,10 +57,54 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ settings: SessionSettings }>
 
   fastify.delete(
     "/session",
-    { config: { access: "read" }, schema: { response: sessionErrors } },
+    { config: { access: "session" }, schema: { response: sessionErrors } },
     async (request, reply) => {
       if (request.principal) await endSession(fastify.prisma, request.principal.sessionId);
       return clearCookie(reply).status(204).send();
     },
   );
+
+  // Two-factor sign-in (RFC 6238): start, then confirm with a code from the app.
+  fastify.post(
+    "/session/totp",
+    { config: { access: "session" }, schema: { response: { 200: TotpEnrolmentResponse, ...sessionErrors } } },
+    (request) => startTotpEnrolment(fastify.prisma, principalOf(request)),
+  );
+  fastify.post(
+    "/session/totp/confirm",
+    {
+      config: { access: "session" },
+      schema: { body: ConfirmTotpRequest, response: { 200: SessionResponse, 422: ErrorResponse, ...sessionErrors } },
+    },
+    async (request) => {
+      const principal = principalOf(request);
+      await confirmTotpEnrolment(fastify.prisma, principal, request.body.code, request.id);
+      return sessionResponse({ ...principal, totpEnabled: true, enrolmentPending: false });
+    },
+  );
+
+  // Which roles must use two-factor sign-in: administrators decide.
+  fastify.get(
+    "/role-policies",
+    { config: { access: "users.manage" }, schema: { response: { 200: RolePolicyListResponse, ...sessionErrors } } },
+    () => listRolePolicies(fastify.prisma),
+  );
+  fastify.patch(
+    "/role-policies/:role",
+    {
+      config: { access: "users.manage", scope: [] },
+      schema: {
+        params: RoleParams,
+        body: UpdateRolePolicyRequest,
+        response: { 200: RolePolicy, 409: ConflictResponse, ...sessionErrors },
+      },
+    },
+    (request) =>
+      updateRolePolicy(fastify.prisma, { role: request.params.role, input: request.body, ...writeContextOf(request) }),
+  );
 };
+
+function principalOf(request: FastifyRequest) {
+  if (!request.principal) throw new Unauthenticated("Sign in to continue.");
+  return request.principal;
+}

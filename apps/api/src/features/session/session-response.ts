@@ -17,5 +17,7 @@ export function sessionResponse(principal: Principal): SessionResponse {
     ),
     csrfToken: principal.csrfToken,
     expiresAt: principal.expiresAt.toISOString(),
+    totpEnabled: principal.totpEnabled,
+    totpEnrolmentRequired: principal.enrolmentPending,
   };
 }

@@ -20,6 +20,9 @@ export type Principal = {
   sessionId: string;
   csrfToken: string;
   expiresAt: Date;
+  totpEnabled: boolean;
+  /** Signed in with a password, but the role requires two-factor sign-in that is not set up. */
+  enrolmentPending: boolean;
 };
 
 const sha256 = (token: string) => createHash("sha256").update(token).digest("hex");
@@ -27,7 +30,7 @@ const sha256 = (token: string) => createHash("sha256").update(token).digest("hex
 /** A fresh session (never a reused id): the cookie gets the token, the database only its hash. */
 export async function startSession(
   tx: Prisma.TransactionClient,
-  options: { userId: string; settings: SessionSettings; ipAddress: string; userAgent?: string },
+  options: { userId: string; settings: SessionSettings; ipAddress: string; userAgent?: string; verified?: boolean },
 ): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(Date.now() + options.settings.absoluteHours * 3_600_000);
@@ -37,6 +40,7 @@ export async function startSession(
       userId: options.userId,
       csrfToken: randomBytes(32).toString("base64url"),
       expiresAt,
+      verified: options.verified ?? true,
       ipAddress: options.ipAddress,
       userAgent: options.userAgent?.slice(0, 500) ?? null,
     },
@@ -65,7 +69,6 @@ export async function principalFor(
     await prisma.session.deleteMany({ where: { id } });
     return null;
   }
-  if (!session.verified) return null;
   // Touch at most once a minute, so reads do not each cost a write.
   if (now - session.lastSeenAt.getTime() > 60_000) {
     await prisma.session.update({ where: { id }, data: { lastSeenAt: new Date(now) } });
@@ -80,6 +83,8 @@ export async function principalFor(
     sessionId: id,
     csrfToken: session.csrfToken,
     expiresAt: session.expiresAt,
+    totpEnabled: session.user.totpSecret !== null,
+    enrolmentPending: !session.verified,
   };
 }
 

@@ -3,6 +3,7 @@ import type { SignInRequest } from "@fundline/schemas";
 import { TooManyAttempts, Unauthenticated } from "../../errors.ts";
 import { verifyPassword } from "./passwords.ts";
 import { type SessionSettings, startSession } from "./sessions.ts";
+import { acceptedTotpStep } from "./totp.ts";
 
 /** Failed attempts allowed in the window before sign-in is refused with 429. */
 export const SIGN_IN_LIMITS = { perAccount: 5, perAddress: 20, windowMinutes: 15 } as const;
@@ -38,17 +39,45 @@ export async function signIn(
 
   const user = await prisma.user.findUnique({ where: { email } });
   const passwordIsRight = await verifyPassword(user?.passwordHash ?? null, password);
-  const succeeded = Boolean(user?.active && passwordIsRight);
-  await prisma.signInAttempt.create({ data: { email, ipAddress: options.ipAddress, succeeded } });
-  if (!user || !succeeded) throw new Unauthenticated("The email address or password is not right.");
+  const recordAttempt = (succeeded: boolean) =>
+    prisma.signInAttempt.create({ data: { email, ipAddress: options.ipAddress, succeeded } });
+  if (!user?.active || !passwordIsRight) {
+    await recordAttempt(false);
+    throw new Unauthenticated("The email address or password is not right.");
+  }
+
+  // Second factor: a code from the authenticator app, once per 30-second step.
+  let totpStep: number | null = null;
+  if (user.totpSecret) {
+    if (!options.input.totpCode) {
+      throw new Unauthenticated("Enter the 6-digit code from your authenticator app.", [
+        { path: "totpCode", message: "is required for this account" },
+      ]);
+    }
+    totpStep = acceptedTotpStep(user.totpSecret, options.input.totpCode, user.totpLastStep);
+    if (totpStep === null) {
+      await recordAttempt(false);
+      throw new Unauthenticated("That code is not right, or has been used. Wait for the next one and try again.", [
+        { path: "totpCode", message: "is not right" },
+      ]);
+    }
+  }
+  await recordAttempt(true);
+  // A role that requires two-factor sign-in, for a user without it: the session can only set it up.
+  const policy = await prisma.rolePolicy.findUnique({ where: { role: user.role } });
+  const mustEnrol = !user.totpSecret && Boolean(policy?.totpRequired);
 
   return prisma.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
+    await tx.user.update({
+      where: { id: user.id },
+      data: { lastSignInAt: new Date(), totpLastStep: totpStep ?? undefined },
+    });
     return startSession(tx, {
       userId: user.id,
       settings: options.settings,
       ipAddress: options.ipAddress,
       userAgent: options.userAgent,
+      verified: !mustEnrol,
     });
   });
 }

@@ -1,4 +1,4 @@
-import { SessionResponse, type SignInRequest } from "@fundline/schemas";
+import { SessionResponse, type SignInRequest, TotpEnrolmentResponse } from "@fundline/schemas";
 import { z } from "zod";
 import { ApiError, getJson, rememberCsrfToken, sendJson } from "../../../lib/api-client.ts";
 
@@ -34,4 +34,10 @@ export async function acceptInvitation(acceptance: { token: string; password: st
   const session = await sendJson("POST", "/api/invitations/accept", acceptance, SessionResponse);
   rememberCsrfToken(session.csrfToken);
   return session;
+}
+
+export const startTotp = () => sendJson("POST", "/api/session/totp", undefined, TotpEnrolmentResponse);
+
+export async function confirmTotp(code: string): Promise<SessionResponse> {
+  return sendJson("POST", "/api/session/totp/confirm", { code }, SessionResponse);
 }

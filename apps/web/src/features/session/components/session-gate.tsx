@@ -4,6 +4,7 @@ import { createContext, type ReactNode, useContext } from "react";
 import { NavLink } from "react-router";
 import { getSession, sessionKey, signOut } from "../api/session.ts";
 import { SignInForm } from "./sign-in-form.tsx";
+import { TwoFactorSetup } from "./two-factor-setup.tsx";
 
 const SessionContext = createContext<SessionResponse | null>(null);
 
@@ -20,6 +21,7 @@ export function SessionGate({ children }: { children: ReactNode }) {
   if (session.isPending) return <p aria-busy="true">Loading…</p>;
   if (session.isError) return <p role="alert">Fundline could not be reached: {session.error.message}</p>;
   if (!session.data) return <SignInForm />;
+  if (session.data.totpEnrolmentRequired) return <TwoFactorSetup required />;
   return <SessionContext.Provider value={session.data}>{children}</SessionContext.Provider>;
 }
 
@@ -60,6 +62,11 @@ export function MainNavigation() {
             Programmes
           </NavLink>
         </li>
+        {!session.totpEnrolmentRequired && (
+          <li>
+            <NavLink to="/account">Account</NavLink>
+          </li>
+        )}
         {session.permissions.includes("users.manage") && (
           <li>
             <NavLink to="/users">Users</NavLink>

@@ -1,29 +1,41 @@
 import { SignInRequest } from "@fundline/schemas";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
+import { ApiError } from "../../../lib/api-client.ts";
 import { sessionKey, signIn } from "../api/session.ts";
 
-type FieldErrors = Partial<Record<"email" | "password", string>>;
+type FieldErrors = Partial<Record<"email" | "password" | "totpCode", string>>;
 
 /** Email and password, checked with the API's own schema before they are sent. */
 export function SignInForm() {
   const queryClient = useQueryClient();
   const id = useId();
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  // Shown once the server says this account has two-factor sign-in.
+  const [askForCode, setAskForCode] = useState(false);
   const mutation = useMutation({
     mutationFn: signIn,
     onSuccess: (session) => queryClient.setQueryData(sessionKey, session),
+    onError: (error) => {
+      if (error instanceof ApiError && error.fields.some((field) => field.path === "totpCode")) setAskForCode(true);
+    },
   });
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const parsed = SignInRequest.safeParse({ email: form.get("email"), password: form.get("password") });
+    const parsed = SignInRequest.safeParse({
+      email: form.get("email"),
+      password: form.get("password"),
+      totpCode: askForCode ? String(form.get("totpCode") ?? "").trim() : undefined,
+    });
     if (!parsed.success) {
       const errors: FieldErrors = {};
       for (const issue of parsed.error.issues) {
         const field = issue.path[0];
-        if ((field === "email" || field === "password") && !errors[field]) errors[field] = issue.message;
+        if ((field === "email" || field === "password" || field === "totpCode") && !errors[field]) {
+          errors[field] = issue.message;
+        }
       }
       setFieldErrors(errors);
       return;
@@ -32,7 +44,7 @@ export function SignInForm() {
     mutation.mutate(parsed.data);
   };
 
-  const field = (name: "email" | "password", label: string, type: string, autoComplete: string) => (
+  const field = (name: keyof FieldErrors, label: string, type: string, autoComplete: string) => (
     <div className="field">
       <label htmlFor={`${id}-${name}`}>{label}</label>
       {fieldErrors[name] && (
@@ -59,6 +71,7 @@ export function SignInForm() {
       <form onSubmit={submit} noValidate>
         {field("email", "Email address", "email", "username")}
         {field("password", "Password", "password", "current-password")}
+        {askForCode && field("totpCode", "Code from your authenticator app", "text", "one-time-code")}
         <div role="alert" aria-live="assertive">
           {mutation.isError && <p className="form-error">{mutation.error.message}</p>}
         </div>

@@ -1,7 +1,10 @@
+import type { Role } from "@fundline/domain";
 import {
   InvitedUserResponse,
   type InviteUserRequest,
   OrganisationListResponse,
+  RolePolicy,
+  RolePolicyListResponse,
   UserListResponse,
   UserResponse,
 } from "@fundline/schemas";
@@ -17,3 +20,8 @@ export const inviteUser = (invitation: InviteUserRequest) =>
 
 export const setUserActive = (user: { id: string; version: number }, active: boolean) =>
   sendJson("PATCH", `/api/users/${user.id}`, { version: user.version, active }, UserResponse);
+
+export const rolePolicyKey = ["role-policies"] as const;
+export const getRolePolicies = () => getJson("/api/role-policies", RolePolicyListResponse);
+export const setRolePolicy = (policy: { role: Role; version: number }, totpRequired: boolean) =>
+  sendJson("PATCH", `/api/role-policies/${policy.role}`, { version: policy.version, totpRequired }, RolePolicy);

@@ -2,7 +2,16 @@ import { ROLE_NAMES, ROLES, type Role } from "@fundline/domain";
 import { type InvitedUserResponse, InviteUserRequest, type UserResponse } from "@fundline/schemas";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
-import { getOrganisations, getUsers, inviteUser, setUserActive, userKeys } from "../api/users.ts";
+import {
+  getOrganisations,
+  getRolePolicies,
+  getUsers,
+  inviteUser,
+  rolePolicyKey,
+  setRolePolicy,
+  setUserActive,
+  userKeys,
+} from "../api/users.ts";
 
 /** Administrators invite people, see who can sign in, and deactivate or reactivate them. */
 export function UsersPage() {
@@ -11,6 +20,7 @@ export function UsersPage() {
     <>
       <h1>Users</h1>
       <InviteUserForm />
+      <RolePolicies />
       <h2>Everyone with an account</h2>
       {users.isPending && <p aria-busy="true">Loading users…</p>}
       {users.isError && <p role="alert">Users could not be loaded: {users.error.message}</p>}
@@ -174,5 +184,42 @@ function InviteUserForm() {
         )}
       </div>
     </section>
+  );
+}
+
+/** Which roles must sign in with a code from an authenticator app as well as a password. */
+function RolePolicies() {
+  const queryClient = useQueryClient();
+  const policies = useQuery({ queryKey: rolePolicyKey, queryFn: getRolePolicies });
+  const [status, setStatus] = useState("");
+  const change = useMutation({
+    mutationFn: ({ role, version, required }: { role: Role; version: number; required: boolean }) =>
+      setRolePolicy({ role, version }, required),
+    onSuccess: (policy) =>
+      setStatus(
+        `${ROLE_NAMES[policy.role]}s ${policy.totpRequired ? "must now" : "no longer have to"} use two-factor sign-in.`,
+      ),
+    onError: (error) => setStatus(error.message),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: rolePolicyKey }),
+  });
+  return (
+    <fieldset className="panel">
+      <legend>Require two-factor sign-in</legend>
+      {policies.data?.policies.map((policy) => (
+        <div key={policy.role} className="checkbox">
+          <input
+            type="checkbox"
+            id={`totp-${policy.role}`}
+            checked={policy.totpRequired}
+            disabled={change.isPending}
+            onChange={(event) =>
+              change.mutate({ role: policy.role, version: policy.version, required: event.currentTarget.checked })
+            }
+          />
+          <label htmlFor={`totp-${policy.role}`}>{ROLE_NAMES[policy.role]}s</label>
+        </div>
+      ))}
+      <p role="status">{status}</p>
+    </fieldset>
   );
 }

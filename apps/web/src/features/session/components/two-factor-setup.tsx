@@ -1,0 +1,57 @@
+import { TotpCode } from "@fundline/schemas";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useId, useState } from "react";
+import { confirmTotp, sessionKey, startTotp } from "../api/session.ts";
+
+/** Sets up two-factor sign-in: a secret for the authenticator app, then a code to confirm it. */
+export function TwoFactorSetup({ required }: { required: boolean }) {
+  const id = useId();
+  const queryClient = useQueryClient();
+  const [problem, setProblem] = useState<string | null>(null);
+  const start = useMutation({ mutationFn: startTotp });
+  const confirm = useMutation({
+    mutationFn: confirmTotp,
+    onSuccess: (session) => queryClient.setQueryData(sessionKey, session),
+    onError: (error) => setProblem(error.message),
+  });
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const code = TotpCode.safeParse(String(new FormData(event.currentTarget).get("code") ?? "").trim());
+    if (!code.success) return setProblem(`The code ${code.error.issues[0]?.message}.`);
+    setProblem(null);
+    confirm.mutate(code.data);
+  };
+
+  return (
+    <section className="sign-in" aria-labelledby={`${id}-title`}>
+      <h1 id={`${id}-title`}>Set up two-factor sign-in</h1>
+      {required && <p>Your role requires a code from an authenticator app as well as your password.</p>}
+      {!start.data ? (
+        <button type="button" onClick={() => start.mutate()} disabled={start.isPending}>
+          Start
+        </button>
+      ) : (
+        <>
+          <p>In your authenticator app, add an account with this key, or open the link on a phone that has the app:</p>
+          <p>
+            <code className="secret">{start.data.secret}</code>
+          </p>
+          <p>
+            <a href={start.data.uri}>Open in an authenticator app</a>
+          </p>
+          <form onSubmit={submit} noValidate>
+            <div className="field">
+              <label htmlFor={`${id}-code`}>The 6-digit code the app shows</label>
+              <input id={`${id}-code`} name="code" inputMode="numeric" autoComplete="one-time-code" />
+            </div>
+            <div role="alert">{problem && <p className="form-error">{problem}</p>}</div>
+            <button type="submit" disabled={confirm.isPending}>
+              Confirm
+            </button>
+          </form>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "User" ADD COLUMN     "totpLastStep" INTEGER,
+ADD COLUMN     "totpPendingSecret" TEXT;
