@@ -11,7 +11,7 @@ import { RuleBroken } from "../../errors.ts";
 import { listPage, orderOf } from "../../plugins/paging.ts";
 import { type Scope, visibleProgrammes } from "../../plugins/scope.ts";
 import { assertNotRetired, changeVersioned, retirement, type WriteContext } from "../../plugins/write-context.ts";
-import { type Actor, recordAudit } from "../audit/record-audit.ts";
+import { type Actor, auditCreated } from "../audit/record-audit.ts";
 import { allocatedOn } from "../commitments/commitment-rules.ts";
 
 type AllocationRow = Prisma.AllocationGetPayload<object>;
@@ -69,16 +69,7 @@ export async function createAllocation(
     },
   });
   const response = toAllocationResponse(created);
-  await recordAudit(tx, {
-    actor: options.actor,
-    entityType: "Allocation",
-    entityId: created.id,
-    action: "create",
-    before: null,
-    after: response,
-    requestId: options.requestId,
-  });
-  return response;
+  return auditCreated(tx, { actor: options.actor, requestId: options.requestId }, "Allocation", response);
 }
 
 /**

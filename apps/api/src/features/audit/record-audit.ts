@@ -29,3 +29,14 @@ export async function recordAudit(tx: Prisma.TransactionClient, entry: AuditEntr
     },
   });
 }
+
+/** Audits a record just created, in the same transaction, and returns it: how every create ends. */
+export async function auditCreated<Shown extends { id: string }>(
+  tx: Prisma.TransactionClient,
+  context: { actor: Actor; requestId?: string | null },
+  entityType: string,
+  after: Shown,
+): Promise<Shown> {
+  await recordAudit(tx, { ...context, entityType, entityId: after.id, action: "create", before: null, after });
+  return after;
+}

@@ -14,7 +14,7 @@ import { NotFound, RuleBroken } from "../../errors.ts";
 import { dateWindow, listPage, orderOf } from "../../plugins/paging.ts";
 import { type Scope, visibleProgrammes } from "../../plugins/scope.ts";
 import { changeVersioned, retireVersioned, type WriteContext } from "../../plugins/write-context.ts";
-import { recordAudit } from "../audit/record-audit.ts";
+import { auditCreated } from "../audit/record-audit.ts";
 import { assertProgrammeAndWorkstream } from "../programmes/assert-programme.ts";
 
 const withLatestReading = {
@@ -82,15 +82,7 @@ export async function createBenefit(
       include: withLatestReading,
     }),
   );
-  await recordAudit(tx, {
-    ...context,
-    entityType: "Benefit",
-    entityId: after.id,
-    action: "create",
-    before: null,
-    after,
-  });
-  return after;
+  return auditCreated(tx, context, "Benefit", after);
 }
 
 export function updateBenefit(
@@ -176,13 +168,5 @@ export async function recordBenefitReading(
   const after = toReadingResponse(
     await tx.benefitReading.create({ data: { benefitId, readOn, value: input.value, note: input.note } }),
   );
-  await recordAudit(tx, {
-    ...context,
-    entityType: "BenefitReading",
-    entityId: after.id,
-    action: "create",
-    before: null,
-    after,
-  });
-  return after;
+  return auditCreated(tx, context, "BenefitReading", after);
 }

@@ -2,7 +2,7 @@ import type { Prisma } from "@fundline/db";
 import { fromIsoDate, profileProblem } from "@fundline/domain";
 import type { CommitmentResponse, CreateCommitmentRequest } from "@fundline/schemas";
 import { RuleBroken } from "../../errors.ts";
-import { type Actor, recordAudit } from "../audit/record-audit.ts";
+import { type Actor, auditCreated } from "../audit/record-audit.ts";
 import { toCommitmentResponse, withProfile } from "./commitment-response.ts";
 import { assertReferencesExist, parseProfile } from "./commitment-rules.ts";
 
@@ -30,14 +30,5 @@ export async function createCommitment(
     include: withProfile,
   });
   const response = toCommitmentResponse(created);
-  await recordAudit(tx, {
-    actor: options.actor,
-    entityType: "FundingCommitment",
-    entityId: created.id,
-    action: "create",
-    before: null,
-    after: response,
-    requestId: options.requestId,
-  });
-  return response;
+  return auditCreated(tx, { actor: options.actor, requestId: options.requestId }, "FundingCommitment", response);
 }

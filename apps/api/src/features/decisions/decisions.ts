@@ -11,7 +11,7 @@ import { RuleBroken } from "../../errors.ts";
 import { dateWindow, listPage, orderOf } from "../../plugins/paging.ts";
 import { type Scope, visibleProgrammes } from "../../plugins/scope.ts";
 import { changeVersioned, retireVersioned, type WriteContext } from "../../plugins/write-context.ts";
-import { recordAudit } from "../audit/record-audit.ts";
+import { auditCreated } from "../audit/record-audit.ts";
 import { assertProgrammeAndWorkstream } from "../programmes/assert-programme.ts";
 
 type DecisionRow = Prisma.DecisionGetPayload<object>;
@@ -104,15 +104,7 @@ export async function createDecision(
       },
     }),
   );
-  await recordAudit(tx, {
-    ...context,
-    entityType: "Decision",
-    entityId: after.id,
-    action: "create",
-    before: null,
-    after,
-  });
-  return after;
+  return auditCreated(tx, context, "Decision", after);
 }
 
 export function updateDecision(

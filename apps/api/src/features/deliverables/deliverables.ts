@@ -10,7 +10,7 @@ import type {
 import { dateWindow, listPage, orderOf } from "../../plugins/paging.ts";
 import { type Scope, visibleProgrammes } from "../../plugins/scope.ts";
 import { changeVersioned, retireVersioned, type WriteContext } from "../../plugins/write-context.ts";
-import { recordAudit } from "../audit/record-audit.ts";
+import { auditCreated } from "../audit/record-audit.ts";
 import { assertProgrammeAndWorkstream } from "../programmes/assert-programme.ts";
 
 type DeliverableRow = Prisma.DeliverableTargetGetPayload<object>;
@@ -52,15 +52,7 @@ export async function createDeliverable(
   const after = toDeliverableResponse(
     await tx.deliverableTarget.create({ data: { ...input, dueOn: fromIsoDate(input.dueOn) } }),
   );
-  await recordAudit(tx, {
-    ...context,
-    entityType: "DeliverableTarget",
-    entityId: after.id,
-    action: "create",
-    before: null,
-    after,
-  });
-  return after;
+  return auditCreated(tx, context, "DeliverableTarget", after);
 }
 
 /** Progress ("6 of 10 hosted") or a change to the target itself. */

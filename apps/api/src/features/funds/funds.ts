@@ -9,7 +9,7 @@ import type {
 import { RuleBroken } from "../../errors.ts";
 import { listPage, orderOf } from "../../plugins/paging.ts";
 import { changeVersioned, retireVersioned, type WriteContext } from "../../plugins/write-context.ts";
-import { recordAudit } from "../audit/record-audit.ts";
+import { auditCreated } from "../audit/record-audit.ts";
 
 type FundRow = Prisma.FundGetPayload<object>;
 
@@ -54,8 +54,7 @@ export async function createFund(
   }
   await assertFundNameFree(tx, input.funderId, input.name);
   const after = toFundResponse(await tx.fund.create({ data: input }));
-  await recordAudit(tx, { ...context, entityType: "Fund", entityId: after.id, action: "create", before: null, after });
-  return after;
+  return auditCreated(tx, context, "Fund", after);
 }
 
 /** Capital and revenue money follow different rules, so a fund with commitments keeps its type. */

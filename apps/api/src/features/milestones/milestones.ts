@@ -11,7 +11,7 @@ import { RuleBroken } from "../../errors.ts";
 import { dateWindow, listPage, orderOf } from "../../plugins/paging.ts";
 import { type Scope, visibleProgrammes } from "../../plugins/scope.ts";
 import { assertNotRetired, lockForWrite, retireVersioned, type WriteContext } from "../../plugins/write-context.ts";
-import { type Actor, recordAudit } from "../audit/record-audit.ts";
+import { type Actor, auditCreated, recordAudit } from "../audit/record-audit.ts";
 import { assertProgrammeAndWorkstream } from "../programmes/assert-programme.ts";
 
 type Context = { actor: Actor; requestId: string };
@@ -98,16 +98,7 @@ export async function createMilestone(
     include: withHistory,
   });
   const after = toMilestoneResponse(created);
-  await recordAudit(tx, {
-    actor,
-    entityType: "Milestone",
-    entityId: created.id,
-    action: "create",
-    before: null,
-    after,
-    requestId,
-  });
-  return after;
+  return auditCreated(tx, { actor, requestId }, "Milestone", after);
 }
 
 /** Updates progress; a change of status, forecast or actual date adds a history row. */

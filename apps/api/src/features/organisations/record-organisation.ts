@@ -9,7 +9,7 @@ import type {
 import { RuleBroken } from "../../errors.ts";
 import { listPage, orderOf } from "../../plugins/paging.ts";
 import { changeVersioned, retireVersioned, type WriteContext } from "../../plugins/write-context.ts";
-import { recordAudit } from "../audit/record-audit.ts";
+import { auditCreated } from "../audit/record-audit.ts";
 
 type OrganisationRow = Prisma.OrganisationGetPayload<object>;
 
@@ -43,15 +43,7 @@ export async function createOrganisation(
 ): Promise<OrganisationResponse> {
   await assertUnique(tx, input.name, input.identifier);
   const after = toResponse(await tx.organisation.create({ data: { ...input, kinds: [...new Set(input.kinds)] } }));
-  await recordAudit(tx, {
-    ...context,
-    entityType: "Organisation",
-    entityId: after.id,
-    action: "create",
-    before: null,
-    after,
-  });
-  return after;
+  return auditCreated(tx, context, "Organisation", after);
 }
 
 export function updateOrganisation(

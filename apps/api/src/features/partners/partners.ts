@@ -4,7 +4,7 @@ import type { AddPartnerRequest, PartnerListQuery, PartnerResponse, UpdatePartne
 import { NotFound, RuleBroken } from "../../errors.ts";
 import { listPage, orderOf } from "../../plugins/paging.ts";
 import { changeVersioned, type WriteContext } from "../../plugins/write-context.ts";
-import { recordAudit } from "../audit/record-audit.ts";
+import { auditCreated } from "../audit/record-audit.ts";
 
 type PartnerRow = Prisma.ProgrammePartnerGetPayload<object>;
 type Problem = { path: string; message: string };
@@ -70,15 +70,7 @@ export async function addPartner(
       data: { ...input, programmeId, joinedOn: fromIsoDate(input.joinedOn), withdrewOn: fromIsoDate(input.withdrewOn) },
     }),
   );
-  await recordAudit(tx, {
-    ...context,
-    entityType: "ProgrammePartner",
-    entityId: after.id,
-    action: "create",
-    before: null,
-    after,
-  });
-  return after;
+  return auditCreated(tx, context, "ProgrammePartner", after);
 }
 
 function roleTaken(

@@ -11,7 +11,7 @@ import { RuleBroken } from "../../errors.ts";
 import { dateWindow, listPage, orderOf } from "../../plugins/paging.ts";
 import { type Scope, visibleProgrammes } from "../../plugins/scope.ts";
 import { assertNotRetired, changeVersioned, retirement, type WriteContext } from "../../plugins/write-context.ts";
-import { type Actor, recordAudit } from "../audit/record-audit.ts";
+import { type Actor, auditCreated } from "../audit/record-audit.ts";
 
 type Context = { actor: Actor; requestId: string };
 type ReceiptRow = Prisma.ReceiptGetPayload<object>;
@@ -73,16 +73,7 @@ export async function createReceipt(
     },
   });
   const after = toReceiptResponse(created);
-  await recordAudit(tx, {
-    actor,
-    entityType: "Receipt",
-    entityId: created.id,
-    action: "create",
-    before: null,
-    after,
-    requestId,
-  });
-  return after;
+  return auditCreated(tx, { actor, requestId }, "Receipt", after);
 }
 
 export async function retireReceipt(

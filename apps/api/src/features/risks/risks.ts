@@ -9,7 +9,7 @@ import type {
 import { listPage, orderOf } from "../../plugins/paging.ts";
 import { type Scope, visibleProgrammes } from "../../plugins/scope.ts";
 import { changeVersioned, retireVersioned, type WriteContext } from "../../plugins/write-context.ts";
-import { recordAudit } from "../audit/record-audit.ts";
+import { auditCreated } from "../audit/record-audit.ts";
 import { assertProgrammeAndWorkstream } from "../programmes/assert-programme.ts";
 
 type RiskRow = Prisma.RiskGetPayload<object>;
@@ -60,8 +60,7 @@ export async function createRisk(
 ): Promise<RiskResponse> {
   await assertProgrammeAndWorkstream(tx, input.programmeId);
   const after = toRiskResponse(await tx.risk.create({ data: input }));
-  await recordAudit(tx, { ...context, entityType: "Risk", entityId: after.id, action: "create", before: null, after });
-  return after;
+  return auditCreated(tx, context, "Risk", after);
 }
 
 export function updateRisk(

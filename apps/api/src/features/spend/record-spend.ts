@@ -3,7 +3,7 @@ import { fromIsoDate } from "@fundline/domain";
 import type { CreateSpendRequest, RetireRequest, SpendResponse, UpdateSpendRequest } from "@fundline/schemas";
 import { RuleBroken } from "../../errors.ts";
 import { assertNotRetired, changeVersioned, retirement } from "../../plugins/write-context.ts";
-import { type Actor, recordAudit } from "../audit/record-audit.ts";
+import { type Actor, auditCreated } from "../audit/record-audit.ts";
 import { toSpendResponse } from "./spend-response.ts";
 import { assertSpendFits } from "./spend-rules.ts";
 
@@ -27,16 +27,7 @@ export async function createSpend(
     },
   });
   const after = toSpendResponse(created);
-  await recordAudit(tx, {
-    actor,
-    entityType: "Spend",
-    entityId: created.id,
-    action: "create",
-    before: null,
-    after,
-    requestId,
-  });
-  return after;
+  return auditCreated(tx, { actor, requestId }, "Spend", after);
 }
 
 export async function updateSpend(

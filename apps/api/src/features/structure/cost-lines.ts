@@ -3,7 +3,7 @@ import type { CostLineListQuery, CreateCostLineRequest, RetireRequest, UpdateCos
 import { RuleBroken } from "../../errors.ts";
 import { listPage, orderOf } from "../../plugins/paging.ts";
 import { changeVersioned, retireVersioned, type WriteContext } from "../../plugins/write-context.ts";
-import { recordAudit } from "../audit/record-audit.ts";
+import { auditCreated } from "../audit/record-audit.ts";
 import { assertProgrammeAndWorkstream } from "../programmes/assert-programme.ts";
 import { assertNameFreeInProgramme } from "./workstreams.ts";
 
@@ -42,15 +42,7 @@ export async function createCostLine(
   await assertProgrammeAndWorkstream(tx, programmeId, input.workstreamId);
   await assertNameFreeInProgramme((where) => tx.costLine.findFirst({ where }), programmeId, input.name);
   const after = toCostLineResponse(await tx.costLine.create({ data: { ...input, programmeId } }));
-  await recordAudit(tx, {
-    ...context,
-    entityType: "CostLine",
-    entityId: after.id,
-    action: "create",
-    before: null,
-    after,
-  });
-  return after;
+  return auditCreated(tx, context, "CostLine", after);
 }
 
 export function updateCostLine(

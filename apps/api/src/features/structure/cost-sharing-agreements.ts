@@ -9,7 +9,7 @@ import type {
 import { RuleBroken } from "../../errors.ts";
 import { listPage, orderOf } from "../../plugins/paging.ts";
 import { changeVersioned, retireVersioned, type WriteContext } from "../../plugins/write-context.ts";
-import { recordAudit } from "../audit/record-audit.ts";
+import { auditCreated } from "../audit/record-audit.ts";
 import { assertProgrammeAndWorkstream } from "../programmes/assert-programme.ts";
 import { assertNameFreeInProgramme } from "./workstreams.ts";
 
@@ -125,15 +125,7 @@ export async function createCostSharingAgreement(
       include: withShares,
     }),
   );
-  await recordAudit(tx, {
-    ...context,
-    entityType: "CostSharingAgreement",
-    entityId: after.id,
-    action: "create",
-    before: null,
-    after,
-  });
-  return after;
+  return auditCreated(tx, context, "CostSharingAgreement", after);
 }
 
 export function updateCostSharingAgreement(

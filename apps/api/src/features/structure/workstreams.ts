@@ -8,7 +8,7 @@ import type {
 import { RuleBroken } from "../../errors.ts";
 import { listPage, orderOf } from "../../plugins/paging.ts";
 import { changeVersioned, retireVersioned, type WriteContext } from "../../plugins/write-context.ts";
-import { recordAudit } from "../audit/record-audit.ts";
+import { auditCreated } from "../audit/record-audit.ts";
 import { assertProgrammeAndWorkstream } from "../programmes/assert-programme.ts";
 
 type WorkstreamRow = Prisma.WorkstreamGetPayload<object>;
@@ -52,15 +52,7 @@ export async function createWorkstream(
   await assertProgrammeAndWorkstream(tx, programmeId);
   await assertNameFreeInProgramme((where) => tx.workstream.findFirst({ where }), programmeId, input.name);
   const after = toWorkstreamResponse(await tx.workstream.create({ data: { ...input, programmeId } }));
-  await recordAudit(tx, {
-    ...context,
-    entityType: "Workstream",
-    entityId: after.id,
-    action: "create",
-    before: null,
-    after,
-  });
-  return after;
+  return auditCreated(tx, context, "Workstream", after);
 }
 
 export function updateWorkstream(
