@@ -11,6 +11,7 @@ import { milestoneRoutes } from "./features/milestones/routes.ts";
 import { organisationRoutes } from "./features/organisations/routes.ts";
 import { programmeRoutes } from "./features/programmes/routes.ts";
 import { receiptRoutes } from "./features/receipts/routes.ts";
+import { reconciliationRoutes } from "./features/reconciliation/routes.ts";
 import { sessionRoutes } from "./features/session/routes.ts";
 import { spendRoutes } from "./features/spend/routes.ts";
 import { structureRoutes } from "./features/structure/routes.ts";
@@ -61,6 +62,7 @@ export const app = fp<AppOptions>(
         await api.register(deliveryRoutes);
         await api.register(structureRoutes);
         await api.register(decisionRoutes);
+        await api.register(reconciliationRoutes);
         await api.register(auditRoutes);
       },
       { prefix: "/api" },

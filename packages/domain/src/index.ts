@@ -5,3 +5,4 @@ export * from "./financial-year.ts";
 export * from "./milestones.ts";
 export * from "./money.ts";
 export * from "./permissions.ts";
+export * from "./reconciliation.ts";

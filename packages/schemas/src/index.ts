@@ -7,6 +7,7 @@ export * from "./milestones.ts";
 export * from "./organisations.ts";
 export * from "./paging.ts";
 export * from "./programmes.ts";
+export * from "./reconciliation.ts";
 export * from "./session.ts";
 export * from "./spend.ts";
 export * from "./structure.ts";

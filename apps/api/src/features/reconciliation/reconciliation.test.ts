@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildTestApp, seedAndFindDartington, type TestApp } from "../../test/test-app.ts";
+import { reconcileProgramme } from "./programme-reconciliation.ts";
+
+let test: TestApp;
+let dartington: Awaited<ReturnType<typeof seedAndFindDartington>>;
+beforeAll(async () => {
+  test = await buildTestApp();
+  dartington = await seedAndFindDartington(test.prisma);
+});
+afterAll(() => test.close());
+
+describe("GET /api/programmes/:id/reconciliation", () => {
+  it("reconciles the Dartington programme to the penny: £90,000 shared 80:25 between its funders", async () => {
+    const response = await test.inject({ url: `/api/programmes/${dartington.programmeId}/reconciliation` });
+    expect(response.statusCode, response.body).toBe(200);
+    const reconciliation = response.json();
+    expect(reconciliation).toMatchObject({ totalCostPence: 10_500_000, committedPence: 10_500_000, gapPence: 0 });
+    const spentByTitle = Object.fromEntries(
+      reconciliation.commitments.map((c: { title: string; spentPence: number }) => [c.title, c.spentPence]),
+    );
+    // 9,000,000 × 80/105 = 6,857,142.86 and × 25/105 = 2,142,857.14: the spare penny goes to the larger fraction.
+    expect(Object.values(spentByTitle).sort()).toEqual([0, 2_142_857, 6_857_143]);
+    expect(reconciliation.costLines).toEqual([
+      expect.objectContaining({ allocatedPence: 10_500_000, spentPence: 9_000_000, variancePence: 1_500_000 }),
+    ]);
+    expect(reconciliation.financialYears).toEqual([
+      { financialYear: "2019/20", profiledPence: 10_500_000, spentPence: 7_000_000 },
+      { financialYear: "2020/21", profiledPence: 0, spentPence: 2_000_000 },
+    ]);
+    expect(reconciliation.flags).toEqual([]);
+  });
+
+  it("flags a funding gap, an overspent line and money unspent near the end, with the figures", async () => {
+    const { programmeId } = dartington;
+    await test.prisma.programme.update({ where: { id: programmeId }, data: { totalCostPence: 12_000_000n } });
+    await test.prisma.spend.create({
+      data: {
+        programmeId,
+        costLineId: dartington.costLineId,
+        spentOn: new Date("2020-06-30"),
+        amountPence: 2_000_000n,
+        supplierName: "Dartington Service Design Lab",
+      },
+    });
+    const reconciliation = await reconcileProgramme(test.prisma, programmeId, new Date("2020-06-01"));
+    const byCode = Object.fromEntries(reconciliation.flags.map((flag) => [flag.code, flag]));
+    expect(byCode.PROGRAMME_NOT_FULLY_FUNDED).toMatchObject({
+      figures: { totalCostPence: 12_000_000, committedPence: 10_500_000, gapPence: 1_500_000 },
+      message: "Awarded funding of £105,000.00 leaves £15,000.00 of the £120,000.00 cost unfunded.",
+    });
+    expect(byCode.LINE_OVERSPENT?.figures).toEqual({
+      allocatedPence: 10_500_000,
+      spentPence: 11_000_000,
+      overspentPence: 500_000,
+    });
+    // 60 days before 31 July 2020 every commitment is fully spent: no money at risk.
+    expect(byCode.COMMITTED_UNSPENT_NEAR_END).toBeUndefined();
+    // Attribution still adds back to the whole: 11,000,000 across the two commitments.
+    const spent = reconciliation.commitments.reduce((sum, commitment) => sum + commitment.spentPence, 0);
+    expect(spent).toBe(11_000_000);
+  });
+
+  it("answers 404 for a programme outside the caller's scope", async () => {
+    const outsider = await test.signInNew({ role: "viewer", organisationId: test.as("viewer").organisationId });
+    const response = await outsider.inject({ url: `/api/programmes/${dartington.programmeId}/reconciliation` });
+    expect(response.statusCode).toBe(404);
+  });
+});

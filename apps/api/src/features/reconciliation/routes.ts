@@ -1,0 +1,16 @@
+import { IdParams, ProgrammeReconciliation } from "@fundline/schemas";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { listErrors } from "../../plugins/paging.ts";
+import { reconcileProgramme } from "./programme-reconciliation.ts";
+
+/** Does the money add up, and where it does not, why. */
+export const reconciliationRoutes: FastifyPluginAsyncZod = async (fastify) => {
+  fastify.get(
+    "/programmes/:id/reconciliation",
+    {
+      config: { access: "read", scope: [{ table: "Programme", in: "params", field: "id" }] },
+      schema: { params: IdParams, response: { 200: ProgrammeReconciliation, ...listErrors } },
+    },
+    (request) => reconcileProgramme(fastify.prisma, request.params.id),
+  );
+};

@@ -1,0 +1,109 @@
+import { formatPence, type Pence } from "./money.ts";
+
+/** The figures a programme's reconciliation is judged on, all computed by the database. */
+export type ReconciliationFigures = {
+  programmeId: string;
+  totalCostPence: Pence | null;
+  committedPence: Pence;
+  endOn: string | null;
+  today: string;
+  commitments: {
+    id: string;
+    title: string;
+    amountPence: Pence;
+    allocatedPence: Pence;
+    spentPence: Pence;
+    awarded: boolean;
+  }[];
+  costLines: { id: string; name: string; allocatedPence: Pence; spentPence: Pence }[];
+};
+
+export type Flag = {
+  code:
+    | "PROGRAMME_NOT_FULLY_FUNDED"
+    | "COMMITMENT_OVER_ALLOCATED"
+    | "LINE_OVERSPENT"
+    | "SPEND_WITHOUT_ALLOCATION"
+    | "COMMITTED_UNSPENT_NEAR_END";
+  severity: "high" | "medium" | "low";
+  message: string;
+  subject: { type: "programme" | "commitment" | "costLine"; id: string };
+  figures: Record<string, Pence | string | null>;
+};
+
+/** Days before the end date within which unspent committed money is at risk of going back. */
+export const UNSPENT_WARNING_DAYS = 90;
+
+const daysBetween = (from: string, to: string) =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+
+/** The reconciliation questions as rules: each flag says what is wrong and with which figures. */
+export function reconciliationFlags(figures: ReconciliationFigures): Flag[] {
+  const flags: Flag[] = [];
+  const programme = { type: "programme" as const, id: figures.programmeId };
+  if (figures.totalCostPence !== null && figures.committedPence < figures.totalCostPence) {
+    const gap = figures.totalCostPence - figures.committedPence;
+    flags.push({
+      code: "PROGRAMME_NOT_FULLY_FUNDED",
+      severity: "high",
+      message: `Awarded funding of ${formatPence(figures.committedPence)} leaves ${formatPence(gap)} of the ${formatPence(figures.totalCostPence)} cost unfunded.`,
+      subject: programme,
+      figures: { totalCostPence: figures.totalCostPence, committedPence: figures.committedPence, gapPence: gap },
+    });
+  }
+  for (const commitment of figures.commitments) {
+    if (commitment.allocatedPence > commitment.amountPence) {
+      flags.push({
+        code: "COMMITMENT_OVER_ALLOCATED",
+        severity: "high",
+        message: `${commitment.title}: allocations total ${formatPence(commitment.allocatedPence)} against a commitment of ${formatPence(commitment.amountPence)}.`,
+        subject: { type: "commitment", id: commitment.id },
+        figures: { amountPence: commitment.amountPence, allocatedPence: commitment.allocatedPence },
+      });
+    }
+  }
+  for (const line of figures.costLines) {
+    if (line.allocatedPence === 0 && line.spentPence !== 0) {
+      flags.push({
+        code: "SPEND_WITHOUT_ALLOCATION",
+        severity: "high",
+        message: `${line.name}: ${formatPence(line.spentPence)} spent on a line no commitment is allocated to, so no funder pays for it.`,
+        subject: { type: "costLine", id: line.id },
+        figures: { allocatedPence: 0, spentPence: line.spentPence },
+      });
+    } else if (line.spentPence > line.allocatedPence) {
+      flags.push({
+        code: "LINE_OVERSPENT",
+        severity: "medium",
+        message: `${line.name}: spent ${formatPence(line.spentPence)} against ${formatPence(line.allocatedPence)} allocated, ${formatPence(line.spentPence - line.allocatedPence)} over.`,
+        subject: { type: "costLine", id: line.id },
+        figures: {
+          allocatedPence: line.allocatedPence,
+          spentPence: line.spentPence,
+          overspentPence: line.spentPence - line.allocatedPence,
+        },
+      });
+    }
+  }
+  if (figures.endOn) {
+    const daysLeft = daysBetween(figures.today, figures.endOn);
+    if (daysLeft >= 0 && daysLeft <= UNSPENT_WARNING_DAYS) {
+      for (const commitment of figures.commitments.filter((c) => c.awarded && c.spentPence < c.amountPence)) {
+        const unspent = commitment.amountPence - commitment.spentPence;
+        flags.push({
+          code: "COMMITTED_UNSPENT_NEAR_END",
+          severity: "medium",
+          message: `${commitment.title}: ${formatPence(unspent)} of ${formatPence(commitment.amountPence)} is unspent with ${daysLeft} days to the programme's end on ${figures.endOn}.`,
+          subject: { type: "commitment", id: commitment.id },
+          figures: {
+            amountPence: commitment.amountPence,
+            spentPence: commitment.spentPence,
+            unspentPence: unspent,
+            endOn: figures.endOn,
+          },
+        });
+      }
+    }
+  }
+  return flags;
+}

@@ -1,0 +1,57 @@
+import { z } from "zod";
+import { Pence, Uuid } from "./common.ts";
+
+export const FlagSeverity = z.enum(["high", "medium", "low"]);
+
+/** A finding an auditor can follow: a stable code, plain words, and the figures behind them. */
+export const ReconciliationFlag = z.object({
+  code: z.enum([
+    "PROGRAMME_NOT_FULLY_FUNDED",
+    "COMMITMENT_OVER_ALLOCATED",
+    "LINE_OVERSPENT",
+    "SPEND_WITHOUT_ALLOCATION",
+    "COMMITTED_UNSPENT_NEAR_END",
+  ]),
+  severity: FlagSeverity,
+  message: z.string(),
+  /** What the flag is about: the programme, a commitment or a cost line. */
+  subject: z.object({ type: z.enum(["programme", "commitment", "costLine"]), id: Uuid }),
+  figures: z.record(z.string(), z.union([Pence, z.string(), z.null()])),
+});
+export type ReconciliationFlag = z.infer<typeof ReconciliationFlag>;
+
+export const ProgrammeReconciliation = z.object({
+  programmeId: Uuid,
+  /** Null when the programme's total cost has not been recorded. */
+  totalCostPence: Pence.nullable(),
+  /** Awarded or received commitments. */
+  committedPence: Pence,
+  /** Positive: shortfall; negative: surplus; null without a total cost. */
+  gapPence: Pence.nullable(),
+  commitments: z.array(
+    z.object({
+      id: Uuid,
+      title: z.string(),
+      status: z.string(),
+      amountPence: Pence,
+      receivedPence: Pence,
+      allocatedPence: Pence,
+      /** Spend naming this commitment, plus its pro-rata share of spend on lines it funds. */
+      spentPence: Pence,
+      overAllocated: z.boolean(),
+    }),
+  ),
+  costLines: z.array(
+    z.object({
+      id: Uuid,
+      name: z.string(),
+      allocatedPence: Pence,
+      spentPence: Pence,
+      /** Allocated minus spent: negative is overspent. */
+      variancePence: Pence,
+    }),
+  ),
+  financialYears: z.array(z.object({ financialYear: z.string(), profiledPence: Pence, spentPence: Pence })),
+  flags: z.array(ReconciliationFlag),
+});
+export type ProgrammeReconciliation = z.infer<typeof ProgrammeReconciliation>;
