@@ -16,6 +16,13 @@ export type ReconciliationFigures = {
     awarded: boolean;
   }[];
   costLines: { id: string; name: string; allocatedPence: Pence; spentPence: Pence }[];
+  costSharing: {
+    agreementId: string;
+    name: string;
+    partners: { organisation: { name: string }; duePence: Pence; paidPence: Pence }[];
+  }[];
+  /** Spend on lines a capital commitment funds, in financial years outside its profile. */
+  capitalOutsideYear: { commitmentId: string; title: string; financialYear: string; spentPence: Pence }[];
 };
 
 export type Flag = {
@@ -24,10 +31,12 @@ export type Flag = {
     | "COMMITMENT_OVER_ALLOCATED"
     | "LINE_OVERSPENT"
     | "SPEND_WITHOUT_ALLOCATION"
-    | "COMMITTED_UNSPENT_NEAR_END";
+    | "COMMITTED_UNSPENT_NEAR_END"
+    | "PARTNER_BEHIND_SHARE"
+    | "CAPITAL_SPENT_OUTSIDE_YEAR";
   severity: "high" | "medium" | "low";
   message: string;
-  subject: { type: "programme" | "commitment" | "costLine"; id: string };
+  subject: { type: "programme" | "commitment" | "costLine" | "costSharingAgreement"; id: string };
   figures: Record<string, Pence | string | null>;
 };
 
@@ -84,6 +93,31 @@ export function reconciliationFlags(figures: ReconciliationFigures): Flag[] {
         },
       });
     }
+  }
+  for (const agreement of figures.costSharing) {
+    for (const partner of agreement.partners.filter((p) => p.paidPence < p.duePence)) {
+      flags.push({
+        code: "PARTNER_BEHIND_SHARE",
+        severity: "medium",
+        message: `${agreement.name}: ${partner.organisation.name} has paid ${formatPence(partner.paidPence)} of its ${formatPence(partner.duePence)} share, ${formatPence(partner.duePence - partner.paidPence)} behind.`,
+        subject: { type: "costSharingAgreement", id: agreement.agreementId },
+        figures: {
+          organisation: partner.organisation.name,
+          duePence: partner.duePence,
+          paidPence: partner.paidPence,
+          behindPence: partner.duePence - partner.paidPence,
+        },
+      });
+    }
+  }
+  for (const outside of figures.capitalOutsideYear) {
+    flags.push({
+      code: "CAPITAL_SPENT_OUTSIDE_YEAR",
+      severity: "high",
+      message: `${outside.title}: ${formatPence(outside.spentPence)} was spent in ${outside.financialYear}, a year the capital was not given for.`,
+      subject: { type: "commitment", id: outside.commitmentId },
+      figures: { financialYear: outside.financialYear, spentPence: outside.spentPence },
+    });
   }
   if (figures.endOn) {
     const daysLeft = daysBetween(figures.today, figures.endOn);

@@ -11,11 +11,13 @@ export const ReconciliationFlag = z.object({
     "LINE_OVERSPENT",
     "SPEND_WITHOUT_ALLOCATION",
     "COMMITTED_UNSPENT_NEAR_END",
+    "PARTNER_BEHIND_SHARE",
+    "CAPITAL_SPENT_OUTSIDE_YEAR",
   ]),
   severity: FlagSeverity,
   message: z.string(),
   /** What the flag is about: the programme, a commitment or a cost line. */
-  subject: z.object({ type: z.enum(["programme", "commitment", "costLine"]), id: Uuid }),
+  subject: z.object({ type: z.enum(["programme", "commitment", "costLine", "costSharingAgreement"]), id: Uuid }),
   figures: z.record(z.string(), z.union([Pence, z.string(), z.null()])),
 });
 export type ReconciliationFlag = z.infer<typeof ReconciliationFlag>;
@@ -49,6 +51,26 @@ export const ProgrammeReconciliation = z.object({
       spentPence: Pence,
       /** Allocated minus spent: negative is overspent. */
       variancePence: Pence,
+    }),
+  ),
+  costSharing: z.array(
+    z.object({
+      agreementId: Uuid,
+      name: z.string(),
+      /** The spend the agreement shares: its cost line's (or the programme's) within its dates. */
+      spentPence: Pence,
+      partners: z.array(
+        z.object({
+          organisation: z.object({ id: Uuid, name: z.string() }),
+          parts: z.number().int(),
+          /** For display only; `duePence` comes from the parts, exact to the penny. */
+          percentage: z.number(),
+          duePence: Pence,
+          paidPence: Pence,
+          /** Paid minus due: negative is behind. */
+          differencePence: Pence,
+        }),
+      ),
     }),
   ),
   financialYears: z.array(z.object({ financialYear: z.string(), profiledPence: Pence, spentPence: Pence })),

@@ -1,5 +1,12 @@
 import type { PrismaClient } from "@fundline/db";
-import { financialYearLabel, penceFromBigInt, reconciliationFlags, toIsoDate, toIsoDateOrNull } from "@fundline/domain";
+import {
+  financialYearLabel,
+  partsAsPercentages,
+  penceFromBigInt,
+  reconciliationFlags,
+  toIsoDate,
+  toIsoDateOrNull,
+} from "@fundline/domain";
 import type { ProgrammeReconciliation } from "@fundline/schemas";
 import { NotFound } from "../../errors.ts";
 
@@ -14,6 +21,17 @@ type CommitmentRow = {
 };
 type CostLineRow = { id: string; name: string; allocatedPence: bigint; spentPence: bigint };
 type YearRow = { financialYear: number; profiledPence: bigint; spentPence: bigint };
+type ShareRow = {
+  agreementId: string;
+  agreementName: string;
+  spentPence: bigint;
+  organisationId: string;
+  organisationName: string;
+  parts: number;
+  duePence: bigint;
+  paidPence: bigint;
+};
+type CapitalRow = { commitmentId: string; title: string; financialYear: number; spentPence: bigint };
 
 /**
  * A programme's money, reconciled in SQL. Spend that names a commitment is that commitment's;
@@ -32,7 +50,7 @@ export async function reconcileProgramme(
   });
   if (!programme) throw new NotFound("Programme", programmeId);
 
-  const [commitments, costLines, years] = await Promise.all([
+  const [commitments, costLines, years, shares, capital, [committed]] = await Promise.all([
     prisma.$queryRaw<CommitmentRow[]>`
       WITH commitment AS (
         SELECT id, title, status::text AS status, "amountPence"
@@ -112,6 +130,74 @@ export async function reconcileProgramme(
              coalesce(spent.pence, 0)::bigint AS "spentPence"
       FROM profiled FULL OUTER JOIN spent USING ("financialYear")
       ORDER BY "financialYear"`,
+    // Each partner's due share of the spend an agreement covers (its line, or the whole
+    // programme, within its dates), split by parts exact to the penny, against what it paid.
+    prisma.$queryRaw<ShareRow[]>`
+      WITH agreement AS (
+        SELECT id, name, "costLineId", "effectiveFrom", "effectiveTo" FROM "CostSharingAgreement"
+        WHERE "programmeId" = ${programmeId}::uuid AND "retiredAt" IS NULL
+      ), covered AS (
+        SELECT agreement.id AS "agreementId", spend."payingOrganisationId", spend."amountPence"
+        FROM agreement JOIN "Spend" spend
+          ON spend."programmeId" = ${programmeId}::uuid AND spend."retiredAt" IS NULL
+         AND (agreement."costLineId" IS NULL OR spend."costLineId" = agreement."costLineId")
+         AND (agreement."effectiveFrom" IS NULL OR spend."spentOn" >= agreement."effectiveFrom")
+         AND (agreement."effectiveTo" IS NULL OR spend."spentOn" <= agreement."effectiveTo")
+      ), total AS (
+        SELECT agreement.id AS "agreementId", coalesce(sum(covered."amountPence"), 0) AS pence
+        FROM agreement LEFT JOIN covered ON covered."agreementId" = agreement.id GROUP BY 1
+      ), share AS (
+        SELECT share."agreementId", share."organisationId", share.parts, total.pence AS spent,
+               sign(total.pence) AS sign, abs(total.pence) AS whole,
+               floor(abs(total.pence)::numeric * share.parts / sum(share.parts) OVER w)::bigint AS base,
+               (abs(total.pence)::numeric * share.parts) % sum(share.parts) OVER w AS remainder
+        FROM "CostShare" share JOIN total USING ("agreementId")
+        WINDOW w AS (PARTITION BY share."agreementId")
+      ), ranked AS (
+        SELECT *, row_number() OVER (PARTITION BY "agreementId" ORDER BY remainder DESC, "organisationId") AS place,
+               whole - sum(base) OVER (PARTITION BY "agreementId") AS pennies_left
+        FROM share
+      ), paid AS (
+        SELECT "agreementId", "payingOrganisationId", sum("amountPence") AS pence FROM covered GROUP BY 1, 2
+      )
+      SELECT agreement.id::text AS "agreementId", agreement.name AS "agreementName", ranked.spent::bigint AS "spentPence",
+             organisation.id::text AS "organisationId", organisation.name AS "organisationName", ranked.parts,
+             (ranked.sign * (ranked.base + CASE WHEN ranked.place <= ranked.pennies_left THEN 1 ELSE 0 END))::bigint AS "duePence",
+             coalesce(paid.pence, 0)::bigint AS "paidPence"
+      FROM ranked
+      JOIN agreement ON agreement.id = ranked."agreementId"
+      JOIN "Organisation" organisation ON organisation.id = ranked."organisationId"
+      LEFT JOIN paid ON paid."agreementId" = ranked."agreementId" AND paid."payingOrganisationId" = ranked."organisationId"
+      ORDER BY agreement.name, agreement.id, ranked.parts DESC, organisation.name`,
+    // Spend on lines a capital commitment funds, in financial years its profile does not cover.
+    prisma.$queryRaw<CapitalRow[]>`
+      WITH capital AS (
+        SELECT commitment.id, commitment.title FROM "FundingCommitment" commitment
+        JOIN "Fund" fund ON fund.id = commitment."fundId"
+        WHERE commitment."programmeId" = ${programmeId}::uuid AND commitment."retiredAt" IS NULL
+          AND fund."fundType" = 'capital' AND commitment.status IN ('awarded', 'received')
+      ), funded_spend AS (
+        SELECT DISTINCT capital.id AS "commitmentId", spend.id AS "spendId", spend."amountPence",
+               extract(year FROM spend."spentOn" - interval '3 months')::int AS "financialYear"
+        FROM capital
+        JOIN "Spend" spend ON spend."programmeId" = ${programmeId}::uuid AND spend."retiredAt" IS NULL
+        WHERE spend."commitmentId" = capital.id
+           OR (spend."commitmentId" IS NULL AND EXISTS (
+                 SELECT 1 FROM "Allocation" allocation
+                 WHERE allocation."commitmentId" = capital.id AND allocation."costLineId" = spend."costLineId"
+                   AND allocation."retiredAt" IS NULL))
+      )
+      SELECT funded."commitmentId"::text AS "commitmentId", capital.title, funded."financialYear",
+             sum(funded."amountPence")::bigint AS "spentPence"
+      FROM funded_spend funded JOIN capital ON capital.id = funded."commitmentId"
+      WHERE NOT EXISTS (SELECT 1 FROM "CommitmentYearProfile" profile
+                        WHERE profile."commitmentId" = funded."commitmentId" AND profile."financialYear" = funded."financialYear")
+      GROUP BY 1, 2, 3
+      HAVING sum(funded."amountPence") <> 0
+      ORDER BY 2, 3`,
+    prisma.$queryRaw<{ pence: bigint }[]>`
+      SELECT coalesce(sum("amountPence"), 0)::bigint AS pence FROM "FundingCommitment"
+      WHERE "programmeId" = ${programmeId}::uuid AND "retiredAt" IS NULL AND status IN ('awarded', 'received')`,
   ]);
 
   const commitmentFigures = commitments.map((row) => ({
@@ -131,10 +217,14 @@ export async function reconcileProgramme(
     spentPence: penceFromBigInt(row.spentPence),
     variancePence: penceFromBigInt(row.allocatedPence - row.spentPence),
   }));
-  const [committed] = await prisma.$queryRaw<{ pence: bigint }[]>`
-    SELECT coalesce(sum("amountPence"), 0)::bigint AS pence FROM "FundingCommitment"
-    WHERE "programmeId" = ${programmeId}::uuid AND "retiredAt" IS NULL AND status IN ('awarded', 'received')`;
   const committedPence = penceFromBigInt(committed?.pence ?? 0n);
+  const costSharing = groupAgreements(shares);
+  const capitalOutsideYear = capital.map((row) => ({
+    commitmentId: row.commitmentId,
+    title: row.title,
+    financialYear: financialYearLabel(row.financialYear),
+    spentPence: penceFromBigInt(row.spentPence),
+  }));
   const totalCostPence = programme.totalCostPence === null ? null : penceFromBigInt(programme.totalCostPence);
 
   return {
@@ -144,6 +234,7 @@ export async function reconcileProgramme(
     gapPence: totalCostPence === null ? null : totalCostPence - committedPence,
     commitments: commitmentFigures,
     costLines: lineFigures,
+    costSharing,
     financialYears: years.map((row) => ({
       financialYear: financialYearLabel(row.financialYear),
       profiledPence: penceFromBigInt(row.profiledPence),
@@ -160,6 +251,39 @@ export async function reconcileProgramme(
         awarded: commitment.status === "awarded" || commitment.status === "received",
       })),
       costLines: lineFigures,
+      costSharing,
+      capitalOutsideYear,
     }),
   };
+}
+
+/** One entry per agreement with its partners' rows (already in order from the query). */
+function groupAgreements(rows: ShareRow[]): ProgrammeReconciliation["costSharing"] {
+  const agreements = new Map<string, ProgrammeReconciliation["costSharing"][number]>();
+  for (const row of rows) {
+    const agreement = agreements.get(row.agreementId) ?? {
+      agreementId: row.agreementId,
+      name: row.agreementName,
+      spentPence: penceFromBigInt(row.spentPence),
+      partners: [],
+    };
+    const duePence = penceFromBigInt(row.duePence);
+    const paidPence = penceFromBigInt(row.paidPence);
+    agreement.partners.push({
+      organisation: { id: row.organisationId, name: row.organisationName },
+      parts: row.parts,
+      percentage: 0,
+      duePence,
+      paidPence,
+      differencePence: paidPence - duePence,
+    });
+    agreements.set(row.agreementId, agreement);
+  }
+  for (const agreement of agreements.values()) {
+    const percentages = partsAsPercentages(agreement.partners.map((partner) => partner.parts));
+    agreement.partners.forEach((partner, index) => {
+      partner.percentage = percentages[index] ?? 0;
+    });
+  }
+  return [...agreements.values()];
 }

@@ -61,6 +61,93 @@ describe("GET /api/programmes/:id/reconciliation", () => {
     expect(spent).toBe(11_000_000);
   });
 
+  it("shares the Stockport–Tameside posts half each and finds Tameside £5,000 behind", async () => {
+    const programme = await test.prisma.programme.findFirstOrThrow({
+      where: { name: "Shared early years education improvement leadership" },
+    });
+    const reconciliation = await reconcileProgramme(test.prisma, programme.id, new Date("2022-10-01"));
+    expect(reconciliation.costSharing).toEqual([
+      expect.objectContaining({
+        name: "Early years leadership posts: half each",
+        spentPence: 11_000_000,
+        partners: [
+          expect.objectContaining({
+            parts: 1,
+            percentage: 50,
+            duePence: 5_500_000,
+            paidPence: 6_000_000,
+            differencePence: 500_000,
+          }),
+          expect.objectContaining({
+            parts: 1,
+            percentage: 50,
+            duePence: 5_500_000,
+            paidPence: 5_000_000,
+            differencePence: -500_000,
+          }),
+        ],
+      }),
+    ]);
+    expect(reconciliation.costSharing[0]?.partners.map((partner) => partner.organisation.name)).toEqual([
+      "Stockport Metropolitan Borough Council",
+      "Tameside Metropolitan Borough Council",
+    ]);
+    const behind = reconciliation.flags.filter((flag) => flag.code === "PARTNER_BEHIND_SHARE");
+    expect(behind).toEqual([
+      expect.objectContaining({
+        figures: {
+          organisation: "Tameside Metropolitan Borough Council",
+          duePence: 5_500_000,
+          paidPence: 5_000_000,
+          behindPence: 500_000,
+        },
+      }),
+    ]);
+  });
+
+  it("splits an odd total in thirds to the penny: £100,000.00 → £33,333.34 + £33,333.33 + £33,333.33", async () => {
+    const programme = await test.prisma.programme.findFirstOrThrow({
+      where: { name: "New Models for LEAs pilot" },
+      include: { partners: true, costLines: true },
+    });
+    const line = await test.prisma.costLine.create({ data: { programmeId: programme.id, name: "Thirds test line" } });
+    const councils = programme.partners.filter(
+      (partner) => partner.role !== "supplier" && partner.role !== "evaluator",
+    );
+    await test.prisma.costSharingAgreement.create({
+      data: {
+        programmeId: programme.id,
+        costLineId: line.id,
+        name: "Thirds",
+        shares: {
+          create: councils.slice(0, 3).map((partner) => ({ organisationId: partner.organisationId, parts: 1 })),
+        },
+      },
+    });
+    await test.prisma.spend.create({
+      data: {
+        programmeId: programme.id,
+        costLineId: line.id,
+        spentOn: new Date("2002-01-10"),
+        amountPence: 10_000_000n,
+        supplierName: "X",
+      },
+    });
+    const reconciliation = await reconcileProgramme(test.prisma, programme.id);
+    const thirds = reconciliation.costSharing.find((agreement) => agreement.name === "Thirds");
+    expect(thirds?.partners.map((partner) => partner.duePence).sort()).toEqual([3_333_333, 3_333_333, 3_333_334]);
+  });
+
+  it("flags capital spent outside the year it was given for", async () => {
+    const programme = await test.prisma.programme.findFirstOrThrow({
+      where: { name: "Children's and Early Years Digital Improvement Programme" },
+    });
+    const reconciliation = await reconcileProgramme(test.prisma, programme.id);
+    expect(reconciliation.flags.filter((flag) => flag.code === "CAPITAL_SPENT_OUTSIDE_YEAR")).toEqual([
+      expect.objectContaining({ severity: "high", figures: { financialYear: "2020/21", spentPence: 500_000 } }),
+    ]);
+  });
+
   it("answers 404 for a programme outside the caller's scope", async () => {
     const outsider = await test.signInNew({ role: "viewer", organisationId: test.as("viewer").organisationId });
     const response = await outsider.inject({ url: `/api/programmes/${dartington.programmeId}/reconciliation` });
