@@ -6,6 +6,7 @@ import { auditRoutes } from "./features/audit/routes.ts";
 import { commitmentRoutes } from "./features/commitments/routes.ts";
 import { decisionRoutes } from "./features/decisions/routes.ts";
 import { deliveryRoutes } from "./features/delivery/routes.ts";
+import { exportRoutes } from "./features/exports/routes.ts";
 import { healthRoutes } from "./features/health/routes.ts";
 import { milestoneRoutes } from "./features/milestones/routes.ts";
 import { organisationRoutes } from "./features/organisations/routes.ts";
@@ -63,6 +64,7 @@ export const app = fp<AppOptions>(
         await api.register(structureRoutes);
         await api.register(decisionRoutes);
         await api.register(reconciliationRoutes);
+        await api.register(exportRoutes);
         await api.register(auditRoutes);
       },
       { prefix: "/api" },

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { formatPence, formatPenceShort, penceFromBigInt, splitPence } from "./money.ts";
+import { formatPence, formatPenceShort, penceAsDecimal, penceFromBigInt, splitPence } from "./money.ts";
 
 describe("splitPence", () => {
   it("splits £100,000.00 into thirds with the extra penny on the first share", () => {
@@ -89,5 +89,25 @@ describe("penceFromBigInt", () => {
   it("converts database BigInts and refuses ones a JSON number cannot carry", () => {
     expect(penceFromBigInt(8_000_000n)).toBe(8_000_000);
     expect(() => penceFromBigInt(2n ** 60n)).toThrow(RangeError);
+  });
+});
+
+describe("penceAsDecimal", () => {
+  it("writes pounds and pence without float rounding", () => {
+    expect(penceAsDecimal(123_456)).toBe("1234.56");
+    expect(penceAsDecimal(-1_200)).toBe("-12.00");
+    expect(penceAsDecimal(5)).toBe("0.05");
+    expect(penceAsDecimal(-5)).toBe("-0.05");
+  });
+
+  it("reads back to the same pence for every safe amount", () => {
+    fc.assert(
+      fc.property(fc.maxSafeInteger(), (pence) => {
+        const text = penceAsDecimal(pence);
+        const [pounds, rest] = text.replace("-", "").split(".");
+        const back = (BigInt(pounds ?? "0") * 100n + BigInt(rest ?? "0")) * (text.startsWith("-") ? -1n : 1n);
+        expect(back).toBe(BigInt(pence));
+      }),
+    );
   });
 });

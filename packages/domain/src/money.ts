@@ -38,6 +38,13 @@ export function formatPence(pence: Pence): string {
   return `${sign}${poundsText}.${String(rest).padStart(2, "0")}`;
 }
 
+/** `1234.56`, `-12.00`: pounds as a plain decimal for CSV and spreadsheets, from integer pence. */
+export function penceAsDecimal(pence: Pence): string {
+  if (!isPence(pence)) throw new TypeError(`not a whole number of pence: ${pence}`);
+  const abs = Math.abs(pence);
+  return `${pence < 0 ? "-" : ""}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
+}
+
 /** `£105k`-style short form for chart axes; tables always show the exact figure. */
 export function formatPenceShort(pence: Pence): string {
   const pounds = pence / 100;

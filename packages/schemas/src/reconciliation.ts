@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Pence, Uuid } from "./common.ts";
+import { IsoDate, Pence, Uuid } from "./common.ts";
 
 export const FlagSeverity = z.enum(["high", "medium", "low"]);
 
@@ -77,3 +77,10 @@ export const ProgrammeReconciliation = z.object({
   flags: z.array(ReconciliationFlag),
 });
 export type ProgrammeReconciliation = z.infer<typeof ProgrammeReconciliation>;
+
+export const TransparencyExportQuery = z.strictObject({
+  from: IsoDate,
+  to: IsoDate,
+  programmeId: Uuid.optional(),
+});
+export type TransparencyExportQuery = z.infer<typeof TransparencyExportQuery>;

@@ -1,0 +1,26 @@
+import { TransparencyExportQuery } from "@fundline/schemas";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { scopeOf } from "../../plugins/scope.ts";
+import { transparencyCsv } from "./transparency.ts";
+
+/** Files councils publish or pass on. */
+export const exportRoutes: FastifyPluginAsyncZod = async (fastify) => {
+  fastify.get(
+    "/exports/transparency",
+    {
+      config: { access: "read" },
+      // No response schema: the body is a CSV stream; errors still take the usual JSON shape.
+      schema: { querystring: TransparencyExportQuery },
+    },
+    (request, reply) => {
+      const csv = transparencyCsv(fastify.prisma, request.query, scopeOf(request));
+      return reply
+        .type("text/csv; charset=utf-8")
+        .header(
+          "content-disposition",
+          `attachment; filename="spend-over-500-${request.query.from}-to-${request.query.to}.csv"`,
+        )
+        .send(csv);
+    },
+  );
+};
