@@ -84,3 +84,9 @@ export const TransparencyExportQuery = z.strictObject({
   programmeId: Uuid.optional(),
 });
 export type TransparencyExportQuery = z.infer<typeof TransparencyExportQuery>;
+
+export const ThreeSixtyGivingExportQuery = z.strictObject({
+  programmeId: Uuid.optional(),
+  funderId: Uuid.optional(),
+});
+export type ThreeSixtyGivingExportQuery = z.infer<typeof ThreeSixtyGivingExportQuery>;

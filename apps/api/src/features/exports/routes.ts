@@ -1,6 +1,7 @@
-import { TransparencyExportQuery } from "@fundline/schemas";
+import { ThreeSixtyGivingExportQuery, TransparencyExportQuery } from "@fundline/schemas";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { scopeOf } from "../../plugins/scope.ts";
+import { threeSixtyGivingPackage } from "./three-sixty-giving.ts";
 import { transparencyCsv } from "./transparency.ts";
 
 /** Files councils publish or pass on. */
@@ -21,6 +22,16 @@ export const exportRoutes: FastifyPluginAsyncZod = async (fastify) => {
           `attachment; filename="spend-over-500-${request.query.from}-to-${request.query.to}.csv"`,
         )
         .send(csv);
+    },
+  );
+
+  fastify.get(
+    "/exports/360giving",
+    // The 360Giving JSON Schema is the response's contract; the tests validate against it.
+    { config: { access: "read" }, schema: { querystring: ThreeSixtyGivingExportQuery } },
+    async (request, reply) => {
+      const body = await threeSixtyGivingPackage(fastify.prisma, request.query, scopeOf(request));
+      return reply.header("content-disposition", 'attachment; filename="fundline-360giving.json"').send(body);
     },
   );
 };
