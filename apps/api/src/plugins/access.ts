@@ -70,10 +70,10 @@ export const accessPlugin = fp<AccessOptions>(
 
     fastify.addHook("onRequest", async (request) => {
       const access = request.routeOptions.config?.access;
-      if (!access) return;
+      // Public routes (health, sign-in, docs) never need to know who is asking.
+      if (!access || access === "public") return;
       const token = request.cookies[cookie.name];
       request.principal = token ? await principalFor(fastify.prisma, token, options) : null;
-      if (access === "public") return;
       const principal = request.principal;
       if (!principal) throw new Unauthenticated("Sign in to continue.");
       if (access !== "session") {
