@@ -38,10 +38,10 @@ export function yearOf(label: string): number {
 }
 
 /**
- * The Prisma date filter for `from`/`to` and/or `financialYear` (the overlap when both are
- * given), or undefined when none is.
+ * The first and last day asked for by `from`/`to` and/or `financialYear` (their overlap when
+ * both are given); either is undefined when unbounded.
  */
-export function dateWindow(query: { financialYear?: string; from?: string; to?: string }) {
+export function windowBounds(query: { financialYear?: string; from?: string; to?: string }) {
   const year = query.financialYear ? financialYearBounds(yearOf(query.financialYear)) : undefined;
   const from = [query.from, year?.firstDay]
     .filter((day) => day !== undefined)
@@ -51,6 +51,12 @@ export function dateWindow(query: { financialYear?: string; from?: string; to?: 
     .filter((day) => day !== undefined)
     .sort()
     .at(0);
+  return { from, to };
+}
+
+/** The same window as a Prisma date filter, or undefined when unbounded. */
+export function dateWindow(query: { financialYear?: string; from?: string; to?: string }) {
+  const { from, to } = windowBounds(query);
   if (!from && !to) return undefined;
   return { gte: fromIsoDate(from), lte: fromIsoDate(to) };
 }

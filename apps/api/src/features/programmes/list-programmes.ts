@@ -1,7 +1,7 @@
 import { Prisma, type PrismaClient } from "@fundline/db";
-import { financialYearBounds, penceFromBigInt } from "@fundline/domain";
+import { penceFromBigInt } from "@fundline/domain";
 import type { ProgrammeListQuery, ProgrammeListResponse, ProgrammeSummary } from "@fundline/schemas";
-import { yearOf } from "../../plugins/paging.ts";
+import { windowBounds } from "../../plugins/paging.ts";
 import { type Scope, visibleProgrammesSql } from "../../plugins/scope.ts";
 
 type ProgrammeRow = {
@@ -44,15 +44,7 @@ function programmeFilter(filter: SummaryFilter): Prisma.Sql {
       WHERE partner."programmeId" = programme.id AND partner."organisationId" = ${filter.organisationId}::uuid))`);
   }
   // Running during the window: started by its end (or undated) and not ended before its start.
-  const year = filter.financialYear ? financialYearBounds(yearOf(filter.financialYear)) : undefined;
-  const from = [filter.from, year?.firstDay]
-    .filter((day) => day !== undefined)
-    .sort()
-    .at(-1);
-  const to = [filter.to, year?.lastDay]
-    .filter((day) => day !== undefined)
-    .sort()
-    .at(0);
+  const { from, to } = windowBounds(filter);
   if (to) conditions.push(Prisma.sql`(programme."startOn" IS NULL OR programme."startOn" <= ${to}::date)`);
   if (from) conditions.push(Prisma.sql`(programme."endOn" IS NULL OR programme."endOn" >= ${from}::date)`);
   return conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
