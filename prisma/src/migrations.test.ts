@@ -10,14 +10,16 @@ import { createTestDatabase, withClient } from "./testing.ts";
 const prismaDir = fileURLToPath(new URL("..", import.meta.url));
 const tsxLoader = createRequire(import.meta.url).resolve("tsx");
 
-// Everything schema.prisma can say, read from the catalog. CHECK constraints and triggers are
-// left out on purpose: Prisma's schema cannot express them, so they live only in migrations.
+// Everything schema.prisma can say, read from the catalog. CHECK constraints, triggers and
+// partial indexes are left out on purpose: Prisma's schema cannot express them, so they live
+// only in migrations.
 const CATALOG = `
   SELECT 'column' AS kind, table_name || '.' || column_name AS name,
          concat_ws(' ', udt_name, is_nullable, column_default, character_maximum_length, numeric_precision, numeric_scale) AS definition
   FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'
   UNION ALL
   SELECT 'index', indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'
+    AND indexdef NOT LIKE '% WHERE %'
   UNION ALL
   SELECT 'constraint', conrelid::regclass || '.' || conname, pg_get_constraintdef(oid)
   FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND contype IN ('p', 'u', 'f')
