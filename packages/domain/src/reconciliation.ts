@@ -40,6 +40,17 @@ export type Flag = {
   figures: Record<string, Pence | string | null>;
 };
 
+/** How serious each finding is: money nobody pays for or given for another year is high. */
+export const FLAG_SEVERITY: Record<Flag["code"], Flag["severity"]> = {
+  PROGRAMME_NOT_FULLY_FUNDED: "high",
+  COMMITMENT_OVER_ALLOCATED: "high",
+  SPEND_WITHOUT_ALLOCATION: "high",
+  LINE_OVERSPENT: "medium",
+  PARTNER_BEHIND_SHARE: "medium",
+  CAPITAL_SPENT_OUTSIDE_YEAR: "high",
+  COMMITTED_UNSPENT_NEAR_END: "medium",
+};
+
 /** Days before the end date within which unspent committed money is at risk of going back. */
 export const UNSPENT_WARNING_DAYS = 90;
 
@@ -54,7 +65,7 @@ export function reconciliationFlags(figures: ReconciliationFigures): Flag[] {
     const gap = figures.totalCostPence - figures.committedPence;
     flags.push({
       code: "PROGRAMME_NOT_FULLY_FUNDED",
-      severity: "high",
+      severity: FLAG_SEVERITY.PROGRAMME_NOT_FULLY_FUNDED,
       message: `Awarded funding of ${formatPence(figures.committedPence)} leaves ${formatPence(gap)} of the ${formatPence(figures.totalCostPence)} cost unfunded.`,
       subject: programme,
       figures: { totalCostPence: figures.totalCostPence, committedPence: figures.committedPence, gapPence: gap },
@@ -64,7 +75,7 @@ export function reconciliationFlags(figures: ReconciliationFigures): Flag[] {
     if (commitment.allocatedPence > commitment.amountPence) {
       flags.push({
         code: "COMMITMENT_OVER_ALLOCATED",
-        severity: "high",
+        severity: FLAG_SEVERITY.COMMITMENT_OVER_ALLOCATED,
         message: `${commitment.title}: allocations total ${formatPence(commitment.allocatedPence)} against a commitment of ${formatPence(commitment.amountPence)}.`,
         subject: { type: "commitment", id: commitment.id },
         figures: { amountPence: commitment.amountPence, allocatedPence: commitment.allocatedPence },
@@ -75,7 +86,7 @@ export function reconciliationFlags(figures: ReconciliationFigures): Flag[] {
     if (line.allocatedPence === 0 && line.spentPence !== 0) {
       flags.push({
         code: "SPEND_WITHOUT_ALLOCATION",
-        severity: "high",
+        severity: FLAG_SEVERITY.SPEND_WITHOUT_ALLOCATION,
         message: `${line.name}: ${formatPence(line.spentPence)} spent on a line no commitment is allocated to, so no funder pays for it.`,
         subject: { type: "costLine", id: line.id },
         figures: { allocatedPence: 0, spentPence: line.spentPence },
@@ -83,7 +94,7 @@ export function reconciliationFlags(figures: ReconciliationFigures): Flag[] {
     } else if (line.spentPence > line.allocatedPence) {
       flags.push({
         code: "LINE_OVERSPENT",
-        severity: "medium",
+        severity: FLAG_SEVERITY.LINE_OVERSPENT,
         message: `${line.name}: spent ${formatPence(line.spentPence)} against ${formatPence(line.allocatedPence)} allocated, ${formatPence(line.spentPence - line.allocatedPence)} over.`,
         subject: { type: "costLine", id: line.id },
         figures: {
@@ -98,7 +109,7 @@ export function reconciliationFlags(figures: ReconciliationFigures): Flag[] {
     for (const partner of agreement.partners.filter((p) => p.paidPence < p.duePence)) {
       flags.push({
         code: "PARTNER_BEHIND_SHARE",
-        severity: "medium",
+        severity: FLAG_SEVERITY.PARTNER_BEHIND_SHARE,
         message: `${agreement.name}: ${partner.organisation.name} has paid ${formatPence(partner.paidPence)} of its ${formatPence(partner.duePence)} share, ${formatPence(partner.duePence - partner.paidPence)} behind.`,
         subject: { type: "costSharingAgreement", id: agreement.agreementId },
         figures: {
@@ -113,7 +124,7 @@ export function reconciliationFlags(figures: ReconciliationFigures): Flag[] {
   for (const outside of figures.capitalOutsideYear) {
     flags.push({
       code: "CAPITAL_SPENT_OUTSIDE_YEAR",
-      severity: "high",
+      severity: FLAG_SEVERITY.CAPITAL_SPENT_OUTSIDE_YEAR,
       message: `${outside.title}: ${formatPence(outside.spentPence)} was spent in ${outside.financialYear}, a year the capital was not given for.`,
       subject: { type: "commitment", id: outside.commitmentId },
       figures: { financialYear: outside.financialYear, spentPence: outside.spentPence },
@@ -126,7 +137,7 @@ export function reconciliationFlags(figures: ReconciliationFigures): Flag[] {
         const unspent = commitment.amountPence - commitment.spentPence;
         flags.push({
           code: "COMMITTED_UNSPENT_NEAR_END",
-          severity: "medium",
+          severity: FLAG_SEVERITY.COMMITTED_UNSPENT_NEAR_END,
           message: `${commitment.title}: ${formatPence(unspent)} of ${formatPence(commitment.amountPence)} is unspent with ${daysLeft} days to the programme's end on ${figures.endOn}.`,
           subject: { type: "commitment", id: commitment.id },
           figures: {

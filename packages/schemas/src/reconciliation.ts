@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { IsoDate, Pence, Uuid } from "./common.ts";
+import { FinancialYearLabel, IsoDate, Pence, Uuid } from "./common.ts";
+import { Paging, pageOf } from "./paging.ts";
 
 export const FlagSeverity = z.enum(["high", "medium", "low"]);
 
@@ -90,3 +91,42 @@ export const ThreeSixtyGivingExportQuery = z.strictObject({
   funderId: Uuid.optional(),
 });
 export type ThreeSixtyGivingExportQuery = z.infer<typeof ThreeSixtyGivingExportQuery>;
+
+export const FlagCode = ReconciliationFlag.shape.code;
+export type FlagCode = z.infer<typeof FlagCode>;
+
+/** Open flags across every programme the caller can see, narrowed as a finance officer needs. */
+export const PortfolioReconciliationQuery = z.strictObject({
+  severity: FlagSeverity.optional(),
+  code: FlagCode.optional(),
+  /** Programmes this funder has awarded money to. */
+  funderId: Uuid.optional(),
+  /** Programmes this organisation leads or is a partner in. */
+  organisationId: Uuid.optional(),
+  /** Programmes running in this financial year (and capital spent in it). */
+  financialYear: FinancialYearLabel.optional(),
+  page: Paging.page,
+  pageSize: Paging.pageSize,
+});
+export type PortfolioReconciliationQuery = z.infer<typeof PortfolioReconciliationQuery>;
+
+export const PortfolioFlag = ReconciliationFlag.extend({ programme: z.object({ id: Uuid, name: z.string() }) });
+export type PortfolioFlag = z.infer<typeof PortfolioFlag>;
+
+export const PortfolioReconciliation = pageOf("flags", PortfolioFlag).extend({
+  totals: z.object({
+    /** Programmes matching the filters, and how many of them have a flag. */
+    programmes: z.number().int(),
+    programmesFlagged: z.number().int(),
+    flags: z.number().int(),
+    bySeverity: z.object({ high: z.number().int(), medium: z.number().int(), low: z.number().int() }),
+    byCode: z.array(z.object({ code: FlagCode, severity: FlagSeverity, count: z.number().int() })),
+    /** Money across the matching programmes, from the running totals. */
+    totalCostPence: Pence,
+    committedPence: Pence,
+    spentPence: Pence,
+    /** Shortfall across the programmes not fully funded (surpluses are not netted off). */
+    shortfallPence: Pence,
+  }),
+});
+export type PortfolioReconciliation = z.infer<typeof PortfolioReconciliation>;

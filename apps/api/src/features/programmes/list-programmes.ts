@@ -22,18 +22,20 @@ const ORDER_BY: Record<ProgrammeListQuery["sort"], Prisma.Sql> = {
   name: Prisma.sql`programme.name`,
   startOn: Prisma.sql`programme."startOn"`,
   endOn: Prisma.sql`programme."endOn"`,
-  committedPence: Prisma.sql`"committedPence"`,
-  spentPence: Prisma.sql`"spentPence"`,
+  committedPence: Prisma.sql`coalesce(total."committedPence", 0)`,
+  spentPence: Prisma.sql`coalesce(total."spentPence", 0)`,
   createdAt: Prisma.sql`programme."createdAt"`,
 };
 
 type SummaryFilter = Partial<Omit<ProgrammeListQuery, "page" | "pageSize" | "sort" | "direction">> & {
   programmeId?: string;
+  /** Programmes this funder has awarded money to. */
+  funderId?: string;
   scope: Scope;
 };
 
 /** The WHERE clause shared by the page and its count. */
-function programmeFilter(filter: SummaryFilter): Prisma.Sql {
+export function programmeFilter(filter: SummaryFilter): Prisma.Sql {
   const conditions: Prisma.Sql[] = [visibleProgrammesSql(filter.scope)];
   if (!filter.includeRetired) conditions.push(Prisma.sql`programme."retiredAt" IS NULL`);
   if (filter.programmeId) conditions.push(Prisma.sql`programme.id = ${filter.programmeId}::uuid`);
@@ -42,6 +44,12 @@ function programmeFilter(filter: SummaryFilter): Prisma.Sql {
     conditions.push(Prisma.sql`(programme."leadOrganisationId" = ${filter.organisationId}::uuid OR EXISTS (
       SELECT 1 FROM "ProgrammePartner" partner
       WHERE partner."programmeId" = programme.id AND partner."organisationId" = ${filter.organisationId}::uuid))`);
+  }
+  if (filter.funderId) {
+    conditions.push(Prisma.sql`EXISTS (
+      SELECT 1 FROM "FundingCommitment" commitment JOIN "Fund" fund ON fund.id = commitment."fundId"
+      WHERE commitment."programmeId" = programme.id AND fund."funderId" = ${filter.funderId}::uuid
+        AND commitment."retiredAt" IS NULL AND commitment.status IN ('awarded', 'received'))`);
   }
   // Running during the window: started by its end (or undated) and not ended before its start.
   const { from, to } = windowBounds(filter);
@@ -74,9 +82,9 @@ export async function listProgrammes(
 }
 
 /**
- * Programme summaries with committed, allocated and spent totals. Raw SQL because the three
- * sums are separate aggregates over different tables: each is grouped once, then joined, so
- * the database never multiplies rows and JavaScript never adds money up.
+ * Programme summaries with committed, allocated and spent totals, read from the running totals
+ * the triggers keep (allocations are summed over the programme's line totals), so listing
+ * programmes never re-adds their spend rows.
  */
 export async function programmeSummaries(
   prisma: PrismaClient,
@@ -90,34 +98,21 @@ export async function programmeSummaries(
 ): Promise<ProgrammeSummary[]> {
   const direction = page.direction === "desc" ? Prisma.sql`DESC` : Prisma.sql`ASC`;
   const rows = await prisma.$queryRaw<ProgrammeRow[]>`
-    WITH committed AS (
-      SELECT "programmeId", sum("amountPence")::bigint AS pence
-      FROM "FundingCommitment"
-      WHERE "retiredAt" IS NULL AND status IN ('awarded', 'received') AND "programmeId" IS NOT NULL
-      GROUP BY "programmeId"
-    ), allocated AS (
-      SELECT line."programmeId", sum(allocation."amountPence")::bigint AS pence
-      FROM "Allocation" allocation
-      JOIN "CostLine" line ON line.id = allocation."costLineId"
-      WHERE allocation."retiredAt" IS NULL
+    WITH allocated AS (
+      SELECT line."programmeId", sum(total."allocatedPence")::bigint AS pence
+      FROM "CostLineTotal" total JOIN "CostLine" line ON line.id = total."costLineId"
       GROUP BY line."programmeId"
-    ), spent AS (
-      SELECT "programmeId", sum("amountPence")::bigint AS pence
-      FROM "Spend"
-      WHERE "retiredAt" IS NULL
-      GROUP BY "programmeId"
     )
     SELECT programme.id::text AS id, programme.name, programme.status::text AS status,
            programme."retiredAt", programme.version,
            lead.id::text AS "leadOrganisationId", lead.name AS "leadOrganisationName",
-           coalesce(committed.pence, 0)::bigint AS "committedPence",
+           coalesce(total."committedPence", 0)::bigint AS "committedPence",
            coalesce(allocated.pence, 0)::bigint AS "allocatedPence",
-           coalesce(spent.pence, 0)::bigint AS "spentPence"
+           coalesce(total."spentPence", 0)::bigint AS "spentPence"
     FROM "Programme" programme
     JOIN "Organisation" lead ON lead.id = programme."leadOrganisationId"
-    LEFT JOIN committed ON committed."programmeId" = programme.id
+    LEFT JOIN "ProgrammeTotal" total ON total."programmeId" = programme.id
     LEFT JOIN allocated ON allocated."programmeId" = programme.id
-    LEFT JOIN spent ON spent."programmeId" = programme.id
     ${programmeFilter(filter)}
     ORDER BY ${page.orderBy} ${direction} NULLS LAST, programme.id
     LIMIT ${page.limit} OFFSET ${page.offset}`;

@@ -1,10 +1,26 @@
-import { IdParams, ProgrammeReconciliation } from "@fundline/schemas";
+import {
+  IdParams,
+  PortfolioReconciliation,
+  PortfolioReconciliationQuery,
+  ProgrammeReconciliation,
+} from "@fundline/schemas";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { listErrors } from "../../plugins/paging.ts";
+import { scopeOf } from "../../plugins/scope.ts";
+import { reconcilePortfolio } from "./portfolio-reconciliation.ts";
 import { reconcileProgramme } from "./programme-reconciliation.ts";
 
 /** Does the money add up, and where it does not, why. */
 export const reconciliationRoutes: FastifyPluginAsyncZod = async (fastify) => {
+  fastify.get(
+    "/reconciliation",
+    {
+      config: { access: "read" },
+      schema: { querystring: PortfolioReconciliationQuery, response: { 200: PortfolioReconciliation, ...listErrors } },
+    },
+    (request) => reconcilePortfolio(fastify.prisma, request.query, scopeOf(request)),
+  );
+
   fastify.get(
     "/programmes/:id/reconciliation",
     {

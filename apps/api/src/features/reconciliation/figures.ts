@@ -1,0 +1,259 @@
+// The figures reconciliation is judged on, for a set of programmes given as SQL that selects
+// their ids: one programme for its own page, every flagged programme for the portfolio. Money
+// is added up by PostgreSQL, mostly from the running totals the triggers keep.
+import { Prisma, type PrismaClient } from "@fundline/db";
+import { financialYearLabel, partsAsPercentages, penceFromBigInt } from "@fundline/domain";
+import type { ProgrammeReconciliation } from "@fundline/schemas";
+
+type Db = Pick<PrismaClient, "$queryRaw">;
+
+/** SQL selecting one programme's id, for the figure queries below. */
+export const oneProgramme = (programmeId: string) => Prisma.sql`SELECT ${programmeId}::uuid`;
+
+export type CommitmentFigures = ProgrammeReconciliation["commitments"][number] & { programmeId: string };
+
+/**
+ * Each live commitment's amount, receipts, allocations and spend. Spend that names a commitment
+ * is that commitment's; spend that does not is shared among the commitments allocated to its
+ * line in proportion to their allocations, exact to the penny (largest remainder: floors, then
+ * the pennies left go to the largest fractions, ties by commitment id), so every penny traces
+ * to one funder.
+ */
+export async function commitmentFigures(db: Db, programmes: Prisma.Sql): Promise<CommitmentFigures[]> {
+  const rows = await db.$queryRaw<
+    {
+      programmeId: string;
+      id: string;
+      title: string;
+      status: string;
+      amountPence: bigint;
+      receivedPence: bigint;
+      allocatedPence: bigint;
+      spentPence: bigint;
+    }[]
+  >`
+    WITH commitment AS (
+      SELECT commitment.id, commitment."programmeId", commitment.title, commitment.status::text AS status,
+             commitment."amountPence", coalesce(total."receivedPence", 0) AS received,
+             coalesce(total."allocatedPence", 0) AS allocated, coalesce(total."namedSpentPence", 0) AS named
+      FROM "FundingCommitment" commitment
+      LEFT JOIN "CommitmentTotal" total ON total."commitmentId" = commitment.id
+      WHERE commitment."programmeId" IN (${programmes}) AND commitment."retiredAt" IS NULL
+    ), line_allocation AS (
+      SELECT allocation."commitmentId", allocation."costLineId", sum(allocation."amountPence") AS pence
+      FROM "Allocation" allocation JOIN "CostLine" line ON line.id = allocation."costLineId"
+      WHERE line."programmeId" IN (${programmes}) AND allocation."retiredAt" IS NULL
+      GROUP BY 1, 2
+    ), line_total AS (
+      SELECT "costLineId", sum(pence) AS pence FROM line_allocation GROUP BY 1
+    ), share AS (
+      SELECT share."commitmentId", share."costLineId", sign(unnamed."unnamedSpentPence") AS sign,
+             abs(unnamed."unnamedSpentPence") AS whole,
+             floor(abs(unnamed."unnamedSpentPence")::numeric * share.pence / total.pence)::bigint AS base,
+             (abs(unnamed."unnamedSpentPence")::numeric * share.pence) % total.pence AS remainder
+      FROM line_allocation share
+      JOIN line_total total USING ("costLineId")
+      JOIN "CostLineTotal" unnamed USING ("costLineId")
+      WHERE total.pence > 0 AND unnamed."unnamedSpentPence" <> 0
+    ), ranked AS (
+      SELECT *,
+             row_number() OVER (PARTITION BY "costLineId" ORDER BY remainder DESC, "commitmentId") AS place,
+             whole - sum(base) OVER (PARTITION BY "costLineId") AS pennies_left
+      FROM share
+    ), attributed AS (
+      SELECT "commitmentId", sum(sign * (base + CASE WHEN place <= pennies_left THEN 1 ELSE 0 END))::bigint AS pence
+      FROM ranked GROUP BY 1
+    )
+    SELECT commitment."programmeId"::text AS "programmeId", commitment.id::text AS id, commitment.title,
+           commitment.status, commitment."amountPence", commitment.received::bigint AS "receivedPence",
+           commitment.allocated::bigint AS "allocatedPence",
+           (commitment.named + coalesce(attributed.pence, 0))::bigint AS "spentPence"
+    FROM commitment LEFT JOIN attributed ON attributed."commitmentId" = commitment.id
+    ORDER BY commitment.title, commitment.id`;
+  return rows.map((row) => ({
+    programmeId: row.programmeId,
+    id: row.id,
+    title: row.title,
+    status: row.status,
+    amountPence: penceFromBigInt(row.amountPence),
+    receivedPence: penceFromBigInt(row.receivedPence),
+    allocatedPence: penceFromBigInt(row.allocatedPence),
+    spentPence: penceFromBigInt(row.spentPence),
+    overAllocated: row.allocatedPence > row.amountPence,
+  }));
+}
+
+export type CostLineFigures = ProgrammeReconciliation["costLines"][number] & { programmeId: string };
+
+/**
+ * Each live cost line's allocations and spend. `problemsOnly` reads just the lines a flag is
+ * raised for, through the partial index on exactly that condition.
+ */
+export async function costLineFigures(
+  db: Db,
+  programmes: Prisma.Sql,
+  { problemsOnly }: { problemsOnly: boolean },
+): Promise<CostLineFigures[]> {
+  const rows = await db.$queryRaw<
+    { programmeId: string; id: string; name: string; allocatedPence: bigint; spentPence: bigint }[]
+  >`
+    SELECT line."programmeId"::text AS "programmeId", line.id::text AS id, line.name,
+           coalesce(total."allocatedPence", 0) AS "allocatedPence", coalesce(total."spentPence", 0) AS "spentPence"
+    FROM "CostLine" line
+    ${
+      problemsOnly
+        ? Prisma.sql`JOIN "CostLineTotal" total ON total."costLineId" = line.id
+            AND total."spentPence" <> 0 AND (total."allocatedPence" = 0 OR total."spentPence" > total."allocatedPence")`
+        : Prisma.sql`LEFT JOIN "CostLineTotal" total ON total."costLineId" = line.id`
+    }
+    WHERE line."programmeId" IN (${programmes}) AND line."retiredAt" IS NULL
+    ORDER BY line.name, line.id`;
+  return rows.map((row) => ({
+    programmeId: row.programmeId,
+    id: row.id,
+    name: row.name,
+    allocatedPence: penceFromBigInt(row.allocatedPence),
+    spentPence: penceFromBigInt(row.spentPence),
+    variancePence: penceFromBigInt(row.allocatedPence - row.spentPence),
+  }));
+}
+
+export type CostSharingFigures = ProgrammeReconciliation["costSharing"][number] & { programmeId: string };
+
+/**
+ * Each partner's due share of the spend an agreement covers (its line, or the whole programme,
+ * within its dates), split by parts exact to the penny, against what it paid. Read from the
+ * spend rows because an agreement's dates can cut anywhere; the (line, date) and (programme,
+ * date) indexes keep that to the rows it covers.
+ */
+export async function costSharingFigures(db: Db, programmes: Prisma.Sql): Promise<CostSharingFigures[]> {
+  const rows = await db.$queryRaw<
+    {
+      programmeId: string;
+      agreementId: string;
+      agreementName: string;
+      spentPence: bigint;
+      organisationId: string;
+      organisationName: string;
+      parts: number;
+      duePence: bigint;
+      paidPence: bigint;
+    }[]
+  >`
+    WITH agreement AS (
+      SELECT id, "programmeId", name, "costLineId", "effectiveFrom", "effectiveTo" FROM "CostSharingAgreement"
+      WHERE "programmeId" IN (${programmes}) AND "retiredAt" IS NULL
+    ), covered AS (
+      SELECT agreement.id AS "agreementId", spend."payingOrganisationId", spend."amountPence"
+      FROM agreement JOIN "Spend" spend
+        ON spend."programmeId" = agreement."programmeId" AND spend."retiredAt" IS NULL
+       AND (agreement."costLineId" IS NULL OR spend."costLineId" = agreement."costLineId")
+       AND (agreement."effectiveFrom" IS NULL OR spend."spentOn" >= agreement."effectiveFrom")
+       AND (agreement."effectiveTo" IS NULL OR spend."spentOn" <= agreement."effectiveTo")
+    ), total AS (
+      SELECT agreement.id AS "agreementId", coalesce(sum(covered."amountPence"), 0) AS pence
+      FROM agreement LEFT JOIN covered ON covered."agreementId" = agreement.id GROUP BY 1
+    ), share AS (
+      SELECT share."agreementId", share."organisationId", share.parts, total.pence AS spent,
+             sign(total.pence) AS sign, abs(total.pence) AS whole,
+             floor(abs(total.pence)::numeric * share.parts / sum(share.parts) OVER w)::bigint AS base,
+             (abs(total.pence)::numeric * share.parts) % sum(share.parts) OVER w AS remainder
+      FROM "CostShare" share JOIN total USING ("agreementId")
+      WINDOW w AS (PARTITION BY share."agreementId")
+    ), ranked AS (
+      SELECT *, row_number() OVER (PARTITION BY "agreementId" ORDER BY remainder DESC, "organisationId") AS place,
+             whole - sum(base) OVER (PARTITION BY "agreementId") AS pennies_left
+      FROM share
+    ), paid AS (
+      SELECT "agreementId", "payingOrganisationId", sum("amountPence") AS pence FROM covered GROUP BY 1, 2
+    )
+    SELECT agreement."programmeId"::text AS "programmeId", agreement.id::text AS "agreementId",
+           agreement.name AS "agreementName", ranked.spent::bigint AS "spentPence",
+           organisation.id::text AS "organisationId", organisation.name AS "organisationName", ranked.parts,
+           (ranked.sign * (ranked.base + CASE WHEN ranked.place <= ranked.pennies_left THEN 1 ELSE 0 END))::bigint AS "duePence",
+           coalesce(paid.pence, 0)::bigint AS "paidPence"
+    FROM ranked
+    JOIN agreement ON agreement.id = ranked."agreementId"
+    JOIN "Organisation" organisation ON organisation.id = ranked."organisationId"
+    LEFT JOIN paid ON paid."agreementId" = ranked."agreementId" AND paid."payingOrganisationId" = ranked."organisationId"
+    ORDER BY agreement.name, agreement.id, ranked.parts DESC, organisation.name`;
+
+  // One entry per agreement with its partners' rows (already in order from the query).
+  const agreements = new Map<string, CostSharingFigures>();
+  for (const row of rows) {
+    const agreement = agreements.get(row.agreementId) ?? {
+      programmeId: row.programmeId,
+      agreementId: row.agreementId,
+      name: row.agreementName,
+      spentPence: penceFromBigInt(row.spentPence),
+      partners: [],
+    };
+    const duePence = penceFromBigInt(row.duePence);
+    const paidPence = penceFromBigInt(row.paidPence);
+    agreement.partners.push({
+      organisation: { id: row.organisationId, name: row.organisationName },
+      parts: row.parts,
+      percentage: 0,
+      duePence,
+      paidPence,
+      differencePence: paidPence - duePence,
+    });
+    agreements.set(row.agreementId, agreement);
+  }
+  for (const agreement of agreements.values()) {
+    const percentages = partsAsPercentages(agreement.partners.map((partner) => partner.parts));
+    agreement.partners.forEach((partner, index) => {
+      partner.percentage = percentages[index] ?? 0;
+    });
+  }
+  return [...agreements.values()];
+}
+
+export type CapitalOutsideYear = {
+  programmeId: string;
+  commitmentId: string;
+  title: string;
+  financialYear: string;
+  spentPence: number;
+};
+
+/**
+ * Spend a capital commitment pays for (charged to it by name, or unnamed on a line it is
+ * allocated to) in financial years its profile does not cover, from the per-year totals.
+ */
+export async function capitalOutsideYear(db: Db, programmes: Prisma.Sql): Promise<CapitalOutsideYear[]> {
+  const rows = await db.$queryRaw<
+    { programmeId: string; commitmentId: string; title: string; financialYear: number; spentPence: bigint }[]
+  >`
+    WITH capital AS (
+      SELECT commitment.id, commitment."programmeId", commitment.title FROM "FundingCommitment" commitment
+      JOIN "Fund" fund ON fund.id = commitment."fundId"
+      WHERE commitment."programmeId" IN (${programmes}) AND commitment."retiredAt" IS NULL
+        AND fund."fundType" = 'capital' AND commitment.status IN ('awarded', 'received')
+    ), funded AS (
+      SELECT capital.id AS "commitmentId", year."financialYear", year."namedSpentPence" AS pence
+      FROM capital JOIN "CommitmentYearTotal" year ON year."commitmentId" = capital.id
+      UNION ALL
+      SELECT capital.id, year."financialYear", year."unnamedSpentPence"
+      FROM capital
+      JOIN (SELECT DISTINCT "commitmentId", "costLineId" FROM "Allocation"
+            WHERE "retiredAt" IS NULL AND "commitmentId" IN (SELECT id FROM capital)) line
+        ON line."commitmentId" = capital.id
+      JOIN "CostLineYearTotal" year ON year."costLineId" = line."costLineId"
+    )
+    SELECT capital."programmeId"::text AS "programmeId", capital.id::text AS "commitmentId", capital.title,
+           funded."financialYear", sum(funded.pence)::bigint AS "spentPence"
+    FROM funded JOIN capital ON capital.id = funded."commitmentId"
+    WHERE NOT EXISTS (SELECT 1 FROM "CommitmentYearProfile" profile
+                      WHERE profile."commitmentId" = funded."commitmentId" AND profile."financialYear" = funded."financialYear")
+    GROUP BY 1, 2, 3, 4
+    HAVING sum(funded.pence) <> 0
+    ORDER BY 3, 4`;
+  return rows.map((row) => ({
+    programmeId: row.programmeId,
+    commitmentId: row.commitmentId,
+    title: row.title,
+    financialYear: financialYearLabel(row.financialYear),
+    spentPence: penceFromBigInt(row.spentPence),
+  }));
+}

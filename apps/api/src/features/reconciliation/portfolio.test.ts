@@ -1,0 +1,171 @@
+import type { PortfolioFlag, ReconciliationFlag } from "@fundline/schemas";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildTestApp, seedAndFindDartington, type TestApp } from "../../test/test-app.ts";
+import { reconcilePortfolio } from "./portfolio-reconciliation.ts";
+import { reconcileProgramme } from "./programme-reconciliation.ts";
+
+let test: TestApp;
+let dartington: Awaited<ReturnType<typeof seedAndFindDartington>>;
+beforeAll(async () => {
+  test = await buildTestApp();
+  dartington = await seedAndFindDartington(test.prisma);
+  // Problems of every kind on top of the seed's own: a funding gap and an overspent line
+  // (Dartington), an over-allocated commitment, and spend on a line nobody funds.
+  await test.prisma.programme.update({ where: { id: dartington.programmeId }, data: { totalCostPence: 12_000_000n } });
+  await test.prisma.spend.create({
+    data: {
+      programmeId: dartington.programmeId,
+      costLineId: dartington.costLineId,
+      spentOn: new Date("2020-06-30"),
+      amountPence: 2_000_000n,
+      supplierName: "Dartington Service Design Lab",
+    },
+  });
+  const allocation = await test.prisma.allocation.findFirstOrThrow({ where: { costLineId: dartington.costLineId } });
+  await test.prisma.allocation.create({
+    data: { commitmentId: allocation.commitmentId, costLineId: dartington.costLineId, amountPence: 1n },
+  });
+  const unfunded = await test.prisma.costLine.create({
+    data: { programmeId: dartington.programmeId, name: "Nobody's line" },
+  });
+  await test.prisma.spend.create({
+    data: {
+      programmeId: dartington.programmeId,
+      costLineId: unfunded.id,
+      spentOn: new Date("2020-05-01"),
+      amountPence: 12_345n,
+      supplierName: "Caterer",
+    },
+  });
+});
+afterAll(() => test.close());
+
+const ADMIN = { organisationId: null };
+const everything = { page: 1, pageSize: 500 } as const;
+const key = (flag: ReconciliationFlag) => `${flag.code} ${flag.subject.id} ${JSON.stringify(flag.figures)}`;
+
+describe("portfolio reconciliation", () => {
+  it("raises exactly the flags each programme's own reconciliation raises, on any day", async () => {
+    const programmes = await test.prisma.programme.findMany({
+      where: { retiredAt: null },
+      select: { id: true, endOn: true },
+    });
+    // Fixed days, and a month before each programme's end, when unspent money is at risk.
+    const days = [
+      ...["2020-06-01", "2022-10-01", "2026-11-22"].map((day) => new Date(`${day}T12:00:00Z`)),
+      ...programmes.flatMap((programme) =>
+        programme.endOn ? [new Date(programme.endOn.getTime() - 30 * 86_400_000)] : [],
+      ),
+    ];
+    const codesSeen = new Set<string>();
+    for (const today of days) {
+      const expected = (
+        await Promise.all(programmes.map((programme) => reconcileProgramme(test.prisma, programme.id, today)))
+      ).flatMap((reconciliation) => reconciliation.flags);
+      const portfolio = await reconcilePortfolio(test.prisma, everything, ADMIN, today);
+      expect(portfolio.flags.map(key).sort(), today.toISOString()).toEqual(expected.map(key).sort());
+      expect(portfolio.total).toBe(expected.length);
+      for (const flag of portfolio.flags) codesSeen.add(flag.code);
+    }
+    expect(codesSeen.size).toBe(7);
+  });
+
+  it("finds each kind of problem with its figures, and totals them", async () => {
+    const portfolio = await reconcilePortfolio(test.prisma, everything, ADMIN, new Date("2020-06-01T12:00:00Z"));
+    const codes = new Set(portfolio.flags.map((flag) => flag.code));
+    expect([...codes].sort()).toEqual([
+      "CAPITAL_SPENT_OUTSIDE_YEAR",
+      "COMMITMENT_OVER_ALLOCATED",
+      "LINE_OVERSPENT",
+      "PARTNER_BEHIND_SHARE",
+      "PROGRAMME_NOT_FULLY_FUNDED",
+      "SPEND_WITHOUT_ALLOCATION",
+    ]);
+    const gap = portfolio.flags.find((flag) => flag.code === "PROGRAMME_NOT_FULLY_FUNDED");
+    expect(gap).toMatchObject({
+      programme: { id: dartington.programmeId, name: "Early years outcomes programme" },
+      figures: { totalCostPence: 12_000_000, committedPence: 10_500_000, gapPence: 1_500_000 },
+    });
+    expect(portfolio.flags.find((flag) => flag.code === "SPEND_WITHOUT_ALLOCATION")?.figures).toEqual({
+      allocatedPence: 0,
+      spentPence: 12_345,
+    });
+    // High first; the counts add up to the list.
+    expect(portfolio.flags[0]?.severity).toBe("high");
+    const { bySeverity, byCode } = portfolio.totals;
+    expect(bySeverity.high + bySeverity.medium + bySeverity.low).toBe(portfolio.total);
+    expect(byCode.reduce((sum, entry) => sum + entry.count, 0)).toBe(portfolio.total);
+    // The seed's programmes with a total cost: only Dartington is short, by £15,000.
+    expect(portfolio.totals.shortfallPence).toBe(1_500_000);
+  });
+
+  it("filters by severity, code, organisation, funder and financial year over HTTP", async () => {
+    const get = async (query: string) => {
+      const response = await test.inject({ url: `/api/reconciliation?pageSize=500&${query}` });
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json() as { flags: PortfolioFlag[]; total: number; totals: { programmes: number } };
+    };
+    const all = await get("");
+    const high = await get("severity=high");
+    expect(high.flags.every((flag) => flag.severity === "high")).toBe(true);
+    expect(high.total).toBe(all.flags.filter((flag) => flag.severity === "high").length);
+
+    const gaps = await get("code=PROGRAMME_NOT_FULLY_FUNDED");
+    expect(gaps.flags.map((flag) => flag.programme.name)).toEqual(["Early years outcomes programme"]);
+
+    const tameside = await test.prisma.organisation.findFirstOrThrow({ where: { name: { contains: "Tameside" } } });
+    const forTameside = await get(`organisationId=${tameside.id}`);
+    expect(forTameside.flags.length).toBeGreaterThan(0);
+    for (const flag of forTameside.flags) {
+      const involved = await test.prisma.programme.count({
+        where: {
+          id: flag.programme.id,
+          OR: [{ leadOrganisationId: tameside.id }, { partners: { some: { organisationId: tameside.id } } }],
+        },
+      });
+      expect(involved, flag.programme.name).toBe(1);
+    }
+
+    const fund = await test.prisma.fund.findUniqueOrThrow({ where: { id: dartington.fundId } });
+    const byFunder = await get(`funderId=${fund.funderId}`);
+    expect(new Set(byFunder.flags.map((flag) => flag.programme.name))).toContain("Early years outcomes programme");
+
+    // Dartington ran 2019–2020; nothing of it runs in 2030/31.
+    const future = await get("financialYear=2030/31");
+    expect(future.flags.some((flag) => flag.programme.id === dartington.programmeId)).toBe(false);
+  });
+
+  it("shows a viewer only the flags of their own council's programmes", async () => {
+    const viewer = test.as("viewer");
+    const visible = await test.prisma.programme.findMany({
+      where: {
+        OR: [
+          { leadOrganisationId: viewer.organisationId },
+          { partners: { some: { organisationId: viewer.organisationId } } },
+        ],
+      },
+      select: { id: true },
+    });
+    const response = await viewer.inject({ url: "/api/reconciliation?pageSize=500" });
+    expect(response.statusCode).toBe(200);
+    const ids = new Set(visible.map((programme) => programme.id));
+    expect(response.json().flags.every((flag: PortfolioFlag) => ids.has(flag.programme.id))).toBe(true);
+    expect(response.json().totals.programmes).toBe(visible.length);
+  });
+
+  it("pages without overlap and refuses bad filters naming the field", async () => {
+    const all = await reconcilePortfolio(test.prisma, everything, ADMIN);
+    const pages = await Promise.all(
+      [1, 2, 3].map((page) => reconcilePortfolio(test.prisma, { page, pageSize: 2 }, ADMIN)),
+    );
+    expect(pages.flatMap((page) => page.flags.map(key))).toEqual(all.flags.slice(0, 6).map(key));
+    const bad = await test.inject({ url: "/api/reconciliation?severity=urgent&financialYear=2020" });
+    expect(bad.statusCode).toBe(400);
+    expect(
+      bad
+        .json()
+        .fields.map((field: { path: string }) => field.path)
+        .sort(),
+    ).toEqual(["querystring.financialYear", "querystring.severity"]);
+  });
+});
