@@ -120,3 +120,17 @@ export async function assertPortFree(port: number, host = "127.0.0.1"): Promise<
     probe.listen(port, host, () => probe.close(() => resolve()));
   });
 }
+
+/** A port nothing listens on now (the OS picks it). */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
+    });
+  });
+}

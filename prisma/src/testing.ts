@@ -2,7 +2,7 @@
 // run), a migrated template database, and a fresh copy of it for each test file.
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { type RunningPostgres, startEmbeddedPostgres } from "./embedded-postgres.ts";
+import { freePort, type RunningPostgres, startEmbeddedPostgres } from "./embedded-postgres.ts";
 import { applyMigrations } from "./migrate.ts";
 
 export const TEMPLATE_DATABASE = "fundline_template";
@@ -47,20 +47,6 @@ export async function withClient<T>(connectionString: string, use: (client: pg.C
   } finally {
     await client.end();
   }
-}
-
-async function freePort(): Promise<number> {
-  const { createServer } = await import("node:net");
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
 }
 
 // What vitest.global-setup.ts hands to every test file.

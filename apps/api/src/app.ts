@@ -15,6 +15,7 @@ import { receiptRoutes } from "./features/receipts/routes.ts";
 import { reconciliationRoutes } from "./features/reconciliation/routes.ts";
 import { sessionRoutes } from "./features/session/routes.ts";
 import { spendRoutes } from "./features/spend/routes.ts";
+import { spendImportRoutes } from "./features/spend-import/routes.ts";
 import { structureRoutes } from "./features/structure/routes.ts";
 import { userRoutes } from "./features/users/routes.ts";
 import { type AccessOptions, accessPlugin } from "./plugins/access.ts";
@@ -65,6 +66,7 @@ export const app = fp<AppOptions>(
         await api.register(decisionRoutes);
         await api.register(reconciliationRoutes);
         await api.register(exportRoutes);
+        await api.register(spendImportRoutes);
         await api.register(auditRoutes);
       },
       { prefix: "/api" },

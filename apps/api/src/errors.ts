@@ -50,6 +50,14 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 }
 
 /** A domain rule the input breaks (422), naming the fields and the figures. */
+/** Input that does not fit its schema where Fastify cannot check it (multipart form fields): 400. */
+export class InvalidInput extends Error {
+  readonly statusCode = 400;
+  constructor(readonly fields: { path: string; message: string }[]) {
+    super("Some of the input is not valid");
+  }
+}
+
 export class RuleBroken extends Error {
   readonly statusCode = 422;
   constructor(readonly fields: { path: string; message: string }[]) {

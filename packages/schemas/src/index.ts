@@ -2,6 +2,7 @@ export * from "./commitments.ts";
 export * from "./common.ts";
 export * from "./delivery.ts";
 export * from "./health.ts";
+export * from "./imports.ts";
 export * from "./lists.ts";
 export * from "./milestones.ts";
 export * from "./organisations.ts";

@@ -2,7 +2,14 @@ import type { ErrorResponse } from "@fundline/schemas";
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
-import { Conflict, isDatabaseUnavailable, RuleBroken, TooManyAttempts, Unauthenticated } from "../errors.ts";
+import {
+  Conflict,
+  InvalidInput,
+  isDatabaseUnavailable,
+  RuleBroken,
+  TooManyAttempts,
+  Unauthenticated,
+} from "../errors.ts";
 
 /**
  * One place turns every failure into `{ statusCode, error, message, fields?, requestId }`.
@@ -18,6 +25,9 @@ export const errorsPlugin = fp(
             message: issue.message ?? "is not valid",
           })),
         });
+      }
+      if (error instanceof InvalidInput) {
+        return send(reply, request, 400, error.message, { fields: error.fields });
       }
       if (error instanceof RuleBroken) {
         return send(reply, request, 422, error.message, { fields: error.fields });

@@ -50,6 +50,7 @@ export const SCOPED_TABLES = {
   Allocation: "allocation",
   Receipt: "receipt",
   Decision: "decision",
+  ImportBatch: "import",
 } as const;
 export type ScopedTable = keyof typeof SCOPED_TABLES;
 
@@ -72,6 +73,9 @@ const OWNER_SQL: Record<ScopedTable, string> = {
   Receipt: `SELECT commitment."programmeId", commitment."recipientId" AS "organisationId" FROM "Receipt" receipt
             JOIN "FundingCommitment" commitment ON commitment.id = receipt."commitmentId" WHERE receipt.id = $1::uuid`,
   Decision: `SELECT "programmeId", "organisationId" FROM "Decision" WHERE id = $1::uuid`,
+  // An import belongs to the council of whoever made it.
+  ImportBatch: `SELECT NULL::uuid AS "programmeId", creator."organisationId" FROM "ImportBatch" batch
+                LEFT JOIN "User" creator ON creator.id = batch."createdById" WHERE batch.id = $1::uuid`,
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -215,6 +215,27 @@ async function recordsOf(test: TestApp, programmeName: string): Promise<Record<S
         },
       })
     ).id,
+    // An import belongs to its maker's council: here, the programme's lead.
+    ImportBatch: (
+      await prisma.importBatch.create({
+        data: {
+          sourceName: "Matrix ledger",
+          fileName: "matrix.csv",
+          fileSha256: "0".repeat(64),
+          rowCount: 0,
+          totalPence: 0n,
+          createdBy: {
+            create: {
+              email: `matrix-${programmeId}@council.example`,
+              displayName: "Matrix importer",
+              organisationId: lead.organisationId,
+              role: "finance_officer",
+              passwordHash: "not a hash: never signs in",
+            },
+          },
+        },
+      })
+    ).id,
   };
   return ids;
 }

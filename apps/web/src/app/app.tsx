@@ -4,6 +4,7 @@ import { ProgrammesDashboard } from "../features/programmes/components/programme
 import { AcceptInvitation } from "../features/session/components/accept-invitation.tsx";
 import { SessionGate, useSession } from "../features/session/components/session-gate.tsx";
 import { TwoFactorSetup } from "../features/session/components/two-factor-setup.tsx";
+import { SpendImportPage } from "../features/spend-import/components/spend-import-page.tsx";
 import { UsersPage } from "../features/users/components/users-page.tsx";
 import { Layout } from "./layout.tsx";
 
@@ -16,6 +17,7 @@ function SignedInPages() {
   return (
     <Routes>
       {session.permissions.includes("users.manage") && <Route path="/users" element={<UsersPage />} />}
+      {session.permissions.includes("money.write") && <Route path="/imports" element={<SpendImportPage />} />}
       <Route
         path="/account"
         element={

@@ -18,6 +18,11 @@ export function rememberCsrfToken(token: string | null) {
   csrfToken = token;
 }
 
+/** The CSRF header for writes that build their own request (file uploads). */
+export function csrfHeaders(): Record<string, string> {
+  return csrfToken ? { "x-csrf-token": csrfToken } : {};
+}
+
 async function parse<Schema extends z.ZodType>(response: Response, schema: Schema): Promise<z.infer<Schema>> {
   const body: unknown = response.status === 204 ? null : await response.json().catch(() => null);
   if (!response.ok) {

@@ -83,8 +83,7 @@ export async function listProgrammes(
 
 /**
  * Programme summaries with committed, allocated and spent totals, read from the running totals
- * the triggers keep (allocations are summed over the programme's line totals), so listing
- * programmes never re-adds their spend rows.
+ * the triggers keep, so listing programmes never re-adds their spend rows.
  */
 export async function programmeSummaries(
   prisma: PrismaClient,
@@ -98,21 +97,15 @@ export async function programmeSummaries(
 ): Promise<ProgrammeSummary[]> {
   const direction = page.direction === "desc" ? Prisma.sql`DESC` : Prisma.sql`ASC`;
   const rows = await prisma.$queryRaw<ProgrammeRow[]>`
-    WITH allocated AS (
-      SELECT line."programmeId", sum(total."allocatedPence")::bigint AS pence
-      FROM "CostLineTotal" total JOIN "CostLine" line ON line.id = total."costLineId"
-      GROUP BY line."programmeId"
-    )
     SELECT programme.id::text AS id, programme.name, programme.status::text AS status,
            programme."retiredAt", programme.version,
            lead.id::text AS "leadOrganisationId", lead.name AS "leadOrganisationName",
            coalesce(total."committedPence", 0)::bigint AS "committedPence",
-           coalesce(allocated.pence, 0)::bigint AS "allocatedPence",
+           coalesce(total."allocatedPence", 0)::bigint AS "allocatedPence",
            coalesce(total."spentPence", 0)::bigint AS "spentPence"
     FROM "Programme" programme
     JOIN "Organisation" lead ON lead.id = programme."leadOrganisationId"
     LEFT JOIN "ProgrammeTotal" total ON total."programmeId" = programme.id
-    LEFT JOIN allocated ON allocated."programmeId" = programme.id
     ${programmeFilter(filter)}
     ORDER BY ${page.orderBy} ${direction} NULLS LAST, programme.id
     LIMIT ${page.limit} OFFSET ${page.offset}`;

@@ -99,14 +99,13 @@ export async function costLineFigures(
   >`
     SELECT line."programmeId"::text AS "programmeId", line.id::text AS id, line.name,
            coalesce(total."allocatedPence", 0) AS "allocatedPence", coalesce(total."spentPence", 0) AS "spentPence"
-    FROM "CostLine" line
     ${
       problemsOnly
-        ? Prisma.sql`JOIN "CostLineTotal" total ON total."costLineId" = line.id
-            AND total."spentPence" <> 0 AND (total."allocatedPence" = 0 OR total."spentPence" > total."allocatedPence")`
-        : Prisma.sql`LEFT JOIN "CostLineTotal" total ON total."costLineId" = line.id`
-    }
-    WHERE line."programmeId" IN (${programmes}) AND line."retiredAt" IS NULL
+        ? Prisma.sql`FROM "CostLineTotal" total JOIN "CostLine" line ON line.id = total."costLineId"
+            WHERE total."spentPence" <> 0 AND (total."allocatedPence" = 0 OR total."spentPence" > total."allocatedPence")
+              AND`
+        : Prisma.sql`FROM "CostLine" line LEFT JOIN "CostLineTotal" total ON total."costLineId" = line.id WHERE`
+    } line."programmeId" IN (${programmes}) AND line."retiredAt" IS NULL
     ORDER BY line.name, line.id`;
   return rows.map((row) => ({
     programmeId: row.programmeId,
@@ -144,12 +143,17 @@ export async function costSharingFigures(db: Db, programmes: Prisma.Sql): Promis
       SELECT id, "programmeId", name, "costLineId", "effectiveFrom", "effectiveTo" FROM "CostSharingAgreement"
       WHERE "programmeId" IN (${programmes}) AND "retiredAt" IS NULL
     ), covered AS (
+      -- Two branches, so each uses its index: (line, date) for a line's agreement, (programme,
+      -- date) for the whole programme's.
       SELECT agreement.id AS "agreementId", spend."payingOrganisationId", spend."amountPence"
-      FROM agreement JOIN "Spend" spend
-        ON spend."programmeId" = agreement."programmeId" AND spend."retiredAt" IS NULL
-       AND (agreement."costLineId" IS NULL OR spend."costLineId" = agreement."costLineId")
-       AND (agreement."effectiveFrom" IS NULL OR spend."spentOn" >= agreement."effectiveFrom")
-       AND (agreement."effectiveTo" IS NULL OR spend."spentOn" <= agreement."effectiveTo")
+      FROM agreement JOIN "Spend" spend ON spend."costLineId" = agreement."costLineId"
+       AND spend."spentOn" BETWEEN coalesce(agreement."effectiveFrom", '-infinity'::date) AND coalesce(agreement."effectiveTo", 'infinity'::date)
+      WHERE agreement."costLineId" IS NOT NULL AND spend."retiredAt" IS NULL
+      UNION ALL
+      SELECT agreement.id, spend."payingOrganisationId", spend."amountPence"
+      FROM agreement JOIN "Spend" spend ON spend."programmeId" = agreement."programmeId"
+       AND spend."spentOn" BETWEEN coalesce(agreement."effectiveFrom", '-infinity'::date) AND coalesce(agreement."effectiveTo", 'infinity'::date)
+      WHERE agreement."costLineId" IS NULL AND spend."retiredAt" IS NULL
     ), total AS (
       SELECT agreement.id AS "agreementId", coalesce(sum(covered."amountPence"), 0) AS pence
       FROM agreement LEFT JOIN covered ON covered."agreementId" = agreement.id GROUP BY 1
@@ -230,22 +234,21 @@ export async function capitalOutsideYear(db: Db, programmes: Prisma.Sql): Promis
       JOIN "Fund" fund ON fund.id = commitment."fundId"
       WHERE commitment."programmeId" IN (${programmes}) AND commitment."retiredAt" IS NULL
         AND fund."fundType" = 'capital' AND commitment.status IN ('awarded', 'received')
-    ), funded AS (
-      SELECT capital.id AS "commitmentId", year."financialYear", year."namedSpentPence" AS pence
-      FROM capital JOIN "CommitmentYearTotal" year ON year."commitmentId" = capital.id
-      UNION ALL
-      SELECT capital.id, year."financialYear", year."unnamedSpentPence"
-      FROM capital
-      JOIN (SELECT DISTINCT "commitmentId", "costLineId" FROM "Allocation"
-            WHERE "retiredAt" IS NULL AND "commitmentId" IN (SELECT id FROM capital)) line
-        ON line."commitmentId" = capital.id
-      JOIN "CostLineYearTotal" year ON year."costLineId" = line."costLineId"
     )
     SELECT capital."programmeId"::text AS "programmeId", capital.id::text AS "commitmentId", capital.title,
            funded."financialYear", sum(funded.pence)::bigint AS "spentPence"
-    FROM funded JOIN capital ON capital.id = funded."commitmentId"
+    -- Per commitment (LATERAL), so every lookup is by index: its named yearly totals, and the
+    -- unnamed yearly totals of the lines it is allocated to.
+    FROM capital CROSS JOIN LATERAL (
+      SELECT year."financialYear", year."namedSpentPence" AS pence
+      FROM "CommitmentYearTotal" year WHERE year."commitmentId" = capital.id
+      UNION ALL
+      SELECT year."financialYear", year."unnamedSpentPence"
+      FROM (SELECT DISTINCT "costLineId" FROM "Allocation" WHERE "commitmentId" = capital.id AND "retiredAt" IS NULL) line
+      JOIN "CostLineYearTotal" year ON year."costLineId" = line."costLineId"
+    ) funded
     WHERE NOT EXISTS (SELECT 1 FROM "CommitmentYearProfile" profile
-                      WHERE profile."commitmentId" = funded."commitmentId" AND profile."financialYear" = funded."financialYear")
+                      WHERE profile."commitmentId" = capital.id AND profile."financialYear" = funded."financialYear")
     GROUP BY 1, 2, 3, 4
     HAVING sum(funded.pence) <> 0
     ORDER BY 3, 4`;

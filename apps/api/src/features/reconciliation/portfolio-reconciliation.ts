@@ -14,11 +14,15 @@ import { capitalOutsideYear, commitmentFigures, costLineFigures, costSharingFigu
 
 const SEVERITY_ORDER = { high: 0, medium: 1, low: 2 } as const;
 
+type Computed = { flags: PortfolioFlag[]; money: Omit<PortfolioReconciliation["totals"], CountedTotals> };
+type CountedTotals = "programmesFlagged" | "flags" | "bySeverity" | "byCode";
+type Filters = Pick<PortfolioReconciliationQuery, "funderId" | "organisationId" | "financialYear">;
+
 /**
- * Every open flag across the programmes the caller can see. Each rule's candidates are found
- * in SQL from the running totals (partial indexes hold just the rows a flag is raised for), so
- * the cost follows the number of problems, not the number of spend rows; the same rules as a
- * programme's own reconciliation then decide and word each flag.
+ * Every open flag across the programmes the caller can see, filtered and paged. A computed
+ * portfolio is kept and served again only while no transaction that changes what it reads has
+ * committed since the snapshot it was computed from (see ReconciliationChange): exact, never
+ * a timed guess. Set FUNDLINE_PORTFOLIO_CACHE=off to compute every time.
  */
 export async function reconcilePortfolio(
   prisma: PrismaClient,
@@ -26,6 +30,88 @@ export async function reconcilePortfolio(
   scope: Scope,
   today = new Date(),
 ): Promise<PortfolioReconciliation> {
+  const filters = {
+    funderId: query.funderId,
+    organisationId: query.organisationId,
+    financialYear: query.financialYear,
+  };
+  const key = JSON.stringify([scope.organisationId, filters, toIsoDate(today)]);
+  const computed = (await cachedIfCurrent(prisma, key)) ?? (await computeAndKeep(prisma, key, filters, scope, today));
+
+  const flags = computed.flags.filter(
+    (flag) => (!query.severity || flag.severity === query.severity) && (!query.code || flag.code === query.code),
+  );
+  const count = (keep: (flag: PortfolioFlag) => boolean) => flags.filter(keep).length;
+  return {
+    flags: flags.slice((query.page - 1) * query.pageSize, query.page * query.pageSize),
+    total: flags.length,
+    page: query.page,
+    pageSize: query.pageSize,
+    totals: {
+      ...computed.money,
+      programmesFlagged: new Set(flags.map((flag) => flag.programme.id)).size,
+      flags: flags.length,
+      bySeverity: {
+        high: count((flag) => flag.severity === "high"),
+        medium: count((flag) => flag.severity === "medium"),
+        low: count((flag) => flag.severity === "low"),
+      },
+      byCode: (Object.keys(FLAG_SEVERITY) as FlagCode[])
+        .map((code) => ({ code, severity: FLAG_SEVERITY[code], count: count((flag) => flag.code === code) }))
+        .filter((entry) => entry.count > 0),
+    },
+  };
+}
+
+const CACHE_ENTRIES = 200;
+/** Older entries are recomputed; with transactions bounded at 30 minutes, notes older than two hours can go. */
+const CACHE_AGE_MS = 30 * 60_000;
+const cache = new Map<string, { snapshot: string; keptAt: number; computed: Computed }>();
+export const portfolioCacheCounts = { served: 0, computed: 0 };
+
+async function cachedIfCurrent(prisma: PrismaClient, key: string): Promise<Computed | undefined> {
+  const entry = cache.get(key);
+  if (!entry || process.env.FUNDLINE_PORTFOLIO_CACHE === "off") return undefined;
+  if (Date.now() - entry.keptAt > CACHE_AGE_MS) return undefined;
+  // Has any change committed that the snapshot did not see?
+  const [check] = await prisma.$queryRaw<{ stale: boolean }[]>`
+    SELECT EXISTS (
+      SELECT 1 FROM "ReconciliationChange"
+      WHERE "transactionId" >= pg_snapshot_xmin(${entry.snapshot}::pg_snapshot)::text::bigint
+        AND NOT pg_visible_in_snapshot("transactionId"::text::xid8, ${entry.snapshot}::pg_snapshot)
+    ) AS stale`;
+  if (check?.stale !== false) return undefined;
+  portfolioCacheCounts.served++;
+  return entry.computed;
+}
+
+async function computeAndKeep(
+  prisma: PrismaClient,
+  key: string,
+  filters: Filters,
+  scope: Scope,
+  today: Date,
+): Promise<Computed> {
+  // The snapshot is taken before any figure is read, so everything read is at least this new.
+  const [{ snapshot } = { snapshot: "" }] = await prisma.$queryRaw<{ snapshot: string }[]>`
+    SELECT pg_current_snapshot()::text AS snapshot`;
+  const computed = await computePortfolio(prisma, filters, scope, today);
+  portfolioCacheCounts.computed++;
+  cache.delete(key);
+  cache.set(key, { snapshot, keptAt: Date.now(), computed });
+  if (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value as string);
+  void prisma.$executeRaw`DELETE FROM "ReconciliationChange" WHERE "changedAt" < now() - interval '2 hours'`.catch(
+    () => {},
+  );
+  return computed;
+}
+
+/**
+ * Each rule's candidates are found in SQL from the running totals (partial indexes hold just
+ * the rows a flag is raised for), so the cost follows the number of problems, not the number
+ * of spend rows; the same rules as a programme's own reconciliation then decide and word each flag.
+ */
+async function computePortfolio(prisma: PrismaClient, query: Filters, scope: Scope, today: Date): Promise<Computed> {
   const todayIso = toIsoDate(today);
   const matching = Prisma.sql`SELECT programme.id FROM "Programme" programme ${programmeFilter({
     scope,
@@ -128,35 +214,16 @@ export async function reconcilePortfolio(
     }).map((flag) => ({ ...flag, programme: { id: programme.id, name: programme.name } })),
   );
 
-  const flags = allFlags
-    .filter(
-      (flag) => (!query.severity || flag.severity === query.severity) && (!query.code || flag.code === query.code),
-    )
-    .sort(
-      (a, b) =>
-        SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-        a.programme.name.localeCompare(b.programme.name) ||
-        a.programme.id.localeCompare(b.programme.id),
-    );
-
-  const count = (keep: (flag: PortfolioFlag) => boolean) => flags.filter(keep).length;
+  const flags = allFlags.sort(
+    (a, b) =>
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      a.programme.name.localeCompare(b.programme.name) ||
+      a.programme.id.localeCompare(b.programme.id),
+  );
   return {
-    flags: flags.slice((query.page - 1) * query.pageSize, query.page * query.pageSize),
-    total: flags.length,
-    page: query.page,
-    pageSize: query.pageSize,
-    totals: {
+    flags,
+    money: {
       programmes: Number(money?.programmes ?? 0),
-      programmesFlagged: new Set(flags.map((flag) => flag.programme.id)).size,
-      flags: flags.length,
-      bySeverity: {
-        high: count((flag) => flag.severity === "high"),
-        medium: count((flag) => flag.severity === "medium"),
-        low: count((flag) => flag.severity === "low"),
-      },
-      byCode: (Object.keys(FLAG_SEVERITY) as FlagCode[])
-        .map((code) => ({ code, severity: FLAG_SEVERITY[code], count: count((flag) => flag.code === code) }))
-        .filter((entry) => entry.count > 0),
       totalCostPence: penceFromBigInt(money?.totalCostPence ?? 0n),
       committedPence: penceFromBigInt(money?.committedPence ?? 0n),
       spentPence: penceFromBigInt(money?.spentPence ?? 0n),

@@ -1,7 +1,7 @@
 import type { PortfolioFlag, ReconciliationFlag } from "@fundline/schemas";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, seedAndFindDartington, type TestApp } from "../../test/test-app.ts";
-import { reconcilePortfolio } from "./portfolio-reconciliation.ts";
+import { portfolioCacheCounts, reconcilePortfolio } from "./portfolio-reconciliation.ts";
 import { reconcileProgramme } from "./programme-reconciliation.ts";
 
 let test: TestApp;
@@ -167,5 +167,62 @@ describe("portfolio reconciliation", () => {
         .fields.map((field: { path: string }) => field.path)
         .sort(),
     ).toEqual(["querystring.financialYear", "querystring.severity"]);
+  });
+
+  it("serves a kept portfolio only while nothing it reads has changed, even a change in flight when it was computed", async () => {
+    const unfunded = async () => {
+      const portfolio = await reconcilePortfolio(
+        test.prisma,
+        { ...everything, code: "SPEND_WITHOUT_ALLOCATION" },
+        ADMIN,
+      );
+      return portfolio.flags[0]?.figures.spentPence;
+    };
+    const line = await test.prisma.costLine.findFirstOrThrow({ where: { name: "Nobody's line" } });
+    const addSpend = (prisma: Pick<typeof test.prisma, "spend">, pence: bigint) =>
+      prisma.spend.create({
+        data: {
+          programmeId: dartington.programmeId,
+          costLineId: line.id,
+          spentOn: new Date("2020-05-02"),
+          amountPence: pence,
+          supplierName: "Caterer",
+        },
+      });
+    const first = await unfunded();
+    const served = portfolioCacheCounts.served;
+    expect(await unfunded()).toBe(first);
+    expect(portfolioCacheCounts.served).toBe(served + 1);
+
+    // A change to something reconciliation does not read keeps it.
+    await test.prisma.risk.create({
+      data: { programmeId: dartington.programmeId, title: "Unrelated", likelihood: 1, impact: 1 },
+    });
+    expect(await unfunded()).toBe(first);
+    expect(portfolioCacheCounts.served).toBe(served + 2);
+
+    // A committed change is seen at once.
+    await addSpend(test.prisma, 100n);
+    expect(await unfunded()).toBe(Number(first) + 100);
+
+    // A change still in flight while the portfolio is computed, committed afterwards.
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let written = () => {};
+    const inFlight = new Promise<void>((resolve) => {
+      written = resolve;
+    });
+    const writer = test.prisma.$transaction(async (tx) => {
+      await addSpend(tx, 1_000n);
+      written();
+      await gate;
+    });
+    await inFlight;
+    expect(await unfunded()).toBe(Number(first) + 100);
+    release();
+    await writer;
+    expect(await unfunded()).toBe(Number(first) + 1_100);
   });
 });

@@ -35,6 +35,9 @@ export async function runningTotalsDrift(prisma: Pick<PrismaClient, "$queryRaw">
       SELECT programme.id,
              coalesce((SELECT sum("amountPence") FROM "FundingCommitment" WHERE "programmeId" = programme.id
                         AND "retiredAt" IS NULL AND status IN ('awarded', 'received')), 0) AS committed,
+             coalesce((SELECT sum(allocation."amountPence") FROM "Allocation" allocation
+                       JOIN "CostLine" line ON line.id = allocation."costLineId"
+                       WHERE line."programmeId" = programme.id AND allocation."retiredAt" IS NULL), 0) AS allocated,
              coalesce((SELECT sum(pence) FROM live_spend WHERE "programmeId" = programme.id), 0) AS spent
       FROM "Programme" programme
     ), compared AS (
@@ -60,8 +63,8 @@ export async function runningTotalsDrift(prisma: Pick<PrismaClient, "$queryRaw">
       FULL JOIN "CommitmentYearTotal" kept ON kept."commitmentId" = recomputed.id AND kept."financialYear" = recomputed.year
       UNION ALL
       SELECT 'ProgrammeTotal', recomputed.id::text,
-             ARRAY[coalesce(kept."committedPence", 0), coalesce(kept."spentPence", 0)],
-             ARRAY[recomputed.committed, recomputed.spent]::bigint[]
+             ARRAY[coalesce(kept."committedPence", 0), coalesce(kept."allocatedPence", 0), coalesce(kept."spentPence", 0)],
+             ARRAY[recomputed.committed, recomputed.allocated, recomputed.spent]::bigint[]
       FROM programme_recomputed recomputed LEFT JOIN "ProgrammeTotal" kept ON kept."programmeId" = recomputed.id
     )
     SELECT total, key, kept::text AS kept, recomputed::text AS recomputed FROM compared WHERE kept <> recomputed

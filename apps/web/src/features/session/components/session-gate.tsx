@@ -67,6 +67,11 @@ export function MainNavigation() {
             <NavLink to="/account">Account</NavLink>
           </li>
         )}
+        {session.permissions.includes("money.write") && (
+          <li>
+            <NavLink to="/imports">Spend imports</NavLink>
+          </li>
+        )}
         {session.permissions.includes("users.manage") && (
           <li>
             <NavLink to="/users">Users</NavLink>

@@ -1,0 +1,97 @@
+import type { PrismaClient } from "@fundline/db";
+import { penceFromBigInt } from "@fundline/domain";
+import type { ImportBatchListResponse, ImportBatchSummary } from "@fundline/schemas";
+import { NotFound, RuleBroken } from "../../errors.ts";
+import type { Scope } from "../../plugins/scope.ts";
+import { inTransaction, type WriteContext } from "../../plugins/write-context.ts";
+import { recordAudit } from "../audit/record-audit.ts";
+
+type BatchRow = {
+  id: string;
+  sourceName: string;
+  fileName: string;
+  fileSha256: string;
+  rowCount: number;
+  totalPence: bigint;
+  status: "committed" | "reversed";
+  createdAt: Date;
+  reversedAt: Date | null;
+  createdBy: { displayName: string } | null;
+};
+
+export function batchSummary(batch: BatchRow): ImportBatchSummary {
+  return {
+    id: batch.id,
+    sourceName: batch.sourceName,
+    fileName: batch.fileName,
+    fileSha256: batch.fileSha256,
+    rowCount: batch.rowCount,
+    totalPence: penceFromBigInt(batch.totalPence),
+    status: batch.status,
+    createdAt: batch.createdAt.toISOString(),
+    createdBy: batch.createdBy?.displayName ?? null,
+    reversedAt: batch.reversedAt?.toISOString() ?? null,
+  };
+}
+
+/** Imports made by the caller's council (administrators: every import), newest first. */
+export async function listImportBatches(
+  prisma: PrismaClient,
+  query: { sourceName?: string | undefined; page: number; pageSize: number },
+  scope: Scope,
+): Promise<ImportBatchListResponse> {
+  const where = {
+    ...(query.sourceName ? { sourceName: query.sourceName } : {}),
+    ...(scope.organisationId ? { createdBy: { organisationId: scope.organisationId } } : {}),
+  };
+  const [batches, total] = await Promise.all([
+    prisma.importBatch.findMany({
+      where,
+      include: { createdBy: { select: { displayName: true } } },
+      orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    }),
+    prisma.importBatch.count({ where }),
+  ]);
+  return { batches: batches.map(batchSummary), total, page: query.page, pageSize: query.pageSize };
+}
+
+/**
+ * Takes a whole import back: every live row it wrote is retired with the reason, in one
+ * statement (the running totals follow), and the batch is marked reversed, with audit.
+ */
+export async function reverseImportBatch(
+  prisma: PrismaClient,
+  batchId: string,
+  reason: string,
+  write: WriteContext,
+): Promise<ImportBatchSummary> {
+  return inTransaction(prisma, async (tx) => {
+    const [locked] = await tx.$queryRaw<{ status: string }[]>`
+      SELECT status::text FROM "ImportBatch" WHERE id = ${batchId}::uuid FOR UPDATE`;
+    if (!locked) throw new NotFound("Import", batchId);
+    if (locked.status === "reversed") {
+      throw new RuleBroken([{ path: "id", message: "this import has already been reversed" }]);
+    }
+    const retired = await tx.$executeRaw`
+      UPDATE "Spend" SET "retiredAt" = now(), "retiredById" = ${write.actor.id}::uuid,
+                         "retirementReason" = ${reason}, version = version + 1
+      WHERE "importBatchId" = ${batchId}::uuid AND "retiredAt" IS NULL`;
+    const batch = await tx.importBatch.update({
+      where: { id: batchId },
+      data: { status: "reversed", reversedAt: new Date(), reversedById: write.actor.id },
+      include: { createdBy: { select: { displayName: true } } },
+    });
+    await recordAudit(tx, {
+      ...write,
+      entityType: "ImportBatch",
+      entityId: batchId,
+      action: "reverse",
+      before: { status: "committed" },
+      after: { status: "reversed", spendRowsRetired: retired },
+      reason,
+    });
+    return batchSummary(batch);
+  });
+}

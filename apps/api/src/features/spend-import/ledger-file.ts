@@ -1,0 +1,101 @@
+// A ledger export arrives as CSV or XLSX. It is spooled to a temporary file (hashing it on the
+// way) and then read back one row at a time, so a 200,000-row file never sits in memory whole.
+import { createHash, randomBytes } from "node:crypto";
+import { createReadStream, createWriteStream } from "node:fs";
+import { rm, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type Readable, Transform } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { parse } from "csv-parse";
+import ExcelJS from "exceljs";
+
+export type LedgerCell = string | number | boolean | Date;
+export type LedgerRow = { line: number; cells: LedgerCell[] };
+
+export type SpooledFile = {
+  path: string;
+  fileName: string;
+  sha256: string;
+  bytes: number;
+  format: "csv" | "xlsx";
+  remove: () => Promise<void>;
+};
+
+/** Writes an upload to a temporary file, returning its SHA-256 and what kind of file it is. */
+export async function spool(upload: Readable, fileName: string): Promise<SpooledFile> {
+  const path = join(tmpdir(), `fundline-import-${randomBytes(8).toString("hex")}`);
+  const hash = createHash("sha256");
+  let head = Buffer.alloc(0);
+  const tap = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      hash.update(chunk);
+      if (head.length < 4) head = Buffer.concat([head, chunk.subarray(0, 4)]);
+      callback(null, chunk);
+    },
+  });
+  const remove = () => rm(path, { force: true });
+  try {
+    await pipeline(upload, tap, createWriteStream(path));
+  } catch (error) {
+    await remove();
+    throw error;
+  }
+  // XLSX is a zip ("PK\x03\x04"); anything else is read as CSV.
+  const format = head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])) ? "xlsx" : "csv";
+  return { path, fileName, sha256: hash.digest("hex"), bytes: (await stat(path)).size, format, remove };
+}
+
+/**
+ * The file's rows in order, the header first, with their line numbers; blank rows skipped.
+ * `bytesRead` says how far through the file reading has got, for progress.
+ */
+export function readLedgerRows(file: SpooledFile): { rows: AsyncIterable<LedgerRow>; bytesRead: () => number } {
+  let bytesRead = 0;
+  const source = createReadStream(file.path);
+  source.on("data", (chunk) => {
+    bytesRead += chunk.length;
+  });
+  const rows = file.format === "csv" ? csvRows(source) : xlsxRows(source);
+  return { rows, bytesRead: () => bytesRead };
+}
+
+async function* csvRows(source: Readable): AsyncIterable<LedgerRow> {
+  const parser = source.pipe(
+    parse({ bom: true, relax_column_count: true, skip_empty_lines: true, trim: true, info: true }),
+  );
+  for await (const record of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+    yield { line: record.info.lines, cells: record.record };
+  }
+}
+
+async function* xlsxRows(source: Readable): AsyncIterable<LedgerRow> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(source, {
+    sharedStrings: "cache",
+    styles: "cache", // needed to tell a date cell from a number
+    hyperlinks: "ignore",
+    worksheets: "emit",
+  });
+  for await (const worksheet of workbook) {
+    for await (const row of worksheet) {
+      const values = (row.values as unknown[]).slice(1).map(cellValue);
+      if (values.some((value) => value !== "")) yield { line: row.number, cells: values };
+    }
+    return; // the first sheet only
+  }
+}
+
+/** A cell as text, number, boolean or date; formulas give their result, rich text its text. */
+function cellValue(value: unknown): LedgerCell {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean" || value instanceof Date) {
+    return value;
+  }
+  if (typeof value === "object") {
+    const cell = value as { result?: unknown; richText?: { text: string }[]; text?: unknown };
+    if ("result" in cell) return cellValue(cell.result);
+    if (cell.richText) return cell.richText.map((part) => part.text).join("");
+    if (typeof cell.text === "string") return cell.text;
+  }
+  return String(value);
+}

@@ -1,0 +1,422 @@
+// Spend from the ledger: read every row, check it, and (when committing) write the sound ones
+// as one batch in one transaction. Preview runs exactly the same steps and rolls back, so what
+// it shows is what a commit would do.
+import { createHash } from "node:crypto";
+import type { Prisma, PrismaClient } from "@fundline/db";
+import { penceFromBigInt, type Reading, readDate, readMoney, readYesNo } from "@fundline/domain";
+import {
+  type ImportBatchSummary,
+  SPEND_IMPORT_FIELDS,
+  SpendColumnMapping,
+  type SpendImportEvent,
+  type SpendImportField,
+  type SpendImportOptions,
+  type SpendImportResult,
+} from "@fundline/schemas";
+import { Conflict, RuleBroken } from "../../errors.ts";
+import { type Scope, visibleProgrammesSql } from "../../plugins/scope.ts";
+import type { WriteContext } from "../../plugins/write-context.ts";
+import { recordAudit } from "../audit/record-audit.ts";
+import { batchSummary } from "./import-batches.ts";
+import { type LedgerCell, readLedgerRows, type SpooledFile } from "./ledger-file.ts";
+
+/** Rows sent to PostgreSQL per statement while reading. */
+const STAGE_BATCH = 5_000;
+/** Problems listed in full; `skipped` still counts them all. */
+const PROBLEMS_SHOWN = 1_000;
+const TEXT_LIMIT = 500;
+
+type Progress = (event: Extract<SpendImportEvent, { type: "progress" }>) => void;
+
+/** Thrown inside the transaction to roll a preview back, carrying its result out. */
+class PreviewDone extends Error {
+  constructor(readonly result: SpendImportResult) {
+    super("preview");
+  }
+}
+
+export async function importSpend(
+  prisma: PrismaClient,
+  file: SpooledFile,
+  options: SpendImportOptions,
+  scope: Scope,
+  write: WriteContext,
+  onProgress: Progress = () => {},
+): Promise<SpendImportResult> {
+  const started = performance.now();
+  if (options.mode === "commit" && options.expectedSha256 && options.expectedSha256 !== file.sha256) {
+    throw new Conflict("This is not the file that was previewed: preview it again before importing.", {
+      fileSha256: file.sha256,
+    });
+  }
+  const saved = await prisma.importColumnMapping.findUnique({ where: { sourceName: options.sourceName } });
+  const savedMapping = saved ? SpendColumnMapping.safeParse(saved.columns) : null;
+  const mapping = options.mapping ?? (savedMapping?.success ? savedMapping.data : null);
+
+  const { rows, bytesRead } = readLedgerRows(file);
+  const iterator = rows[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  const headers = first.done ? [] : first.value.cells.map((cell) => String(cell).trim());
+  const empty = {
+    mode: options.mode,
+    sourceName: options.sourceName,
+    fileName: file.fileName,
+    fileSha256: file.sha256,
+    headers,
+    suggestedMapping: suggestMapping(headers),
+  };
+  if (!mapping) {
+    await iterator.return?.();
+    return { ...empty, ...NOTHING_READ, mapping: null, elapsedMs: performance.now() - started };
+  }
+  const columns = columnIndexes(mapping, headers);
+
+  try {
+    return await prisma.$transaction(
+      async (tx) => {
+        if (options.mode === "commit") {
+          // One import per source at a time: a second identical upload waits, then adds nothing.
+          await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`spend-import:${options.sourceName}`}))`;
+        }
+        await tx.$executeRaw`
+          CREATE TEMP TABLE staged_spend (
+            line integer, spent_on date, amount_pence bigint, vat_pence bigint, line_code text, supplier text,
+            reference text, department text, purpose text, merchant_category text, paid_to_individual boolean,
+            row_key text, problem text
+          ) ON COMMIT DROP`;
+
+        let rowsRead = 0;
+        let pending = emptyColumns();
+        const flush = async () => {
+          if (pending.line.length === 0) return;
+          const c = pending;
+          pending = emptyColumns();
+          await tx.$executeRaw`
+            INSERT INTO staged_spend
+            SELECT line::int, spent_on::date, amount_pence::bigint, vat_pence::bigint, line_code, supplier, reference,
+                   department, purpose, merchant_category, paid_to_individual::boolean, row_key, problem
+            FROM unnest(${c.line}::text[], ${c.spentOn}::text[], ${c.amount}::text[], ${c.vat}::text[], ${c.code}::text[],
+                        ${c.supplier}::text[], ${c.reference}::text[], ${c.department}::text[], ${c.purpose}::text[],
+                        ${c.merchantCategory}::text[], ${c.paidToIndividual}::text[], ${c.key}::text[], ${c.problem}::text[])
+              AS row(line, spent_on, amount_pence, vat_pence, line_code, supplier, reference, department, purpose,
+                     merchant_category, paid_to_individual, row_key, problem)`;
+          onProgress({
+            type: "progress",
+            phase: "reading",
+            rowsRead,
+            percent: Math.min(80, Math.round((bytesRead() / Math.max(file.bytes, 1)) * 80)),
+          });
+        };
+        for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+          stageRow(pending, next.value.line, next.value.cells, columns, options.sourceName);
+          rowsRead++;
+          if (pending.line.length >= STAGE_BATCH) await flush();
+        }
+        await flush();
+
+        onProgress({ type: "progress", phase: "checking", rowsRead, percent: 85 });
+        await tx.$executeRaw`
+          CREATE TEMP TABLE checked ON COMMIT DROP AS
+          WITH line AS (
+            SELECT lower(line."ledgerCode") AS code, count(*)::int AS lines,
+                   min(line.id::text)::uuid AS id, min(line."programmeId"::text)::uuid AS programme_id
+            FROM "CostLine" line JOIN "Programme" programme ON programme.id = line."programmeId"
+            WHERE line."retiredAt" IS NULL AND programme."retiredAt" IS NULL AND ${visibleProgrammesSql(scope)}
+              AND lower(line."ledgerCode") IN (SELECT DISTINCT lower(line_code) FROM staged_spend)
+            GROUP BY 1
+          ), numbered AS (
+            SELECT staged.*, row_number() OVER (PARTITION BY row_key ORDER BY staged.line) AS occurrence
+            FROM staged_spend staged
+          )
+          SELECT numbered.*, line.id AS cost_line_id, line.programme_id,
+                 CASE WHEN numbered.problem IS NOT NULL THEN 'field'
+                      WHEN line.code IS NULL OR line.lines > 1 THEN 'costLine'
+                      WHEN numbered.occurrence > 1 OR live.id IS NOT NULL THEN 'duplicate' END AS kind,
+                 CASE WHEN numbered.problem IS NOT NULL THEN numbered.problem
+                      WHEN line.code IS NULL THEN format('no cost line you can import to has the ledger code "%s"', numbered.line_code)
+                      WHEN line.lines > 1 THEN format('the ledger code "%s" belongs to %s cost lines', numbered.line_code, line.lines)
+                      WHEN numbered.occurrence > 1 THEN 'the same row appears earlier in this file'
+                      WHEN live.id IS NOT NULL THEN 'already imported' END AS reason
+          FROM numbered
+          LEFT JOIN line ON line.code = lower(numbered.line_code)
+          LEFT JOIN LATERAL (
+            SELECT spend.id FROM "Spend" spend WHERE spend."ledgerRowKey" = numbered.row_key AND spend."retiredAt" IS NULL LIMIT 1
+          ) live ON true`;
+
+        const [counts] = await tx.$queryRaw<
+          { rows: bigint; importable: bigint; importablePence: bigint; skipped: bigint; duplicates: bigint }[]
+        >`
+          SELECT count(*) AS rows, count(*) FILTER (WHERE kind IS NULL) AS importable,
+                 coalesce(sum(amount_pence) FILTER (WHERE kind IS NULL), 0)::bigint AS "importablePence",
+                 count(*) FILTER (WHERE kind IS NOT NULL) AS skipped,
+                 count(*) FILTER (WHERE kind = 'duplicate') AS duplicates
+          FROM checked`;
+        const problems = await tx.$queryRaw<
+          { line: number; kind: "field" | "costLine" | "duplicate"; reason: string }[]
+        >`
+          SELECT line, kind, reason FROM checked WHERE kind IS NOT NULL ORDER BY line LIMIT ${PROBLEMS_SHOWN}`;
+        const sample = await tx.$queryRaw<
+          {
+            line: number;
+            spentOn: Date;
+            amountPence: bigint;
+            supplierName: string;
+            costLine: string;
+            programme: string;
+          }[]
+        >`
+          SELECT checked.line, checked.spent_on AS "spentOn", checked.amount_pence AS "amountPence",
+                 checked.supplier AS "supplierName", line.name AS "costLine", programme.name AS programme
+          FROM checked
+          JOIN "CostLine" line ON line.id = checked.cost_line_id
+          JOIN "Programme" programme ON programme.id = checked.programme_id
+          WHERE checked.kind IS NULL ORDER BY checked.line LIMIT 10`;
+
+        const result: SpendImportResult = {
+          ...empty,
+          mapping,
+          rows: Number(counts?.rows ?? 0),
+          importable: Number(counts?.importable ?? 0),
+          importablePence: penceFromBigInt(counts?.importablePence ?? 0n),
+          skipped: Number(counts?.skipped ?? 0),
+          duplicates: Number(counts?.duplicates ?? 0),
+          problems,
+          sample: sample.map((row) => ({
+            ...row,
+            spentOn: row.spentOn.toISOString().slice(0, 10),
+            amountPence: penceFromBigInt(row.amountPence),
+          })),
+          batch: null,
+          elapsedMs: 0,
+        };
+        if (options.mode === "preview") throw new PreviewDone(result);
+
+        onProgress({ type: "progress", phase: "writing", rowsRead, percent: 90 });
+        const batch = await writeBatch(tx, file, options.sourceName, mapping, result, write);
+        return { ...result, batch, elapsedMs: performance.now() - started };
+      },
+      { timeout: 30 * 60_000, maxWait: 10_000 },
+    );
+  } catch (error) {
+    if (error instanceof PreviewDone) return { ...error.result, elapsedMs: performance.now() - started };
+    throw error;
+  } finally {
+    await iterator.return?.();
+  }
+}
+
+/** The batch, its spend rows (one statement: the totals triggers run once), the mapping, the audit. */
+async function writeBatch(
+  tx: Prisma.TransactionClient,
+  file: SpooledFile,
+  sourceName: string,
+  mapping: SpendColumnMapping,
+  result: SpendImportResult,
+  write: WriteContext,
+): Promise<ImportBatchSummary> {
+  const batch = await tx.importBatch.create({
+    data: {
+      sourceName,
+      fileName: file.fileName,
+      fileSha256: file.sha256,
+      rowCount: result.importable,
+      totalPence: BigInt(result.importablePence),
+      createdById: write.actor.id,
+    },
+  });
+  await tx.$executeRaw`
+    INSERT INTO "Spend" ("programmeId", "costLineId", "spentOn", "amountPence", "irrecoverableVatPence", "supplierName",
+                         "paidToIndividual", department, purpose, "merchantCategory", reference, source, "importBatchId",
+                         "ledgerRowKey")
+    SELECT programme_id, cost_line_id, spent_on, amount_pence, coalesce(vat_pence, 0), supplier,
+           coalesce(paid_to_individual, false), department, purpose, merchant_category, reference, 'import',
+           ${batch.id}::uuid, row_key
+    FROM checked WHERE kind IS NULL`;
+  await tx.importColumnMapping.upsert({
+    where: { sourceName },
+    create: { sourceName, columns: mapping },
+    update: { columns: mapping, version: { increment: 1 } },
+  });
+  await recordAudit(tx, {
+    ...write,
+    entityType: "ImportBatch",
+    entityId: batch.id,
+    action: "import",
+    before: null,
+    after: {
+      sourceName,
+      fileName: file.fileName,
+      fileSha256: file.sha256,
+      rowCount: result.importable,
+      totalPence: result.importablePence,
+      skipped: result.skipped,
+      duplicates: result.duplicates,
+    },
+  });
+  return batchSummary({ ...batch, createdBy: { displayName: write.actor.label } });
+}
+
+const NOTHING_READ = {
+  rows: 0,
+  importable: 0,
+  importablePence: 0,
+  skipped: 0,
+  duplicates: 0,
+  problems: [],
+  sample: [],
+  batch: null,
+};
+
+type Columns = Record<SpendImportField, number | undefined>;
+
+/** Where each mapped field is in the file; a mapped column the file lacks is refused (422). */
+function columnIndexes(mapping: SpendColumnMapping, headers: string[]): Columns {
+  const lower = headers.map((header) => header.toLowerCase());
+  const problems: { path: string; message: string }[] = [];
+  const columns = {} as Columns;
+  for (const field of Object.keys(SPEND_IMPORT_FIELDS) as SpendImportField[]) {
+    const column = mapping[field];
+    if (column === undefined) continue;
+    const index = lower.indexOf(column.toLowerCase());
+    if (index < 0) problems.push({ path: `mapping.${field}`, message: `the file has no column called "${column}"` });
+    columns[field] = index;
+  }
+  if (problems.length) throw new RuleBroken(problems);
+  return columns;
+}
+
+type StagedColumns = Record<
+  | "line"
+  | "spentOn"
+  | "amount"
+  | "vat"
+  | "code"
+  | "supplier"
+  | "reference"
+  | "department"
+  | "purpose"
+  | "merchantCategory"
+  | "paidToIndividual"
+  | "key"
+  | "problem",
+  (string | null)[]
+>;
+
+const emptyColumns = (): StagedColumns => ({
+  line: [],
+  spentOn: [],
+  amount: [],
+  vat: [],
+  code: [],
+  supplier: [],
+  reference: [],
+  department: [],
+  purpose: [],
+  merchantCategory: [],
+  paidToIndividual: [],
+  key: [],
+  problem: [],
+});
+
+/** Reads one row's fields; every one that cannot be read is named in its problem. */
+function stageRow(staged: StagedColumns, line: number, cells: LedgerCell[], columns: Columns, sourceName: string) {
+  const problems: string[] = [];
+  const cell = (field: SpendImportField) => {
+    const index = columns[field];
+    return index === undefined ? "" : (cells[index] ?? "");
+  };
+  const read = <T>(field: SpendImportField, reading: Reading<T>): T | null => {
+    if (reading.ok) return reading.value;
+    problems.push(`${SPEND_IMPORT_FIELDS[field].label}: ${reading.reason}`);
+    return null;
+  };
+  const text = (field: SpendImportField, required: boolean): string | null => {
+    const value = cell(field);
+    const trimmed = (value instanceof Date ? value.toISOString().slice(0, 10) : String(value)).trim();
+    if (!trimmed) {
+      if (required) problems.push(`${SPEND_IMPORT_FIELDS[field].label}: is blank`);
+      return null;
+    }
+    if (trimmed.length > TEXT_LIMIT) {
+      problems.push(`${SPEND_IMPORT_FIELDS[field].label}: is longer than ${TEXT_LIMIT} characters`);
+      return null;
+    }
+    return trimmed;
+  };
+
+  const rawDate = cell("spentOn");
+  const spentOn = read("spentOn", typeof rawDate === "number" ? excelSerialDate(rawDate) : readDate(asText(rawDate)));
+  const amount = read("amount", readMoney(asMoney(cell("amount"))));
+  if (amount === 0) problems.push(`${SPEND_IMPORT_FIELDS.amount.label}: is zero`);
+  const vatCell = cell("irrecoverableVat");
+  const vat = vatCell === "" ? 0 : read("irrecoverableVat", readMoney(asMoney(vatCell)));
+  if (vat !== null && vat < 0) problems.push(`${SPEND_IMPORT_FIELDS.irrecoverableVat.label}: is negative`);
+  const individualCell = cell("paidToIndividual");
+  const paidToIndividual = read(
+    "paidToIndividual",
+    readYesNo(typeof individualCell === "boolean" ? individualCell : String(individualCell)),
+  );
+  const code = text("costLineCode", true);
+  const supplier = text("supplierName", true);
+  const transactionId = text("transactionId", false);
+  const reference = text("reference", false);
+
+  // A row's identity: the ledger's transaction number when it has one, else what it says.
+  const identity = transactionId
+    ? `id\u0000${transactionId}`
+    : [spentOn, amount, code?.toLowerCase(), supplier, reference].join("\u0000");
+  staged.line.push(String(line));
+  staged.spentOn.push(spentOn);
+  staged.amount.push(amount === null ? null : String(amount));
+  staged.vat.push(vat === null ? null : String(vat));
+  staged.code.push(code);
+  staged.supplier.push(supplier);
+  staged.reference.push(reference);
+  staged.department.push(text("department", false));
+  staged.purpose.push(text("purpose", false));
+  staged.merchantCategory.push(text("merchantCategory", false));
+  staged.paidToIndividual.push(paidToIndividual === null ? null : String(paidToIndividual));
+  staged.key.push(createHash("sha256").update(`${sourceName}\u0000${identity}`).digest("base64url"));
+  staged.problem.push(problems.length ? problems.join("; ") : null);
+}
+
+const asText = (cell: LedgerCell): string | Date =>
+  cell instanceof Date ? cell : typeof cell === "string" ? cell : String(cell);
+const asMoney = (cell: LedgerCell): string | number =>
+  typeof cell === "number" ? cell : cell instanceof Date ? "a date" : String(cell);
+
+/** Excel keeps dates as days since 30 December 1899 when a cell is not formatted as a date. */
+function excelSerialDate(serial: number): Reading<string> {
+  if (!Number.isInteger(serial) || serial < 1 || serial > 2_958_465) {
+    return { ok: false, reason: `${serial} is not a date` };
+  }
+  return { ok: true, value: new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000).toISOString().slice(0, 10) };
+}
+
+const HEADER_HINTS: [SpendImportField, RegExp][] = [
+  ["transactionId", /trans(action)?[\s_-]*(no|num|number|id|ref)|^id$/i],
+  ["irrecoverableVat", /vat/i],
+  ["paidToIndividual", /individual|personal|redact/i],
+  ["spentOn", /date/i],
+  ["amount", /amount|value|net|total|£/i],
+  ["costLineCode", /cost[\s_-]*(centre|center|code)|ledger|project|account|code/i],
+  ["supplierName", /supplier|beneficiary|payee|vendor|creditor/i],
+  ["reference", /invoice|reference|ref/i],
+  ["department", /department|directorate|service/i],
+  ["purpose", /purpose|description|narrative|expense/i],
+  ["merchantCategory", /merchant|category|proclass/i],
+];
+
+/** Columns whose headers look like each field (each column used once), to start a mapping. */
+export function suggestMapping(headers: string[]): Record<string, string> {
+  const suggestion: Record<string, string> = {};
+  const used = new Set<string>();
+  for (const [field, hint] of HEADER_HINTS) {
+    const header = headers.find((candidate) => !used.has(candidate) && hint.test(candidate));
+    if (header) {
+      suggestion[field] = header;
+      used.add(header);
+    }
+  }
+  return suggestion;
+}

@@ -1,0 +1,73 @@
+import {
+  ErrorResponse,
+  ImportBatchListResponse,
+  type ImportBatchSummary,
+  ImportBatchSummary as ImportBatchSummarySchema,
+  SavedMappingsResponse,
+  type SpendColumnMapping,
+  type SpendImportEvent,
+  SpendImportResult,
+} from "@fundline/schemas";
+import { ApiError, csrfHeaders, getJson, sendJson } from "../../../lib/api-client.ts";
+
+export const importKeys = {
+  batches: ["spend-import", "batches"] as const,
+  mappings: ["spend-import", "mappings"] as const,
+};
+
+export const getBatches = () => getJson("/api/imports/spend?pageSize=50", ImportBatchListResponse);
+export const getMappings = () => getJson("/api/imports/spend/mappings", SavedMappingsResponse);
+export const reverseBatch = (batch: ImportBatchSummary, reason: string) =>
+  sendJson("POST", `/api/imports/spend/${batch.id}/reverse`, { reason }, ImportBatchSummarySchema);
+
+export type LedgerUpload = {
+  file: File;
+  mode: "preview" | "commit";
+  sourceName: string;
+  mapping: SpendColumnMapping | null;
+  expectedSha256?: string;
+};
+
+/**
+ * Sends the ledger file and follows the server's progress events (newline-delimited JSON)
+ * until the result arrives. Fields go before the file, as the server reads them in order.
+ */
+export async function uploadLedger(
+  upload: LedgerUpload,
+  onProgress: (event: Extract<SpendImportEvent, { type: "progress" }>) => void,
+): Promise<SpendImportResult> {
+  const form = new FormData();
+  form.append("mode", upload.mode);
+  form.append("sourceName", upload.sourceName);
+  if (upload.mapping) form.append("mapping", JSON.stringify(upload.mapping));
+  if (upload.expectedSha256) form.append("expectedSha256", upload.expectedSha256);
+  form.append("file", upload.file, upload.file.name);
+  const response = await fetch("/api/imports/spend", {
+    method: "POST",
+    headers: { accept: "application/x-ndjson", ...csrfHeaders() },
+    body: form,
+  });
+  if (!response.ok || !response.body) {
+    const error = ErrorResponse.safeParse(await response.json().catch(() => null));
+    throw new ApiError(
+      response.status,
+      error.success ? error.data.message : `The server answered ${response.status}.`,
+      error.success ? (error.data.fields ?? []) : [],
+    );
+  }
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffered = "";
+  for (;;) {
+    const { done, value } = await reader.read();
+    buffered += value ?? "";
+    const lines = buffered.split("\n");
+    buffered = done ? "" : (lines.pop() ?? "");
+    for (const line of lines.filter(Boolean)) {
+      const event = JSON.parse(line) as SpendImportEvent;
+      if (event.type === "progress") onProgress(event);
+      else if (event.type === "error") throw new ApiError(event.statusCode, event.message);
+      else return SpendImportResult.parse(event.result);
+    }
+    if (done) throw new ApiError(502, "The connection closed before the import finished; nothing was written.");
+  }
+}

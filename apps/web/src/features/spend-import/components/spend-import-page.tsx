@@ -1,0 +1,344 @@
+import { formatPence } from "@fundline/domain";
+import {
+  type ImportBatchSummary,
+  SPEND_IMPORT_FIELDS,
+  type SpendColumnMapping,
+  type SpendImportField,
+  type SpendImportResult,
+} from "@fundline/schemas";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useId, useState } from "react";
+import { getBatches, getMappings, importKeys, reverseBatch, uploadLedger } from "../api/spend-import.ts";
+
+const FIELDS = Object.entries(SPEND_IMPORT_FIELDS) as [SpendImportField, { label: string; required: boolean }][];
+const KIND_NAMES = { field: "Cannot be read", costLine: "Unknown cost line", duplicate: "Duplicate" } as const;
+
+/** Finance officers bring spend in from the ledger: preview every row, import, reverse. */
+export function SpendImportPage() {
+  return (
+    <>
+      <h1>Spend imports</h1>
+      <ImportForm />
+      <h2>Imports so far</h2>
+      <Batches />
+    </>
+  );
+}
+
+function ImportForm() {
+  const id = useId();
+  const queryClient = useQueryClient();
+  const mappings = useQuery({ queryKey: importKeys.mappings, queryFn: getMappings });
+  const [sourceName, setSourceName] = useState("");
+  const [file, setFile] = useState<File | null>(null);
+  const [mapping, setMapping] = useState<Partial<SpendColumnMapping>>({});
+  const [progress, setProgress] = useState<{ percent: number; text: string } | null>(null);
+  const [preview, setPreview] = useState<SpendImportResult | null>(null);
+  const [message, setMessage] = useState("");
+
+  const complete = FIELDS.every(([field, { required }]) => !required || mapping[field]);
+  const run = useMutation({
+    mutationFn: (mode: "preview" | "commit") => {
+      if (!file) throw new Error("Choose the ledger file first.");
+      setProgress({ percent: 0, text: "Sending the file…" });
+      return uploadLedger(
+        {
+          file,
+          mode,
+          sourceName,
+          mapping: complete ? (mapping as SpendColumnMapping) : null,
+          ...(mode === "commit" && preview ? { expectedSha256: preview.fileSha256 } : {}),
+        },
+        (event) =>
+          setProgress({
+            percent: event.percent,
+            text: `${event.phase === "reading" ? "Reading" : event.phase === "checking" ? "Checking" : "Writing"}: ${event.rowsRead.toLocaleString("en-GB")} rows`,
+          }),
+      );
+    },
+    onSuccess: (result) => {
+      setProgress(null);
+      if (result.mapping) setMapping(result.mapping);
+      else setMapping(result.suggestedMapping as Partial<SpendColumnMapping>);
+      if (result.batch) {
+        setPreview(null);
+        setMessage(
+          `Imported ${result.batch.rowCount.toLocaleString("en-GB")} rows, ${formatPence(result.batch.totalPence)}, from ${result.fileName}. ${result.skipped.toLocaleString("en-GB")} rows were skipped.`,
+        );
+        return queryClient.invalidateQueries({ queryKey: ["spend-import"] });
+      }
+      setPreview(result);
+      setMessage(
+        result.mapping
+          ? `Checked ${result.rows.toLocaleString("en-GB")} rows: ${result.importable.toLocaleString("en-GB")} can be imported, ${result.skipped.toLocaleString("en-GB")} would be skipped.`
+          : "Choose which column holds each field, then check the file again.",
+      );
+    },
+    onError: (error) => {
+      setProgress(null);
+      setMessage(error.message);
+    },
+  });
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    run.mutate("preview");
+  };
+  const headers = preview?.headers ?? [];
+  return (
+    <section aria-labelledby={`${id}-title`} className="panel">
+      <h2 id={`${id}-title`}>Import spend from the ledger</h2>
+      <form onSubmit={onSubmit}>
+        <div className="field">
+          <label htmlFor={`${id}-source`}>Ledger (source)</label>
+          <input
+            id={`${id}-source`}
+            list={`${id}-sources`}
+            required
+            value={sourceName}
+            onChange={(event) => {
+              setSourceName(event.target.value);
+              const saved = mappings.data?.mappings.find((entry) => entry.sourceName === event.target.value);
+              if (saved) setMapping(saved.mapping);
+            }}
+            aria-describedby={`${id}-source-hint`}
+          />
+          <p id={`${id}-source-hint`} className="hint">
+            The column mapping is saved per ledger and used again next time.
+          </p>
+          <datalist id={`${id}-sources`}>
+            {mappings.data?.mappings.map((entry) => (
+              <option key={entry.sourceName} value={entry.sourceName} />
+            ))}
+          </datalist>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-file`}>Ledger file (CSV or XLSX)</label>
+          <input
+            id={`${id}-file`}
+            type="file"
+            required
+            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            onChange={(event) => {
+              setFile(event.target.files?.[0] ?? null);
+              setPreview(null);
+            }}
+          />
+        </div>
+        {headers.length > 0 && (
+          <fieldset className="mapping">
+            <legend>Which column holds each field</legend>
+            {FIELDS.map(([field, { label, required }]) => (
+              <div className="field" key={field}>
+                <label htmlFor={`${id}-${field}`}>
+                  {label}
+                  {required ? " (required)" : ""}
+                </label>
+                <select
+                  id={`${id}-${field}`}
+                  value={mapping[field] ?? ""}
+                  required={required}
+                  onChange={(event) => setMapping({ ...mapping, [field]: event.target.value || undefined })}
+                >
+                  <option value="">— not in this file —</option>
+                  {headers.map((header) => (
+                    <option key={header} value={header}>
+                      {header}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            ))}
+          </fieldset>
+        )}
+        <button type="submit" disabled={run.isPending}>
+          {preview ? "Check again" : "Check the file"}
+        </button>
+      </form>
+      {progress && (
+        <div className="progress">
+          <label htmlFor={`${id}-progress`}>{progress.text}</label>
+          <progress id={`${id}-progress`} max={100} value={progress.percent}>
+            {progress.percent}%
+          </progress>
+        </div>
+      )}
+      <p role="status">{message}</p>
+      {preview?.mapping && (
+        <PreviewResult preview={preview} onImport={() => run.mutate("commit")} busy={run.isPending} />
+      )}
+    </section>
+  );
+}
+
+function PreviewResult({
+  preview,
+  onImport,
+  busy,
+}: {
+  preview: SpendImportResult;
+  onImport: () => void;
+  busy: boolean;
+}) {
+  return (
+    <>
+      <table>
+        <caption>What importing {preview.fileName} would do</caption>
+        <tbody>
+          <tr>
+            <th scope="row">Rows in the file</th>
+            <td className="money">{preview.rows.toLocaleString("en-GB")}</td>
+          </tr>
+          <tr>
+            <th scope="row">Rows to import</th>
+            <td className="money">
+              {preview.importable.toLocaleString("en-GB")} ({formatPence(preview.importablePence)})
+            </td>
+          </tr>
+          <tr>
+            <th scope="row">Rows skipped</th>
+            <td className="money">
+              {preview.skipped.toLocaleString("en-GB")}, of which {preview.duplicates.toLocaleString("en-GB")}{" "}
+              duplicates
+            </td>
+          </tr>
+        </tbody>
+      </table>
+      {preview.problems.length > 0 && (
+        <table>
+          <caption>
+            Rows that will be skipped, and why
+            {preview.skipped > preview.problems.length
+              ? ` (the first ${preview.problems.length.toLocaleString("en-GB")})`
+              : ""}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Line</th>
+              <th scope="col">Problem</th>
+              <th scope="col">Detail</th>
+            </tr>
+          </thead>
+          <tbody>
+            {preview.problems.map((problem) => (
+              <tr key={problem.line}>
+                <td>{problem.line}</td>
+                <td>{KIND_NAMES[problem.kind]}</td>
+                <td>{problem.reason}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {preview.sample.length > 0 && (
+        <table>
+          <caption>The first rows to be imported</caption>
+          <thead>
+            <tr>
+              <th scope="col">Line</th>
+              <th scope="col">Date</th>
+              <th scope="col">Supplier</th>
+              <th scope="col">Cost line</th>
+              <th scope="col">Programme</th>
+              <th scope="col" className="money">
+                Amount
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {preview.sample.map((row) => (
+              <tr key={row.line}>
+                <td>{row.line}</td>
+                <td>{row.spentOn}</td>
+                <td>{row.supplierName}</td>
+                <td>{row.costLine}</td>
+                <td>{row.programme}</td>
+                <td className="money">{formatPence(row.amountPence)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <button type="button" onClick={onImport} disabled={busy || preview.importable === 0}>
+        Import {preview.importable.toLocaleString("en-GB")} rows ({formatPence(preview.importablePence)})
+      </button>
+    </>
+  );
+}
+
+function Batches() {
+  const batches = useQuery({ queryKey: importKeys.batches, queryFn: getBatches });
+  if (batches.isPending) return <p aria-busy="true">Loading imports…</p>;
+  if (batches.isError) return <p role="alert">Imports could not be loaded: {batches.error.message}</p>;
+  if (batches.data.batches.length === 0) return <p>No spend has been imported yet.</p>;
+  return (
+    <table>
+      <caption className="visually-hidden">Spend imports, newest first</caption>
+      <thead>
+        <tr>
+          <th scope="col">When</th>
+          <th scope="col">Ledger</th>
+          <th scope="col">File</th>
+          <th scope="col">By</th>
+          <th scope="col" className="money">
+            Rows
+          </th>
+          <th scope="col" className="money">
+            Total
+          </th>
+          <th scope="col">Status</th>
+          <th scope="col">Action</th>
+        </tr>
+      </thead>
+      <tbody>
+        {batches.data.batches.map((batch) => (
+          <BatchRow key={batch.id} batch={batch} />
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function BatchRow({ batch }: { batch: ImportBatchSummary }) {
+  const id = useId();
+  const queryClient = useQueryClient();
+  const [reason, setReason] = useState("");
+  const [open, setOpen] = useState(false);
+  const reverse = useMutation({
+    mutationFn: () => reverseBatch(batch, reason),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["spend-import"] }),
+  });
+  return (
+    <tr>
+      <td>{new Date(batch.createdAt).toLocaleString("en-GB")}</td>
+      <td>{batch.sourceName}</td>
+      <td>{batch.fileName}</td>
+      <td>{batch.createdBy ?? "—"}</td>
+      <td className="money">{batch.rowCount.toLocaleString("en-GB")}</td>
+      <td className="money">{formatPence(batch.totalPence)}</td>
+      <td>{batch.status === "reversed" ? "Reversed" : "Imported"}</td>
+      <td>
+        {batch.status === "committed" && !open && (
+          <button type="button" className="secondary" onClick={() => setOpen(true)}>
+            Reverse<span className="visually-hidden"> the import of {batch.fileName}</span>
+          </button>
+        )}
+        {open && (
+          <form
+            onSubmit={(event) => {
+              event.preventDefault();
+              reverse.mutate();
+            }}
+          >
+            <label htmlFor={`${id}-reason`}>Why reverse it?</label>
+            <input id={`${id}-reason`} required value={reason} onChange={(event) => setReason(event.target.value)} />
+            <button type="submit" disabled={reverse.isPending}>
+              Reverse all {batch.rowCount.toLocaleString("en-GB")} rows
+            </button>
+            {reverse.isError && <p role="alert">{reverse.error.message}</p>}
+          </form>
+        )}
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,139 @@
+import { z } from "zod";
+import { Pence, Text, Uuid } from "./common.ts";
+import { PagingWithoutRetired, pageOf } from "./paging.ts";
+
+/** Fundline's spend fields a ledger column can fill, in the order a person maps them. */
+export const SPEND_IMPORT_FIELDS = {
+  spentOn: { label: "Date paid", required: true },
+  amount: { label: "Amount (£)", required: true },
+  costLineCode: { label: "Cost centre / ledger code", required: true },
+  supplierName: { label: "Beneficiary (supplier)", required: true },
+  transactionId: { label: "Transaction number (makes each row's identity)", required: false },
+  reference: { label: "Invoice or reference", required: false },
+  department: { label: "Department", required: false },
+  purpose: { label: "Summary of purpose", required: false },
+  merchantCategory: { label: "Merchant category", required: false },
+  irrecoverableVat: { label: "VAT that cannot be recovered (£)", required: false },
+  paidToIndividual: { label: "Paid to an individual (yes/no)", required: false },
+} as const;
+export type SpendImportField = keyof typeof SPEND_IMPORT_FIELDS;
+
+const ColumnName = Text(200);
+
+/** Which column of the file fills each field: the four required ones and any others. */
+export const SpendColumnMapping = z
+  .strictObject({
+    spentOn: ColumnName,
+    amount: ColumnName,
+    costLineCode: ColumnName,
+    supplierName: ColumnName,
+    transactionId: ColumnName.optional(),
+    reference: ColumnName.optional(),
+    department: ColumnName.optional(),
+    purpose: ColumnName.optional(),
+    merchantCategory: ColumnName.optional(),
+    irrecoverableVat: ColumnName.optional(),
+    paidToIndividual: ColumnName.optional(),
+  })
+  .refine((mapping) => new Set(Object.values(mapping)).size === Object.values(mapping).length, {
+    message: "each column can fill only one field",
+  });
+export type SpendColumnMapping = z.infer<typeof SpendColumnMapping>;
+
+/** The form fields sent with the file (multipart); the mapping travels as JSON text. */
+export const SpendImportOptions = z.strictObject({
+  mode: z.enum(["preview", "commit"]),
+  sourceName: Text(100),
+  /** Omitted: the mapping saved for this source, if there is one. */
+  mapping: z
+    .string()
+    .transform((text, context) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        context.addIssue({ code: "custom", message: "must be JSON" });
+        return z.NEVER;
+      }
+    })
+    .pipe(SpendColumnMapping)
+    .optional(),
+  /** With commit: the SHA-256 the preview reported, so a different file is refused. */
+  expectedSha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, "must be a SHA-256 in hex")
+    .optional(),
+});
+export type SpendImportOptions = z.infer<typeof SpendImportOptions>;
+
+export const ImportProblem = z.object({
+  /** The row's line in the file (the header is line 1). */
+  line: z.number().int(),
+  kind: z.enum(["field", "costLine", "duplicate"]),
+  reason: z.string(),
+});
+export type ImportProblem = z.infer<typeof ImportProblem>;
+
+export const ImportBatchSummary = z.object({
+  id: Uuid,
+  sourceName: z.string(),
+  fileName: z.string(),
+  fileSha256: z.string(),
+  rowCount: z.number().int(),
+  totalPence: Pence,
+  status: z.enum(["committed", "reversed"]),
+  createdAt: z.string(),
+  createdBy: z.string().nullable(),
+  reversedAt: z.string().nullable(),
+});
+export type ImportBatchSummary = z.infer<typeof ImportBatchSummary>;
+
+export const SpendImportResult = z.object({
+  mode: z.enum(["preview", "commit"]),
+  sourceName: z.string(),
+  fileName: z.string(),
+  fileSha256: z.string(),
+  headers: z.array(z.string()),
+  /** The mapping used; null when none was sent or saved (see `suggestedMapping`). */
+  mapping: SpendColumnMapping.nullable(),
+  /** Columns whose headers look like each field, to start a new mapping from. */
+  suggestedMapping: z.record(z.string(), z.string()),
+  rows: z.number().int(),
+  importable: z.number().int(),
+  importablePence: Pence,
+  skipped: z.number().int(),
+  duplicates: z.number().int(),
+  /** Every row that would fail or is skipped, and why (the first 1,000; `skipped` counts all). */
+  problems: z.array(ImportProblem),
+  sample: z.array(
+    z.object({
+      line: z.number().int(),
+      spentOn: z.string(),
+      amountPence: Pence,
+      supplierName: z.string(),
+      costLine: z.string(),
+      programme: z.string(),
+    }),
+  ),
+  batch: ImportBatchSummary.nullable(),
+  elapsedMs: z.number(),
+});
+export type SpendImportResult = z.infer<typeof SpendImportResult>;
+
+/** What the web app hears while a file is read and checked (newline-delimited JSON). */
+export type SpendImportEvent =
+  | { type: "progress"; phase: "reading" | "checking" | "writing"; rowsRead: number; percent: number }
+  | { type: "result"; result: SpendImportResult }
+  | { type: "error"; statusCode: number; message: string };
+
+export const ImportBatchListQuery = z.strictObject({
+  sourceName: Text(100).optional(),
+  ...PagingWithoutRetired,
+});
+export const ImportBatchListResponse = pageOf("batches", ImportBatchSummary);
+export type ImportBatchListResponse = z.infer<typeof ImportBatchListResponse>;
+
+export const ReverseImportRequest = z.strictObject({ reason: Text(1_000) });
+
+export const SavedMappingsResponse = z.object({
+  mappings: z.array(z.object({ sourceName: z.string(), mapping: SpendColumnMapping, updatedAt: z.string() })),
+});
