@@ -4,16 +4,21 @@
 // A script, not a test: it prints numbers; nothing here passes or fails on timing.
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { readFile } from "node:fs/promises";
+import { createWriteStream, openAsBlob } from "node:fs";
+import { chmod, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { applyMigrations, ensureDatabase, freePort, startEmbeddedPostgres } from "@fundline/db";
+import { applyMigrations, createPrismaClient, ensureDatabase, freePort, startEmbeddedPostgres } from "@fundline/db";
 import autocannon from "autocannon";
 import pg from "pg";
+import { runningTotalsDrift } from "../../apps/api/src/features/reconciliation/running-totals.ts";
 import { buildSyntheticPortfolio, LINES, SIZE, SPEND_ROWS } from "./synthetic-portfolio.ts";
 
 const API_DIR = fileURLToPath(new URL("../../apps/api", import.meta.url));
 const ADMIN = { email: "load.test@council.example", password: "portfolio load test passphrase 2026" };
 const LOAD = { connections: 8, seconds: Number(process.env.BENCH_SECONDS ?? 15) };
+const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 200_000);
 
 const log = (line = "") => console.log(line);
 const ms = (value: number) => `${value.toFixed(1)} ms`;
@@ -53,7 +58,7 @@ async function main() {
     port: await freePort(),
     persistent: false,
   });
-  let server: ChildProcess | undefined;
+  const servers: RunningServer[] = [];
   try {
     await ensureDatabase(cluster, "fundline_bench");
     const database = { url: cluster.urlFor("fundline_bench") };
@@ -99,104 +104,218 @@ async function main() {
       `  loading the rows into JavaScript to add them up: ${ms(inJavaScript.elapsed)}, ${(inJavaScript.rssGrowth / 1e6).toFixed(0)} MB more memory (${inJavaScript.lines.toLocaleString("en-GB")} lines)`,
     );
 
-    log("\nThe API under load:");
-    const port = await freePort();
-    server = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
-      cwd: API_DIR,
-      env: {
-        ...process.env,
-        DATABASE_URL: database.url,
-        PORT: String(port),
-        HOST: "127.0.0.1",
-        NODE_ENV: "production",
-        FUNDLINE_SEED: "none",
-        LOG_LEVEL: "warn",
-        FUNDLINE_ADMIN_EMAIL: ADMIN.email,
-        FUNDLINE_ADMIN_PASSWORD: ADMIN.password,
-      },
-      stdio: ["ignore", "pipe", "inherit"],
-    });
-    await new Promise<void>((resolve, reject) => {
-      server?.stdout?.on("data", (chunk: Buffer) => {
-        const text = chunk.toString();
-        if (text.includes("Fundline is running")) resolve();
-        // The server logs warnings and errors only; show them.
-        else if (text.startsWith("{")) process.stderr.write(`  server: ${text}`);
-      });
-      server?.on("exit", (code) => reject(new Error(`the API server exited (${code}) before it was ready`)));
-    });
-    const base = `http://127.0.0.1:${port}`;
-    const signIn = await fetch(`${base}/api/session`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(ADMIN),
-    });
-    if (!signIn.ok) throw new Error(`signing in failed: ${signIn.status} ${await signIn.text()}`);
-    const cookie = (signIn.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
-
-    const endpoints = [
-      { label: "GET /api/reconciliation (portfolio, first page)", path: "/api/reconciliation" },
-      { label: "GET /api/reconciliation?severity=high", path: "/api/reconciliation?severity=high" },
-      { label: "GET /api/programmes (first page)", path: "/api/programmes" },
-    ];
-    const first = await fetch(`${base}/api/reconciliation?pageSize=1`, { headers: { cookie } });
-    if (!first.ok) throw new Error(`the portfolio answered ${first.status}: ${await first.text()}`);
-    const summary = (await first.json()) as {
+    log("\nThe API under load (the server as `pnpm start` runs it, in production mode):");
+    const cached = await startServer(database.url, {});
+    servers.push(cached);
+    const summary = await cached.getJson<{
       totals: { flags: number; programmesFlagged: number; programmes: number; bySeverity: Record<string, number> };
-    };
+    }>("/api/reconciliation?pageSize=1");
     log(
       `  portfolio: ${summary.totals.flags} open flags on ${summary.totals.programmesFlagged} of ${summary.totals.programmes} programmes ${JSON.stringify(summary.totals.bySeverity)}`,
     );
-    const results: { label: string; p50: number; p95: number; requests: number; errors: number }[] = [];
-    for (const endpoint of endpoints) {
-      const latencies: number[] = [];
-      let errors = 0;
-      await new Promise<void>((resolve, reject) => {
-        const instance = autocannon(
-          {
-            url: `${base}${endpoint.path}`,
-            connections: LOAD.connections,
-            duration: LOAD.seconds,
-            headers: { cookie },
-          },
-          (error) => (error ? reject(error) : resolve()),
-        );
-        instance.on("response", (_client, statusCode, _bytes, responseTime) => {
-          if (statusCode === 200) latencies.push(responseTime);
-          else errors++;
-        });
-      });
-      latencies.sort((a, b) => a - b);
-      results.push({
-        label: endpoint.label,
-        p50: percentile(latencies, 50),
-        p95: percentile(latencies, 95),
-        requests: latencies.length,
-        errors,
-      });
-      const last = results.at(-1)!;
-      log(
-        `  ${last.label}: p50 ${ms(last.p50)}, p95 ${ms(last.p95)} (${last.requests} requests, ${LOAD.connections} concurrent, ${LOAD.seconds} s, ${last.errors} errors)`,
-      );
-    }
-    const portfolio = results[0]!;
+    const portfolio = await load(
+      cached,
+      "GET /api/reconciliation (portfolio, first page; kept result, exact)",
+      "/api/reconciliation",
+    );
+    await load(cached, "GET /api/reconciliation?severity=high (kept result)", "/api/reconciliation?severity=high");
+    await load(cached, "GET /api/programmes (first page)", "/api/programmes");
     log(
       `  portfolio p95 against the bare from-scratch query: ${(bare.median / portfolio.p95).toFixed(1)}× faster (${ms(portfolio.p95)} vs ${ms(bare.median)})`,
     );
 
-    const status = await readFile(`/proc/${server.pid}/status`, "utf8").catch(() => "");
-    const peak = /VmHWM:\s+(\d+) kB/.exec(status)?.[1];
-    log(
-      `\nAPI server peak memory (resident): ${peak ? `${(Number(peak) / 1024).toFixed(0)} MB` : "not available on this platform"}`,
+    const uncached = await startServer(database.url, { FUNDLINE_PORTFOLIO_CACHE: "off" });
+    servers.push(uncached);
+    const computed = await load(
+      uncached,
+      "GET /api/reconciliation, computed from the running totals on every request (cache off)",
+      "/api/reconciliation",
     );
-  } finally {
-    if (server && server.exitCode === null) {
-      const exited = new Promise((resolve) => server?.once("exit", resolve));
-      server.kill("SIGTERM");
-      await exited;
+    log(
+      `  computed every time against the bare from-scratch query: ${(bare.median / computed.p95).toFixed(1)}× (${ms(computed.p95)} vs ${ms(bare.median)})`,
+    );
+    await uncached.stop();
+
+    log(`\nSpend import, ${IMPORT_ROWS.toLocaleString("en-GB")} ledger rows (CSV):`);
+    const csv = await writeLedgerCsv(IMPORT_ROWS);
+    try {
+      const copied = await withClient(database.url, async (client) => {
+        await client.query(`CREATE TEMP TABLE bare_copy (date_paid text, transaction_no text, cost_centre text,
+                              supplier text, purpose text, amount text)`);
+        const started = performance.now();
+        await client.query(`COPY bare_copy FROM '${csv.path}' WITH (FORMAT csv, HEADER true)`);
+        return performance.now() - started;
+      });
+      log(
+        `  bare COPY into a table with no checks: ${ms(copied)} → ${Math.round(IMPORT_ROWS / (copied / 1000)).toLocaleString("en-GB")} rows/s`,
+      );
+      const memoryBefore = await peakMemory(cached);
+      const started = performance.now();
+      const result = await cached.importCsv(csv.path);
+      const elapsed = performance.now() - started;
+      log(
+        `  POST /api/imports/spend (commit; parse, validate, de-duplicate, write, totals): ${ms(elapsed)} → ${Math.round(IMPORT_ROWS / (elapsed / 1000)).toLocaleString("en-GB")} rows/s (${result.importable.toLocaleString("en-GB")} imported, ${result.skipped} skipped)`,
+      );
+      log(`  import against bare COPY: ${(elapsed / copied).toFixed(1)}× the time`);
+      const again = performance.now();
+      const repeat = await cached.importCsv(csv.path);
+      log(
+        `  the same file again: ${repeat.importable} imported, ${repeat.duplicates.toLocaleString("en-GB")} duplicates, ${ms(performance.now() - again)}`,
+      );
+      log(`  server peak memory before the import ${memoryBefore}, after ${await peakMemory(cached)}`);
+    } finally {
+      await csv.remove();
     }
+
+    const prisma = createPrismaClient(database.url, { statementTimeoutMs: 600_000 });
+    const drift = await runningTotalsDrift(prisma).finally(() => prisma.$disconnect());
+    log(
+      `\nRunning totals against a from-scratch recompute after all of it: ${drift.length === 0 ? "equal" : `${drift.length} differ`}`,
+    );
+    log(`API server peak memory (resident, the whole run): ${await peakMemory(cached)}`);
+  } finally {
+    for (const server of servers) await server.stop();
     await cluster.stop();
   }
+}
+
+type RunningServer = {
+  pid: number;
+  getJson: <T>(path: string) => Promise<T>;
+  importCsv: (path: string) => Promise<{ importable: number; skipped: number; duplicates: number }>;
+  base: string;
+  cookie: string;
+  stop: () => Promise<void>;
+};
+
+/** The API as its own process (so its memory is its own), signed in as an administrator. */
+async function startServer(databaseUrl: string, env: Record<string, string>): Promise<RunningServer> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
+    cwd: API_DIR,
+    env: {
+      ...process.env,
+      ...env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      NODE_ENV: "production",
+      FUNDLINE_SEED: "none",
+      LOG_LEVEL: "warn",
+      FUNDLINE_ADMIN_EMAIL: ADMIN.email,
+      FUNDLINE_ADMIN_PASSWORD: ADMIN.password,
+    },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout?.on("data", (chunk: Buffer) => {
+      const text = chunk.toString();
+      if (text.includes("Fundline is running")) resolve();
+      // The server logs warnings and errors only; show them.
+      else if (text.startsWith("{")) process.stderr.write(`  server: ${text}`);
+    });
+    child.on("exit", (code) => reject(new Error(`the API server exited (${code}) before it was ready`)));
+  });
+  const base = `http://127.0.0.1:${port}`;
+  const signIn = await fetch(`${base}/api/session`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(ADMIN),
+  });
+  if (!signIn.ok) throw new Error(`signing in failed: ${signIn.status} ${await signIn.text()}`);
+  const cookie = (signIn.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+  const { csrfToken } = (await signIn.json()) as { csrfToken: string };
+  return {
+    pid: child.pid ?? 0,
+    base,
+    cookie,
+    getJson: async <T>(path: string) => {
+      const response = await fetch(`${base}${path}`, { headers: { cookie } });
+      if (!response.ok) throw new Error(`${path} answered ${response.status}: ${await response.text()}`);
+      return (await response.json()) as T;
+    },
+    importCsv: async (path: string) => {
+      const form = new FormData();
+      form.append("mode", "commit");
+      form.append("sourceName", "Bench ledger");
+      form.append("mapping", JSON.stringify(BENCH_MAPPING));
+      form.append("file", await openAsBlob(path), "ledger.csv");
+      const response = await fetch(`${base}/api/imports/spend`, {
+        method: "POST",
+        headers: { cookie, "x-csrf-token": csrfToken },
+        body: form,
+      });
+      if (!response.ok) throw new Error(`the import answered ${response.status}: ${await response.text()}`);
+      return (await response.json()) as { importable: number; skipped: number; duplicates: number };
+    },
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}
+
+/** p50 and p95 of one URL under LOAD.connections concurrent clients. */
+async function load(server: RunningServer, label: string, path: string) {
+  const latencies: number[] = [];
+  let errors = 0;
+  await new Promise<void>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: `${server.base}${path}`,
+        connections: LOAD.connections,
+        duration: LOAD.seconds,
+        headers: { cookie: server.cookie },
+      },
+      (error) => (error ? reject(error) : resolve()),
+    );
+    instance.on("response", (_client, statusCode, _bytes, responseTime) => {
+      if (statusCode === 200) latencies.push(responseTime);
+      else errors++;
+    });
+  });
+  latencies.sort((a, b) => a - b);
+  const result = { p50: percentile(latencies, 50), p95: percentile(latencies, 95), requests: latencies.length, errors };
+  log(
+    `  ${label}: p50 ${ms(result.p50)}, p95 ${ms(result.p95)} (${result.requests} requests, ${LOAD.connections} concurrent, ${LOAD.seconds} s, ${errors} errors)`,
+  );
+  return result;
+}
+
+async function peakMemory(server: RunningServer): Promise<string> {
+  const status = await readFile(`/proc/${server.pid}/status`, "utf8").catch(() => "");
+  const peak = /VmHWM:\s+(\d+) kB/.exec(status)?.[1];
+  return peak ? `${(Number(peak) / 1024).toFixed(0)} MB` : "not available on this platform";
+}
+
+const BENCH_MAPPING = {
+  spentOn: "Date Paid",
+  transactionId: "Transaction No",
+  costLineCode: "Cost Centre",
+  supplierName: "Supplier Name",
+  purpose: "Expense Type",
+  amount: "Net Amount",
+};
+
+/** A ledger export of `rows` payments to the bench's cost lines, written as a stream. */
+async function writeLedgerCsv(rows: number): Promise<{ path: string; remove: () => Promise<void> }> {
+  const path = join(tmpdir(), `fundline-bench-ledger-${randomBytes(4).toString("hex")}.csv`);
+  const out = createWriteStream(path);
+  const write = (text: string) =>
+    out.write(text) ? Promise.resolve() : new Promise<void>((resolve) => out.once("drain", () => resolve()));
+  await write("Date Paid,Transaction No,Cost Centre,Supplier Name,Expense Type,Net Amount\n");
+  for (let n = 0; n < rows; n++) {
+    const day = String((n % 28) + 1).padStart(2, "0");
+    const month = String((n % 12) + 1).padStart(2, "0");
+    await write(
+      `${day}/${month}/2025,LEDGER-${n},BENCH-${(n * 7) % LINES},Ledger supplier ${n % 997},Services,"${(n % 5000) + 1}.${String(n % 100).padStart(2, "0")}"\n`,
+    );
+  }
+  await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+  await chmod(path, 0o644); // the database server reads it for the bare COPY
+  return { path, remove: () => rm(path, { force: true }) };
 }
 
 async function withClient<T>(connectionString: string, use: (client: pg.Client) => Promise<T>): Promise<T> {
