@@ -7,6 +7,7 @@ import { commitmentRoutes } from "./features/commitments/routes.ts";
 import { decisionRoutes } from "./features/decisions/routes.ts";
 import { deliveryRoutes } from "./features/delivery/routes.ts";
 import { exportRoutes } from "./features/exports/routes.ts";
+import { grantImportRoutes } from "./features/grant-import/routes.ts";
 import { healthRoutes } from "./features/health/routes.ts";
 import { milestoneRoutes } from "./features/milestones/routes.ts";
 import { organisationRoutes } from "./features/organisations/routes.ts";
@@ -67,6 +68,7 @@ export const app = fp<AppOptions>(
         await api.register(reconciliationRoutes);
         await api.register(exportRoutes);
         await api.register(spendImportRoutes);
+        await api.register(grantImportRoutes);
         await api.register(auditRoutes);
       },
       { prefix: "/api" },

@@ -137,3 +137,23 @@ export const ReverseImportRequest = z.strictObject({ reason: Text(1_000) });
 export const SavedMappingsResponse = z.object({
   mappings: z.array(z.object({ sourceName: z.string(), mapping: SpendColumnMapping, updatedAt: z.string() })),
 });
+
+/** Which fund a funder's published 360Giving grants are recorded against. */
+export const ThreeSixtyGivingImportQuery = z.strictObject({ fundId: Uuid });
+
+/** A 360Giving data package: each grant is checked on its own, so one bad grant skips only itself. */
+export const ThreeSixtyGivingPackage = z.object({
+  grants: z.array(z.record(z.string(), z.unknown())).max(200_000, "at most 200,000 grants in one package"),
+});
+
+export const ThreeSixtyGivingImportResult = z.object({
+  grants: z.number().int(),
+  imported: z.number().int(),
+  importedPence: Pence,
+  alreadyImported: z.number().int(),
+  recipientsMatched: z.number().int(),
+  recipientsCreated: z.number().int(),
+  /** Every grant not imported, with its id and the reason. */
+  skipped: z.array(z.object({ id: z.string().nullable(), index: z.number().int(), reason: z.string() })),
+});
+export type ThreeSixtyGivingImportResult = z.infer<typeof ThreeSixtyGivingImportResult>;

@@ -1,0 +1,183 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildTestApp, type TestApp } from "../../test/test-app.ts";
+import { readGrant } from "./three-sixty-giving-import.ts";
+
+let test: TestApp;
+let fundId: string;
+let councilId: string;
+beforeAll(async () => {
+  test = await buildTestApp();
+  const funder = await test.prisma.organisation.create({
+    data: { name: "Northern Early Years Trust", identifier: "GB-CHC-1234567", kinds: ["funder"] },
+  });
+  fundId = (await test.prisma.fund.create({ data: { funderId: funder.id, name: "Small grants", fundType: "revenue" } }))
+    .id;
+  councilId = (
+    await test.prisma.organisation.create({
+      data: { name: "Rochdale Borough Council", identifier: "GB-LAE-RCH", kinds: ["council"] },
+    })
+  ).id;
+});
+afterAll(() => test.close());
+
+const funder = [{ id: "GB-CHC-1234567", name: "Northern Early Years Trust" }];
+// As real published files are: UK dates with and without times, floats, missing optional fields.
+const PACKAGE = {
+  grants: [
+    {
+      id: "360G-NEYT-0001",
+      title: "Speech and language pilot",
+      currency: "GBP",
+      amountAwarded: 1914.0,
+      awardDate: "27/09/2013",
+      recipientOrganization: [{ id: "GB-LAE-RCH", name: "Rochdale Council" }],
+      fundingOrganization: funder,
+    },
+    {
+      id: "360G-NEYT-0002",
+      title: "Parenting workshops",
+      amountAwarded: "2500.50",
+      awardDate: "26/03/2001 00:00",
+      recipientOrganization: [{ id: "GB-CHC-7654321", name: "Bury Family Hubs" }],
+    },
+    {
+      id: "360G-NEYT-0003",
+      title: "Bad date",
+      amountAwarded: 10,
+      awardDate: "31/02/2014",
+      recipientOrganization: [{ name: "Somebody" }],
+    },
+    {
+      id: "360G-NEYT-0004",
+      title: "Fraction",
+      amountAwarded: 0.30000000000000004,
+      awardDate: "2014-01-01",
+      recipientOrganization: [{ name: "Somebody" }],
+    },
+    {
+      id: "360G-NEYT-0005",
+      title: "Dollars",
+      currency: "USD",
+      amountAwarded: 5,
+      awardDate: "2014-01-01",
+      recipientOrganization: [{ name: "X" }],
+    },
+    { title: "No id", amountAwarded: 5, awardDate: "2014-01-01", recipientOrganization: [{ name: "X" }] },
+    {
+      id: "360G-OTHER-1",
+      title: "Someone else's grant",
+      amountAwarded: 5,
+      awardDate: "2014-01-01",
+      recipientOrganization: [{ name: "X" }],
+      fundingOrganization: [{ id: "GB-CHC-999", name: "Another funder" }],
+    },
+    {
+      id: "360G-NEYT-0001",
+      title: "Repeated",
+      amountAwarded: 1,
+      awardDate: "2014-01-01",
+      recipientOrganization: [{ name: "X" }],
+    },
+  ],
+};
+
+const post = (body: unknown, query = `fundId=${fundId}`) =>
+  test.inject({ method: "POST", url: `/api/imports/360giving?${query}`, payload: body as object });
+
+describe("360Giving import", () => {
+  it("imports the sound grants in pence, matches or creates recipients, and reports every grant skipped", async () => {
+    const response = await post(PACKAGE);
+    expect(response.statusCode, response.body).toBe(200);
+    const result = response.json();
+    expect(result).toMatchObject({
+      grants: 8,
+      imported: 2,
+      importedPence: 191_400 + 250_050,
+      alreadyImported: 0,
+      recipientsMatched: 1,
+      recipientsCreated: 1,
+    });
+    expect(result.skipped).toEqual([
+      { id: "360G-NEYT-0003", index: 2, reason: 'awardDate "31/02/2014" is not a real date' },
+      { id: "360G-NEYT-0004", index: 3, reason: 'amountAwarded "0.30000000000000004" has a fraction of a penny' },
+      { id: "360G-NEYT-0005", index: 4, reason: "its currency is USD, not GBP" },
+      { id: null, index: 5, reason: "it has no id" },
+      { id: "360G-OTHER-1", index: 6, reason: "it is funded by GB-CHC-999, not GB-CHC-1234567" },
+      { id: "360G-NEYT-0001", index: 7, reason: "the same id appears earlier in this package" },
+    ]);
+    const commitments = await test.prisma.fundingCommitment.findMany({
+      where: { fundId },
+      orderBy: { externalId: "asc" },
+    });
+    expect(
+      commitments.map((c) => [
+        c.externalId,
+        Number(c.amountPence),
+        c.awardedOn?.toISOString().slice(0, 10),
+        c.programmeId,
+        c.status,
+      ]),
+    ).toEqual([
+      ["360G-NEYT-0001", 191_400, "2013-09-27", null, "awarded"],
+      ["360G-NEYT-0002", 250_050, "2001-03-26", null, "awarded"],
+    ]);
+    // Matched by identifier, though the file spells the council's name differently.
+    expect(commitments[0]?.recipientId).toBe(councilId);
+    const created = await test.prisma.organisation.findUniqueOrThrow({ where: { identifier: "GB-CHC-7654321" } });
+    expect(commitments[1]?.recipientId).toBe(created.id);
+    expect(
+      await test.prisma.auditEvent.count({
+        where: { entityId: { in: commitments.map((c) => c.id) }, action: "import" },
+      }),
+    ).toBe(2);
+  });
+
+  it("adds nothing when the same package is imported again", async () => {
+    const before = await test.prisma.fundingCommitment.count();
+    const result = (await post(PACKAGE)).json();
+    expect(result).toMatchObject({ imported: 0, alreadyImported: 2, recipientsCreated: 0 });
+    expect(result.skipped.filter((grant: { reason: string }) => grant.reason === "already imported")).toHaveLength(2);
+    expect(await test.prisma.fundingCommitment.count()).toBe(before);
+  });
+
+  it("refuses what is not a package or names no fund, with the field", async () => {
+    const notPackage = await post({ grant: [] });
+    expect(notPackage.statusCode).toBe(400);
+    expect(notPackage.json().fields[0].path).toBe("body.grants");
+    const noFund = await post(PACKAGE, "fundId=not-a-uuid");
+    expect(noFund.statusCode).toBe(400);
+    const unknownFund = await post(PACKAGE, "fundId=00000000-0000-4000-8000-000000000000");
+    expect(unknownFund.statusCode).toBe(422);
+    expect(
+      (
+        await test
+          .as("viewer")
+          .inject({ method: "POST", url: `/api/imports/360giving?fundId=${fundId}`, payload: PACKAGE })
+      ).statusCode,
+    ).toBe(403);
+  });
+
+  it("reads the messy values published files contain", () => {
+    const grant = (overrides: Record<string, unknown>) =>
+      readGrant(
+        {
+          id: "g",
+          title: "t",
+          amountAwarded: 1,
+          awardDate: "2014-01-01",
+          recipientOrganization: [{ name: "R" }],
+          ...overrides,
+        },
+        null,
+      );
+    expect(grant({ amountAwarded: 1914.1 })).toMatchObject({ ok: true, grant: { amountPence: 191_410 } });
+    expect(grant({ amountAwarded: "1,000" })).toMatchObject({ ok: true, grant: { amountPence: 100_000 } });
+    expect(grant({ awardDate: "2013-09-27T00:00:00+01:00" })).toMatchObject({
+      ok: true,
+      grant: { awardedOn: "2013-09-27" },
+    });
+    expect(grant({ amountAwarded: undefined })).toEqual({ ok: false, reason: "it has no amountAwarded" });
+    expect(grant({ recipientOrganization: [] })).toEqual({ ok: false, reason: "it names no recipient organisation" });
+    expect(grant({ amountAwarded: -5 })).toEqual({ ok: false, reason: "amountAwarded is negative" });
+  });
+});
