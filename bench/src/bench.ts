@@ -59,6 +59,12 @@ async function main() {
     persistent: false,
   });
   const servers: RunningServer[] = [];
+  // Ctrl-C still removes the throwaway cluster and the servers.
+  process.once("SIGINT", () => {
+    void Promise.all(servers.map((server) => server.stop()))
+      .then(() => cluster.stop())
+      .finally(() => process.exit(130));
+  });
   try {
     await ensureDatabase(cluster, "fundline_bench");
     const database = { url: cluster.urlFor("fundline_bench") };
@@ -126,6 +132,7 @@ async function main() {
 
     const uncached = await startServer(database.url, { FUNDLINE_PORTFOLIO_CACHE: "off" });
     servers.push(uncached);
+    await load(uncached, "warm-up, not counted", "/api/programmes", 3, false);
     const computed = await load(
       uncached,
       "GET /api/reconciliation, computed from the running totals on every request (cache off)",
@@ -258,7 +265,7 @@ async function startServer(databaseUrl: string, env: Record<string, string>): Pr
 }
 
 /** p50 and p95 of one URL under LOAD.connections concurrent clients. */
-async function load(server: RunningServer, label: string, path: string) {
+async function load(server: RunningServer, label: string, path: string, seconds = LOAD.seconds, report = true) {
   const latencies: number[] = [];
   let errors = 0;
   await new Promise<void>((resolve, reject) => {
@@ -266,7 +273,7 @@ async function load(server: RunningServer, label: string, path: string) {
       {
         url: `${server.base}${path}`,
         connections: LOAD.connections,
-        duration: LOAD.seconds,
+        duration: seconds,
         headers: { cookie: server.cookie },
       },
       (error) => (error ? reject(error) : resolve()),

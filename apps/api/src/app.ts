@@ -21,6 +21,7 @@ import { structureRoutes } from "./features/structure/routes.ts";
 import { userRoutes } from "./features/users/routes.ts";
 import { type AccessOptions, accessPlugin } from "./plugins/access.ts";
 import { errorsPlugin } from "./plugins/errors.ts";
+import { listExportPlugin } from "./plugins/list-export.ts";
 import { openApiPlugin } from "./plugins/openapi.ts";
 import { prismaPlugin } from "./plugins/prisma.ts";
 import { securityHeadersPlugin } from "./plugins/security-headers.ts";
@@ -46,6 +47,7 @@ export const app = fp<AppOptions>(
     const access = options.access ?? DEVELOPMENT_ACCESS;
     await fastify.register(errorsPlugin);
     await fastify.register(securityHeadersPlugin);
+    await fastify.register(listExportPlugin);
     await fastify.register(prismaPlugin, { prisma: options.prisma });
     await fastify.register(accessPlugin, access);
     await fastify.register(openApiPlugin);

@@ -1,4 +1,5 @@
 import type { ProgrammeSummary } from "@fundline/schemas";
+import { DownloadLinks } from "../../../components/ui/download-links.tsx";
 import { Money } from "../../../components/ui/money.tsx";
 import { useProgrammes } from "../api/get-programmes.ts";
 import { CommittedSpentChart } from "./committed-spent-chart.tsx";
@@ -29,6 +30,7 @@ export function ProgrammesDashboard() {
           <h2 id="chart-heading">Committed against spent</h2>
           <CommittedSpentChart bars={programmes.data.programmes} />
           <ProgrammesTable programmes={programmes.data.programmes} />
+          <DownloadLinks path="/api/programmes" what="the programmes" />
         </>
       )}
     </>

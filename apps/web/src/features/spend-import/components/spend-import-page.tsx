@@ -8,6 +8,7 @@ import {
 } from "@fundline/schemas";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
+import { DownloadLinks } from "../../../components/ui/download-links.tsx";
 import { getBatches, getMappings, importKeys, reverseBatch, uploadLedger } from "../api/spend-import.ts";
 
 const FIELDS = Object.entries(SPEND_IMPORT_FIELDS) as [SpendImportField, { label: string; required: boolean }][];
@@ -21,6 +22,7 @@ export function SpendImportPage() {
       <ImportForm />
       <h2>Imports so far</h2>
       <Batches />
+      <DownloadLinks path="/api/imports/spend" what="the imports" />
     </>
   );
 }

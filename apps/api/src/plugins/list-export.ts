@@ -1,0 +1,96 @@
+// Any list the API answers (`{ <items>: [...], total, page, pageSize }`) can be downloaded as
+// CSV or XLSX by adding `format=csv` or `format=xlsx`: every matching row (not one page), with
+// nested fields flattened and money in pounds, converted exactly from pence.
+import { penceAsDecimal } from "@fundline/domain";
+import { stringify } from "csv-stringify/sync";
+import ExcelJS from "exceljs";
+import fp from "fastify-plugin";
+
+/** The most rows one download holds; lists ask for this many when exporting. */
+export const EXPORT_MAX_ROWS = 100_000;
+type ExportFormat = "csv" | "xlsx";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    exportFormat: ExportFormat | null;
+  }
+}
+
+const CONTENT_TYPES: Record<ExportFormat, string> = {
+  csv: "text/csv; charset=utf-8",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+};
+
+export const listExportPlugin = fp(
+  async (fastify) => {
+    fastify.decorateRequest("exportFormat", null);
+    // Taken out before validation, so every list's strict query schema stays as it is.
+    fastify.addHook("onRequest", async (request) => {
+      if (request.method !== "GET" || !request.url.startsWith("/api/")) return;
+      const query = request.query as Record<string, unknown> | undefined;
+      if (query?.format !== "csv" && query?.format !== "xlsx") return;
+      request.exportFormat = query.format;
+      delete query.format;
+    });
+    fastify.addHook("preHandler", async (request) => {
+      const query = request.query as Record<string, unknown> | undefined;
+      if (request.exportFormat && query && "pageSize" in query) {
+        query.page = 1;
+        query.pageSize = EXPORT_MAX_ROWS;
+      }
+    });
+    fastify.addHook("onSend", async (request, reply, payload) => {
+      if (!request.exportFormat || reply.statusCode !== 200 || typeof payload !== "string") return payload;
+      const body = JSON.parse(payload) as Record<string, unknown>;
+      const key = Object.keys(body).find((name) => Array.isArray(body[name]));
+      if (!key || !("total" in body)) {
+        reply.code(406).type("application/json");
+        return JSON.stringify({
+          statusCode: 406,
+          error: "Not Acceptable",
+          message: "Only lists can be downloaded as CSV or XLSX.",
+          requestId: String(request.id),
+        });
+      }
+      const rows = (body[key] as Record<string, unknown>[]).map((item) => flatten(item));
+      const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
+      const day = new Date().toISOString().slice(0, 10);
+      reply
+        .type(CONTENT_TYPES[request.exportFormat])
+        .header("content-disposition", `attachment; filename="${key}-${day}.${request.exportFormat}"`);
+      if (request.exportFormat === "csv") {
+        return stringify(
+          rows.map((row) => columns.map((column) => guardFormula(row[column] ?? ""))),
+          { header: true, columns },
+        );
+      }
+      const workbook = new ExcelJS.Workbook();
+      const sheet = workbook.addWorksheet(key);
+      sheet.addRow(columns).font = { bold: true };
+      for (const row of rows) sheet.addRow(columns.map((column) => row[column] ?? null));
+      return Buffer.from(await workbook.xlsx.writeBuffer());
+    });
+  },
+  { name: "list-export" },
+);
+
+// A spreadsheet would run text starting =, +, - or @ as a formula (CSV injection); money and
+// other numbers are left as they are.
+function guardFormula(cell: string | number | boolean): string | number | boolean {
+  return typeof cell === "string" && /^[=+\-@\t\r]/.test(cell) && !/^-?\d+(\.\d+)?$/.test(cell) ? `'${cell}` : cell;
+}
+
+/** `{ leadOrganisation: { name } }` → `leadOrganisation.name`; `amountPence` → `amount (£)`. */
+function flatten(value: Record<string, unknown>, prefix = ""): Record<string, string | number | boolean> {
+  const flat: Record<string, string | number | boolean> = {};
+  for (const [name, field] of Object.entries(value)) {
+    const column = `${prefix}${name}`;
+    if (field === null || field === undefined) continue;
+    if (Array.isArray(field)) flat[column] = JSON.stringify(field);
+    else if (typeof field === "object") Object.assign(flat, flatten(field as Record<string, unknown>, `${column}.`));
+    else if (typeof field === "number" && name.endsWith("Pence")) {
+      flat[`${column.slice(0, -"Pence".length)} (£)`] = penceAsDecimal(field);
+    } else flat[column] = field as string | number | boolean;
+  }
+  return flat;
+}
