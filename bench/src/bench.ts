@@ -285,9 +285,11 @@ async function load(server: RunningServer, label: string, path: string, seconds 
   });
   latencies.sort((a, b) => a - b);
   const result = { p50: percentile(latencies, 50), p95: percentile(latencies, 95), requests: latencies.length, errors };
-  log(
-    `  ${label}: p50 ${ms(result.p50)}, p95 ${ms(result.p95)} (${result.requests} requests, ${LOAD.connections} concurrent, ${LOAD.seconds} s, ${errors} errors)`,
-  );
+  if (report) {
+    log(
+      `  ${label}: p50 ${ms(result.p50)}, p95 ${ms(result.p95)} (${result.requests} requests, ${LOAD.connections} concurrent, ${seconds} s, ${errors} errors)`,
+    );
+  }
   return result;
 }
 
