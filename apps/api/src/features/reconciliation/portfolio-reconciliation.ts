@@ -14,7 +14,12 @@ import { capitalOutsideYear, commitmentFigures, costLineFigures, costSharingFigu
 
 const SEVERITY_ORDER = { high: 0, medium: 1, low: 2 } as const;
 
-type Computed = { flags: PortfolioFlag[]; money: Omit<PortfolioReconciliation["totals"], CountedTotals> };
+type Computed = {
+  flags: PortfolioFlag[];
+  money: Omit<PortfolioReconciliation["totals"], CountedTotals>;
+  views: Map<string, View>;
+};
+type View = { flags: PortfolioFlag[]; totals: PortfolioReconciliation["totals"] };
 type CountedTotals = "programmesFlagged" | "flags" | "bySeverity" | "byCode";
 type Filters = Pick<PortfolioReconciliationQuery, "funderId" | "organisationId" | "financialYear">;
 
@@ -38,29 +43,45 @@ export async function reconcilePortfolio(
   const key = JSON.stringify([scope.organisationId, filters, toIsoDate(today)]);
   const computed = (await cachedIfCurrent(prisma, key)) ?? (await computeAndKeep(prisma, key, filters, scope, today));
 
+  const view = viewOf(computed, query);
+  return {
+    flags: view.flags.slice((query.page - 1) * query.pageSize, query.page * query.pageSize),
+    total: view.flags.length,
+    page: query.page,
+    pageSize: query.pageSize,
+    totals: view.totals,
+  };
+}
+
+/** The flags of one severity/code filter and their counts, worked out once per kept portfolio. */
+function viewOf(computed: Computed, query: Pick<PortfolioReconciliationQuery, "severity" | "code">): View {
+  const key = `${query.severity ?? ""}|${query.code ?? ""}`;
+  const kept = computed.views.get(key);
+  if (kept) return kept;
   const flags = computed.flags.filter(
     (flag) => (!query.severity || flag.severity === query.severity) && (!query.code || flag.code === query.code),
   );
-  const count = (keep: (flag: PortfolioFlag) => boolean) => flags.filter(keep).length;
-  return {
-    flags: flags.slice((query.page - 1) * query.pageSize, query.page * query.pageSize),
-    total: flags.length,
-    page: query.page,
-    pageSize: query.pageSize,
+  const bySeverity = { high: 0, medium: 0, low: 0 };
+  const byCode = new Map<FlagCode, number>();
+  for (const flag of flags) {
+    bySeverity[flag.severity]++;
+    byCode.set(flag.code, (byCode.get(flag.code) ?? 0) + 1);
+  }
+  const view: View = {
+    flags,
     totals: {
       ...computed.money,
       programmesFlagged: new Set(flags.map((flag) => flag.programme.id)).size,
       flags: flags.length,
-      bySeverity: {
-        high: count((flag) => flag.severity === "high"),
-        medium: count((flag) => flag.severity === "medium"),
-        low: count((flag) => flag.severity === "low"),
-      },
-      byCode: (Object.keys(FLAG_SEVERITY) as FlagCode[])
-        .map((code) => ({ code, severity: FLAG_SEVERITY[code], count: count((flag) => flag.code === code) }))
-        .filter((entry) => entry.count > 0),
+      bySeverity,
+      byCode: (Object.keys(FLAG_SEVERITY) as FlagCode[]).flatMap((code) => {
+        const count = byCode.get(code) ?? 0;
+        return count ? [{ code, severity: FLAG_SEVERITY[code], count }] : [];
+      }),
     },
   };
+  computed.views.set(key, view);
+  return view;
 }
 
 const CACHE_ENTRIES = 200;
@@ -222,6 +243,7 @@ async function computePortfolio(prisma: PrismaClient, query: Filters, scope: Sco
   );
   return {
     flags,
+    views: new Map(),
     money: {
       programmes: Number(money?.programmes ?? 0),
       totalCostPence: penceFromBigInt(money?.totalCostPence ?? 0n),
