@@ -9,9 +9,15 @@ import { chmod, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { applyMigrations, createPrismaClient, ensureDatabase, freePort, startEmbeddedPostgres } from "@fundline/db";
+import {
+  applyMigrations,
+  createPrismaClient,
+  ensureDatabase,
+  freePort,
+  startEmbeddedPostgres,
+  withClient,
+} from "@fundline/db";
 import autocannon from "autocannon";
-import pg from "pg";
 import { runningTotalsDrift } from "../../apps/api/src/features/reconciliation/running-totals.ts";
 import { buildSyntheticPortfolio, LINES, SIZE, SPEND_ROWS } from "./synthetic-portfolio.ts";
 
@@ -325,16 +331,6 @@ async function writeLedgerCsv(rows: number): Promise<{ path: string; remove: () 
   await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
   await chmod(path, 0o644); // the database server reads it for the bare COPY
   return { path, remove: () => rm(path, { force: true }) };
-}
-
-async function withClient<T>(connectionString: string, use: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString });
-  await client.connect();
-  try {
-    return await use(client);
-  } finally {
-    await client.end();
-  }
 }
 
 main().catch((error: unknown) => {

@@ -1,9 +1,11 @@
 // Real PostgreSQL for tests: one embedded cluster per test run (started and removed by the
 // run), a migrated template database, and a fresh copy of it for each test file.
 import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { freePort, type RunningPostgres, startEmbeddedPostgres } from "./embedded-postgres.ts";
 import { applyMigrations } from "./migrate.ts";
+import { withClient } from "./with-client.ts";
+
+export { withClient };
 
 export const TEMPLATE_DATABASE = "fundline_template";
 
@@ -37,16 +39,6 @@ export async function createTestDatabase(adminUrl: string): Promise<{ url: strin
     drop: () =>
       withClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => {}),
   };
-}
-
-export async function withClient<T>(connectionString: string, use: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString });
-  await client.connect();
-  try {
-    return await use(client);
-  } finally {
-    await client.end();
-  }
 }
 
 // What vitest.global-setup.ts hands to every test file.
