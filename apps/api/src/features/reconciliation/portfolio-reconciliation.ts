@@ -84,7 +84,8 @@ function viewOf(computed: Computed, query: Pick<PortfolioReconciliationQuery, "s
   return view;
 }
 
-const CACHE_ENTRIES = 200;
+// A kept portfolio of 5,000 programmes is a few megabytes: at most this many are kept.
+const CACHE_ENTRIES = 50;
 /** Older entries are recomputed; with transactions bounded at 30 minutes, notes older than two hours can go. */
 const CACHE_AGE_MS = 30 * 60_000;
 const cache = new Map<string, { snapshot: string; keptAt: number; computed: Computed }>();
