@@ -76,7 +76,7 @@ export const listExportPlugin = fp(
 
 // A spreadsheet would run text starting =, +, - or @ as a formula (CSV injection); money and
 // other numbers are left as they are.
-function guardFormula(cell: string | number | boolean): string | number | boolean {
+export function guardFormula(cell: string | number | boolean): string | number | boolean {
   return typeof cell === "string" && /^[=+\-@\t\r]/.test(cell) && !/^-?\d+(\.\d+)?$/.test(cell) ? `'${cell}` : cell;
 }
 

@@ -80,6 +80,23 @@ describe("GET /api/exports/transparency", () => {
     expect(new Set(rows.map((row) => row["Transaction number"])).size).toBe(2_050);
   });
 
+  it("keeps a spreadsheet from running a beneficiary's name as a formula, and leaves credits as numbers", async () => {
+    await test.prisma.spend.create({
+      data: {
+        programmeId: dartington.programmeId,
+        costLineId: dartington.costLineId,
+        spentOn: new Date("2021-05-05"),
+        amountPence: -90_000n,
+        supplierName: '=HYPERLINK("http://example.test","Refund")',
+        reference: "FORMULA",
+      },
+    });
+    const { rows } = await csvFor(`from=2021-05-05&to=2021-05-05&programmeId=${dartington.programmeId}`);
+    expect(rows.map((row) => [row.Beneficiary, row["Amount (£)"] ?? Object.values(row)[7]])).toEqual([
+      ['\'=HYPERLINK("http://example.test","Refund")', "-900.00"],
+    ]);
+  });
+
   it("refuses a range that ends before it starts, naming the field", async () => {
     const response = await test.inject({ url: "/api/exports/transparency?from=2020-04-01&to=2020-03-31" });
     expect(response.statusCode).toBe(422);

@@ -4,6 +4,7 @@ import { fromIsoDate, penceAsDecimal, penceFromBigInt, toIsoDate } from "@fundli
 import type { TransparencyExportQuery } from "@fundline/schemas";
 import { stringify } from "csv-stringify";
 import { RuleBroken } from "../../errors.ts";
+import { guardFormula } from "../../plugins/list-export.ts";
 import { type Scope, visibleProgrammes } from "../../plugins/scope.ts";
 
 /** "Over £500": the Local Government Transparency Code 2015 threshold, credit notes included. */
@@ -66,17 +67,19 @@ export function transparencyCsv(prisma: PrismaClient, query: TransparencyExportQ
         take: BATCH,
       });
       for (const spend of batch) {
-        yield [
-          spend.payingOrganisation?.name ?? spend.programme.leadOrganisation.name,
-          toIsoDate(spend.spentOn),
-          spend.reference ?? spend.id,
-          spend.department ?? "",
-          spend.paidToIndividual ? REDACTED : spend.supplierName,
-          spend.purpose ?? "",
-          spend.merchantCategory ?? "",
-          penceAsDecimal(penceFromBigInt(spend.amountPence)),
-          penceAsDecimal(penceFromBigInt(spend.irrecoverableVatPence)),
-        ];
+        yield (
+          [
+            spend.payingOrganisation?.name ?? spend.programme.leadOrganisation.name,
+            toIsoDate(spend.spentOn),
+            spend.reference ?? spend.id,
+            spend.department ?? "",
+            spend.paidToIndividual ? REDACTED : spend.supplierName,
+            spend.purpose ?? "",
+            spend.merchantCategory ?? "",
+            penceAsDecimal(penceFromBigInt(spend.amountPence)),
+            penceAsDecimal(penceFromBigInt(spend.irrecoverableVatPence)),
+          ] as const
+        ).map(guardFormula);
       }
       const last = batch.at(-1);
       if (!last || batch.length < BATCH) return;
