@@ -1,6 +1,7 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { BrowserRouter, Route, Routes } from "react-router";
 import { ProgrammesDashboard } from "../features/programmes/components/programmes-dashboard.tsx";
+import { PortfolioPage } from "../features/reconciliation/components/portfolio-page.tsx";
 import { AcceptInvitation } from "../features/session/components/accept-invitation.tsx";
 import { SessionGate, useSession } from "../features/session/components/session-gate.tsx";
 import { TwoFactorSetup } from "../features/session/components/two-factor-setup.tsx";
@@ -18,6 +19,7 @@ function SignedInPages() {
     <Routes>
       {session.permissions.includes("users.manage") && <Route path="/users" element={<UsersPage />} />}
       {session.permissions.includes("money.write") && <Route path="/imports" element={<SpendImportPage />} />}
+      <Route path="/reconciliation" element={<PortfolioPage />} />
       <Route
         path="/account"
         element={

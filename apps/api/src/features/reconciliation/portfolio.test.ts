@@ -135,6 +135,15 @@ describe("portfolio reconciliation", () => {
     expect(future.flags.some((flag) => flag.programme.id === dartington.programmeId)).toBe(false);
   });
 
+  it("downloads every finding as CSV with its programme and figures", async () => {
+    const json = (await test.inject({ url: "/api/reconciliation?severity=high" })).json();
+    const csv = await test.inject({ url: "/api/reconciliation?severity=high&format=csv" });
+    expect(csv.statusCode).toBe(200);
+    const lines = csv.body.trim().split("\n");
+    expect(lines).toHaveLength(json.total + 1);
+    expect(lines[0]).toContain("programme.name");
+  });
+
   it("shows a viewer only the flags of their own council's programmes", async () => {
     const viewer = test.as("viewer");
     const visible = await test.prisma.programme.findMany({

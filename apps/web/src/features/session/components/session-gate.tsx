@@ -67,6 +67,9 @@ export function MainNavigation() {
             <NavLink to="/account">Account</NavLink>
           </li>
         )}
+        <li>
+          <NavLink to="/reconciliation">Reconciliation</NavLink>
+        </li>
         {session.permissions.includes("money.write") && (
           <li>
             <NavLink to="/imports">Spend imports</NavLink>
