@@ -86,20 +86,23 @@ export async function importSpend(
           ) ON COMMIT DROP`;
 
         let rowsRead = 0;
-        let pending = emptyColumns();
+        let pending: StagedRow[] = [];
+        // One batch is written while the next is read: the database and the parser overlap.
+        let writing: Promise<unknown> = Promise.resolve();
         const flush = async () => {
-          if (pending.line.length === 0) return;
-          const c = pending;
-          pending = emptyColumns();
-          await tx.$executeRaw`
+          if (pending.length === 0) return;
+          const batch = JSON.stringify(pending);
+          pending = [];
+          await writing;
+          const written = tx.$executeRaw`
             INSERT INTO staged_spend
-            SELECT line::int, spent_on::date, amount_pence::bigint, vat_pence::bigint, line_code, supplier, reference,
-                   department, purpose, merchant_category, paid_to_individual::boolean, row_key, problem
-            FROM unnest(${c.line}::text[], ${c.spentOn}::text[], ${c.amount}::text[], ${c.vat}::text[], ${c.code}::text[],
-                        ${c.supplier}::text[], ${c.reference}::text[], ${c.department}::text[], ${c.purpose}::text[],
-                        ${c.merchantCategory}::text[], ${c.paidToIndividual}::text[], ${c.key}::text[], ${c.problem}::text[])
-              AS row(line, spent_on, amount_pence, vat_pence, line_code, supplier, reference, department, purpose,
-                     merchant_category, paid_to_individual, row_key, problem)`;
+            SELECT * FROM jsonb_to_recordset(${batch}::jsonb) AS row(
+              line integer, spent_on date, amount_pence bigint, vat_pence bigint, line_code text, supplier text,
+              reference text, department text, purpose text, merchant_category text, paid_to_individual boolean,
+              row_key text, problem text)`;
+          // Awaited at the next flush or after the last row; until then its failure is held, not thrown.
+          written.catch(() => {});
+          writing = written;
           onProgress({
             type: "progress",
             phase: "reading",
@@ -108,12 +111,12 @@ export async function importSpend(
           });
         };
         for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
-          stageRow(pending, next.value.line, next.value.cells, columns, options.sourceName);
+          pending.push(stageRow(next.value.line, next.value.cells, columns, options.sourceName));
           rowsRead++;
-          if (pending.line.length >= STAGE_BATCH) await flush();
+          if (pending.length >= STAGE_BATCH) await flush();
         }
         await flush();
-
+        await writing;
         onProgress({ type: "progress", phase: "checking", rowsRead, percent: 85 });
         await tx.$executeRaw`
           CREATE TEMP TABLE checked ON COMMIT DROP AS
@@ -285,41 +288,25 @@ function columnIndexes(mapping: SpendColumnMapping, headers: string[]): Columns 
   return columns;
 }
 
-type StagedColumns = Record<
-  | "line"
-  | "spentOn"
-  | "amount"
-  | "vat"
-  | "code"
-  | "supplier"
-  | "reference"
-  | "department"
-  | "purpose"
-  | "merchantCategory"
-  | "paidToIndividual"
-  | "key"
-  | "problem",
-  (string | null)[]
->;
-
-const emptyColumns = (): StagedColumns => ({
-  line: [],
-  spentOn: [],
-  amount: [],
-  vat: [],
-  code: [],
-  supplier: [],
-  reference: [],
-  department: [],
-  purpose: [],
-  merchantCategory: [],
-  paidToIndividual: [],
-  key: [],
-  problem: [],
-});
+/** One row as staged (the columns of `staged_spend`), sent to PostgreSQL as JSON. */
+type StagedRow = {
+  line: number;
+  spent_on: string | null;
+  amount_pence: number | null;
+  vat_pence: number | null;
+  line_code: string | null;
+  supplier: string | null;
+  reference: string | null;
+  department: string | null;
+  purpose: string | null;
+  merchant_category: string | null;
+  paid_to_individual: boolean | null;
+  row_key: string;
+  problem: string | null;
+};
 
 /** Reads one row's fields; every one that cannot be read is named in its problem. */
-function stageRow(staged: StagedColumns, line: number, cells: LedgerCell[], columns: Columns, sourceName: string) {
+function stageRow(line: number, cells: LedgerCell[], columns: Columns, sourceName: string): StagedRow {
   const problems: string[] = [];
   const cell = (field: SpendImportField) => {
     const index = columns[field];
@@ -365,19 +352,21 @@ function stageRow(staged: StagedColumns, line: number, cells: LedgerCell[], colu
   const identity = transactionId
     ? `id\u0000${transactionId}`
     : [spentOn, amount, code?.toLowerCase(), supplier, reference].join("\u0000");
-  staged.line.push(String(line));
-  staged.spentOn.push(spentOn);
-  staged.amount.push(amount === null ? null : String(amount));
-  staged.vat.push(vat === null ? null : String(vat));
-  staged.code.push(code);
-  staged.supplier.push(supplier);
-  staged.reference.push(reference);
-  staged.department.push(text("department", false));
-  staged.purpose.push(text("purpose", false));
-  staged.merchantCategory.push(text("merchantCategory", false));
-  staged.paidToIndividual.push(paidToIndividual === null ? null : String(paidToIndividual));
-  staged.key.push(createHash("sha256").update(`${sourceName}\u0000${identity}`).digest("base64url"));
-  staged.problem.push(problems.length ? problems.join("; ") : null);
+  return {
+    line,
+    spent_on: spentOn,
+    amount_pence: amount,
+    vat_pence: vat,
+    line_code: code,
+    supplier,
+    reference,
+    department: text("department", false),
+    purpose: text("purpose", false),
+    merchant_category: text("merchantCategory", false),
+    paid_to_individual: paidToIndividual,
+    row_key: createHash("sha256").update(`${sourceName}\u0000${identity}`).digest("base64url"),
+    problem: problems.length ? problems.join("; ") : null,
+  };
 }
 
 const asText = (cell: LedgerCell): string | Date =>
