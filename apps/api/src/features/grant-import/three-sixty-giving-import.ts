@@ -9,6 +9,8 @@ import { inTransaction, type WriteContext } from "../../plugins/write-context.ts
 
 type Organisation = { id?: unknown; name?: unknown };
 type SoundGrant = {
+  /** Where the grant is in the package, for the skipped-grant report. */
+  index: number;
   externalId: string;
   title: string;
   amountPence: number;
@@ -22,7 +24,7 @@ const text = (value: unknown) => (typeof value === "string" && value.trim() ? va
 export function readGrant(
   grant: Record<string, unknown>,
   funderIdentifier: string | null,
-): { ok: true; grant: SoundGrant } | { ok: false; reason: string } {
+): { ok: true; grant: Omit<SoundGrant, "index"> } | { ok: false; reason: string } {
   const externalId = text(grant.id);
   if (!externalId) return { ok: false, reason: "it has no id" };
   const title = text(grant.title);
@@ -87,7 +89,7 @@ export async function importThreeSixtyGiving(
       skipped.push({ id: read.grant.externalId, index, reason: "the same id appears earlier in this package" });
     } else {
       seen.add(read.grant.externalId);
-      sound.push(read.grant);
+      sound.push({ ...read.grant, index });
     }
   });
 
@@ -104,7 +106,7 @@ export async function importThreeSixtyGiving(
     for (const grant of sound.filter((grant) => existing.has(grant.externalId))) {
       skipped.push({
         id: grant.externalId,
-        index: grants.findIndex((g) => g.id === grant.externalId),
+        index: grant.index,
         reason: "already imported",
       });
     }

@@ -173,10 +173,7 @@ async function computePortfolio(prisma: PrismaClient, query: Filters, scope: Sco
       WHERE total."allocatedPence" > total."amountPence" AND commitment."retiredAt" IS NULL
         AND commitment."programmeId" IN (${matching})`,
     costLineFigures(prisma, matching, { problemsOnly: true }),
-    costSharingFigures(
-      prisma,
-      Prisma.sql`SELECT "programmeId" FROM "CostSharingAgreement" WHERE "retiredAt" IS NULL AND "programmeId" IN (${matching})`,
-    ),
+    costSharingFigures(prisma, matching),
     capitalOutsideYear(prisma, matching),
   ]);
 

@@ -1,6 +1,12 @@
 import type { PrismaClient } from "@fundline/db";
 import { penceFromBigInt } from "@fundline/domain";
-import type { ImportBatchListResponse, ImportBatchSummary } from "@fundline/schemas";
+import {
+  type ImportBatchListResponse,
+  type ImportBatchSummary,
+  type SavedMappingsResponse,
+  SpendColumnMapping,
+} from "@fundline/schemas";
+import type { z } from "zod";
 import { NotFound, RuleBroken } from "../../errors.ts";
 import type { Scope } from "../../plugins/scope.ts";
 import { inTransaction, type WriteContext } from "../../plugins/write-context.ts";
@@ -94,4 +100,17 @@ export async function reverseImportBatch(
     });
     return batchSummary(batch);
   });
+}
+
+/** Every ledger's saved column mapping (any that no longer fits the schema is left out). */
+export async function listSavedMappings(prisma: PrismaClient): Promise<z.infer<typeof SavedMappingsResponse>> {
+  const saved = await prisma.importColumnMapping.findMany({ orderBy: { sourceName: "asc" } });
+  return {
+    mappings: saved.flatMap((row) => {
+      const mapping = SpendColumnMapping.safeParse(row.columns);
+      return mapping.success
+        ? [{ sourceName: row.sourceName, mapping: mapping.data, updatedAt: row.updatedAt.toISOString() }]
+        : [];
+    }),
+  };
 }

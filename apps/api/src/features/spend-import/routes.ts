@@ -8,7 +8,6 @@ import {
   ImportBatchSummary,
   ReverseImportRequest,
   SavedMappingsResponse,
-  SpendColumnMapping,
   type SpendImportEvent,
   SpendImportOptions,
   SpendImportResult,
@@ -19,7 +18,7 @@ import { InvalidInput } from "../../errors.ts";
 import { listErrors } from "../../plugins/paging.ts";
 import { scopeOf } from "../../plugins/scope.ts";
 import { writeContextOf, writeErrors } from "../../plugins/write-context.ts";
-import { listImportBatches, reverseImportBatch } from "./import-batches.ts";
+import { listImportBatches, listSavedMappings, reverseImportBatch } from "./import-batches.ts";
 import { type SpooledFile, spool } from "./ledger-file.ts";
 import { importSpend } from "./spend-import.ts";
 
@@ -101,17 +100,7 @@ export const spendImportRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.get(
     "/imports/spend/mappings",
     { config: { access: "read" }, schema: { response: { 200: SavedMappingsResponse } } },
-    async () => {
-      const saved = await fastify.prisma.importColumnMapping.findMany({ orderBy: { sourceName: "asc" } });
-      return {
-        mappings: saved.flatMap((row) => {
-          const mapping = SpendColumnMapping.safeParse(row.columns);
-          return mapping.success
-            ? [{ sourceName: row.sourceName, mapping: mapping.data, updatedAt: row.updatedAt.toISOString() }]
-            : [];
-        }),
-      };
-    },
+    () => listSavedMappings(fastify.prisma),
   );
 };
 
