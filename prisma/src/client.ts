@@ -1,4 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "../generated/prisma/client.ts";
 
 export type DatabasePoolOptions = {
@@ -10,16 +11,30 @@ export type DatabasePoolOptions = {
   statementTimeoutMs?: number;
 };
 
+const pools = new WeakMap<PrismaClient, pg.Pool>();
+
 export function createPrismaClient(connectionString: string, pool: DatabasePoolOptions = {}): PrismaClient {
   // An explicit, bounded pool: an exhausted pool or a dead database fails fast instead of hanging.
-  const adapter = new PrismaPg({
+  const connections = new pg.Pool({
     connectionString,
     max: pool.maxConnections ?? 10,
     connectionTimeoutMillis: pool.connectionTimeoutMs ?? 5_000,
     idleTimeoutMillis: 30_000,
     statement_timeout: pool.statementTimeoutMs ?? 30_000,
   });
-  return new PrismaClient({ adapter });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(connections, { disposeExternalPool: true }) });
+  pools.set(prisma, connections);
+  return prisma;
+}
+
+/**
+ * The connection pool under a client made by `createPrismaClient`, for the one thing Prisma
+ * cannot do: stream a file into PostgreSQL with COPY (the spend import).
+ */
+export function poolOf(prisma: PrismaClient): pg.Pool {
+  const connections = pools.get(prisma);
+  if (!connections) throw new Error("This Prisma client was not made by createPrismaClient.");
+  return connections;
 }
 
 export { Prisma } from "../generated/prisma/client.ts";

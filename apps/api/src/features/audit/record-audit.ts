@@ -1,5 +1,6 @@
 import type { Prisma } from "@fundline/db";
 import { fieldChanges } from "@fundline/domain";
+import type { ClientBase } from "pg";
 
 export type Actor = { id: string | null; label: string };
 
@@ -14,20 +15,41 @@ export type AuditEntry = {
   requestId?: string | null;
 };
 
+function auditEvent(entry: AuditEntry) {
+  return {
+    actorId: entry.actor.id,
+    actorLabel: entry.actor.label,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    action: entry.action,
+    changes: fieldChanges(entry.before, entry.after) as Prisma.InputJsonValue,
+    reason: entry.reason ?? null,
+    requestId: entry.requestId ?? null,
+  };
+}
+
 /** Writes one audit event inside the caller's transaction, so it exists exactly when the change does. */
 export async function recordAudit(tx: Prisma.TransactionClient, entry: AuditEntry): Promise<void> {
-  await tx.auditEvent.create({
-    data: {
-      actorId: entry.actor.id,
-      actorLabel: entry.actor.label,
-      entityType: entry.entityType,
-      entityId: entry.entityId,
-      action: entry.action,
-      changes: fieldChanges(entry.before, entry.after) as Prisma.InputJsonValue,
-      reason: entry.reason ?? null,
-      requestId: entry.requestId ?? null,
-    },
-  });
+  await tx.auditEvent.create({ data: auditEvent(entry) });
+}
+
+/** The same, inside a transaction on a plain pg connection (the spend import's, which COPYs). */
+export async function recordAuditOn(client: ClientBase, entry: AuditEntry): Promise<void> {
+  const event = auditEvent(entry);
+  await client.query(
+    `INSERT INTO "AuditEvent" ("actorId", "actorLabel", "entityType", "entityId", action, changes, reason, "requestId")
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [
+      event.actorId,
+      event.actorLabel,
+      event.entityType,
+      event.entityId,
+      event.action,
+      JSON.stringify(event.changes),
+      event.reason,
+      event.requestId,
+    ],
+  );
 }
 
 /** Audits a record just created, in the same transaction, and returns it: how every create ends. */

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { parse } from "csv-parse";
+import { type Options, parse } from "csv-parse";
 import ExcelJS from "exceljs";
 
 export type LedgerCell = string | number | boolean | Date;
@@ -56,17 +56,29 @@ export function readLedgerRows(file: SpooledFile): { rows: AsyncIterable<LedgerR
   source.on("data", (chunk) => {
     bytesRead += chunk.length;
   });
-  const rows = file.format === "csv" ? csvRows(source) : xlsxRows(source);
-  return { rows, bytesRead: () => bytesRead };
+  async function* rows() {
+    try {
+      yield* file.format === "csv" ? csvRows(source) : xlsxRows(source);
+    } finally {
+      source.destroy(); // reading stopped early (no mapping yet, or an error): close the file now
+    }
+  }
+  return { rows: rows(), bytesRead: () => bytesRead };
 }
 
+/** csv-parse's options, each record becoming a LedgerRow with the line it ends on. */
+const CSV_OPTIONS: Options<LedgerRow, string[]> = {
+  bom: true,
+  relax_column_count: true,
+  skip_empty_lines: true,
+  trim: true,
+  // The parser's context gives the line number more cheaply than its `info` objects.
+  on_record: (record, context) => ({ line: context.lines, cells: record }),
+};
+
 async function* csvRows(source: Readable): AsyncIterable<LedgerRow> {
-  const parser = source.pipe(
-    parse({ bom: true, relax_column_count: true, skip_empty_lines: true, trim: true, info: true }),
-  );
-  for await (const record of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-    yield { line: record.info.lines, cells: record.record };
-  }
+  // The typings allow a record type other than string[] only with `columns`; on_record makes one.
+  yield* source.pipe(parse(CSV_OPTIONS as unknown as Options)) as AsyncIterable<LedgerRow>;
 }
 
 async function* xlsxRows(source: Readable): AsyncIterable<LedgerRow> {

@@ -215,6 +215,38 @@ describe("spend import", () => {
     expect(await runningTotalsDrift(test.prisma)).toEqual([]);
   }, 60_000);
 
+  it("keeps text with commas, quotes and line breaks exactly, and gives each row an id within its batch", async () => {
+    const content = [
+      `${HEADER}`,
+      '09/11/2020,Q-1,EY-DSDL,"Smith, Jones & ""Partners""","Two lines:\nthe second",1.00',
+      "10/11/2020,Q-2,EY-DSDL,Plain supplier,\\N is not null,2.00",
+      "11/11/2020,Q-3,EY-DSDL,Third,Work,3.00",
+    ].join("\n");
+    const result = (
+      await upload(
+        { mode: "commit", sourceName: "Quoting ledger", mapping: JSON.stringify(MAPPING) },
+        { name: "q.csv", content },
+      )
+    ).json();
+    expect(result).toMatchObject({ importable: 3, importablePence: 600 });
+    const rows = await test.prisma.spend.findMany({
+      where: { importBatchId: result.batch.id },
+      orderBy: { spentOn: "asc" },
+    });
+    expect(rows.map((row) => [row.supplierName, row.purpose])).toEqual([
+      ['Smith, Jones & "Partners"', "Two lines:\nthe second"],
+      ["Plain supplier", "\\N is not null"],
+      ["Third", "Work"],
+    ]);
+    // The batch's id with the row's line number in its last eight hex digits: distinct, and
+    // still a version-4 UUID as the API's id checks expect.
+    const prefix = result.batch.id.slice(0, 28);
+    // (A record's line is the line it ends on: the first spans lines 2 and 3.)
+    expect(rows.map((row) => row.id)).toEqual([`${prefix}00000003`, `${prefix}00000004`, `${prefix}00000005`]);
+    for (const row of rows)
+      expect(row.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+
   it("imports the same file committed twice at once exactly once", async () => {
     const before = await spentOnDartington();
     const content = [

@@ -1,8 +1,11 @@
 // Spend from the ledger: read every row, check it, and (when committing) write the sound ones
-// as one batch in one transaction. Preview runs exactly the same steps and rolls back, so what
-// it shows is what a commit would do.
+// as one batch in one transaction. Each row is read and its fields checked here, as it is
+// parsed, and the result streamed into PostgreSQL with COPY; what needs the database (cost
+// lines, duplicates, what is already imported) is then checked there in one set-based pass.
+// Preview runs exactly the same steps and rolls back, so what it shows is what a commit would
+// do. A plain pg connection, not Prisma, because Prisma cannot COPY.
 import { createHash } from "node:crypto";
-import type { Prisma, PrismaClient } from "@fundline/db";
+import { Prisma, type PrismaClient, poolOf } from "@fundline/db";
 import { penceFromBigInt, type Reading, readDate, readMoney, readYesNo } from "@fundline/domain";
 import {
   type ImportBatchSummary,
@@ -13,27 +16,22 @@ import {
   type SpendImportOptions,
   type SpendImportResult,
 } from "@fundline/schemas";
+import type { PoolClient } from "pg";
 import { Conflict, RuleBroken } from "../../errors.ts";
 import { type Scope, visibleProgrammesSql } from "../../plugins/scope.ts";
 import type { WriteContext } from "../../plugins/write-context.ts";
-import { recordAudit } from "../audit/record-audit.ts";
+import { recordAuditOn } from "../audit/record-audit.ts";
 import { batchSummary } from "./import-batches.ts";
-import { type LedgerCell, readLedgerRows, type SpooledFile } from "./ledger-file.ts";
+import { type LedgerCell, type LedgerRow, readLedgerRows, type SpooledFile } from "./ledger-file.ts";
+import { copyRows, type StagedValue } from "./ledger-staging.ts";
 
-/** Rows sent to PostgreSQL per statement while reading. */
-const STAGE_BATCH = 5_000;
 /** Problems listed in full; `skipped` still counts them all. */
 const PROBLEMS_SHOWN = 1_000;
 const TEXT_LIMIT = 500;
+/** Progress is reported every this many rows read. */
+const PROGRESS_EVERY = 10_000;
 
 type Progress = (event: Extract<SpendImportEvent, { type: "progress" }>) => void;
-
-/** Thrown inside the transaction to roll a preview back, carrying its result out. */
-class PreviewDone extends Error {
-  constructor(readonly result: SpendImportResult) {
-    super("preview");
-  }
-}
 
 export async function importSpend(
   prisma: PrismaClient,
@@ -55,192 +53,236 @@ export async function importSpend(
 
   const { rows, bytesRead } = readLedgerRows(file);
   const iterator = rows[Symbol.asyncIterator]();
-  const first = await iterator.next();
-  const headers = first.done ? [] : first.value.cells.map((cell) => String(cell).trim());
-  const empty = {
-    mode: options.mode,
-    sourceName: options.sourceName,
-    fileName: file.fileName,
-    fileSha256: file.sha256,
-    headers,
-    suggestedMapping: suggestMapping(headers),
-  };
-  if (!mapping) {
-    await iterator.return?.();
-    return { ...empty, ...NOTHING_READ, mapping: null, elapsedMs: performance.now() - started };
-  }
-  const columns = columnIndexes(mapping, headers);
-
   try {
-    return await prisma.$transaction(
-      async (tx) => {
-        if (options.mode === "commit") {
-          // One import per source at a time: a second identical upload waits, then adds nothing.
-          await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`spend-import:${options.sourceName}`}))`;
-        }
-        await tx.$executeRaw`
-          CREATE TEMP TABLE staged_spend (
-            line integer, spent_on date, amount_pence bigint, vat_pence bigint, line_code text, supplier text,
-            reference text, department text, purpose text, merchant_category text, paid_to_individual boolean,
-            row_key text, problem text
-          ) ON COMMIT DROP`;
+    const first = await iterator.next();
+    const headers = first.done ? [] : first.value.cells.map((cell) => String(cell).trim());
+    const empty = {
+      mode: options.mode,
+      sourceName: options.sourceName,
+      fileName: file.fileName,
+      fileSha256: file.sha256,
+      headers,
+      suggestedMapping: suggestMapping(headers),
+    };
+    if (!mapping) return { ...empty, ...NOTHING_READ, mapping: null, elapsedMs: performance.now() - started };
+    const columns = columnIndexes(mapping, headers);
 
-        let rowsRead = 0;
-        let pending: StagedRow[] = [];
-        // One batch is written while the next is read: the database and the parser overlap.
-        let writing: Promise<unknown> = Promise.resolve();
-        const flush = async () => {
-          if (pending.length === 0) return;
-          const batch = JSON.stringify(pending);
-          pending = [];
-          await writing;
-          const written = tx.$executeRaw`
-            INSERT INTO staged_spend
-            SELECT * FROM jsonb_to_recordset(${batch}::jsonb) AS row(
-              line integer, spent_on date, amount_pence bigint, vat_pence bigint, line_code text, supplier text,
-              reference text, department text, purpose text, merchant_category text, paid_to_individual boolean,
-              row_key text, problem text)`;
-          // Awaited at the next flush or after the last row; until then its failure is held, not thrown.
-          written.catch(() => {});
-          writing = written;
-          onProgress({
-            type: "progress",
-            phase: "reading",
-            rowsRead,
-            percent: Math.min(80, Math.round((bytesRead() / Math.max(file.bytes, 1)) * 80)),
-          });
-        };
+    return await inImportTransaction(prisma, async (client) => {
+      if (options.mode === "commit") {
+        // One import per source at a time: a second identical upload waits, then adds nothing.
+        await client.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`spend-import:${options.sourceName}`]);
+      }
+      await client.query(`
+        CREATE TEMP TABLE staged_spend (
+          line integer, spent_on date, amount_pence bigint, vat_pence bigint, line_code text, supplier text,
+          reference text, department text, purpose text, merchant_category text, paid_to_individual boolean,
+          row_key text, problem text
+        ) ON COMMIT DROP`);
+      let rowsRead = 0;
+      const report = () =>
+        onProgress({
+          type: "progress",
+          phase: "reading",
+          rowsRead,
+          percent: Math.min(80, Math.round((bytesRead() / Math.max(file.bytes, 1)) * 80)),
+        });
+      async function* staged(): AsyncIterable<StagedValue[]> {
         for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
-          pending.push(stageRow(next.value.line, next.value.cells, columns, options.sourceName));
-          rowsRead++;
-          if (pending.length >= STAGE_BATCH) await flush();
+          yield stageRow(next.value, columns, options.sourceName);
+          if (++rowsRead % PROGRESS_EVERY === 0) report();
         }
-        await flush();
-        await writing;
-        onProgress({ type: "progress", phase: "checking", rowsRead, percent: 85 });
-        await tx.$executeRaw`
-          CREATE TEMP TABLE checked ON COMMIT DROP AS
-          WITH line AS (
-            SELECT lower(line."ledgerCode") AS code, count(*)::int AS lines,
-                   min(line.id::text)::uuid AS id, min(line."programmeId"::text)::uuid AS programme_id
-            FROM "CostLine" line JOIN "Programme" programme ON programme.id = line."programmeId"
-            WHERE line."retiredAt" IS NULL AND programme."retiredAt" IS NULL AND ${visibleProgrammesSql(scope)}
-              AND lower(line."ledgerCode") IN (SELECT DISTINCT lower(line_code) FROM staged_spend)
-            GROUP BY 1
-          ), numbered AS (
-            SELECT staged.*, row_number() OVER (PARTITION BY row_key ORDER BY staged.line) AS occurrence
-            FROM staged_spend staged
-          )
-          SELECT numbered.*, line.id AS cost_line_id, line.programme_id,
-                 CASE WHEN numbered.problem IS NOT NULL THEN 'field'
-                      WHEN line.code IS NULL OR line.lines > 1 THEN 'costLine'
-                      WHEN numbered.occurrence > 1 OR live.id IS NOT NULL THEN 'duplicate' END AS kind,
-                 CASE WHEN numbered.problem IS NOT NULL THEN numbered.problem
-                      WHEN line.code IS NULL THEN format('no cost line you can import to has the ledger code "%s"', numbered.line_code)
-                      WHEN line.lines > 1 THEN format('the ledger code "%s" belongs to %s cost lines', numbered.line_code, line.lines)
-                      WHEN numbered.occurrence > 1 THEN 'the same row appears earlier in this file'
-                      WHEN live.id IS NOT NULL THEN 'already imported' END AS reason
-          FROM numbered
-          LEFT JOIN line ON line.code = lower(numbered.line_code)
-          LEFT JOIN LATERAL (
-            SELECT spend.id FROM "Spend" spend WHERE spend."ledgerRowKey" = numbered.row_key AND spend."retiredAt" IS NULL LIMIT 1
-          ) live ON true`;
+      }
+      await copyRows(client, "staged_spend", staged());
+      report();
 
-        const [counts] = await tx.$queryRaw<
-          { rows: bigint; importable: bigint; importablePence: bigint; skipped: bigint; duplicates: bigint }[]
-        >`
-          SELECT count(*) AS rows, count(*) FILTER (WHERE kind IS NULL) AS importable,
-                 coalesce(sum(amount_pence) FILTER (WHERE kind IS NULL), 0)::bigint AS "importablePence",
-                 count(*) FILTER (WHERE kind IS NOT NULL) AS skipped,
-                 count(*) FILTER (WHERE kind = 'duplicate') AS duplicates
-          FROM checked`;
-        const problems = await tx.$queryRaw<
-          { line: number; kind: "field" | "costLine" | "duplicate"; reason: string }[]
-        >`
-          SELECT line, kind, reason FROM checked WHERE kind IS NOT NULL ORDER BY line LIMIT ${PROBLEMS_SHOWN}`;
-        const sample = await tx.$queryRaw<
-          {
-            line: number;
-            spentOn: Date;
-            amountPence: bigint;
-            supplierName: string;
-            costLine: string;
-            programme: string;
-          }[]
-        >`
-          SELECT checked.line, checked.spent_on AS "spentOn", checked.amount_pence AS "amountPence",
-                 checked.supplier AS "supplierName", line.name AS "costLine", programme.name AS programme
-          FROM checked
-          JOIN "CostLine" line ON line.id = checked.cost_line_id
-          JOIN "Programme" programme ON programme.id = checked.programme_id
-          WHERE checked.kind IS NULL ORDER BY checked.line LIMIT 10`;
+      onProgress({ type: "progress", phase: "checking", rowsRead, percent: 85 });
+      await run(client, checkStagedRows(scope));
+      const result = await summarise(client, empty, mapping);
+      if (options.mode === "preview")
+        return { result: { ...result, elapsedMs: performance.now() - started }, commit: false };
 
-        const result: SpendImportResult = {
-          ...empty,
-          mapping,
-          rows: Number(counts?.rows ?? 0),
-          importable: Number(counts?.importable ?? 0),
-          importablePence: penceFromBigInt(counts?.importablePence ?? 0n),
-          skipped: Number(counts?.skipped ?? 0),
-          duplicates: Number(counts?.duplicates ?? 0),
-          problems,
-          sample: sample.map((row) => ({
-            ...row,
-            spentOn: row.spentOn.toISOString().slice(0, 10),
-            amountPence: penceFromBigInt(row.amountPence),
-          })),
-          batch: null,
-          elapsedMs: 0,
-        };
-        if (options.mode === "preview") throw new PreviewDone(result);
-
-        onProgress({ type: "progress", phase: "writing", rowsRead, percent: 90 });
-        const batch = await writeBatch(tx, file, options.sourceName, mapping, result, write);
-        return { ...result, batch, elapsedMs: performance.now() - started };
-      },
-      { timeout: 30 * 60_000, maxWait: 10_000 },
-    );
-  } catch (error) {
-    if (error instanceof PreviewDone) return { ...error.result, elapsedMs: performance.now() - started };
-    throw error;
+      onProgress({ type: "progress", phase: "writing", rowsRead, percent: 90 });
+      const batch = await writeBatch(client, file, options.sourceName, mapping, result, write);
+      return { result: { ...result, batch, elapsedMs: performance.now() - started }, commit: true };
+    });
   } finally {
     await iterator.return?.();
   }
 }
 
-/** The batch, its spend rows (one statement: the totals triggers run once), the mapping, the audit. */
+/**
+ * Runs `work` in one transaction on a connection of its own, committing only when it says so
+ * (a preview rolls back). The pool's 30-second statement limit is for requests; a council's
+ * year of ledger is given longer, and room to sort and hash its rows in memory.
+ */
+async function inImportTransaction<T>(
+  prisma: PrismaClient,
+  work: (client: PoolClient) => Promise<{ result: T; commit: boolean }>,
+): Promise<T> {
+  const client = await poolOf(prisma).connect();
+  let broken: Error | undefined;
+  try {
+    await client.query("BEGIN");
+    await client.query("SET LOCAL statement_timeout = '30min'");
+    await client.query("SET LOCAL work_mem = '64MB'");
+    const { result, commit } = await work(client);
+    await client.query(commit ? "COMMIT" : "ROLLBACK");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch((rollbackFailed: Error) => {
+      broken = rollbackFailed; // a connection that cannot roll back is closed, not reused
+    });
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+}
+
+/** Runs a Prisma.sql query (values bound, never spliced) on the import's own connection. */
+async function run<Row extends Record<string, unknown>>(client: PoolClient, query: Prisma.Sql): Promise<Row[]> {
+  return (await client.query<Row>(query.text, query.values as unknown[])).rows;
+}
+
+/** `checked`: each staged row with its cost line and, if it cannot be imported, what kind of problem and why. */
+function checkStagedRows(scope: Scope): Prisma.Sql {
+  return Prisma.sql`
+    CREATE TEMP TABLE checked ON COMMIT DROP AS
+    WITH line AS (
+      SELECT lower(line."ledgerCode") AS code, count(*)::int AS lines,
+             min(line.id::text)::uuid AS id, min(line."programmeId"::text)::uuid AS programme_id
+      FROM "CostLine" line JOIN "Programme" programme ON programme.id = line."programmeId"
+      WHERE line."retiredAt" IS NULL AND programme."retiredAt" IS NULL AND ${visibleProgrammesSql(scope)}
+        AND lower(line."ledgerCode") IN (SELECT DISTINCT lower(line_code) FROM staged_spend)
+      GROUP BY 1
+    ), numbered AS (
+      SELECT staged.*, row_number() OVER (PARTITION BY row_key ORDER BY staged.line) AS occurrence
+      FROM staged_spend staged
+    )
+    SELECT numbered.*, line.id AS cost_line_id, line.programme_id,
+           CASE WHEN numbered.problem IS NOT NULL THEN 'field'
+                WHEN line.code IS NULL OR line.lines > 1 THEN 'costLine'
+                WHEN numbered.occurrence > 1 OR live.id IS NOT NULL THEN 'duplicate' END AS kind,
+           CASE WHEN numbered.problem IS NOT NULL THEN numbered.problem
+                WHEN line.code IS NULL THEN format('no cost line you can import to has the ledger code "%s"', numbered.line_code)
+                WHEN line.lines > 1 THEN format('the ledger code "%s" belongs to %s cost lines', numbered.line_code, line.lines)
+                WHEN numbered.occurrence > 1 THEN 'the same row appears earlier in this file'
+                WHEN live.id IS NOT NULL THEN 'already imported' END AS reason
+    FROM numbered
+    LEFT JOIN line ON line.code = lower(numbered.line_code)
+    LEFT JOIN LATERAL (
+      SELECT spend.id FROM "Spend" spend WHERE spend."ledgerRowKey" = numbered.row_key AND spend."retiredAt" IS NULL LIMIT 1
+    ) live ON true`;
+}
+
+/** What the checked rows come to: counts, the sum that would be imported, problems, a sample. */
+async function summarise(
+  client: PoolClient,
+  empty: Omit<SpendImportResult, "mapping" | keyof typeof NOTHING_READ | "elapsedMs">,
+  mapping: SpendColumnMapping,
+): Promise<SpendImportResult> {
+  const [counts] = await run<{
+    rows: string;
+    importable: string;
+    importablePence: string;
+    skipped: string;
+    duplicates: string;
+  }>(
+    client,
+    Prisma.sql`
+      SELECT count(*) AS rows, count(*) FILTER (WHERE kind IS NULL) AS importable,
+             coalesce(sum(amount_pence) FILTER (WHERE kind IS NULL), 0) AS "importablePence",
+             count(*) FILTER (WHERE kind IS NOT NULL) AS skipped,
+             count(*) FILTER (WHERE kind = 'duplicate') AS duplicates
+      FROM checked`,
+  );
+  const problems = await run<{ line: number; kind: "field" | "costLine" | "duplicate"; reason: string }>(
+    client,
+    Prisma.sql`SELECT line, kind, reason FROM checked WHERE kind IS NOT NULL ORDER BY line LIMIT ${PROBLEMS_SHOWN}`,
+  );
+  const sample = await run<{
+    line: number;
+    spentOn: string;
+    amountPence: string;
+    supplierName: string;
+    costLine: string;
+    programme: string;
+  }>(
+    client,
+    Prisma.sql`
+      SELECT checked.line, to_char(checked.spent_on, 'YYYY-MM-DD') AS "spentOn", checked.amount_pence AS "amountPence",
+             checked.supplier AS "supplierName", line.name AS "costLine", programme.name AS programme
+      FROM checked
+      JOIN "CostLine" line ON line.id = checked.cost_line_id
+      JOIN "Programme" programme ON programme.id = checked.programme_id
+      WHERE checked.kind IS NULL ORDER BY checked.line LIMIT 10`,
+  );
+  return {
+    ...empty,
+    mapping,
+    rows: Number(counts?.rows ?? 0),
+    importable: Number(counts?.importable ?? 0),
+    importablePence: penceFromBigInt(BigInt(counts?.importablePence ?? 0)),
+    skipped: Number(counts?.skipped ?? 0),
+    duplicates: Number(counts?.duplicates ?? 0),
+    problems,
+    sample: sample.map((row) => ({ ...row, amountPence: penceFromBigInt(BigInt(row.amountPence)) })),
+    batch: null,
+    elapsedMs: 0,
+  };
+}
+
+/**
+ * The batch, its spend rows, the mapping, the audit. One INSERT for the rows, so the totals
+ * triggers run once; their ids are the batch's id with the row's line number in its last
+ * eight hex digits: unique, and cheaper than 200,000 calls for strong random numbers.
+ */
 async function writeBatch(
-  tx: Prisma.TransactionClient,
+  client: PoolClient,
   file: SpooledFile,
   sourceName: string,
   mapping: SpendColumnMapping,
   result: SpendImportResult,
   write: WriteContext,
 ): Promise<ImportBatchSummary> {
-  const batch = await tx.importBatch.create({
-    data: {
-      sourceName,
-      fileName: file.fileName,
-      fileSha256: file.sha256,
-      rowCount: result.importable,
-      totalPence: BigInt(result.importablePence),
-      createdById: write.actor.id,
-    },
-  });
-  await tx.$executeRaw`
-    INSERT INTO "Spend" ("programmeId", "costLineId", "spentOn", "amountPence", "irrecoverableVatPence", "supplierName",
-                         "paidToIndividual", department, purpose, "merchantCategory", reference, source, "importBatchId",
-                         "ledgerRowKey")
-    SELECT programme_id, cost_line_id, spent_on, amount_pence, coalesce(vat_pence, 0), supplier,
-           coalesce(paid_to_individual, false), department, purpose, merchant_category, reference, 'import',
-           ${batch.id}::uuid, row_key
-    FROM checked WHERE kind IS NULL`;
-  await tx.importColumnMapping.upsert({
-    where: { sourceName },
-    create: { sourceName, columns: mapping },
-    update: { columns: mapping, version: { increment: 1 } },
-  });
-  await recordAudit(tx, {
+  const [batch] = await run<{
+    id: string;
+    sourceName: string;
+    fileName: string;
+    fileSha256: string;
+    rowCount: number;
+    totalPence: string;
+    status: "committed" | "reversed";
+    createdAt: Date;
+    reversedAt: Date | null;
+  }>(
+    client,
+    Prisma.sql`
+      INSERT INTO "ImportBatch" ("sourceName", "fileName", "fileSha256", "rowCount", "totalPence", "createdById")
+      VALUES (${sourceName}, ${file.fileName}, ${file.sha256}, ${result.importable}, ${result.importablePence},
+              ${write.actor.id}::uuid)
+      RETURNING id, "sourceName", "fileName", "fileSha256", "rowCount", "totalPence", status, "createdAt", "reversedAt"`,
+  );
+  if (!batch) throw new Error("the import batch was not created");
+  await run(
+    client,
+    Prisma.sql`
+      INSERT INTO "Spend" (id, "programmeId", "costLineId", "spentOn", "amountPence", "irrecoverableVatPence", "supplierName",
+                           "paidToIndividual", department, purpose, "merchantCategory", reference, source, "importBatchId",
+                           "ledgerRowKey")
+      SELECT overlay(${batch.id}::text PLACING lpad(to_hex(line), 8, '0') FROM 29)::uuid,
+             programme_id, cost_line_id, spent_on, amount_pence, coalesce(vat_pence, 0), supplier,
+             coalesce(paid_to_individual, false), department, purpose, merchant_category, reference, 'import',
+             ${batch.id}::uuid, row_key
+      FROM checked WHERE kind IS NULL`,
+  );
+  await run(
+    client,
+    Prisma.sql`
+      INSERT INTO "ImportColumnMapping" ("sourceName", columns) VALUES (${sourceName}, ${JSON.stringify(mapping)}::jsonb)
+      ON CONFLICT ("sourceName") DO UPDATE
+      SET columns = excluded.columns, version = "ImportColumnMapping".version + 1, "updatedAt" = now()`,
+  );
+  await recordAuditOn(client, {
     ...write,
     entityType: "ImportBatch",
     entityId: batch.id,
@@ -256,7 +298,11 @@ async function writeBatch(
       duplicates: result.duplicates,
     },
   });
-  return batchSummary({ ...batch, createdBy: { displayName: write.actor.label } });
+  return batchSummary({
+    ...batch,
+    totalPence: BigInt(batch.totalPence),
+    createdBy: { displayName: write.actor.label },
+  });
 }
 
 const NOTHING_READ = {
@@ -288,25 +334,11 @@ function columnIndexes(mapping: SpendColumnMapping, headers: string[]): Columns 
   return columns;
 }
 
-/** One row as staged (the columns of `staged_spend`), sent to PostgreSQL as JSON. */
-type StagedRow = {
-  line: number;
-  spent_on: string | null;
-  amount_pence: number | null;
-  vat_pence: number | null;
-  line_code: string | null;
-  supplier: string | null;
-  reference: string | null;
-  department: string | null;
-  purpose: string | null;
-  merchant_category: string | null;
-  paid_to_individual: boolean | null;
-  row_key: string;
-  problem: string | null;
-};
-
-/** Reads one row's fields; every one that cannot be read is named in its problem. */
-function stageRow(line: number, cells: LedgerCell[], columns: Columns, sourceName: string): StagedRow {
+/**
+ * Reads one row's fields, as the columns of `staged_spend` in order; every field that cannot be
+ * read is named in the row's problem.
+ */
+function stageRow({ line, cells }: LedgerRow, columns: Columns, sourceName: string): StagedValue[] {
   const problems: string[] = [];
   const cell = (field: SpendImportField) => {
     const index = columns[field];
@@ -348,25 +380,30 @@ function stageRow(line: number, cells: LedgerCell[], columns: Columns, sourceNam
   const transactionId = text("transactionId", false);
   const reference = text("reference", false);
 
+  const department = text("department", false);
+  const purpose = text("purpose", false);
+  const merchantCategory = text("merchantCategory", false);
+
   // A row's identity: the ledger's transaction number when it has one, else what it says.
   const identity = transactionId
     ? `id\u0000${transactionId}`
     : [spentOn, amount, code?.toLowerCase(), supplier, reference].join("\u0000");
-  return {
+  const rowKey = createHash("sha256").update(`${sourceName}\u0000${identity}`).digest("base64url");
+  return [
     line,
-    spent_on: spentOn,
-    amount_pence: amount,
-    vat_pence: vat,
-    line_code: code,
+    spentOn,
+    amount,
+    vat,
+    code,
     supplier,
     reference,
-    department: text("department", false),
-    purpose: text("purpose", false),
-    merchant_category: text("merchantCategory", false),
-    paid_to_individual: paidToIndividual,
-    row_key: createHash("sha256").update(`${sourceName}\u0000${identity}`).digest("base64url"),
-    problem: problems.length ? problems.join("; ") : null,
-  };
+    department,
+    purpose,
+    merchantCategory,
+    paidToIndividual,
+    rowKey,
+    problems.length ? problems.join("; ") : null,
+  ];
 }
 
 const asText = (cell: LedgerCell): string | Date =>
