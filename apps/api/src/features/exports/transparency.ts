@@ -38,7 +38,7 @@ export function transparencyCsv(prisma: PrismaClient, query: TransparencyExportQ
   const where: Prisma.SpendWhereInput = {
     retiredAt: null,
     programmeId: query.programmeId,
-    programme: visibleProgrammes(scope),
+    costLine: { programme: visibleProgrammes(scope) },
     spentOn: { gte: fromIsoDate(query.from), lte: fromIsoDate(query.to) },
     OR: [{ amountPence: { gt: THRESHOLD_PENCE } }, { amountPence: { lt: -THRESHOLD_PENCE } }],
   };
@@ -48,7 +48,7 @@ export function transparencyCsv(prisma: PrismaClient, query: TransparencyExportQ
       const batch: Prisma.SpendGetPayload<{
         include: {
           payingOrganisation: { select: { name: true } };
-          programme: { select: { leadOrganisation: { select: { name: true } } } };
+          costLine: { select: { programme: { select: { leadOrganisation: { select: { name: true } } } } } };
         };
       }>[] = await prisma.spend.findMany({
         where: after
@@ -61,7 +61,7 @@ export function transparencyCsv(prisma: PrismaClient, query: TransparencyExportQ
           : where,
         include: {
           payingOrganisation: { select: { name: true } },
-          programme: { select: { leadOrganisation: { select: { name: true } } } },
+          costLine: { select: { programme: { select: { leadOrganisation: { select: { name: true } } } } } },
         },
         orderBy: [{ spentOn: "asc" }, { id: "asc" }],
         take: BATCH,
@@ -69,7 +69,7 @@ export function transparencyCsv(prisma: PrismaClient, query: TransparencyExportQ
       for (const spend of batch) {
         yield (
           [
-            spend.payingOrganisation?.name ?? spend.programme.leadOrganisation.name,
+            spend.payingOrganisation?.name ?? spend.costLine.programme.leadOrganisation.name,
             toIsoDate(spend.spentOn),
             spend.reference ?? spend.id,
             spend.department ?? "",

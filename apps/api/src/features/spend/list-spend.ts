@@ -11,7 +11,7 @@ export async function listSpend(prisma: PrismaClient, query: SpendListQuery, sco
     costLineId: query.costLineId,
     payingOrganisationId: query.organisationId,
     spentOn: dateWindow(query),
-    programme: visibleProgrammes(scope),
+    costLine: { programme: visibleProgrammes(scope) },
   };
   const { items, ...page } = await listPage(query, {
     count: () => prisma.spend.count({ where }),

@@ -42,6 +42,21 @@ describe("spend", () => {
     expect(await spent()).toBe(before + 1_250_000);
   });
 
+  it("cannot be stored against a line of another programme, even past the API (one composite key)", async () => {
+    const other = await test.prisma.programme.findFirstOrThrow({ where: { id: { not: programmeId } } });
+    await expect(
+      test.prisma.spend.create({
+        data: {
+          programmeId: other.id,
+          costLineId,
+          spentOn: new Date("2020-06-30"),
+          amountPence: 100n,
+          supplierName: "Nobody",
+        },
+      }),
+    ).rejects.toThrow(/Spend_costLineId_programmeId_fkey/);
+  });
+
   it.each([
     ["a zero amount", { amountPence: 0 }, 400, "body.amountPence"],
     ["an amount in pounds", { amountPence: 15000.5 }, 400, "body.amountPence"],
