@@ -92,6 +92,7 @@ export async function importSpend(
           if (++rowsRead % PROGRESS_EVERY === 0) report();
         }
       }
+      report();
       await copyRows(client, "staged_spend", staged());
       report();
 
