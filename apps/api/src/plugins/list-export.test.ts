@@ -39,6 +39,16 @@ describe("downloading a list as CSV or XLSX", () => {
     expect((sheet?.rowCount ?? 0) - 1).toBe(total);
   });
 
+  it("gives an empty list its header row, from the list's own columns", async () => {
+    const response = await test.inject({
+      url: "/api/spend?format=csv&programmeId=00000000-0000-4000-8000-000000000000",
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    const [header, ...rest] = response.body.trimEnd().split("\n");
+    expect(rest).toEqual([]);
+    expect(header?.split(",")).toEqual(expect.arrayContaining(["id", "spentOn", "amount (£)", "supplierName"]));
+  });
+
   it("refuses a download of something that is not a list, and bad filters as usual", async () => {
     expect((await test.inject({ url: "/api/health?format=csv" })).statusCode).toBe(406);
     const bad = await test.inject({ url: "/api/spend?format=csv&financialYear=2020" });

@@ -5,6 +5,7 @@ import { penceAsDecimal } from "@fundline/domain";
 import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
 import fp from "fastify-plugin";
+import { z } from "zod";
 
 /** The most rows one download holds; lists ask for this many when exporting. */
 export const EXPORT_MAX_ROWS = 100_000;
@@ -53,7 +54,12 @@ export const listExportPlugin = fp(
         });
       }
       const rows = (body[key] as Record<string, unknown>[]).map((item) => flatten(item));
-      const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
+      // The list's own columns, from its response schema, so an empty list still has its
+      // header row and a field that is blank in every row still has its column.
+      const response = request.routeOptions.schema?.response as Record<number, unknown> | undefined;
+      const columns = [
+        ...new Set([...schemaColumns(response?.[200], key), ...rows.flatMap((row) => Object.keys(row))]),
+      ];
       const day = new Date().toISOString().slice(0, 10);
       reply
         .type(CONTENT_TYPES[request.exportFormat])
@@ -93,4 +99,30 @@ function flatten(value: Record<string, unknown>, prefix = ""): Record<string, st
     } else flat[column] = field as string | number | boolean;
   }
   return flat;
+}
+
+/** The columns `flatten` gives a list's items, read from the list's Zod response schema. */
+function schemaColumns(listSchema: unknown, key: string): string[] {
+  const items = bare(listSchema instanceof z.ZodObject ? listSchema.shape[key] : undefined);
+  return items instanceof z.ZodArray ? objectColumns(bare(items.element)) : [];
+}
+
+function objectColumns(schema: unknown, prefix = ""): string[] {
+  if (!(schema instanceof z.ZodObject)) return [];
+  return Object.entries(schema.shape as Record<string, unknown>).flatMap(([name, field]) => {
+    const column = `${prefix}${name}`;
+    const inner = bare(field);
+    if (inner instanceof z.ZodObject) return objectColumns(inner, `${column}.`);
+    if (inner instanceof z.ZodNumber && name.endsWith("Pence")) return [`${column.slice(0, -"Pence".length)} (£)`];
+    return [column];
+  });
+}
+
+/** The schema under optional, nullable and default wrappers. */
+function bare(schema: unknown): unknown {
+  let inner = schema;
+  while (inner instanceof z.ZodOptional || inner instanceof z.ZodNullable || inner instanceof z.ZodDefault) {
+    inner = inner.unwrap();
+  }
+  return inner;
 }
