@@ -1,5 +1,6 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { BrowserRouter, Route, Routes } from "react-router";
+import { GrantImportPage } from "../features/grant-import/components/grant-import-page.tsx";
 import { ProgrammesDashboard } from "../features/programmes/components/programmes-dashboard.tsx";
 import { PortfolioPage } from "../features/reconciliation/components/portfolio-page.tsx";
 import { AcceptInvitation } from "../features/session/components/accept-invitation.tsx";
@@ -19,6 +20,7 @@ function SignedInPages() {
     <Routes>
       {session.permissions.includes("users.manage") && <Route path="/users" element={<UsersPage />} />}
       {session.permissions.includes("money.write") && <Route path="/imports" element={<SpendImportPage />} />}
+      {session.permissions.includes("money.write") && <Route path="/grant-imports" element={<GrantImportPage />} />}
       <Route path="/reconciliation" element={<PortfolioPage />} />
       <Route
         path="/account"

@@ -71,9 +71,14 @@ export function MainNavigation() {
           <NavLink to="/reconciliation">Reconciliation</NavLink>
         </li>
         {session.permissions.includes("money.write") && (
-          <li>
-            <NavLink to="/imports">Spend imports</NavLink>
-          </li>
+          <>
+            <li>
+              <NavLink to="/imports">Spend imports</NavLink>
+            </li>
+            <li>
+              <NavLink to="/grant-imports">Grant imports</NavLink>
+            </li>
+          </>
         )}
         {session.permissions.includes("users.manage") && (
           <li>

@@ -1,0 +1,147 @@
+import { formatPence } from "@fundline/domain";
+import type { ThreeSixtyGivingImportResult } from "@fundline/schemas";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { type FormEvent, useId, useState } from "react";
+import { ApiError } from "../../../lib/api-client.ts";
+import { getFunds, grantImportKeys, importGrants } from "../api/grant-import.ts";
+
+/**
+ * Finance officers bring in a funder's published 360Giving data package: its grants become
+ * awarded commitments from the chosen fund, not yet tied to a programme, and every grant that
+ * cannot be imported is listed with its id and why.
+ */
+export function GrantImportPage() {
+  const id = useId();
+  const funds = useQuery({ queryKey: grantImportKeys.funds, queryFn: getFunds });
+  const [fundId, setFundId] = useState("");
+  const [file, setFile] = useState<File | null>(null);
+  const [message, setMessage] = useState("");
+  const [result, setResult] = useState<ThreeSixtyGivingImportResult | null>(null);
+
+  const run = useMutation({
+    mutationFn: async () => {
+      if (!file) throw new Error("Choose the 360Giving file first.");
+      let grantPackage: unknown;
+      try {
+        grantPackage = JSON.parse(await file.text());
+      } catch {
+        throw new Error(`${file.name} is not JSON: choose the package's .json file (360Giving's JSON format).`);
+      }
+      return importGrants(fundId, grantPackage);
+    },
+    onMutate: () => {
+      setResult(null);
+      setMessage("Importing…");
+    },
+    onSuccess: (imported) => {
+      setResult(imported);
+      setMessage(
+        `Imported ${imported.imported.toLocaleString("en-GB")} of ${imported.grants.toLocaleString("en-GB")} grants (${formatPence(imported.importedPence)}); ${imported.skipped.length.toLocaleString("en-GB")} skipped.`,
+      );
+    },
+    onError: (error) => {
+      const fields = error instanceof ApiError ? error.fields.map((field) => `${field.path}: ${field.message}`) : [];
+      setMessage([error.message, ...fields].join(" "));
+    },
+  });
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    run.mutate();
+  };
+  return (
+    <>
+      <h1>Grant imports</h1>
+      <section aria-labelledby={`${id}-title`} className="panel">
+        <h2 id={`${id}-title`}>Import a funder's 360Giving grants</h2>
+        <form onSubmit={onSubmit}>
+          <div className="field">
+            <label htmlFor={`${id}-fund`}>Fund the grants come from</label>
+            <select id={`${id}-fund`} required value={fundId} onChange={(event) => setFundId(event.target.value)}>
+              <option value="">— choose a fund —</option>
+              {funds.data?.funds
+                .filter((fund) => !fund.retiredAt)
+                .map((fund) => (
+                  <option key={fund.id} value={fund.id}>
+                    {fund.name}
+                  </option>
+                ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-file`}>360Giving data package (JSON)</label>
+            <input
+              id={`${id}-file`}
+              type="file"
+              required
+              accept=".json,application/json"
+              aria-describedby={`${id}-file-hint`}
+              onChange={(event) => setFile(event.target.files?.[0] ?? null)}
+            />
+            <p id={`${id}-file-hint`} className="hint">
+              Grants already imported are recognised by their 360Giving id and not added again.
+            </p>
+          </div>
+          <button type="submit" disabled={run.isPending}>
+            Import the grants
+          </button>
+        </form>
+        <p role="status">{message}</p>
+        {result && <ImportResult result={result} />}
+      </section>
+    </>
+  );
+}
+
+function ImportResult({ result }: { result: ThreeSixtyGivingImportResult }) {
+  return (
+    <>
+      <table>
+        <caption>What the import did</caption>
+        <tbody>
+          <tr>
+            <th scope="row">Grants in the package</th>
+            <td className="money">{result.grants.toLocaleString("en-GB")}</td>
+          </tr>
+          <tr>
+            <th scope="row">Imported as commitments</th>
+            <td className="money">
+              {result.imported.toLocaleString("en-GB")} ({formatPence(result.importedPence)})
+            </td>
+          </tr>
+          <tr>
+            <th scope="row">Already imported</th>
+            <td className="money">{result.alreadyImported.toLocaleString("en-GB")}</td>
+          </tr>
+          <tr>
+            <th scope="row">Recipients matched / created</th>
+            <td className="money">
+              {result.recipientsMatched.toLocaleString("en-GB")} / {result.recipientsCreated.toLocaleString("en-GB")}
+            </td>
+          </tr>
+        </tbody>
+      </table>
+      {result.skipped.length > 0 && (
+        <table>
+          <caption>Grants not imported, and why</caption>
+          <thead>
+            <tr>
+              <th scope="col">Grant</th>
+              <th scope="col">Position in the file</th>
+              <th scope="col">Reason</th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.skipped.map((grant) => (
+              <tr key={`${grant.index}-${grant.id}`}>
+                <td>{grant.id ?? "(no id)"}</td>
+                <td className="money">{(grant.index + 1).toLocaleString("en-GB")}</td>
+                <td>{grant.reason}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,48 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+import { DEMO_USERS, signIn } from "./sign-in.ts";
+
+// A funder's published package as they come: a float amount, a UK date with a time, and a
+// grant that cannot be imported (a fraction of a penny).
+const PACKAGE = {
+  grants: [
+    {
+      id: "360G-E2E-0001",
+      title: "Family hub outreach",
+      currency: "GBP",
+      amountAwarded: 12500.5,
+      awardDate: "01/04/2021 00:00",
+      recipientOrganization: [{ id: "GB-CHC-E2E-0001", name: "E2E Family Hubs" }],
+    },
+    {
+      id: "360G-E2E-0002",
+      title: "Speech and language",
+      amountAwarded: 0.005,
+      awardDate: "2021-05-01",
+      recipientOrganization: [{ name: "E2E Speech Trust" }],
+    },
+  ],
+};
+
+test("a finance officer imports a funder's 360Giving grants and sees each one skipped and why", async ({ page }) => {
+  await signIn(page, DEMO_USERS.financeOfficer);
+  await page.getByRole("link", { name: "Grant imports" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Grant imports" })).toBeVisible();
+
+  await page.getByLabel("Fund the grants come from").selectOption({ label: "Oldham Opportunity Area fund" });
+  await page.getByLabel("360Giving data package (JSON)").setInputFiles({
+    name: "grants.json",
+    mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify(PACKAGE)),
+  });
+  await page.getByRole("button", { name: "Import the grants" }).click();
+  await expect(page.getByRole("status")).toContainText("Imported 1 of 2 grants (£12,500.50); 1 skipped.");
+  await expect(page.getByRole("table", { name: "Grants not imported, and why" })).toContainText("360G-E2E-0002");
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]).analyze();
+  expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
+
+  // The same package again adds nothing.
+  await page.getByRole("button", { name: "Import the grants" }).click();
+  await expect(page.getByRole("status")).toContainText("Imported 0 of 2 grants");
+  await expect(page.getByRole("table", { name: "What the import did" })).toContainText("Already imported1");
+});
