@@ -26,42 +26,28 @@ export function PortfolioPage() {
     <>
       <h1>Reconciliation</h1>
       <form className="filters" onSubmit={(event) => event.preventDefault()}>
-        <div className="field">
-          <label htmlFor={`${id}-severity`}>Severity</label>
-          <select
-            id={`${id}-severity`}
-            value={severity}
-            onChange={(event) => {
-              setSeverity(event.target.value);
-              setPage(1);
-            }}
-          >
-            <option value="">Any</option>
-            {FlagSeverity.options.map((value) => (
-              <option key={value} value={value}>
-                {SEVERITY_NAMES[value]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-code`}>Finding</label>
-          <select
-            id={`${id}-code`}
-            value={code}
-            onChange={(event) => {
-              setCode(event.target.value);
-              setPage(1);
-            }}
-          >
-            <option value="">Any</option>
-            {FlagCode.options.map((value) => (
-              <option key={value} value={value}>
-                {CODE_NAMES[value]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id={`${id}-severity`}
+          label="Severity"
+          value={severity}
+          options={FlagSeverity.options}
+          names={SEVERITY_NAMES}
+          onChange={(value) => {
+            setSeverity(value);
+            setPage(1);
+          }}
+        />
+        <FilterSelect
+          id={`${id}-code`}
+          label="Finding"
+          value={code}
+          options={FlagCode.options}
+          names={CODE_NAMES}
+          onChange={(value) => {
+            setCode(value);
+            setPage(1);
+          }}
+        />
       </form>
       {portfolio.isPending && <p aria-busy="true">Reconciling…</p>}
       {portfolio.isError && <p role="alert">The reconciliation could not be loaded: {portfolio.error.message}</p>}
@@ -162,5 +148,36 @@ function Flags({ portfolio, onPage }: { portfolio: PortfolioReconciliation; onPa
         </button>
       </nav>
     </>
+  );
+}
+
+/** One filter: "Any", or one of the values by its name. */
+function FilterSelect<Value extends string>({
+  id,
+  label,
+  value,
+  options,
+  names,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  options: readonly Value[];
+  names: Record<Value, string>;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(event) => onChange(event.target.value)}>
+        <option value="">Any</option>
+        {options.map((option) => (
+          <option key={option} value={option}>
+            {names[option]}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
