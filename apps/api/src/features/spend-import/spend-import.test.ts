@@ -84,7 +84,7 @@ describe("spend import", () => {
       { line: 4, kind: "field", reason: 'Date paid: "31/02/2020" is not a real date' },
       { line: 5, kind: "field", reason: 'Amount (£): "ten pounds" is not an amount of money' },
       { line: 6, kind: "costLine", reason: 'no cost line you can import to has the ledger code "NO-SUCH-CODE"' },
-      { line: 7, kind: "duplicate", reason: "the same row appears earlier in this file" },
+      { line: 7, kind: "duplicate", reason: "the same transaction number appears earlier in this file" },
       { line: 8, kind: "field", reason: "Beneficiary (supplier): is blank" },
     ]);
     expect(preview.sample[0]).toEqual({
@@ -245,6 +245,29 @@ describe("spend import", () => {
     expect(rows.map((row) => row.id)).toEqual([`${prefix}00000003`, `${prefix}00000004`, `${prefix}00000005`]);
     for (const row of rows)
       expect(row.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+
+  it("imports identical payments with no transaction number as separate payments, and only once", async () => {
+    const before = await spentOnDartington();
+    const mapping = { spentOn: "Date", amount: "Amount", costLineCode: "Code", supplierName: "Supplier" };
+    const content = [
+      "Date,Code,Supplier,Amount",
+      "12/11/2020,EY-DSDL,Twice paid,40.00",
+      "12/11/2020,EY-DSDL,Twice paid,40.00",
+      "13/11/2020,EY-DSDL,Once paid,1.00",
+    ].join("\n");
+    const fields = { mode: "commit", sourceName: "No numbers ledger", mapping: JSON.stringify(mapping) };
+    const first = (await upload(fields, { name: "n.csv", content })).json();
+    expect(first).toMatchObject({ importable: 3, importablePence: 8_100, duplicates: 0 });
+    expect(await spentOnDartington()).toBe(before + 8_100n);
+    const again = (await upload(fields, { name: "n.csv", content })).json();
+    expect(again).toMatchObject({ importable: 0, duplicates: 3 });
+    // A later export with a third such payment adds just that one.
+    const third = (
+      await upload(fields, { name: "n.csv", content: `${content}\n12/11/2020,EY-DSDL,Twice paid,40.00` })
+    ).json();
+    expect(third).toMatchObject({ importable: 1, importablePence: 4_000, duplicates: 3 });
+    expect(await spentOnDartington()).toBe(before + 12_100n);
   });
 
   it("imports the same file committed twice at once exactly once", async () => {

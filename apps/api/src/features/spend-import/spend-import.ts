@@ -76,7 +76,7 @@ export async function importSpend(
         CREATE TEMP TABLE staged_spend (
           line integer, spent_on date, amount_pence bigint, vat_pence bigint, line_code text, supplier text,
           reference text, department text, purpose text, merchant_category text, paid_to_individual boolean,
-          row_key text, problem text
+          row_key text, identified boolean, problem text
         ) ON COMMIT DROP`);
       let rowsRead = 0;
       const report = () =>
@@ -156,17 +156,25 @@ function checkStagedRows(scope: Scope): Prisma.Sql {
         AND lower(line."ledgerCode") IN (SELECT DISTINCT lower(line_code) FROM staged_spend)
       GROUP BY 1
     ), numbered AS (
-      SELECT staged.*, row_number() OVER (PARTITION BY row_key ORDER BY staged.line) AS occurrence
-      FROM staged_spend staged
+      -- Rows alike in everything, with no transaction number to tell them apart, are separate
+      -- payments (the ledger lists each): the second and later are told apart by their place
+      -- among them, so the file imports whole and importing it again still adds nothing.
+      SELECT staged.line, staged.spent_on, staged.amount_pence, staged.vat_pence, staged.line_code, staged.supplier,
+             staged.reference, staged.department, staged.purpose, staged.merchant_category, staged.paid_to_individual,
+             staged.problem, occurrence,
+             CASE WHEN NOT staged.identified AND occurrence > 1 THEN staged.row_key || '#' || occurrence
+                  ELSE staged.row_key END AS row_key,
+             staged.identified AND occurrence > 1 AS repeated
+      FROM (SELECT *, row_number() OVER (PARTITION BY row_key ORDER BY line) AS occurrence FROM staged_spend) staged
     )
     SELECT numbered.*, line.id AS cost_line_id, line.programme_id,
            CASE WHEN numbered.problem IS NOT NULL THEN 'field'
                 WHEN line.code IS NULL OR line.lines > 1 THEN 'costLine'
-                WHEN numbered.occurrence > 1 OR live.id IS NOT NULL THEN 'duplicate' END AS kind,
+                WHEN numbered.repeated OR live.id IS NOT NULL THEN 'duplicate' END AS kind,
            CASE WHEN numbered.problem IS NOT NULL THEN numbered.problem
                 WHEN line.code IS NULL THEN format('no cost line you can import to has the ledger code "%s"', numbered.line_code)
                 WHEN line.lines > 1 THEN format('the ledger code "%s" belongs to %s cost lines', numbered.line_code, line.lines)
-                WHEN numbered.occurrence > 1 THEN 'the same row appears earlier in this file'
+                WHEN numbered.repeated THEN 'the same transaction number appears earlier in this file'
                 WHEN live.id IS NOT NULL THEN 'already imported' END AS reason
     FROM numbered
     LEFT JOIN line ON line.code = lower(numbered.line_code)
@@ -403,6 +411,7 @@ function stageRow({ line, cells }: LedgerRow, columns: Columns, sourceName: stri
     merchantCategory,
     paidToIndividual,
     rowKey,
+    transactionId !== null,
     problems.length ? problems.join("; ") : null,
   ];
 }
