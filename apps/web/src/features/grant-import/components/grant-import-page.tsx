@@ -2,6 +2,7 @@ import { formatPence } from "@fundline/domain";
 import type { ThreeSixtyGivingImportResult } from "@fundline/schemas";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
+import { FiguresTable } from "../../../components/ui/figures-table.tsx";
 import { ApiError } from "../../../lib/api-client.ts";
 import { getFunds, grantImportKeys, importGrants } from "../api/grant-import.ts";
 
@@ -96,31 +97,21 @@ export function GrantImportPage() {
 function ImportResult({ result }: { result: ThreeSixtyGivingImportResult }) {
   return (
     <>
-      <table>
-        <caption>What the import did</caption>
-        <tbody>
-          <tr>
-            <th scope="row">Grants in the package</th>
-            <td className="money">{result.grants.toLocaleString("en-GB")}</td>
-          </tr>
-          <tr>
-            <th scope="row">Imported as commitments</th>
-            <td className="money">
-              {result.imported.toLocaleString("en-GB")} ({formatPence(result.importedPence)})
-            </td>
-          </tr>
-          <tr>
-            <th scope="row">Already imported</th>
-            <td className="money">{result.alreadyImported.toLocaleString("en-GB")}</td>
-          </tr>
-          <tr>
-            <th scope="row">Recipients matched / created</th>
-            <td className="money">
-              {result.recipientsMatched.toLocaleString("en-GB")} / {result.recipientsCreated.toLocaleString("en-GB")}
-            </td>
-          </tr>
-        </tbody>
-      </table>
+      <FiguresTable
+        caption="What the import did"
+        figures={[
+          ["Grants in the package", result.grants.toLocaleString("en-GB")],
+          [
+            "Imported as commitments",
+            `${result.imported.toLocaleString("en-GB")} (${formatPence(result.importedPence)})`,
+          ],
+          ["Already imported", result.alreadyImported.toLocaleString("en-GB")],
+          [
+            "Recipients matched / created",
+            `${result.recipientsMatched.toLocaleString("en-GB")} / ${result.recipientsCreated.toLocaleString("en-GB")}`,
+          ],
+        ]}
+      />
       {result.skipped.length > 0 && (
         <table>
           <caption>Grants not imported, and why</caption>

@@ -2,6 +2,7 @@ import { formatPence } from "@fundline/domain";
 import { FlagCode, FlagSeverity, type PortfolioReconciliation } from "@fundline/schemas";
 import { useId, useState } from "react";
 import { DownloadLinks } from "../../../components/ui/download-links.tsx";
+import { FiguresTable } from "../../../components/ui/figures-table.tsx";
 import { portfolioSearch, usePortfolio } from "../api/portfolio.ts";
 
 const CODE_NAMES: Record<FlagCode, string> = {
@@ -64,35 +65,19 @@ export function PortfolioPage() {
 
 function Totals({ totals }: { totals: PortfolioReconciliation["totals"] }) {
   return (
-    <table>
-      <caption>Across the {totals.programmes.toLocaleString("en-GB")} programmes you can see</caption>
-      <tbody>
-        <tr>
-          <th scope="row">Open findings</th>
-          <td className="money">
-            {totals.flags.toLocaleString("en-GB")} on {totals.programmesFlagged.toLocaleString("en-GB")} programmes (
-            {totals.bySeverity.high.toLocaleString("en-GB")} high, {totals.bySeverity.medium.toLocaleString("en-GB")}{" "}
-            medium)
-          </td>
-        </tr>
-        <tr>
-          <th scope="row">Total cost</th>
-          <td className="money">{formatPence(totals.totalCostPence)}</td>
-        </tr>
-        <tr>
-          <th scope="row">Awarded funding</th>
-          <td className="money">{formatPence(totals.committedPence)}</td>
-        </tr>
-        <tr>
-          <th scope="row">Spent</th>
-          <td className="money">{formatPence(totals.spentPence)}</td>
-        </tr>
-        <tr>
-          <th scope="row">Shortfall on programmes not fully funded</th>
-          <td className="money">{formatPence(totals.shortfallPence)}</td>
-        </tr>
-      </tbody>
-    </table>
+    <FiguresTable
+      caption={`Across the ${totals.programmes.toLocaleString("en-GB")} programmes you can see`}
+      figures={[
+        [
+          "Open findings",
+          `${totals.flags.toLocaleString("en-GB")} on ${totals.programmesFlagged.toLocaleString("en-GB")} programmes (${totals.bySeverity.high.toLocaleString("en-GB")} high, ${totals.bySeverity.medium.toLocaleString("en-GB")} medium)`,
+        ],
+        ["Total cost", formatPence(totals.totalCostPence)],
+        ["Awarded funding", formatPence(totals.committedPence)],
+        ["Spent", formatPence(totals.spentPence)],
+        ["Shortfall on programmes not fully funded", formatPence(totals.shortfallPence)],
+      ]}
+    />
   );
 }
 

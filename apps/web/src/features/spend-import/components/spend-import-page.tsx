@@ -9,6 +9,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { DownloadLinks } from "../../../components/ui/download-links.tsx";
+import { FiguresTable } from "../../../components/ui/figures-table.tsx";
 import { getBatches, getMappings, importKeys, reverseBatch, uploadLedger } from "../api/spend-import.ts";
 
 const FIELDS = Object.entries(SPEND_IMPORT_FIELDS) as [SpendImportField, { label: string; required: boolean }][];
@@ -184,28 +185,17 @@ function PreviewResult({
 }) {
   return (
     <>
-      <table>
-        <caption>What importing {preview.fileName} would do</caption>
-        <tbody>
-          <tr>
-            <th scope="row">Rows in the file</th>
-            <td className="money">{preview.rows.toLocaleString("en-GB")}</td>
-          </tr>
-          <tr>
-            <th scope="row">Rows to import</th>
-            <td className="money">
-              {preview.importable.toLocaleString("en-GB")} ({formatPence(preview.importablePence)})
-            </td>
-          </tr>
-          <tr>
-            <th scope="row">Rows skipped</th>
-            <td className="money">
-              {preview.skipped.toLocaleString("en-GB")}, of which {preview.duplicates.toLocaleString("en-GB")}{" "}
-              duplicates
-            </td>
-          </tr>
-        </tbody>
-      </table>
+      <FiguresTable
+        caption={`What importing ${preview.fileName} would do`}
+        figures={[
+          ["Rows in the file", preview.rows.toLocaleString("en-GB")],
+          ["Rows to import", `${preview.importable.toLocaleString("en-GB")} (${formatPence(preview.importablePence)})`],
+          [
+            "Rows skipped",
+            `${preview.skipped.toLocaleString("en-GB")}, of which ${preview.duplicates.toLocaleString("en-GB")} duplicates`,
+          ],
+        ]}
+      />
       {preview.problems.length > 0 && (
         <table>
           <caption>
