@@ -121,9 +121,9 @@ export type CostSharingFigures = ProgrammeReconciliation["costSharing"][number] 
 
 /**
  * Each partner's due share of the spend an agreement covers (its line, or the whole programme,
- * within its dates), split by parts exact to the penny, against what it paid. Read from the
- * spend rows because an agreement's dates can cut anywhere; the (line, date) and (programme,
- * date) indexes keep that to the rows it covers.
+ * within its dates), split by parts exact to the penny, against what it paid. The covered
+ * spend and each payer's part of it are running totals (CostSharingTotal and
+ * CostSharingPaymentTotal), so this reads a row or two per agreement, never its spend rows.
  */
 export async function costSharingFigures(db: Db, programmes: Prisma.Sql): Promise<CostSharingFigures[]> {
   const rows = await db.$queryRaw<
@@ -140,23 +140,11 @@ export async function costSharingFigures(db: Db, programmes: Prisma.Sql): Promis
     }[]
   >`
     WITH agreement AS (
-      SELECT id, "programmeId", name, "costLineId", "effectiveFrom", "effectiveTo" FROM "CostSharingAgreement"
+      SELECT id, "programmeId", name FROM "CostSharingAgreement"
       WHERE "programmeId" IN (${programmes}) AND "retiredAt" IS NULL
-    ), covered AS (
-      -- Two branches, so each uses its index: (line, date) for a line's agreement, (programme,
-      -- date) for the whole programme's.
-      SELECT agreement.id AS "agreementId", spend."payingOrganisationId", spend."amountPence"
-      FROM agreement JOIN "Spend" spend ON spend."costLineId" = agreement."costLineId"
-       AND spend."spentOn" BETWEEN coalesce(agreement."effectiveFrom", '-infinity'::date) AND coalesce(agreement."effectiveTo", 'infinity'::date)
-      WHERE agreement."costLineId" IS NOT NULL AND spend."retiredAt" IS NULL
-      UNION ALL
-      SELECT agreement.id, spend."payingOrganisationId", spend."amountPence"
-      FROM agreement JOIN "Spend" spend ON spend."programmeId" = agreement."programmeId"
-       AND spend."spentOn" BETWEEN coalesce(agreement."effectiveFrom", '-infinity'::date) AND coalesce(agreement."effectiveTo", 'infinity'::date)
-      WHERE agreement."costLineId" IS NULL AND spend."retiredAt" IS NULL
     ), total AS (
-      SELECT agreement.id AS "agreementId", coalesce(sum(covered."amountPence"), 0) AS pence
-      FROM agreement LEFT JOIN covered ON covered."agreementId" = agreement.id GROUP BY 1
+      SELECT agreement.id AS "agreementId", coalesce(kept."spentPence", 0) AS pence
+      FROM agreement LEFT JOIN "CostSharingTotal" kept ON kept."agreementId" = agreement.id
     ), share AS (
       SELECT share."agreementId", share."organisationId", share.parts, total.pence AS spent,
              sign(total.pence) AS sign, abs(total.pence) AS whole,
@@ -168,18 +156,17 @@ export async function costSharingFigures(db: Db, programmes: Prisma.Sql): Promis
       SELECT *, row_number() OVER (PARTITION BY "agreementId" ORDER BY remainder DESC, "organisationId") AS place,
              whole - sum(base) OVER (PARTITION BY "agreementId") AS pennies_left
       FROM share
-    ), paid AS (
-      SELECT "agreementId", "payingOrganisationId", sum("amountPence") AS pence FROM covered GROUP BY 1, 2
     )
     SELECT agreement."programmeId"::text AS "programmeId", agreement.id::text AS "agreementId",
            agreement.name AS "agreementName", ranked.spent::bigint AS "spentPence",
            organisation.id::text AS "organisationId", organisation.name AS "organisationName", ranked.parts,
            (ranked.sign * (ranked.base + CASE WHEN ranked.place <= ranked.pennies_left THEN 1 ELSE 0 END))::bigint AS "duePence",
-           coalesce(paid.pence, 0)::bigint AS "paidPence"
+           coalesce(paid."paidPence", 0)::bigint AS "paidPence"
     FROM ranked
     JOIN agreement ON agreement.id = ranked."agreementId"
     JOIN "Organisation" organisation ON organisation.id = ranked."organisationId"
-    LEFT JOIN paid ON paid."agreementId" = ranked."agreementId" AND paid."payingOrganisationId" = ranked."organisationId"
+    LEFT JOIN "CostSharingPaymentTotal" paid
+      ON paid."agreementId" = ranked."agreementId" AND paid."organisationId" = ranked."organisationId"
     ORDER BY agreement.name, agreement.id, ranked.parts DESC, organisation.name`;
 
   // One entry per agreement with its partners' rows (already in order from the query).

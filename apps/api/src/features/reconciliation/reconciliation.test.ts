@@ -105,6 +105,66 @@ describe("GET /api/programmes/:id/reconciliation", () => {
     ]);
   });
 
+  it("follows the agreement when its dates change and when a partner pays more", async () => {
+    const programme = await test.prisma.programme.findFirstOrThrow({
+      where: { name: "Shared early years education improvement leadership" },
+    });
+    const agreement = await test.prisma.costSharingAgreement.findFirstOrThrow({
+      where: { programmeId: programme.id },
+    });
+    const shares = async () => {
+      const [found] = (await reconcileProgramme(test.prisma, programme.id, new Date("2022-10-01"))).costSharing;
+      return {
+        spentPence: found?.spentPence,
+        partners: found?.partners.map((partner) => [partner.duePence, partner.paidPence]),
+      };
+    };
+    const patch = (payload: object) =>
+      test.inject({ method: "PATCH", url: `/api/cost-sharing-agreements/${agreement.id}`, payload });
+
+    // Ending the agreement on 31 August 2022 leaves only the first quarter's £55,000 covered.
+    const ended = await patch({ version: agreement.version, effectiveTo: "2022-08-31" });
+    expect(ended.statusCode, ended.body).toBe(200);
+    expect(await shares()).toEqual({
+      spentPence: 5_500_000,
+      partners: [
+        [2_750_000, 3_000_000],
+        [2_750_000, 2_500_000],
+      ],
+    });
+
+    // Open-ended again, then Tameside pays a £5,000.01 catch-up in December.
+    expect((await patch({ version: agreement.version + 1, effectiveTo: null })).statusCode).toBe(200);
+    const paid = await test.inject({
+      method: "POST",
+      url: "/api/spend",
+      payload: {
+        programmeId: programme.id,
+        costLineId: agreement.costLineId,
+        spentOn: "2022-12-31",
+        amountPence: 500_001,
+        supplierName: "Shared post salary recharge",
+        payingOrganisationId: (
+          await test.prisma.organisation.findFirstOrThrow({ where: { name: { startsWith: "Tameside" } } })
+        ).id,
+      },
+    });
+    expect(paid.statusCode, paid.body).toBe(201);
+    // £115,000.01 half each: the odd penny goes to the first partner by id.
+    const after = await shares();
+    expect(after.spentPence).toBe(11_500_001);
+    expect(after.partners?.map(([due]) => due).sort()).toEqual([5_750_000, 5_750_001]);
+    expect(after.partners?.map(([, paidPence]) => paidPence)).toEqual([6_000_000, 5_500_001]);
+
+    const retired = await test.inject({
+      method: "POST",
+      url: `/api/spend/${paid.json().id}/retire`,
+      payload: { version: 1, reason: "Recorded to test cost sharing" },
+    });
+    expect(retired.statusCode, retired.body).toBe(200);
+    expect((await shares()).spentPence).toBe(11_000_000);
+  });
+
   it("splits an odd total in thirds to the penny: £100,000.00 → £33,333.34 + £33,333.33 + £33,333.33", async () => {
     const programme = await test.prisma.programme.findFirstOrThrow({
       where: { name: "New Models for LEAs pilot" },

@@ -1,6 +1,7 @@
 // The running totals are kept by triggers; these tests hold them to the figures added up from
 // scratch after every kind of write: API edits, retirements, whole-batch reversals, deletes,
 // random sequences of raw SQL and concurrent writers.
+import { randomUUID } from "node:crypto";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, seedAndFindDartington, type TestApp } from "../../test/test-app.ts";
@@ -10,6 +11,7 @@ let test: TestApp;
 let dartington: Awaited<ReturnType<typeof seedAndFindDartington>>;
 let commitmentIds: string[];
 let secondLineId: string;
+let payerIds: (string | null)[];
 beforeAll(async () => {
   test = await buildTestApp();
   dartington = await seedAndFindDartington(test.prisma);
@@ -22,6 +24,7 @@ beforeAll(async () => {
   secondLineId = (
     await test.prisma.costLine.create({ data: { programmeId: dartington.programmeId, name: "Totals test line" } })
   ).id;
+  payerIds = [null, ...(await test.prisma.organisation.findMany({ take: 2, orderBy: { id: "asc" } })).map((o) => o.id)];
 });
 afterAll(() => test.close());
 
@@ -143,10 +146,12 @@ describe("running totals", () => {
     await expect(test.prisma.$executeRawUnsafe(`TRUNCATE "Spend"`)).rejects.toThrow(/running totals/);
   });
 
-  it("stay exact under random sequences of inserts, edits, retirements and deletes", async () => {
+  it("stay exact under random sequences of inserts, edits, retirements, deletes and agreement changes", async () => {
     type Step =
-      | { kind: "insert"; line: number; named: number | null; pence: number; month: number }
-      | { kind: "update"; pick: number; pence: number; line: number; month: number }
+      | { kind: "insert"; line: number; named: number | null; pence: number; month: number; payer: number }
+      | { kind: "update"; pick: number; pence: number; line: number; month: number; payer: number }
+      | { kind: "agree"; line: number | null; from: number | null; to: number | null }
+      | { kind: "reterm"; pick: number; line: number | null; from: number | null; to: number | null }
       | { kind: "retire" | "delete"; pick: number }
       | { kind: "allocate"; line: number; commitment: number; pence: number }
       | { kind: "reallocate"; pick: number; pence: number };
@@ -158,8 +163,30 @@ describe("running totals", () => {
         named: fc.option(fc.nat(commitmentIds.length - 1)),
         pence,
         month: fc.nat(36),
+        payer: fc.nat(2),
       }),
-      fc.record({ kind: fc.constant("update" as const), pick: fc.nat(), pence, line: fc.nat(1), month: fc.nat(36) }),
+      fc.record({
+        kind: fc.constant("update" as const),
+        pick: fc.nat(),
+        pence,
+        line: fc.nat(1),
+        month: fc.nat(36),
+        payer: fc.nat(2),
+      }),
+      // Cost-sharing agreements on a line or the whole programme, from and to any month or open.
+      fc.record({
+        kind: fc.constant("agree" as const),
+        line: fc.option(fc.nat(1)),
+        from: fc.option(fc.nat(36)),
+        to: fc.option(fc.nat(36)),
+      }),
+      fc.record({
+        kind: fc.constant("reterm" as const),
+        pick: fc.nat(),
+        line: fc.option(fc.nat(1)),
+        from: fc.option(fc.nat(36)),
+        to: fc.option(fc.nat(36)),
+      }),
       fc.record({ kind: fc.constantFrom("retire" as const, "delete" as const), pick: fc.nat() }),
       fc.record({
         kind: fc.constant("allocate" as const),
@@ -174,7 +201,27 @@ describe("running totals", () => {
       fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 12 }), async (steps) => {
         const spendIds: string[] = [];
         const allocationIds: string[] = [];
+        const agreementIds: string[] = [];
+        const month = (index: number | null) => (index === null ? null : new Date(Date.UTC(2019, index, 10)));
         for (const s of steps) {
+          if (s.kind === "agree" || s.kind === "reterm") {
+            const terms = {
+              costLineId: s.line === null ? null : lines()[s.line]!,
+              effectiveFrom: month(s.from),
+              // An agreement cannot end before it starts: the end is counted from the start.
+              effectiveTo: month(s.to === null ? null : (s.from ?? 0) + s.to),
+            };
+            if (s.kind === "agree") {
+              const created = await test.prisma.costSharingAgreement.create({
+                data: { programmeId: dartington.programmeId, name: `Random agreement ${randomUUID()}`, ...terms },
+              });
+              agreementIds.push(created.id);
+            } else if (agreementIds.length) {
+              const id = agreementIds[s.pick % agreementIds.length]!;
+              await test.prisma.costSharingAgreement.update({ where: { id }, data: terms });
+            }
+            continue;
+          }
           if (s.kind === "insert") {
             const created = await test.prisma.spend.create({
               data: {
@@ -184,6 +231,7 @@ describe("running totals", () => {
                 spentOn: new Date(Date.UTC(2019, s.month, 15)),
                 amountPence: BigInt(s.pence),
                 supplierName: "Random supplier",
+                payingOrganisationId: payerIds[s.payer]!,
               },
             });
             spendIds.push(created.id);
@@ -208,6 +256,7 @@ describe("running totals", () => {
                   amountPence: BigInt(s.pence),
                   costLineId: lines()[s.line]!,
                   spentOn: new Date(Date.UTC(2019, s.month, 1)),
+                  payingOrganisationId: payerIds[s.payer]!,
                 },
               });
             } else if (s.kind === "retire") {
@@ -224,6 +273,39 @@ describe("running totals", () => {
       }),
       { numRuns: 25 },
     );
+  });
+
+  it("stay exact when an agreement's dates change while spend is being recorded", async () => {
+    const agreement = await test.prisma.costSharingAgreement.create({
+      data: { programmeId: dartington.programmeId, costLineId: secondLineId, name: "Concurrent terms" },
+    });
+    const terms = [
+      { effectiveFrom: new Date("2020-06-01"), effectiveTo: null },
+      { effectiveFrom: null, effectiveTo: new Date("2020-05-31") },
+      { effectiveFrom: null, effectiveTo: null },
+    ];
+    // Each agreement change re-adds the covered spend while payments either side of 1 June 2020
+    // are recorded: neither may miss the other.
+    await Promise.all(
+      Array.from({ length: 45 }, (_, index) =>
+        index % 3 === 0
+          ? test.prisma.costSharingAgreement.update({
+              where: { id: agreement.id },
+              data: terms[(index / 3) % terms.length]!,
+            })
+          : test.prisma.spend.create({
+              data: {
+                programmeId: dartington.programmeId,
+                costLineId: secondLineId,
+                spentOn: new Date(index % 2 ? "2020-05-15" : "2020-06-15"),
+                amountPence: 10_000n + BigInt(index),
+                supplierName: "Concurrent supplier",
+                payingOrganisationId: payerIds[1]!,
+              },
+            }),
+      ),
+    );
+    expect(await runningTotalsDrift(test.prisma)).toEqual([]);
   });
 
   it("stay exact when 40 writers record spend and allocations on the same line at once", async () => {

@@ -39,6 +39,18 @@ export async function runningTotalsDrift(prisma: Pick<PrismaClient, "$queryRaw">
       FROM live_spend GROUP BY 1, 2
     ), commitment_year_recomputed AS (
       SELECT "commitmentId" AS id, year, sum(pence) AS named FROM live_spend WHERE "commitmentId" IS NOT NULL GROUP BY 1, 2
+    ), covered AS (
+      SELECT agreement.id, spend."payingOrganisationId" AS payer, spend."amountPence" AS pence
+      FROM "CostSharingAgreement" agreement
+      JOIN "Spend" spend ON spend."programmeId" = agreement."programmeId"
+       AND (agreement."costLineId" IS NULL OR spend."costLineId" = agreement."costLineId")
+       AND spend."spentOn" BETWEEN coalesce(agreement."effectiveFrom", '-infinity'::date)
+                               AND coalesce(agreement."effectiveTo", 'infinity'::date)
+      WHERE spend."retiredAt" IS NULL
+    ), covered_by_agreement AS (
+      SELECT id, sum(pence) AS pence FROM covered GROUP BY 1
+    ), paid_by_agreement AS (
+      SELECT id, payer, sum(pence) AS pence FROM covered WHERE payer IS NOT NULL GROUP BY 1, 2
     ), compared AS (
       SELECT 'CommitmentTotal' AS total, commitment.id::text AS key,
              ARRAY[coalesce(kept."amountPence", 0), coalesce(kept."allocatedPence", 0), coalesce(kept."receivedPence", 0), coalesce(kept."namedSpentPence", 0)] AS kept,
@@ -77,6 +89,18 @@ export async function runningTotalsDrift(prisma: Pick<PrismaClient, "$queryRaw">
       LEFT JOIN committed ON committed.id = programme.id
       LEFT JOIN allocation_by_programme allocation ON allocation.id = programme.id
       LEFT JOIN spent_by_programme spent ON spent.id = programme.id
+      UNION ALL
+      SELECT 'CostSharingTotal', coalesce(kept."agreementId", recomputed.id)::text,
+             ARRAY[coalesce(kept."spentPence", 0)], ARRAY[coalesce(recomputed.pence, 0)]::bigint[]
+      FROM covered_by_agreement recomputed
+      FULL JOIN "CostSharingTotal" kept ON kept."agreementId" = recomputed.id
+      UNION ALL
+      SELECT 'CostSharingPaymentTotal',
+             coalesce(kept."agreementId", recomputed.id)::text || ' ' || coalesce(kept."organisationId", recomputed.payer)::text,
+             ARRAY[coalesce(kept."paidPence", 0)], ARRAY[coalesce(recomputed.pence, 0)]::bigint[]
+      FROM paid_by_agreement recomputed
+      FULL JOIN "CostSharingPaymentTotal" kept
+        ON kept."agreementId" = recomputed.id AND kept."organisationId" = recomputed.payer
     )
     SELECT total, key, kept::text AS kept, recomputed::text AS recomputed FROM compared WHERE kept <> recomputed
     ORDER BY total, key`;
