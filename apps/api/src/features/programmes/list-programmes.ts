@@ -29,6 +29,8 @@ const ORDER_BY: Record<ProgrammeListQuery["sort"], Prisma.Sql> = {
 
 type SummaryFilter = Partial<Omit<ProgrammeListQuery, "page" | "pageSize" | "sort" | "direction">> & {
   programmeId?: string;
+  /** Just these programmes (of those the other conditions match). */
+  programmeIds?: string[];
   /** Programmes this funder has awarded money to. */
   funderId?: string;
   scope: Scope;
@@ -39,6 +41,7 @@ export function programmeFilter(filter: SummaryFilter): Prisma.Sql {
   const conditions: Prisma.Sql[] = [visibleProgrammesSql(filter.scope)];
   if (!filter.includeRetired) conditions.push(Prisma.sql`programme."retiredAt" IS NULL`);
   if (filter.programmeId) conditions.push(Prisma.sql`programme.id = ${filter.programmeId}::uuid`);
+  if (filter.programmeIds) conditions.push(Prisma.sql`programme.id = ANY(${filter.programmeIds}::uuid[])`);
   if (filter.status) conditions.push(Prisma.sql`programme.status = ${filter.status}::"ProgrammeStatus"`);
   if (filter.organisationId) {
     conditions.push(Prisma.sql`(programme."leadOrganisationId" = ${filter.organisationId}::uuid OR EXISTS (

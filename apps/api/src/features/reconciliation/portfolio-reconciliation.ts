@@ -25,9 +25,8 @@ type Filters = Pick<PortfolioReconciliationQuery, "funderId" | "organisationId" 
 
 /**
  * Every open flag across the programmes the caller can see, filtered and paged. A computed
- * portfolio is kept and served again only while no transaction that changes what it reads has
- * committed since the snapshot it was computed from (see ReconciliationChange): exact, never
- * a timed guess. Set FUNDLINE_PORTFOLIO_CACHE=off to compute every time.
+ * portfolio is kept; each request brings it up to date exactly (see currentPortfolio). Set
+ * FUNDLINE_PORTFOLIO_CACHE=off to compute it whole every time.
  */
 export async function reconcilePortfolio(
   prisma: PrismaClient,
@@ -41,7 +40,7 @@ export async function reconcilePortfolio(
     financialYear: query.financialYear,
   };
   const key = JSON.stringify([scope.organisationId, filters, toIsoDate(today)]);
-  const computed = (await cachedIfCurrent(prisma, key)) ?? (await computeAndKeep(prisma, key, filters, scope, today));
+  const computed = await currentPortfolio(prisma, key, filters, scope, today);
 
   const view = viewOf(computed, query);
   return {
@@ -88,37 +87,70 @@ function viewOf(computed: Computed, query: Pick<PortfolioReconciliationQuery, "s
 const CACHE_ENTRIES = 50;
 /** Older entries are recomputed; with transactions bounded at 30 minutes, notes older than two hours can go. */
 const CACHE_AGE_MS = 30 * 60_000;
+/** Past this many changed programmes, recomputing the whole portfolio is as cheap. */
+const PARTIAL_LIMIT = 1_000;
 const cache = new Map<string, { snapshot: string; keptAt: number; computed: Computed }>();
-export const portfolioCacheCounts = { served: 0, computed: 0 };
+export const portfolioCacheCounts = { served: 0, updated: 0, computed: 0 };
 
-async function cachedIfCurrent(prisma: PrismaClient, key: string): Promise<Computed | undefined> {
-  const entry = cache.get(key);
-  if (!entry || process.env.FUNDLINE_PORTFOLIO_CACHE === "off") return undefined;
-  if (Date.now() - entry.keptAt > CACHE_AGE_MS) return undefined;
-  // Has any change committed that the snapshot did not see?
-  const [check] = await prisma.$queryRaw<{ stale: boolean }[]>`
-    SELECT EXISTS (
-      SELECT 1 FROM "ReconciliationChange"
-      WHERE "transactionId" >= pg_snapshot_xmin(${entry.snapshot}::pg_snapshot)::text::bigint
-        AND NOT pg_visible_in_snapshot("transactionId"::text::xid8, ${entry.snapshot}::pg_snapshot)
-    ) AS stale`;
-  if (check?.stale !== false) return undefined;
-  portfolioCacheCounts.served++;
-  return entry.computed;
-}
-
-async function computeAndKeep(
+/**
+ * The kept portfolio brought up to date. Every write to what reconciliation reads notes its
+ * transaction and the programmes it can change (ReconciliationChange). The kept portfolio is
+ * served as it is while no such transaction has committed that its snapshot did not see; when
+ * some have, just their programmes are recomputed and merged in; when a change can touch any
+ * programme (a fund or an organisation), or there is none kept, it is computed whole. Exact,
+ * never a timed guess.
+ */
+async function currentPortfolio(
   prisma: PrismaClient,
   key: string,
   filters: Filters,
   scope: Scope,
   today: Date,
 ): Promise<Computed> {
-  // The snapshot is taken before any figure is read, so everything read is at least this new.
-  const [{ snapshot } = { snapshot: "" }] = await prisma.$queryRaw<{ snapshot: string }[]>`
-    SELECT pg_current_snapshot()::text AS snapshot`;
-  const computed = await computePortfolio(prisma, filters, scope, today);
-  portfolioCacheCounts.computed++;
+  const kept = process.env.FUNDLINE_PORTFOLIO_CACHE === "off" ? undefined : cache.get(key);
+  if (!kept || Date.now() - kept.keptAt > CACHE_AGE_MS) {
+    // The snapshot is taken before any figure is read, so everything read is at least this new.
+    const [{ snapshot } = { snapshot: "" }] = await prisma.$queryRaw<{ snapshot: string }[]>`
+      SELECT pg_current_snapshot()::text AS snapshot`;
+    portfolioCacheCounts.computed++;
+    return keep(prisma, key, snapshot, await computePortfolio(prisma, filters, scope, today));
+  }
+
+  // One statement, so the changes it finds are exactly those its own snapshot sees committed.
+  const [changes] = await prisma.$queryRaw<
+    { snapshot: string; changed: boolean; everything: boolean; programmeIds: string[] }[]
+  >`
+    WITH unseen AS (
+      SELECT everything, "programmeIds" FROM "ReconciliationChange"
+      WHERE "transactionId" >= pg_snapshot_xmin(${kept.snapshot}::pg_snapshot)::text::bigint
+        AND NOT pg_visible_in_snapshot("transactionId"::text::xid8, ${kept.snapshot}::pg_snapshot)
+    )
+    SELECT pg_current_snapshot()::text AS snapshot,
+           EXISTS (SELECT 1 FROM unseen) AS changed,
+           EXISTS (SELECT 1 FROM unseen WHERE everything) AS everything,
+           ARRAY(SELECT DISTINCT programme::text FROM unseen, unnest("programmeIds") programme) AS "programmeIds"`;
+  if (!changes) throw new Error("the portfolio's change check returned no row");
+  if (!changes.changed) {
+    portfolioCacheCounts.served++;
+    return kept.computed;
+  }
+  if (changes.everything || changes.programmeIds.length > PARTIAL_LIMIT) {
+    portfolioCacheCounts.computed++;
+    return keep(prisma, key, changes.snapshot, await computePortfolio(prisma, filters, scope, today));
+  }
+  const changed = new Set(changes.programmeIds);
+  const recomputed = await computePortfolio(prisma, filters, scope, today, changes.programmeIds);
+  portfolioCacheCounts.updated++;
+  return keep(prisma, key, changes.snapshot, {
+    ...recomputed,
+    // Both parts are in order already: the sort merges two runs.
+    flags: [...kept.computed.flags.filter((flag) => !changed.has(flag.programme.id)), ...recomputed.flags].sort(
+      compareFlags,
+    ),
+  });
+}
+
+function keep(prisma: PrismaClient, key: string, snapshot: string, computed: Computed): Computed {
   cache.delete(key);
   cache.set(key, { snapshot, keptAt: Date.now(), computed });
   if (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value as string);
@@ -128,19 +160,40 @@ async function computeAndKeep(
   return computed;
 }
 
+/** Most serious first, then by programme. */
+function compareFlags(a: PortfolioFlag, b: PortfolioFlag): number {
+  return (
+    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+    a.programme.name.localeCompare(b.programme.name) ||
+    a.programme.id.localeCompare(b.programme.id)
+  );
+}
+
 /**
  * Each rule's candidates are found in SQL from the running totals (partial indexes hold just
  * the rows a flag is raised for), so the cost follows the number of problems, not the number
- * of spend rows; the same rules as a programme's own reconciliation then decide and word each flag.
+ * of spend rows; the same rules as a programme's own reconciliation then decide and word each
+ * flag. `onlyProgrammes` limits the flags to those programmes; the money totals are always
+ * the whole portfolio's.
  */
-async function computePortfolio(prisma: PrismaClient, query: Filters, scope: Scope, today: Date): Promise<Computed> {
+async function computePortfolio(
+  prisma: PrismaClient,
+  query: Filters,
+  scope: Scope,
+  today: Date,
+  onlyProgrammes?: string[],
+): Promise<Computed> {
   const todayIso = toIsoDate(today);
-  const matching = Prisma.sql`SELECT programme.id FROM "Programme" programme ${programmeFilter({
-    scope,
-    organisationId: query.organisationId,
-    funderId: query.funderId,
-    financialYear: query.financialYear,
-  })}`;
+  const selecting = (programmeIds?: string[]) =>
+    Prisma.sql`SELECT programme.id FROM "Programme" programme ${programmeFilter({
+      scope,
+      organisationId: query.organisationId,
+      funderId: query.funderId,
+      financialYear: query.financialYear,
+      programmeIds,
+    })}`;
+  const portfolio = selecting();
+  const matching = onlyProgrammes ? selecting(onlyProgrammes) : portfolio;
 
   const [[money], candidates, overAllocated, costLines, costSharing, capital] = await Promise.all([
     prisma.$queryRaw<
@@ -158,7 +211,7 @@ async function computePortfolio(prisma: PrismaClient, query: Filters, scope: Sco
              coalesce(sum(total."spentPence"), 0)::bigint AS "spentPence",
              coalesce(sum(greatest(programme."totalCostPence" - coalesce(total."committedPence", 0), 0)), 0)::bigint AS "shortfallPence"
       FROM "Programme" programme LEFT JOIN "ProgrammeTotal" total ON total."programmeId" = programme.id
-      WHERE programme.id IN (${matching})`,
+      WHERE programme.id IN (${portfolio})`,
     // Not fully funded, or ending within the warning window (their commitments are read below).
     prisma.$queryRaw<{ id: string; nearEnd: boolean }[]>`
       SELECT programme.id::text AS id,
@@ -233,14 +286,8 @@ async function computePortfolio(prisma: PrismaClient, query: Filters, scope: Sco
     }).map((flag) => ({ ...flag, programme: { id: programme.id, name: programme.name } })),
   );
 
-  const flags = allFlags.sort(
-    (a, b) =>
-      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-      a.programme.name.localeCompare(b.programme.name) ||
-      a.programme.id.localeCompare(b.programme.id),
-  );
   return {
-    flags,
+    flags: allFlags.sort(compareFlags),
     views: new Map(),
     money: {
       programmes: Number(money?.programmes ?? 0),

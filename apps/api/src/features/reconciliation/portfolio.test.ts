@@ -1,4 +1,5 @@
-import type { PortfolioFlag, ReconciliationFlag } from "@fundline/schemas";
+import type { PortfolioFlag, PortfolioReconciliationQuery, ReconciliationFlag } from "@fundline/schemas";
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, seedAndFindDartington, type TestApp } from "../../test/test-app.ts";
 import { portfolioCacheCounts, reconcilePortfolio } from "./portfolio-reconciliation.ts";
@@ -233,5 +234,120 @@ describe("portfolio reconciliation", () => {
     release();
     await writer;
     expect(await unfunded()).toBe(Number(first) + 1_100);
+  });
+
+  it("keeps the portfolio exact after any write by recomputing just the programmes it changed", async () => {
+    const today = new Date("2022-10-01T12:00:00Z");
+    const [programmes, lines, commitments, organisations, funds, agreements] = await Promise.all([
+      test.prisma.programme.findMany({ orderBy: { id: "asc" } }),
+      test.prisma.costLine.findMany({ orderBy: { id: "asc" } }),
+      test.prisma.fundingCommitment.findMany({ where: { programmeId: { not: null } }, orderBy: { id: "asc" } }),
+      test.prisma.organisation.findMany({ orderBy: { id: "asc" } }),
+      test.prisma.fund.findMany({ orderBy: { id: "asc" } }),
+      test.prisma.costSharingAgreement.findMany({ orderBy: { id: "asc" } }),
+    ]);
+    const stockport = organisations.find((organisation) => organisation.name.startsWith("Stockport"))!;
+    const funder = funds[0]!.funderId;
+    // The whole portfolio, one funder's and one council's: a write can move a programme in or
+    // out of the last two.
+    const views: [PortfolioReconciliationQuery, { organisationId: string | null }][] = [
+      [everything, ADMIN],
+      [{ ...everything, funderId: funder }, ADMIN],
+      [{ ...everything, organisationId: stockport.id }, { organisationId: stockport.id }],
+    ];
+    const pick = <T>(list: T[], index: number) => list[index % list.length]!;
+    const day = (offset: number) => new Date(Date.UTC(2019, 0, 1) + offset * 86_400_000);
+    const write = fc.oneof(
+      fc
+        .record({ line: fc.nat(), pence: fc.integer({ min: 1, max: 9_000_000 }), day: fc.nat(1_500) })
+        .map((w) => async () => {
+          const line = pick(lines, w.line);
+          await test.prisma.spend.create({
+            data: {
+              programmeId: line.programmeId,
+              costLineId: line.id,
+              spentOn: day(w.day),
+              amountPence: BigInt(w.pence),
+              supplierName: "Portfolio test supplier",
+              payingOrganisationId: pick(organisations, w.line).id,
+            },
+          });
+        }),
+      fc.record({ commitment: fc.nat(), pence: fc.nat(20_000_000) }).map((w) => async () => {
+        const commitment = pick(commitments, w.commitment);
+        const line = lines.find((candidate) => candidate.programmeId === commitment.programmeId);
+        if (line)
+          await test.prisma.allocation.create({
+            data: { commitmentId: commitment.id, costLineId: line.id, amountPence: BigInt(w.pence) },
+          });
+      }),
+      fc
+        .record({
+          commitment: fc.nat(),
+          status: fc.constantFrom("awarded" as const, "withdrawn" as const, "received" as const),
+        })
+        .map((w) => async () => {
+          await test.prisma.fundingCommitment.update({
+            where: { id: pick(commitments, w.commitment).id },
+            data: { status: w.status },
+          });
+        }),
+      fc.record({ programme: fc.nat(), pence: fc.nat(50_000_000), end: fc.nat(1_500) }).map((w) => async () => {
+        await test.prisma.programme.update({
+          where: { id: pick(programmes, w.programme).id },
+          data: { totalCostPence: BigInt(w.pence), endOn: day(w.end + 600) },
+        });
+      }),
+      fc.record({ programme: fc.nat() }).map((w) => async () => {
+        // Stockport joins a programme, or leaves it again: the council's view changes.
+        const programmeId = pick(programmes, w.programme).id;
+        const joined = { programmeId, organisationId: stockport.id, role: "evaluator" as const };
+        const removed = await test.prisma.programmePartner.deleteMany({ where: joined });
+        if (!removed.count) await test.prisma.programmePartner.create({ data: joined });
+      }),
+      fc.record({ agreement: fc.nat(), from: fc.nat(1_500) }).map((w) => async () => {
+        if (agreements.length)
+          await test.prisma.costSharingAgreement.update({
+            where: { id: pick(agreements, w.agreement).id },
+            data: { effectiveFrom: day(w.from), effectiveTo: null },
+          });
+      }),
+      fc.record({ organisation: fc.nat(), suffix: fc.nat(99) }).map((w) => async () => {
+        const organisation = pick(organisations, w.organisation);
+        await test.prisma.organisation.update({
+          where: { id: organisation.id },
+          data: { name: `${organisation.name.split(" #")[0]} #${w.suffix}` },
+        });
+      }),
+      fc.record({ fund: fc.nat() }).map((w) => async () => {
+        const fund = await test.prisma.fund.findUniqueOrThrow({ where: { id: pick(funds, w.fund).id } });
+        await test.prisma.fund.update({
+          where: { id: fund.id },
+          data: { fundType: fund.fundType === "capital" ? "revenue" : "capital" },
+        });
+      }),
+    );
+    const whole = async (query: PortfolioReconciliationQuery, scope: { organisationId: string | null }) => {
+      process.env.FUNDLINE_PORTFOLIO_CACHE = "off";
+      try {
+        return await reconcilePortfolio(test.prisma, query, scope, today);
+      } finally {
+        delete process.env.FUNDLINE_PORTFOLIO_CACHE;
+      }
+    };
+    for (const [query, scope] of views) await reconcilePortfolio(test.prisma, query, scope, today);
+    const updatedBefore = portfolioCacheCounts.updated;
+    await fc.assert(
+      fc.asyncProperty(fc.array(write, { minLength: 1, maxLength: 3 }), async (writes) => {
+        for (const apply of writes) await apply();
+        for (const [query, scope] of views) {
+          const kept = await reconcilePortfolio(test.prisma, query, scope, today);
+          expect(kept).toEqual(await whole(query, scope));
+        }
+      }),
+      { numRuns: 40 },
+    );
+    // Most writes touch a programme or two: those portfolios were updated, not recomputed whole.
+    expect(portfolioCacheCounts.updated - updatedBefore).toBeGreaterThan(20);
   });
 });
