@@ -98,7 +98,7 @@ export const portfolioCacheCounts = { served: 0, updated: 0, computed: 0 };
  * served as it is while no such transaction has committed that its snapshot did not see; when
  * some have, just their programmes are recomputed and merged in; when a change can touch any
  * programme (a fund or an organisation), or there is none kept, it is computed whole. Exact,
- * never a timed guess.
+ * never a timed guess: what is served always reflects a snapshot taken after the request came.
  */
 async function currentPortfolio(
   prisma: PrismaClient,
@@ -107,47 +107,84 @@ async function currentPortfolio(
   scope: Scope,
   today: Date,
 ): Promise<Computed> {
-  const kept = process.env.FUNDLINE_PORTFOLIO_CACHE === "off" ? undefined : cache.get(key);
-  if (!kept || Date.now() - kept.keptAt > CACHE_AGE_MS) {
-    // The snapshot is taken before any figure is read, so everything read is at least this new.
-    const [{ snapshot } = { snapshot: "" }] = await prisma.$queryRaw<{ snapshot: string }[]>`
-      SELECT pg_current_snapshot()::text AS snapshot`;
-    portfolioCacheCounts.computed++;
-    return keep(prisma, key, snapshot, await computePortfolio(prisma, filters, scope, today));
+  if (process.env.FUNDLINE_PORTFOLIO_CACHE === "off") return computePortfolio(prisma, filters, scope, today);
+  const kept = keptFor(key);
+  if (kept && !(await changesSince(prisma, kept.snapshot)).changed) {
+    portfolioCacheCounts.served++;
+    return kept.computed;
   }
+  // One request per portfolio brings it up to date; the others wait, then check again (usually
+  // finding it current), rather than all recomputing the same programmes at once.
+  return oneAtATime(key, async () => {
+    const latest = keptFor(key);
+    if (!latest) {
+      // The snapshot is taken before any figure is read, so everything read is at least this new.
+      const [{ snapshot } = { snapshot: "" }] = await prisma.$queryRaw<{ snapshot: string }[]>`
+        SELECT pg_current_snapshot()::text AS snapshot`;
+      portfolioCacheCounts.computed++;
+      return keep(prisma, key, snapshot, await computePortfolio(prisma, filters, scope, today));
+    }
+    const changes = await changesSince(prisma, latest.snapshot);
+    if (!changes.changed) {
+      portfolioCacheCounts.served++;
+      return latest.computed;
+    }
+    if (changes.everything || changes.programmeIds.length > PARTIAL_LIMIT) {
+      portfolioCacheCounts.computed++;
+      return keep(prisma, key, changes.snapshot, await computePortfolio(prisma, filters, scope, today));
+    }
+    const changed = new Set(changes.programmeIds);
+    const recomputed = await computePortfolio(prisma, filters, scope, today, changes.programmeIds);
+    portfolioCacheCounts.updated++;
+    return keep(prisma, key, changes.snapshot, {
+      ...recomputed,
+      // Both parts are in order already: the sort merges two runs.
+      flags: [...latest.computed.flags.filter((flag) => !changed.has(flag.programme.id)), ...recomputed.flags].sort(
+        compareFlags,
+      ),
+    });
+  });
+}
 
-  // One statement, so the changes it finds are exactly those its own snapshot sees committed.
+function keptFor(key: string) {
+  const kept = cache.get(key);
+  return kept && Date.now() - kept.keptAt <= CACHE_AGE_MS ? kept : undefined;
+}
+
+/**
+ * The writes committed since `snapshot`, as this statement's own snapshot sees them (one
+ * statement, so the two agree), and that snapshot to keep what is recomputed against.
+ */
+async function changesSince(prisma: PrismaClient, snapshot: string) {
   const [changes] = await prisma.$queryRaw<
     { snapshot: string; changed: boolean; everything: boolean; programmeIds: string[] }[]
   >`
     WITH unseen AS (
       SELECT everything, "programmeIds" FROM "ReconciliationChange"
-      WHERE "transactionId" >= pg_snapshot_xmin(${kept.snapshot}::pg_snapshot)::text::bigint
-        AND NOT pg_visible_in_snapshot("transactionId"::text::xid8, ${kept.snapshot}::pg_snapshot)
+      WHERE "transactionId" >= pg_snapshot_xmin(${snapshot}::pg_snapshot)::text::bigint
+        AND NOT pg_visible_in_snapshot("transactionId"::text::xid8, ${snapshot}::pg_snapshot)
     )
     SELECT pg_current_snapshot()::text AS snapshot,
            EXISTS (SELECT 1 FROM unseen) AS changed,
            EXISTS (SELECT 1 FROM unseen WHERE everything) AS everything,
            ARRAY(SELECT DISTINCT programme::text FROM unseen, unnest("programmeIds") programme) AS "programmeIds"`;
   if (!changes) throw new Error("the portfolio's change check returned no row");
-  if (!changes.changed) {
-    portfolioCacheCounts.served++;
-    return kept.computed;
-  }
-  if (changes.everything || changes.programmeIds.length > PARTIAL_LIMIT) {
-    portfolioCacheCounts.computed++;
-    return keep(prisma, key, changes.snapshot, await computePortfolio(prisma, filters, scope, today));
-  }
-  const changed = new Set(changes.programmeIds);
-  const recomputed = await computePortfolio(prisma, filters, scope, today, changes.programmeIds);
-  portfolioCacheCounts.updated++;
-  return keep(prisma, key, changes.snapshot, {
-    ...recomputed,
-    // Both parts are in order already: the sort merges two runs.
-    flags: [...kept.computed.flags.filter((flag) => !changed.has(flag.programme.id)), ...recomputed.flags].sort(
-      compareFlags,
-    ),
+  return changes;
+}
+
+const queues = new Map<string, Promise<unknown>>();
+/** Runs tasks for one key one after another (each after the last has settled). */
+function oneAtATime<T>(key: string, task: () => Promise<T>): Promise<T> {
+  const run = (queues.get(key) ?? Promise.resolve()).then(task, task);
+  const settled = run.then(
+    () => {},
+    () => {},
+  );
+  queues.set(key, settled);
+  void settled.then(() => {
+    if (queues.get(key) === settled) queues.delete(key);
   });
+  return run;
 }
 
 function keep(prisma: PrismaClient, key: string, snapshot: string, computed: Computed): Computed {

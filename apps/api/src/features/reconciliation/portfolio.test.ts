@@ -293,9 +293,11 @@ describe("portfolio reconciliation", () => {
           });
         }),
       fc.record({ programme: fc.nat(), pence: fc.nat(50_000_000), end: fc.nat(1_500) }).map((w) => async () => {
+        const programme = pick(programmes, w.programme);
+        const starts = programme.startOn?.getTime() ?? Date.UTC(2019, 0, 1);
         await test.prisma.programme.update({
-          where: { id: pick(programmes, w.programme).id },
-          data: { totalCostPence: BigInt(w.pence), endOn: day(w.end + 600) },
+          where: { id: programme.id },
+          data: { totalCostPence: BigInt(w.pence), endOn: new Date(starts + w.end * 86_400_000) },
         });
       }),
       fc.record({ programme: fc.nat() }).map((w) => async () => {
@@ -349,5 +351,34 @@ describe("portfolio reconciliation", () => {
     );
     // Most writes touch a programme or two: those portfolios were updated, not recomputed whole.
     expect(portfolioCacheCounts.updated - updatedBefore).toBeGreaterThan(20);
+  });
+
+  it("brings a kept portfolio up to date once when many requests find it out of date together", async () => {
+    const line = await test.prisma.costLine.create({
+      data: { programmeId: dartington.programmeId, name: "Another line nobody funds" },
+    });
+    const unfunded = (portfolio: { flags: PortfolioFlag[] }) =>
+      portfolio.flags.find((flag) => flag.code === "SPEND_WITHOUT_ALLOCATION" && flag.subject.id === line.id)?.figures
+        .spentPence;
+    await reconcilePortfolio(test.prisma, everything, ADMIN);
+    for (let round = 1; round <= 5; round++) {
+      await test.prisma.spend.create({
+        data: {
+          programmeId: dartington.programmeId,
+          costLineId: line.id,
+          spentOn: new Date("2020-05-03"),
+          amountPence: 1_000n,
+          supplierName: "Caterer",
+        },
+      });
+      const { updated, computed } = portfolioCacheCounts;
+      const answers = await Promise.all(
+        Array.from({ length: 8 }, () => reconcilePortfolio(test.prisma, everything, ADMIN)),
+      );
+      // Every answer has the payment just recorded; one request did the work.
+      expect(answers.map(unfunded)).toEqual(Array(8).fill(round * 1_000));
+      expect(portfolioCacheCounts.updated - updated).toBe(1);
+      expect(portfolioCacheCounts.computed).toBe(computed);
+    }
   });
 });
