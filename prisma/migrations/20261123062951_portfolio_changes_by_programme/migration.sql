@@ -17,11 +17,11 @@ DECLARE
 BEGIN
   IF key_of <> 'everything' THEN
     IF TG_OP <> 'DELETE' THEN
-      EXECUTE format('SELECT array_agg(DISTINCT %I) FROM new_rows WHERE %I IS NOT NULL', key_column, key_column) INTO found;
+      EXECUTE format('SELECT array_agg(key) FROM (SELECT DISTINCT %I AS key FROM new_rows WHERE %I IS NOT NULL) keys', key_column, key_column) INTO found;
       keys := keys || coalesce(found, '{}');
     END IF;
     IF TG_OP <> 'INSERT' THEN
-      EXECUTE format('SELECT array_agg(DISTINCT %I) FROM old_rows WHERE %I IS NOT NULL', key_column, key_column) INTO found;
+      EXECUTE format('SELECT array_agg(key) FROM (SELECT DISTINCT %I AS key FROM old_rows WHERE %I IS NOT NULL) keys', key_column, key_column) INTO found;
       keys := keys || coalesce(found, '{}');
     END IF;
     programmes := CASE key_of
