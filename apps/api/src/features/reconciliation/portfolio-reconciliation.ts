@@ -187,13 +187,18 @@ function oneAtATime<T>(key: string, task: () => Promise<T>): Promise<T> {
   return run;
 }
 
+let prunedAt = 0;
 function keep(prisma: PrismaClient, key: string, snapshot: string, computed: Computed): Computed {
   cache.delete(key);
   cache.set(key, { snapshot, keptAt: Date.now(), computed });
   if (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value as string);
-  void prisma.$executeRaw`DELETE FROM "ReconciliationChange" WHERE "changedAt" < now() - interval '2 hours'`.catch(
-    () => {},
-  );
+  // Old notes go now and then, not on every update (payments can arrive several a second).
+  if (Date.now() - prunedAt > 60_000) {
+    prunedAt = Date.now();
+    void prisma.$executeRaw`DELETE FROM "ReconciliationChange" WHERE "changedAt" < now() - interval '2 hours'`.catch(
+      () => {},
+    );
+  }
   return computed;
 }
 
