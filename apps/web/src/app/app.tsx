@@ -3,6 +3,7 @@ import { BrowserRouter, Route, Routes } from "react-router";
 import { GrantImportPage } from "../features/grant-import/components/grant-import-page.tsx";
 import { ProgrammesDashboard } from "../features/programmes/components/programmes-dashboard.tsx";
 import { PortfolioPage } from "../features/reconciliation/components/portfolio-page.tsx";
+import { ProgrammeReconciliationPage } from "../features/reconciliation/components/programme-reconciliation-page.tsx";
 import { AcceptInvitation } from "../features/session/components/accept-invitation.tsx";
 import { SessionGate, useSession } from "../features/session/components/session-gate.tsx";
 import { TwoFactorSetup } from "../features/session/components/two-factor-setup.tsx";
@@ -22,6 +23,7 @@ function SignedInPages() {
       {session.permissions.includes("money.write") && <Route path="/imports" element={<SpendImportPage />} />}
       {session.permissions.includes("money.write") && <Route path="/grant-imports" element={<GrantImportPage />} />}
       <Route path="/reconciliation" element={<PortfolioPage />} />
+      <Route path="/programmes/:id" element={<ProgrammeReconciliationPage />} />
       <Route
         path="/account"
         element={

@@ -1,4 +1,5 @@
 import type { ProgrammeSummary } from "@fundline/schemas";
+import { Link } from "react-router";
 import { DownloadLinks } from "../../../components/ui/download-links.tsx";
 import { Money } from "../../../components/ui/money.tsx";
 import { useProgrammes } from "../api/get-programmes.ts";
@@ -63,7 +64,9 @@ function ProgrammesTable({ programmes }: { programmes: ProgrammeSummary[] }) {
       <tbody>
         {programmes.map((programme) => (
           <tr key={programme.id}>
-            <th scope="row">{programme.name}</th>
+            <th scope="row">
+              <Link to={`/programmes/${programme.id}`}>{programme.name}</Link>
+            </th>
             <td>{programme.leadOrganisation.name}</td>
             <td>{STATUS_LABELS[programme.status]}</td>
             <td className="money">

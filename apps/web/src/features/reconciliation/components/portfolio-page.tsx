@@ -1,20 +1,11 @@
 import { formatPence } from "@fundline/domain";
 import { FlagCode, FlagSeverity, type PortfolioReconciliation } from "@fundline/schemas";
 import { useId, useState } from "react";
+import { Link } from "react-router";
 import { DownloadLinks } from "../../../components/ui/download-links.tsx";
 import { FiguresTable } from "../../../components/ui/figures-table.tsx";
 import { portfolioSearch, usePortfolio } from "../api/portfolio.ts";
-
-const CODE_NAMES: Record<FlagCode, string> = {
-  PROGRAMME_NOT_FULLY_FUNDED: "Programme not fully funded",
-  COMMITMENT_OVER_ALLOCATED: "Commitment over-allocated",
-  LINE_OVERSPENT: "Cost line overspent",
-  SPEND_WITHOUT_ALLOCATION: "Spend no commitment pays for",
-  COMMITTED_UNSPENT_NEAR_END: "Committed money unspent near the end",
-  PARTNER_BEHIND_SHARE: "Partner behind its share",
-  CAPITAL_SPENT_OUTSIDE_YEAR: "Capital spent outside its year",
-};
-const SEVERITY_NAMES = { high: "High", medium: "Medium", low: "Low" } as const;
+import { CODE_NAMES, SEVERITY_NAMES } from "./flag-names.ts";
 
 /** Every open reconciliation flag across the programmes the user can see, most serious first. */
 export function PortfolioPage() {
@@ -104,7 +95,9 @@ function Flags({ portfolio, onPage }: { portfolio: PortfolioReconciliation; onPa
           {portfolio.flags.map((flag) => (
             <tr key={`${flag.code}-${flag.subject.id}-${JSON.stringify(flag.figures)}`}>
               <td>{SEVERITY_NAMES[flag.severity]}</td>
-              <td>{flag.programme.name}</td>
+              <td>
+                <Link to={`/programmes/${flag.programme.id}`}>{flag.programme.name}</Link>
+              </td>
               <td>{CODE_NAMES[flag.code]}</td>
               <td>{flag.message}</td>
             </tr>

@@ -1,0 +1,18 @@
+import type { FlagCode, ReconciliationFlag } from "@fundline/schemas";
+
+/** What each finding is called on screen. */
+export const CODE_NAMES: Record<FlagCode, string> = {
+  PROGRAMME_NOT_FULLY_FUNDED: "Programme not fully funded",
+  COMMITMENT_OVER_ALLOCATED: "Commitment over-allocated",
+  LINE_OVERSPENT: "Cost line overspent",
+  SPEND_WITHOUT_ALLOCATION: "Spend no commitment pays for",
+  COMMITTED_UNSPENT_NEAR_END: "Committed money unspent near the end",
+  PARTNER_BEHIND_SHARE: "Partner behind its share",
+  CAPITAL_SPENT_OUTSIDE_YEAR: "Capital spent outside its year",
+};
+
+export const SEVERITY_NAMES: Record<ReconciliationFlag["severity"], string> = {
+  high: "High",
+  medium: "Medium",
+  low: "Low",
+};

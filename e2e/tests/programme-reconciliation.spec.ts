@@ -1,0 +1,43 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+import { DEMO_USERS, signIn } from "./sign-in.ts";
+
+test("a programme manager opens a programme's reconciliation and sees each partner's share to the penny", async ({
+  page,
+}) => {
+  await signIn(page, DEMO_USERS.programmeManager);
+  await page.getByRole("link", { name: "Shared early years education improvement leadership" }).click();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Shared early years education improvement leadership" }),
+  ).toBeVisible();
+
+  const funding = page.getByRole("table", { name: "Funding against cost" });
+  await expect(funding.getByRole("row", { name: /Total cost/ })).toContainText("£260,000.00");
+  await expect(funding.getByRole("row", { name: /Awarded funding/ })).toContainText("£260,000.00");
+
+  // £110,000 spent on the shared posts, half each: Tameside has paid £50,000 of its £55,000.
+  const shares = page.getByRole("table", { name: /half each: each partner's share of £110,000.00 spent/ });
+  const tameside = shares.getByRole("row", { name: /Tameside/ });
+  await expect(
+    page.getByText("Led by Stockport Metropolitan Borough Council, 1 April 2022 to 31 March 2023"),
+  ).toBeVisible();
+  await expect(tameside.getByRole("cell")).toHaveText(["1 part (50%)", "£55,000.00", "£50,000.00", "-£5,000.00"]);
+  await expect(page.getByRole("table", { name: /^1 finding, most serious first/ })).toContainText(
+    "Partner behind its share",
+  );
+  await expect(page.getByRole("table", { name: /profiled and spent in each financial year/ })).toContainText("2022/23");
+
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]).analyze();
+  expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
+
+  // The portfolio's findings link to the same page.
+  await page.getByRole("link", { name: "Reconciliation" }).click();
+  await page
+    .getByRole("table", { name: /Findings .* most serious first/ })
+    .getByRole("link", { name: "Shared early years education improvement leadership" })
+    .first()
+    .click();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Shared early years education improvement leadership" }),
+  ).toBeVisible();
+});
