@@ -25,8 +25,8 @@ test.describe("Dashboard", () => {
     const dartington = table.getByRole("row", { name: /Early years outcomes programme/ });
     await expect(dartington.getByRole("cell").nth(2)).toHaveText("£105,000.00");
     await expect(dartington.getByRole("cell").nth(4)).toHaveText("£90,000.00");
-    // Totals across all five.
-    const totals = table.getByRole("row", { name: /All programmes/ });
+    // Totals across all five, from the API (every matching programme, not just the page).
+    const totals = table.getByRole("row", { name: /All 5 programmes/ });
     await expect(totals.getByRole("cell").nth(0)).toHaveText("£815,000.00");
 
     // The chart draws two bars (committed, spent) per programme.

@@ -39,7 +39,7 @@ test.describe("Managing users", () => {
     await expect(newcomer.getByRole("table").getByRole("rowheader")).toHaveText([
       "Early years outcomes programme",
       "Shared early years education improvement leadership",
-      "All programmes",
+      "All 2 programmes",
     ]);
     await expect(newcomer.getByRole("link", { name: "Users" })).toHaveCount(0);
 

@@ -41,7 +41,10 @@ export const ProgrammeListQuery = z.strictObject({
 });
 export type ProgrammeListQuery = z.infer<typeof ProgrammeListQuery>;
 
-export const ProgrammeListResponse = pageOf("programmes", ProgrammeSummary);
+export const ProgrammeListResponse = pageOf("programmes", ProgrammeSummary).extend({
+  /** Across every programme that matches, not just this page. */
+  totals: z.object({ committedPence: Pence, allocatedPence: Pence, spentPence: Pence }),
+});
 export type ProgrammeListResponse = z.infer<typeof ProgrammeListResponse>;
 
 export const ProgrammeParams = z.object({ id: Uuid });

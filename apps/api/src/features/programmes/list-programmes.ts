@@ -61,13 +61,13 @@ export function programmeFilter(filter: SummaryFilter): Prisma.Sql {
   return conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
 }
 
-/** One page of programmes with their money totals, and how many match. */
+/** One page of programmes with their money totals, and how many match and their totals. */
 export async function listProgrammes(
   prisma: PrismaClient,
   query: ProgrammeListQuery,
   scope: Scope,
 ): Promise<ProgrammeListResponse> {
-  const [programmes, [counted]] = await Promise.all([
+  const [programmes, [matching]] = await Promise.all([
     programmeSummaries(
       prisma,
       { ...query, scope },
@@ -78,10 +78,25 @@ export async function listProgrammes(
         offset: (query.page - 1) * query.pageSize,
       },
     ),
-    prisma.$queryRaw<{ total: bigint }[]>`
-      SELECT count(*)::bigint AS total FROM "Programme" programme ${programmeFilter({ ...query, scope })}`,
+    prisma.$queryRaw<{ total: bigint; committedPence: bigint; allocatedPence: bigint; spentPence: bigint }[]>`
+      SELECT count(*)::bigint AS total,
+             coalesce(sum(total."committedPence"), 0)::bigint AS "committedPence",
+             coalesce(sum(total."allocatedPence"), 0)::bigint AS "allocatedPence",
+             coalesce(sum(total."spentPence"), 0)::bigint AS "spentPence"
+      FROM "Programme" programme LEFT JOIN "ProgrammeTotal" total ON total."programmeId" = programme.id
+      ${programmeFilter({ ...query, scope })}`,
   ]);
-  return { programmes, total: Number(counted?.total ?? 0), page: query.page, pageSize: query.pageSize };
+  return {
+    programmes,
+    total: Number(matching?.total ?? 0),
+    page: query.page,
+    pageSize: query.pageSize,
+    totals: {
+      committedPence: penceFromBigInt(matching?.committedPence ?? 0n),
+      allocatedPence: penceFromBigInt(matching?.allocatedPence ?? 0n),
+      spentPence: penceFromBigInt(matching?.spentPence ?? 0n),
+    },
+  };
 }
 
 /**

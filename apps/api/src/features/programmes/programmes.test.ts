@@ -51,6 +51,24 @@ describe("GET /api/programmes", () => {
     });
   });
 
+  it("totals every matching programme, not just the page, in SQL", async () => {
+    const page = await test.inject({ url: "/api/programmes?pageSize=2" });
+    expect(page.statusCode, page.body).toBe(200);
+    const list = ProgrammeListResponse.parse(page.json());
+    expect(list.programmes).toHaveLength(2);
+    expect(list.total).toBe(5);
+    // 105,000 + 80,000 + 20,000 + 350,000 + 260,000 committed; 90,000 + 80,000 + 12,640 + 341,250 + 110,000 spent.
+    expect(list.totals).toEqual({ committedPence: 81_500_000, allocatedPence: 81_500_000, spentPence: 63_389_000 });
+    const oldham = (await test.prisma.organisation.findFirstOrThrow({ where: { name: "Oldham Council" } })).id;
+    const filtered = ProgrammeListResponse.parse(
+      (await test.inject({ url: `/api/programmes?organisationId=${oldham}&pageSize=1` })).json(),
+    );
+    expect([filtered.total, filtered.totals]).toEqual([
+      2,
+      { committedPence: 18_500_000, allocatedPence: 18_500_000, spentPence: 17_000_000 },
+    ]);
+  });
+
   it("counts only awarded or received, unretired commitments and unretired spend", async () => {
     const before = (await programmes()).programmes.find((p) => p.name === "Early years outcomes programme")!;
     const programme = await test.prisma.programme.findUniqueOrThrow({

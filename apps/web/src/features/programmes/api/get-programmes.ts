@@ -1,10 +1,15 @@
 import { ProgrammeListResponse } from "@fundline/schemas";
-import { queryOptions, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import { getJson } from "../../../lib/api-client.ts";
 import { programmeKeys } from "./query-keys.ts";
 
-export const getProgrammes = () => getJson("/api/programmes", ProgrammeListResponse);
+export const getProgrammes = (page: number) => getJson(`/api/programmes?page=${page}`, ProgrammeListResponse);
 
-export const programmesQueryOptions = () => queryOptions({ queryKey: programmeKeys.list(), queryFn: getProgrammes });
+export const programmesQueryOptions = (page: number) =>
+  queryOptions({
+    queryKey: programmeKeys.list(page),
+    queryFn: () => getProgrammes(page),
+    placeholderData: keepPreviousData,
+  });
 
-export const useProgrammes = () => useQuery(programmesQueryOptions());
+export const useProgrammes = (page: number) => useQuery(programmesQueryOptions(page));

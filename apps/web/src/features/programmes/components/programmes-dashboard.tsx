@@ -1,7 +1,9 @@
-import type { ProgrammeSummary } from "@fundline/schemas";
+import type { ProgrammeListResponse, ProgrammeSummary } from "@fundline/schemas";
+import { useState } from "react";
 import { Link } from "react-router";
 import { DownloadLinks } from "../../../components/ui/download-links.tsx";
 import { Money } from "../../../components/ui/money.tsx";
+import { Pager } from "../../../components/ui/pager.tsx";
 import { useProgrammes } from "../api/get-programmes.ts";
 import { CommittedSpentChart } from "./committed-spent-chart.tsx";
 
@@ -15,7 +17,8 @@ const STATUS_LABELS: Record<ProgrammeSummary["status"], string> = {
 };
 
 export function ProgrammesDashboard() {
-  const programmes = useProgrammes();
+  const [page, setPage] = useState(1);
+  const programmes = useProgrammes(page);
 
   return (
     <>
@@ -30,7 +33,14 @@ export function ProgrammesDashboard() {
         <>
           <h2 id="chart-heading">Committed against spent</h2>
           <CommittedSpentChart bars={programmes.data.programmes} />
-          <ProgrammesTable programmes={programmes.data.programmes} />
+          <ProgrammesTable list={programmes.data} />
+          <Pager
+            label="Pages of programmes"
+            page={programmes.data.page}
+            pageSize={programmes.data.pageSize}
+            total={programmes.data.total}
+            onPage={setPage}
+          />
           <DownloadLinks path="/api/programmes" what="the programmes" />
         </>
       )}
@@ -38,13 +48,15 @@ export function ProgrammesDashboard() {
   );
 }
 
-function ProgrammesTable({ programmes }: { programmes: ProgrammeSummary[] }) {
-  // Totals come from the API's per-programme figures; adding a handful of rows for a footer is display.
-  const total = (field: "committedPence" | "allocatedPence" | "spentPence") =>
-    programmes.reduce((sum, programme) => sum + programme[field], 0);
+function ProgrammesTable({ list }: { list: ProgrammeListResponse }) {
+  const first = (list.page - 1) * list.pageSize + 1;
+  const range =
+    list.total > list.programmes.length
+      ? `Programmes ${first}–${first + list.programmes.length - 1} of ${list.total.toLocaleString("en-GB")}`
+      : `${list.total} programmes`;
   return (
     <table aria-describedby="chart-heading">
-      <caption>{programmes.length} programmes: money committed, allocated and spent</caption>
+      <caption>{range}: money committed, allocated and spent</caption>
       <thead>
         <tr>
           <th scope="col">Programme</th>
@@ -62,7 +74,7 @@ function ProgrammesTable({ programmes }: { programmes: ProgrammeSummary[] }) {
         </tr>
       </thead>
       <tbody>
-        {programmes.map((programme) => (
+        {list.programmes.map((programme) => (
           <tr key={programme.id}>
             <th scope="row">
               <Link to={`/programmes/${programme.id}`}>{programme.name}</Link>
@@ -84,16 +96,16 @@ function ProgrammesTable({ programmes }: { programmes: ProgrammeSummary[] }) {
       <tfoot>
         <tr>
           <th scope="row" colSpan={3}>
-            All programmes
+            All {list.total.toLocaleString("en-GB")} programmes
           </th>
           <td className="money">
-            <Money pence={total("committedPence")} />
+            <Money pence={list.totals.committedPence} />
           </td>
           <td className="money">
-            <Money pence={total("allocatedPence")} />
+            <Money pence={list.totals.allocatedPence} />
           </td>
           <td className="money">
-            <Money pence={total("spentPence")} />
+            <Money pence={list.totals.spentPence} />
           </td>
         </tr>
       </tfoot>

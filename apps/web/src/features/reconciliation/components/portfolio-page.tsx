@@ -4,6 +4,7 @@ import { useId, useState } from "react";
 import { Link } from "react-router";
 import { DownloadLinks } from "../../../components/ui/download-links.tsx";
 import { FiguresTable } from "../../../components/ui/figures-table.tsx";
+import { Pager } from "../../../components/ui/pager.tsx";
 import { portfolioSearch, usePortfolio } from "../api/portfolio.ts";
 import { CODE_NAMES, SEVERITY_NAMES } from "./flag-names.ts";
 
@@ -73,7 +74,6 @@ function Totals({ totals }: { totals: PortfolioReconciliation["totals"] }) {
 }
 
 function Flags({ portfolio, onPage }: { portfolio: PortfolioReconciliation; onPage: (page: number) => void }) {
-  const pages = Math.max(1, Math.ceil(portfolio.total / portfolio.pageSize));
   if (portfolio.total === 0) return <p>Nothing to explain: every figure adds up.</p>;
   return (
     <>
@@ -104,27 +104,13 @@ function Flags({ portfolio, onPage }: { portfolio: PortfolioReconciliation; onPa
           ))}
         </tbody>
       </table>
-      <nav aria-label="Pages of findings" className="pager">
-        <button
-          type="button"
-          className="secondary"
-          disabled={portfolio.page <= 1}
-          onClick={() => onPage(portfolio.page - 1)}
-        >
-          Previous page
-        </button>
-        <span>
-          Page {portfolio.page} of {pages}
-        </span>
-        <button
-          type="button"
-          className="secondary"
-          disabled={portfolio.page >= pages}
-          onClick={() => onPage(portfolio.page + 1)}
-        >
-          Next page
-        </button>
-      </nav>
+      <Pager
+        label="Pages of findings"
+        page={portfolio.page}
+        pageSize={portfolio.pageSize}
+        total={portfolio.total}
+        onPage={onPage}
+      />
     </>
   );
 }
