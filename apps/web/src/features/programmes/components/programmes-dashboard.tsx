@@ -4,8 +4,8 @@ import { Link } from "react-router";
 import { DownloadLinks } from "../../../components/ui/download-links.tsx";
 import { Money } from "../../../components/ui/money.tsx";
 import { Pager } from "../../../components/ui/pager.tsx";
+import { PairedBarChart } from "../../../components/ui/paired-bar-chart.tsx";
 import { useProgrammes } from "../api/get-programmes.ts";
-import { CommittedSpentChart } from "./committed-spent-chart.tsx";
 
 const STATUS_LABELS: Record<ProgrammeSummary["status"], string> = {
   proposed: "Proposed",
@@ -32,7 +32,15 @@ export function ProgrammesDashboard() {
       {programmes.isSuccess && (
         <>
           <h2 id="chart-heading">Committed against spent</h2>
-          <CommittedSpentChart bars={programmes.data.programmes} />
+          <PairedBarChart
+            label="Bar chart: committed against spent for each programme. The same figures are in the table below."
+            rows={programmes.data.programmes}
+            category="name"
+            bars={[
+              { pence: "committedPence", name: "Committed", colour: "var(--colour-committed)" },
+              { pence: "spentPence", name: "Spent", colour: "var(--colour-spent)" },
+            ]}
+          />
           <ProgrammesTable list={programmes.data} />
           <Pager
             label="Pages of programmes"

@@ -1,11 +1,11 @@
 import { formatPence } from "@fundline/domain";
 import { FlagCode, FlagSeverity, type PortfolioReconciliation } from "@fundline/schemas";
 import { useId, useState } from "react";
-import { Link } from "react-router";
 import { DownloadLinks } from "../../../components/ui/download-links.tsx";
 import { FiguresTable } from "../../../components/ui/figures-table.tsx";
 import { Pager } from "../../../components/ui/pager.tsx";
 import { portfolioSearch, usePortfolio } from "../api/portfolio.ts";
+import { FindingsTable } from "./findings-table.tsx";
 import { CODE_NAMES, SEVERITY_NAMES } from "./flag-names.ts";
 
 /** Every open reconciliation flag across the programmes the user can see, most serious first. */
@@ -77,33 +77,16 @@ function Flags({ portfolio, onPage }: { portfolio: PortfolioReconciliation; onPa
   if (portfolio.total === 0) return <p>Nothing to explain: every figure adds up.</p>;
   return (
     <>
-      <table>
-        <caption>
-          Findings {(portfolio.page - 1) * portfolio.pageSize + 1}–
-          {Math.min(portfolio.page * portfolio.pageSize, portfolio.total)} of {portfolio.total.toLocaleString("en-GB")},
-          most serious first
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Severity</th>
-            <th scope="col">Programme</th>
-            <th scope="col">Finding</th>
-            <th scope="col">Detail</th>
-          </tr>
-        </thead>
-        <tbody>
-          {portfolio.flags.map((flag) => (
-            <tr key={`${flag.code}-${flag.subject.id}-${JSON.stringify(flag.figures)}`}>
-              <td>{SEVERITY_NAMES[flag.severity]}</td>
-              <td>
-                <Link to={`/programmes/${flag.programme.id}`}>{flag.programme.name}</Link>
-              </td>
-              <td>{CODE_NAMES[flag.code]}</td>
-              <td>{flag.message}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <FindingsTable
+        caption={
+          <>
+            Findings {(portfolio.page - 1) * portfolio.pageSize + 1}–
+            {Math.min(portfolio.page * portfolio.pageSize, portfolio.total)} of{" "}
+            {portfolio.total.toLocaleString("en-GB")}, most serious first
+          </>
+        }
+        flags={portfolio.flags}
+      />
       <Pager
         label="Pages of findings"
         page={portfolio.page}

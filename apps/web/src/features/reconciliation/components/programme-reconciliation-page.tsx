@@ -4,10 +4,10 @@ import type { ReactNode } from "react";
 import { useParams } from "react-router";
 import { FiguresTable } from "../../../components/ui/figures-table.tsx";
 import { Money } from "../../../components/ui/money.tsx";
+import { PairedBarChart } from "../../../components/ui/paired-bar-chart.tsx";
 import { useProgramme } from "../../programmes/api/get-programme.ts";
 import { useProgrammeReconciliation } from "../api/programme-reconciliation.ts";
-import { CODE_NAMES, SEVERITY_NAMES } from "./flag-names.ts";
-import { ProfiledSpentChart } from "./profiled-spent-chart.tsx";
+import { FindingsTable } from "./findings-table.tsx";
 
 /**
  * One programme's money, reconciled to the penny: funding against cost, each commitment's
@@ -69,28 +69,10 @@ function Report({
       {reconciliation.flags.length === 0 ? (
         <p>Nothing to explain: every figure adds up.</p>
       ) : (
-        <table>
-          <caption>
-            {reconciliation.flags.length} {reconciliation.flags.length === 1 ? "finding" : "findings"}, most serious
-            first
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Severity</th>
-              <th scope="col">Finding</th>
-              <th scope="col">Detail</th>
-            </tr>
-          </thead>
-          <tbody>
-            {reconciliation.flags.map((flag) => (
-              <tr key={`${flag.code}-${flag.subject.id}-${JSON.stringify(flag.figures)}`}>
-                <td>{SEVERITY_NAMES[flag.severity]}</td>
-                <td>{CODE_NAMES[flag.code]}</td>
-                <td>{flag.message}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <FindingsTable
+          caption={`${reconciliation.flags.length} ${reconciliation.flags.length === 1 ? "finding" : "findings"}, most serious first`}
+          flags={reconciliation.flags}
+        />
       )}
 
       <h2>Funding commitments</h2>
@@ -120,7 +102,17 @@ function Report({
       />
 
       <h2 id="years-heading">By financial year</h2>
-      {reconciliation.financialYears.length > 0 && <ProfiledSpentChart years={reconciliation.financialYears} />}
+      {reconciliation.financialYears.length > 0 && (
+        <PairedBarChart
+          label="Bar chart: funding profiled against spend in each financial year. The same figures are in the table below."
+          rows={reconciliation.financialYears}
+          category="financialYear"
+          bars={[
+            { pence: "profiledPence", name: "Profiled", colour: "var(--colour-committed)" },
+            { pence: "spentPence", name: "Spent", colour: "var(--colour-spent)" },
+          ]}
+        />
+      )}
       <MoneyTable
         caption="Funding profiled and spent in each financial year (1 April to 31 March)"
         nameHeading="Financial year"
