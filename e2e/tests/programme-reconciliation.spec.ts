@@ -30,6 +30,14 @@ test("a programme manager opens a programme's reconciliation and sees each partn
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]).analyze();
   expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
 
+  // Printed for committee: the report without the site's header or the print button.
+  await expect(page.getByRole("banner")).toBeVisible();
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("banner")).toBeHidden();
+  await expect(page.getByRole("button", { name: "Print this report" })).toBeHidden();
+  await expect(shares).toBeVisible();
+  await page.emulateMedia({ media: "screen" });
+
   // The portfolio's findings link to the same page.
   await page.getByRole("link", { name: "Reconciliation" }).click();
   await page
