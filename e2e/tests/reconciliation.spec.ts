@@ -23,3 +23,26 @@ test("a finance officer sees every finding across their programmes, most serious
     "/api/reconciliation?severity=high&format=csv",
   );
 });
+
+test("findings narrow to one council's programmes and one financial year", async ({ page }) => {
+  await signIn(page, DEMO_USERS.administrator);
+  await page.getByRole("link", { name: "Reconciliation" }).click();
+  const findings = page.getByRole("table", { name: /Findings .* most serious first/ });
+  await expect(findings).toBeVisible();
+
+  // Stockport leads or is a partner in one demo programme: the shared early years posts.
+  await page.getByLabel("Lead or partner").selectOption({ label: "Stockport Metropolitan Borough Council" });
+  await expect(page.getByRole("table", { name: /Across the 1 programme you can see/ })).toBeVisible();
+  const programmes = await findings.locator("tbody tr td:nth-child(2)").allTextContents();
+  expect(programmes.length).toBeGreaterThan(0);
+  expect(new Set(programmes)).toEqual(new Set(["Shared early years education improvement leadership"]));
+  await expect(page.getByRole("link", { name: /CSV/ })).toHaveAttribute(
+    "href",
+    /organisationId=[0-9a-f-]{36}&format=csv$/,
+  );
+
+  // It ran in 2022/23 only: in 2019/20 nothing of Stockport's is running.
+  await page.getByLabel("Financial year").selectOption("2019/20");
+  await expect(page.getByRole("table", { name: /Across the 0 programmes you can see/ })).toBeVisible();
+  await expect(page.getByText("Nothing to explain: every figure adds up.")).toBeVisible();
+});

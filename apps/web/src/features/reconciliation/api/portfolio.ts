@@ -2,13 +2,22 @@ import { PortfolioReconciliation } from "@fundline/schemas";
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import { getJson } from "../../../lib/api-client.ts";
 
-export type PortfolioFilters = { severity?: string; code?: string; page: number };
+export type PortfolioFilters = {
+  severity?: string;
+  code?: string;
+  funderId?: string;
+  organisationId?: string;
+  financialYear?: string;
+  page: number;
+};
 
 /** The query string for the portfolio with these filters (also used by the download links). */
-export function portfolioSearch(filters: Omit<PortfolioFilters, "page">): string {
+export function portfolioSearch({
+  page: _page,
+  ...filters
+}: Omit<PortfolioFilters, "page"> & { page?: number }): string {
   const search = new URLSearchParams();
-  if (filters.severity) search.set("severity", filters.severity);
-  if (filters.code) search.set("code", filters.code);
+  for (const [name, value] of Object.entries(filters)) if (value) search.set(name, value);
   return search.toString();
 }
 

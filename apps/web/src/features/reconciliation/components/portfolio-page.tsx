@@ -1,45 +1,56 @@
-import { formatPence } from "@fundline/domain";
+import { financialYearLabel, financialYearOf, formatPence } from "@fundline/domain";
 import { FlagCode, FlagSeverity, type PortfolioReconciliation } from "@fundline/schemas";
 import { useId, useState } from "react";
 import { DownloadLinks } from "../../../components/ui/download-links.tsx";
 import { FiguresTable } from "../../../components/ui/figures-table.tsx";
 import { Pager } from "../../../components/ui/pager.tsx";
-import { portfolioSearch, usePortfolio } from "../api/portfolio.ts";
+import { useOrganisations } from "../../organisations/api/get-organisations.ts";
+import { type PortfolioFilters, portfolioSearch, usePortfolio } from "../api/portfolio.ts";
 import { FindingsTable } from "./findings-table.tsx";
 import { CODE_NAMES, SEVERITY_NAMES } from "./flag-names.ts";
 
 /** Every open reconciliation flag across the programmes the user can see, most serious first. */
 export function PortfolioPage() {
   const id = useId();
-  const [severity, setSeverity] = useState("");
-  const [code, setCode] = useState("");
+  const [filters, setFilters] = useState<Omit<PortfolioFilters, "page">>({});
   const [page, setPage] = useState(1);
-  const portfolio = usePortfolio({ severity, code, page });
+  const portfolio = usePortfolio({ ...filters, page });
+  const organisations = useOrganisations();
+  const organisationOptions = organisations.data?.organisations ?? [];
+  const organisationNames = Object.fromEntries(
+    organisationOptions.map((organisation) => [organisation.id, organisation.name]),
+  );
+  const filter = (name: keyof typeof filters) => ({
+    id: `${id}-${name}`,
+    value: filters[name] ?? "",
+    onChange: (value: string) => {
+      setFilters({ ...filters, [name]: value || undefined });
+      setPage(1);
+    },
+  });
   return (
     <>
       <h1>Reconciliation</h1>
       <form className="filters" onSubmit={(event) => event.preventDefault()}>
+        <FilterSelect label="Severity" options={FlagSeverity.options} names={SEVERITY_NAMES} {...filter("severity")} />
+        <FilterSelect label="Finding" options={FlagCode.options} names={CODE_NAMES} {...filter("code")} />
         <FilterSelect
-          id={`${id}-severity`}
-          label="Severity"
-          value={severity}
-          options={FlagSeverity.options}
-          names={SEVERITY_NAMES}
-          onChange={(value) => {
-            setSeverity(value);
-            setPage(1);
-          }}
+          label="Funder"
+          options={organisationOptions.map((organisation) => organisation.id)}
+          names={organisationNames}
+          {...filter("funderId")}
         />
         <FilterSelect
-          id={`${id}-code`}
-          label="Finding"
-          value={code}
-          options={FlagCode.options}
-          names={CODE_NAMES}
-          onChange={(value) => {
-            setCode(value);
-            setPage(1);
-          }}
+          label="Lead or partner"
+          options={organisationOptions.map((organisation) => organisation.id)}
+          names={organisationNames}
+          {...filter("organisationId")}
+        />
+        <FilterSelect
+          label="Financial year"
+          options={RECENT_FINANCIAL_YEARS}
+          names={Object.fromEntries(RECENT_FINANCIAL_YEARS.map((year) => [year, year]))}
+          {...filter("financialYear")}
         />
       </form>
       {portfolio.isPending && <p aria-busy="true">Reconciling…</p>}
@@ -48,17 +59,22 @@ export function PortfolioPage() {
         <>
           <Totals totals={portfolio.data.totals} />
           <Flags portfolio={portfolio.data} onPage={setPage} />
-          <DownloadLinks path={`/api/reconciliation?${portfolioSearch({ severity, code })}`} what="these findings" />
+          <DownloadLinks path={`/api/reconciliation?${portfolioSearch(filters)}`} what="these findings" />
         </>
       )}
     </>
   );
 }
 
+// From next year's back to 2000/01: the years council programmes in Fundline run in.
+const RECENT_FINANCIAL_YEARS = Array.from({ length: financialYearOf(new Date()) + 2 - 2000 }, (_, index) =>
+  financialYearLabel(financialYearOf(new Date()) + 1 - index),
+);
+
 function Totals({ totals }: { totals: PortfolioReconciliation["totals"] }) {
   return (
     <FiguresTable
-      caption={`Across the ${totals.programmes.toLocaleString("en-GB")} programmes you can see`}
+      caption={`Across the ${totals.programmes.toLocaleString("en-GB")} ${totals.programmes === 1 ? "programme" : "programmes"} you can see`}
       figures={[
         [
           "Open findings",
