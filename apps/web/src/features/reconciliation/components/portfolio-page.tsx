@@ -78,7 +78,7 @@ function Totals({ totals }: { totals: PortfolioReconciliation["totals"] }) {
       figures={[
         [
           "Open findings",
-          `${totals.flags.toLocaleString("en-GB")} on ${totals.programmesFlagged.toLocaleString("en-GB")} programmes (${totals.bySeverity.high.toLocaleString("en-GB")} high, ${totals.bySeverity.medium.toLocaleString("en-GB")} medium)`,
+          `${totals.flags.toLocaleString("en-GB")} on ${totals.programmesFlagged.toLocaleString("en-GB")} ${totals.programmesFlagged === 1 ? "programme" : "programmes"} (${totals.bySeverity.high.toLocaleString("en-GB")} high, ${totals.bySeverity.medium.toLocaleString("en-GB")} medium)`,
         ],
         ["Total cost", formatPence(totals.totalCostPence)],
         ["Awarded funding", formatPence(totals.committedPence)],
