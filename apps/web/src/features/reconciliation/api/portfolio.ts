@@ -8,28 +8,21 @@ export type PortfolioFilters = {
   funderId?: string;
   organisationId?: string;
   financialYear?: string;
-  page: number;
 };
 
 /** The query string for the portfolio with these filters (also used by the download links). */
-export function portfolioSearch({
-  page: _page,
-  ...filters
-}: Omit<PortfolioFilters, "page"> & { page?: number }): string {
+export function portfolioSearch(filters: PortfolioFilters): string {
   const search = new URLSearchParams();
   for (const [name, value] of Object.entries(filters)) if (value) search.set(name, value);
   return search.toString();
 }
 
-export const portfolioQueryOptions = (filters: PortfolioFilters) =>
+export const portfolioQueryOptions = (filters: PortfolioFilters, page: number) =>
   queryOptions({
-    queryKey: ["reconciliation", "portfolio", filters] as const,
+    queryKey: ["reconciliation", "portfolio", filters, page] as const,
     queryFn: () =>
-      getJson(
-        `/api/reconciliation?${portfolioSearch(filters)}&page=${filters.page}&pageSize=50`,
-        PortfolioReconciliation,
-      ),
+      getJson(`/api/reconciliation?${portfolioSearch(filters)}&page=${page}&pageSize=50`, PortfolioReconciliation),
     placeholderData: keepPreviousData,
   });
 
-export const usePortfolio = (filters: PortfolioFilters) => useQuery(portfolioQueryOptions(filters));
+export const usePortfolio = (filters: PortfolioFilters, page: number) => useQuery(portfolioQueryOptions(filters, page));

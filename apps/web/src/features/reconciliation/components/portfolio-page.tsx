@@ -12,9 +12,9 @@ import { CODE_NAMES, SEVERITY_NAMES } from "./flag-names.ts";
 /** Every open reconciliation flag across the programmes the user can see, most serious first. */
 export function PortfolioPage() {
   const id = useId();
-  const [filters, setFilters] = useState<Omit<PortfolioFilters, "page">>({});
+  const [filters, setFilters] = useState<PortfolioFilters>({});
   const [page, setPage] = useState(1);
-  const portfolio = usePortfolio({ ...filters, page });
+  const portfolio = usePortfolio(filters, page);
   const organisations = useOrganisations();
   const organisationOptions = organisations.data?.organisations ?? [];
   const organisationNames = Object.fromEntries(

@@ -101,7 +101,7 @@ function Report({
         }))}
       />
 
-      <h2 id="years-heading">By financial year</h2>
+      <h2>By financial year</h2>
       {reconciliation.financialYears.length > 0 && (
         <PairedBarChart
           label="Bar chart: funding profiled against spend in each financial year. The same figures are in the table below."
