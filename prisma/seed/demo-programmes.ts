@@ -18,7 +18,7 @@ export async function seedDemoProgrammes(prisma: PrismaClient): Promise<SeedResu
   return prisma.$transaction(
     async (tx) => {
       // Serialise concurrent starts: only one seeds.
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(4_242_001)`;
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(4242001)`;
       const existing = await tx.programme.count();
       if (existing > 0) return { programmes: existing, seeded: false };
       const organisations = await seedOrganisations(tx);

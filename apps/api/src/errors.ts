@@ -1,4 +1,5 @@
 // Typed errors that use cases throw; plugins/errors.ts turns them into responses.
+import { formatPence, MAX_TOTAL_PENCE } from "@fundline/domain";
 
 export class NotFound extends Error {
   readonly statusCode = 404;
@@ -101,4 +102,58 @@ export class TooManyAttempts extends Error {
   ) {
     super(message);
   }
+}
+
+// The database's bounds constraints (migration `plausible_bounds`) are named
+// `<table>_<column>_within_bounds`; these say in a user's words what each one guards.
+const BOUNDED_TOTALS: Record<string, string> = {
+  ProgrammeTotal: "the programme's",
+  CommitmentTotal: "the commitment's",
+  CommitmentYearTotal: "the commitment's one-year",
+  CostLineTotal: "the cost line's",
+  CostLineYearTotal: "the cost line's one-year",
+  CostSharingTotal: "the cost-sharing agreement's",
+  CostSharingPaymentTotal: "a partner's cost-sharing",
+};
+const BOUNDED_FIGURES: Record<string, string> = {
+  committedPence: "committed funding",
+  allocatedPence: "allocations",
+  receivedPence: "receipts",
+  amountPence: "amount",
+  spentPence: "spend",
+  namedSpentPence: "spend charged to it",
+  unnamedSpentPence: "spend charged to no commitment",
+  paidPence: "payments",
+};
+
+/**
+ * A write the database refused because it would take a value past Fundline's bounds, as the
+ * 422 it is; null for any other error. A running total names the total and its limit.
+ */
+export function boundsBroken(error: unknown): RuleBroken | null {
+  const seen = new Set<unknown>();
+  const queue: unknown[] = [error];
+  while (queue.length) {
+    const current = queue.shift();
+    if (!current || typeof current !== "object" || seen.has(current)) continue;
+    seen.add(current);
+    const { message, originalMessage, cause, meta } = current as Record<string, unknown>;
+    for (const text of [originalMessage, message]) {
+      const match = typeof text === "string" ? /check constraint "(\w+?)_(\w+)_within_bounds"/.exec(text) : null;
+      if (!match) continue;
+      const [, table = "", column = ""] = match;
+      const total = BOUNDED_TOTALS[table];
+      const figure = BOUNDED_FIGURES[column] ?? column;
+      return new RuleBroken([
+        total
+          ? {
+              path: column,
+              message: `this would take ${total} ${figure} past ${formatPence(MAX_TOTAL_PENCE)} either way, the most Fundline keeps`,
+            }
+          : { path: column, message: `the ${figure} is outside what Fundline accepts` },
+      ]);
+    }
+    queue.push(cause, meta, ...(meta && typeof meta === "object" ? Object.values(meta) : []));
+  }
+  return null;
 }

@@ -81,6 +81,9 @@ async function main() {
   };
   process.once("SIGINT", () => void stop("SIGINT"));
   process.once("SIGTERM", () => void stop("SIGTERM"));
+  // A promise nobody awaited that failed (a request's side work) is a bug to log, not a reason to
+  // stop serving every other council: Node's default would exit the process.
+  process.on("unhandledRejection", (reason) => fastify.log.error({ err: reason }, "unhandled promise rejection"));
 
   let signInLines: string[] = [];
   try {
@@ -153,15 +156,25 @@ main().catch((error: unknown) => {
     console.error(
       "Fundline could not start: the database cannot be reached. Check DATABASE_URL (host, port, user, password) and that PostgreSQL is running.",
     );
-  } else if (isPostgresError(error)) {
+  } else if (isPostgresError(error) && isConnectionRefusal(error.code)) {
     console.error(
       `Fundline could not start: the database refused the connection (${error.message}). Check DATABASE_URL.`,
+    );
+  } else if (isPostgresError(error)) {
+    console.error(
+      `Fundline could not start: the database refused a statement while preparing it (${error.code}: ${error.message}). ` +
+        "Fundline supports PostgreSQL 15 to 18; check the server's version (SELECT version()).",
     );
   } else {
     console.error("Fundline could not start because of an unexpected error:", error);
   }
   process.exit(1);
 });
+
+/** SQLSTATE classes that mean the connection itself was refused: 08 connection, 28 authorisation, 3D no such database. */
+function isConnectionRefusal(code: string): boolean {
+  return /^(08|28|3D)/.test(code);
+}
 
 /** An error PostgreSQL itself reported (wrong password, missing database …), with its SQLSTATE. */
 function isPostgresError(error: unknown): error is Error & { code: string } {

@@ -1,4 +1,5 @@
 export * from "./audit.ts";
+export * from "./bounds.ts";
 export * from "./commitments.ts";
 export * from "./dates.ts";
 export * from "./financial-year.ts";

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { MAX_AMOUNT_PENCE } from "./bounds.ts";
 import { readDate, readMoney, readYesNo } from "./ledger-values.ts";
 import { penceAsDecimal } from "./money.ts";
 
@@ -37,14 +38,16 @@ describe("readMoney", () => {
     ["(5", "is not an amount of money"],
     ["1e3", "is not an amount of money"],
     [Number.NaN, "is not an amount of money"],
-    ["99999999999999999", "is too large"],
+    ["99999999999999999", "must be at most £1,000,000,000.00 either way"],
+    ["1,000,000,000.01", "must be at most £1,000,000,000.00 either way"],
+    ["-1000000000.01", "must be at most £1,000,000,000.00 either way"],
   ])("refuses %j: %s", (raw, reason) => {
     expect(pence(raw)).toContain(reason);
   });
 
   it("reads back every amount it writes, exactly, with or without thousands separators", () => {
     fc.assert(
-      fc.property(fc.integer({ min: -1e13, max: 1e13 }), (value) => {
+      fc.property(fc.integer({ min: -MAX_AMOUNT_PENCE, max: MAX_AMOUNT_PENCE }), (value) => {
         const decimal = penceAsDecimal(value);
         expect(pence(decimal)).toBe(value);
         const [whole = "", fraction] = decimal.replace("-", "").split(".");
@@ -70,6 +73,21 @@ describe("readDate", () => {
 
   it.each(["31/02/2020", "2020-13-01", "13/13/2020", "27-09-13", "yesterday", ""])("refuses %j", (raw) => {
     expect(readDate(raw).ok).toBe(false);
+  });
+
+  it.each([
+    ["31/12/1989", '"31/12/1989" must be between 1990-01-01 and 2100-12-31'],
+    ["0001-01-01", '"0001-01-01" is not a real date'],
+    ["2101-01-01", '"2101-01-01" must be between 1990-01-01 and 2100-12-31'],
+    ["9999-12-31", '"9999-12-31" must be between 1990-01-01 and 2100-12-31'],
+  ])("refuses %s, outside Fundline's dates", (raw, reason) => {
+    expect(readDate(raw)).toEqual({ ok: false, reason });
+  });
+
+  it("refuses a spreadsheet date outside Fundline's dates", () => {
+    expect(readDate(new Date(Date.UTC(275_000, 0, 1))).ok).toBe(false);
+    expect(readDate(new Date(Date.UTC(1900, 0, 1))).ok).toBe(false);
+    expect(readDate(new Date(Date.UTC(2100, 11, 31)))).toEqual({ ok: true, value: "2100-12-31" });
   });
 
   it("reads every real day back from the UK form", () => {

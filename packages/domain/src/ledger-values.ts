@@ -1,7 +1,8 @@
 // Reading the values real ledgers and funders' files contain: money written as text or floats,
 // UK dates with or without a time, yes/no flags. Each answers a value or a reason it cannot,
 // never a guess. Money is read digit by digit from its text, never through a float.
-import { MAX_SAFE_PENCE, type Pence } from "./money.ts";
+import { amountOutOfBounds, dateOutOfBounds, MAX_AMOUNT_PENCE } from "./bounds.ts";
+import type { Pence } from "./money.ts";
 
 export type Reading<T> = { ok: true; value: T } | { ok: false; reason: string };
 
@@ -26,7 +27,9 @@ export function readMoney(raw: string | number): Reading<Pence> {
     return { ok: false, reason: `"${String(raw).trim()}" has a fraction of a penny` };
   }
   const pence = BigInt(pounds) * 100n + BigInt(fraction.slice(0, 2).padEnd(2, "0"));
-  if (pence > BigInt(MAX_SAFE_PENCE)) return { ok: false, reason: `"${String(raw).trim()}" is too large` };
+  if (pence > BigInt(MAX_AMOUNT_PENCE)) {
+    return { ok: false, reason: `"${String(raw).trim()}" ${amountOutOfBounds(Number(pence))}` };
+  }
   return { ok: true, value: signs === 1 && pence !== 0n ? -Number(pence) : Number(pence) };
 }
 
@@ -44,9 +47,8 @@ const UK_DATE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?: \d{1,2}:\d{2}(?::\d{2})
  */
 export function readDate(raw: string | Date): Reading<string> {
   if (raw instanceof Date) {
-    return Number.isNaN(raw.getTime())
-      ? { ok: false, reason: "not a date" }
-      : { ok: true, value: raw.toISOString().slice(0, 10) };
+    if (Number.isNaN(raw.getTime())) return { ok: false, reason: "not a date" };
+    return withinBounds(raw.toISOString().slice(0, 10), raw.toISOString());
   }
   const text = raw.trim();
   const iso = ISO_DATE.exec(text);
@@ -58,7 +60,13 @@ export function readDate(raw: string | Date): Reading<string> {
   if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
     return { ok: false, reason: `"${text}" is not a real date` };
   }
-  return { ok: true, value: date.toISOString().slice(0, 10) };
+  return withinBounds(date.toISOString().slice(0, 10), text);
+}
+
+function withinBounds(isoDate: string, written: string): Reading<string> {
+  // Years past 9999 print as `+010000-…`: outside the bounds however they compare as text.
+  const outOfBounds = /^\d{4}-/.test(isoDate) ? dateOutOfBounds(isoDate) : dateOutOfBounds("9999-12-31");
+  return outOfBounds ? { ok: false, reason: `"${written}" ${outOfBounds}` } : { ok: true, value: isoDate };
 }
 
 /** `yes`/`no`, `y`/`n`, `true`/`false`, `1`/`0`; blank is no. */

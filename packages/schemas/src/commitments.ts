@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { FinancialYearLabel, IsoDate, NonNegativePence, Pence, Text, Uuid, Version } from "./common.ts";
+import { DateInput, FinancialYearLabel, IsoDate, NonNegativePence, Pence, Text, Uuid, Version } from "./common.ts";
 import { CommitmentStatus } from "./programmes.ts";
 
 const YearProfile = z
@@ -14,7 +14,7 @@ export const CreateCommitmentRequest = z.strictObject({
   title: Text(300),
   amountPence: NonNegativePence,
   status: CommitmentStatus,
-  awardedOn: IsoDate.nullable().default(null),
+  awardedOn: DateInput.nullable().default(null),
   conditions: Text(4_000).nullable().default(null),
   /** When given, it must add up to `amountPence`. */
   profile: YearProfile.default([]),
@@ -26,7 +26,7 @@ export const UpdateCommitmentRequest = z.strictObject({
   title: Text(300).optional(),
   amountPence: NonNegativePence.optional(),
   status: CommitmentStatus.optional(),
-  awardedOn: IsoDate.nullable().optional(),
+  awardedOn: DateInput.nullable().optional(),
   conditions: Text(4_000).nullable().optional(),
   decisionId: Uuid.nullable().optional(),
   profile: YearProfile.optional(),
@@ -85,7 +85,7 @@ export type AllocationResponse = z.infer<typeof AllocationResponse>;
 
 export const IdParams = z.strictObject({ id: Uuid });
 
-export const AuditQuery = z.strictObject({ entity: z.string().min(1).max(60), id: z.string().min(1).max(100) });
+export const AuditQuery = z.strictObject({ entity: Text(60), id: Text(100) });
 export const AuditResponse = z.object({
   events: z.array(
     z.object({

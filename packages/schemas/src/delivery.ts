@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { IsoDate, Text, Uuid, Version } from "./common.ts";
+import { Count, DateInput, IsoDate, Text, Uuid, Version } from "./common.ts";
 import { DateWindow, Paging, PagingWithoutRetired, pageOf, RetiredAt } from "./paging.ts";
 import { DatePrecision, RiskStatus } from "./programmes.ts";
 
@@ -50,20 +50,20 @@ export const CreateDeliverableRequest = z.strictObject({
   programmeId: Uuid,
   workstreamId: Uuid.nullable().default(null),
   description: Text(1_000),
-  targetCount: z.number().int().min(1, "must be at least 1"),
+  targetCount: Count.min(1, "must be at least 1"),
   atLeast: z.boolean().default(false),
-  dueOn: IsoDate.nullable().default(null),
+  dueOn: DateInput.nullable().default(null),
 });
 export type CreateDeliverableRequest = z.infer<typeof CreateDeliverableRequest>;
 
 /** Progress on a counted deliverable ("6 of 10 site visits hosted"), or a change to its target. */
 export const UpdateDeliverableRequest = z.strictObject({
   version: Version,
-  achievedCount: z.number().int().min(0, "must not be negative").optional(),
+  achievedCount: Count.optional(),
   description: Text(1_000).optional(),
-  targetCount: z.number().int().min(1, "must be at least 1").optional(),
+  targetCount: Count.min(1, "must be at least 1").optional(),
   atLeast: z.boolean().optional(),
-  dueOn: IsoDate.nullable().optional(),
+  dueOn: DateInput.nullable().optional(),
   workstreamId: Uuid.nullable().optional(),
 });
 export type UpdateDeliverableRequest = z.infer<typeof UpdateDeliverableRequest>;
@@ -86,7 +86,7 @@ export type DeliverableResponse = z.infer<typeof DeliverableResponse>;
 const Measurement = z.string().regex(/^-?\d{1,14}(\.\d{1,4})?$/, "must be a number with at most 4 decimal places");
 
 export const RecordBenefitReadingRequest = z.strictObject({
-  readOn: IsoDate,
+  readOn: DateInput,
   value: Measurement,
   note: Text(1_000).nullable().default(null),
 });
@@ -118,7 +118,7 @@ export const CreateBenefitRequest = z.strictObject({
   targetValue: Measurement.nullable().default(null),
   /** For a qualitative target ("improvement plan approved"). */
   targetText: Text(1_000).nullable().default(null),
-  expectedBy: IsoDate.nullable().default(null),
+  expectedBy: DateInput.nullable().default(null),
   expectedByPrecision: DatePrecision.nullable().default(null),
   expectedByLabel: Text(100).nullable().default(null),
 });
@@ -135,7 +135,7 @@ export const UpdateBenefitRequest = z.strictObject({
   baselineValue: Measurement.nullable().optional(),
   targetValue: Measurement.nullable().optional(),
   targetText: Text(1_000).nullable().optional(),
-  expectedBy: IsoDate.nullable().optional(),
+  expectedBy: DateInput.nullable().optional(),
   expectedByPrecision: DatePrecision.nullable().optional(),
   expectedByLabel: Text(100).nullable().optional(),
 });

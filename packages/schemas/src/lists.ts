@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AllocationResponse, CommitmentResponse } from "./commitments.ts";
-import { FinancialYearLabel, IsoDate, Uuid } from "./common.ts";
+import { DateInput, FinancialYearLabel, Uuid } from "./common.ts";
 import { DateWindow, Paging, pageOf } from "./paging.ts";
 import { CommitmentStatus } from "./programmes.ts";
 import { ReceiptResponse, SpendResponse } from "./spend.ts";
@@ -13,8 +13,8 @@ export const CommitmentListQuery = z.strictObject({
   status: CommitmentStatus.optional(),
   /** Commitments profiled in this financial year. */
   financialYear: FinancialYearLabel.optional(),
-  awardedFrom: IsoDate.optional(),
-  awardedTo: IsoDate.optional(),
+  awardedFrom: DateInput.optional(),
+  awardedTo: DateInput.optional(),
   sort: z.enum(["awardedOn", "amountPence", "title", "createdAt"]).default("awardedOn"),
   ...Paging,
 });
@@ -34,8 +34,8 @@ export const SpendListQuery = z.strictObject({
   /** The paying partner. */
   organisationId: Uuid.optional(),
   financialYear: FinancialYearLabel.optional(),
-  from: IsoDate.optional(),
-  to: IsoDate.optional(),
+  from: DateInput.optional(),
+  to: DateInput.optional(),
   sort: z.enum(["spentOn", "amountPence", "supplierName", "createdAt"]).default("spentOn"),
   ...Paging,
 });

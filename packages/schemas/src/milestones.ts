@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { IsoDate, Text, Uuid, Version } from "./common.ts";
+import { DateInput, IsoDate, Text, Uuid, Version } from "./common.ts";
 import { DateWindow, Paging, pageOf, RetiredAt } from "./paging.ts";
 import { DatePrecision, MilestoneStatus } from "./programmes.ts";
 
@@ -10,11 +10,11 @@ export const CreateMilestoneRequest = z.strictObject({
   output: Text(1_000).nullable().default(null),
   ownerName: Text(200).nullable().default(null),
   status: MilestoneStatus.default("not_started"),
-  baselineOn: IsoDate,
+  baselineOn: DateInput,
   baselinePrecision: DatePrecision.default("day"),
   /** The date as the author wrote it ("Spring 2022"). */
   baselineLabel: Text(100).nullable().default(null),
-  forecastOn: IsoDate.nullable().default(null),
+  forecastOn: DateInput.nullable().default(null),
 });
 export type CreateMilestoneRequest = z.infer<typeof CreateMilestoneRequest>;
 
@@ -22,10 +22,10 @@ export type CreateMilestoneRequest = z.infer<typeof CreateMilestoneRequest>;
 export const UpdateMilestoneRequest = z.strictObject({
   version: Version,
   status: MilestoneStatus.optional(),
-  forecastOn: IsoDate.nullable().optional(),
+  forecastOn: DateInput.nullable().optional(),
   forecastPrecision: DatePrecision.nullable().optional(),
   forecastLabel: Text(100).nullable().optional(),
-  actualOn: IsoDate.nullable().optional(),
+  actualOn: DateInput.nullable().optional(),
   evidence: Text(4_000).nullable().optional(),
   ownerName: Text(200).nullable().optional(),
   /** Why the change was made, kept in the history. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { IsoDate, Text, Uuid, Version } from "./common.ts";
+import { DateInput, IsoDate, Text, Uuid, Version } from "./common.ts";
 import { Paging, PagingWithoutRetired, pageOf, RetiredAt } from "./paging.ts";
 import { FundType, PartnerRole } from "./programmes.ts";
 
@@ -57,8 +57,8 @@ export type FundResponse = z.infer<typeof FundResponse>;
 export const AddPartnerRequest = z.strictObject({
   organisationId: Uuid,
   role: PartnerRole,
-  joinedOn: IsoDate.nullable().default(null),
-  withdrewOn: IsoDate.nullable().default(null),
+  joinedOn: DateInput.nullable().default(null),
+  withdrewOn: DateInput.nullable().default(null),
   note: Text(1_000).nullable().default(null),
 });
 export type AddPartnerRequest = z.infer<typeof AddPartnerRequest>;
@@ -107,8 +107,8 @@ export const FundListResponse = pageOf("funds", FundResponse);
 export const UpdatePartnerRequest = z.strictObject({
   version: Version,
   role: PartnerRole.optional(),
-  joinedOn: IsoDate.nullable().optional(),
-  withdrewOn: IsoDate.nullable().optional(),
+  joinedOn: DateInput.nullable().optional(),
+  withdrewOn: DateInput.nullable().optional(),
   note: Text(1_000).nullable().optional(),
 });
 export type UpdatePartnerRequest = z.infer<typeof UpdatePartnerRequest>;

@@ -1,9 +1,10 @@
+import { MAX_COUNT } from "@fundline/domain";
 import { z } from "zod";
-import { FinancialYearLabel, IsoDate } from "./common.ts";
+import { DateInput, FinancialYearLabel } from "./common.ts";
 
 // Query strings arrive as text: paging numbers are parsed from it; money never is.
 export const Paging = {
-  page: z.coerce.number().int().min(1).default(1),
+  page: z.coerce.number().int().min(1).max(MAX_COUNT).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
   direction: z.enum(["asc", "desc"]).default("asc"),
   includeRetired: z
@@ -18,8 +19,8 @@ export const { includeRetired: _includeRetired, ...PagingWithoutRetired } = Pagi
 /** A date range, or a financial year (`2021/22`), or both (their overlap). */
 export const DateWindow = {
   financialYear: FinancialYearLabel.optional(),
-  from: IsoDate.optional(),
-  to: IsoDate.optional(),
+  from: DateInput.optional(),
+  to: DateInput.optional(),
 };
 
 /** `{ <items>: [...], total, page, pageSize }`: one page of a list and how many match in all. */

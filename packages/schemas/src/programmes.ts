@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { IsoDate, Pence, Uuid } from "./common.ts";
+import { DateInput, IsoDate, NonNegativePence, Pence, Text, Uuid, Version } from "./common.ts";
 import { DateWindow, Paging, pageOf } from "./paging.ts";
 
 export const ProgrammeStatus = z.enum(["proposed", "bid_submitted", "approved", "unsuccessful", "active", "closed"]);
@@ -162,29 +162,25 @@ export const ProgrammeDetail = ProgrammeSummary.extend({
 export type ProgrammeDetail = z.infer<typeof ProgrammeDetail>;
 
 export const CreateProgrammeRequest = z.strictObject({
-  name: z.string().trim().min(1, "must not be blank").max(300),
-  summary: z.string().trim().max(4_000).nullable().default(null),
+  name: Text(300),
+  summary: Text(4_000).nullable().default(null),
   leadOrganisationId: Uuid,
   status: ProgrammeStatus.default("proposed"),
   governanceStage: GovernanceStage.nullable().default(null),
-  startOn: IsoDate.nullable().default(null),
-  endOn: IsoDate.nullable().default(null),
-  totalCostPence: Pence.refine((pence) => pence >= 0, "must not be negative")
-    .nullable()
-    .default(null),
+  startOn: DateInput.nullable().default(null),
+  endOn: DateInput.nullable().default(null),
+  totalCostPence: NonNegativePence.nullable().default(null),
 });
 export type CreateProgrammeRequest = z.infer<typeof CreateProgrammeRequest>;
 
 export const UpdateProgrammeRequest = z.strictObject({
-  version: z.number().int().min(1),
-  name: z.string().trim().min(1, "must not be blank").max(300).optional(),
-  summary: z.string().trim().max(4_000).nullable().optional(),
+  version: Version,
+  name: Text(300).optional(),
+  summary: Text(4_000).nullable().optional(),
   status: ProgrammeStatus.optional(),
   governanceStage: GovernanceStage.nullable().optional(),
-  startOn: IsoDate.nullable().optional(),
-  endOn: IsoDate.nullable().optional(),
-  totalCostPence: Pence.refine((pence) => pence >= 0, "must not be negative")
-    .nullable()
-    .optional(),
+  startOn: DateInput.nullable().optional(),
+  endOn: DateInput.nullable().optional(),
+  totalCostPence: NonNegativePence.nullable().optional(),
 });
 export type UpdateProgrammeRequest = z.infer<typeof UpdateProgrammeRequest>;

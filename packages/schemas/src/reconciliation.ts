@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { FinancialYearLabel, IsoDate, Pence, Uuid } from "./common.ts";
+import { DateInput, FinancialYearLabel, Pence, Uuid } from "./common.ts";
 import { Paging, pageOf } from "./paging.ts";
 
 export const FlagSeverity = z.enum(["high", "medium", "low"]);
@@ -80,8 +80,8 @@ export const ProgrammeReconciliation = z.object({
 export type ProgrammeReconciliation = z.infer<typeof ProgrammeReconciliation>;
 
 export const TransparencyExportQuery = z.strictObject({
-  from: IsoDate,
-  to: IsoDate,
+  from: DateInput,
+  to: DateInput,
   programmeId: Uuid.optional(),
 });
 export type TransparencyExportQuery = z.infer<typeof TransparencyExportQuery>;

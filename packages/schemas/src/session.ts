@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Uuid } from "./common.ts";
+import { Count, Uuid } from "./common.ts";
 
 export const Role = z.enum(["administrator", "finance_officer", "programme_manager", "viewer"]);
 
@@ -70,6 +70,6 @@ export type ConfirmTotpRequest = z.infer<typeof ConfirmTotpRequest>;
 
 export const RolePolicy = z.object({ role: Role, totpRequired: z.boolean(), version: z.number().int() });
 export const RolePolicyListResponse = z.object({ policies: z.array(RolePolicy) });
-export const UpdateRolePolicyRequest = z.strictObject({ version: z.number().int().min(0), totpRequired: z.boolean() });
+export const UpdateRolePolicyRequest = z.strictObject({ version: Count, totpRequired: z.boolean() });
 export type UpdateRolePolicyRequest = z.infer<typeof UpdateRolePolicyRequest>;
 export const RoleParams = z.strictObject({ role: Role });

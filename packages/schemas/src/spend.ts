@@ -1,9 +1,10 @@
 import { z } from "zod";
-import { IsoDate, Pence, Text, Uuid, Version } from "./common.ts";
+import { AmountPence, DateInput, IsoDate, NonNegativePence, Pence, Text, Uuid, Version } from "./common.ts";
 
-const NonZeroPence = Pence.refine((pence) => pence !== 0, "must not be zero (a credit note is negative)");
+const NonZeroPence = AmountPence.refine((pence) => pence !== 0, "must not be zero (a credit note is negative)");
 
-const NonNegativePenceField = Pence.refine((pence) => pence >= 0, "must not be negative");
+/** What arrives from a funder is money in: a repayment to the funder is not a receipt. */
+const ReceivedPence = AmountPence.refine((pence) => pence > 0, "must be more than zero");
 
 // The fields without defaults, so an update's missing field means "unchanged", never "reset".
 const SpendFields = z.strictObject({
@@ -11,9 +12,9 @@ const SpendFields = z.strictObject({
   costLineId: Uuid,
   /** Names the commitment that pays; otherwise the spend is attributed pro rata to the line's allocations. */
   commitmentId: Uuid.nullable(),
-  spentOn: IsoDate,
+  spentOn: DateInput,
   amountPence: NonZeroPence,
-  irrecoverableVatPence: NonNegativePenceField,
+  irrecoverableVatPence: NonNegativePence,
   supplierName: Text(300),
   supplierId: Uuid.nullable(),
   paidToIndividual: z.boolean(),
@@ -27,7 +28,7 @@ const SpendFields = z.strictObject({
 /** A payment as the ledger and the Local Government Transparency Code describe it. */
 export const CreateSpendRequest = SpendFields.extend({
   commitmentId: SpendFields.shape.commitmentId.default(null),
-  irrecoverableVatPence: NonNegativePenceField.default(0),
+  irrecoverableVatPence: NonNegativePence.default(0),
   supplierId: SpendFields.shape.supplierId.default(null),
   paidToIndividual: z.boolean().default(false),
   department: SpendFields.shape.department.default(null),
@@ -66,8 +67,8 @@ export type SpendResponse = z.infer<typeof SpendResponse>;
 
 export const CreateReceiptRequest = z.strictObject({
   commitmentId: Uuid,
-  receivedOn: IsoDate,
-  amountPence: NonZeroPence,
+  receivedOn: DateInput,
+  amountPence: ReceivedPence,
   reference: Text(200).nullable().default(null),
 });
 export type CreateReceiptRequest = z.infer<typeof CreateReceiptRequest>;
@@ -75,8 +76,8 @@ export type CreateReceiptRequest = z.infer<typeof CreateReceiptRequest>;
 /** Correcting how a receipt was recorded (a typo in the amount or date); the commitment stays. */
 export const UpdateReceiptRequest = z.strictObject({
   version: Version,
-  receivedOn: IsoDate.optional(),
-  amountPence: NonZeroPence.optional(),
+  receivedOn: DateInput.optional(),
+  amountPence: ReceivedPence.optional(),
   reference: Text(200).nullable().optional(),
 });
 export type UpdateReceiptRequest = z.infer<typeof UpdateReceiptRequest>;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { IsoDate, NonNegativePence, Text, Uuid, Version } from "./common.ts";
+import { DateInput, IsoDate, NonNegativePence, Text, Uuid, Version } from "./common.ts";
 import { DateWindow, Paging, pageOf, RetiredAt } from "./paging.ts";
 
 export const CreateWorkstreamRequest = z.strictObject({
@@ -49,8 +49,8 @@ export const CreateCostSharingAgreementRequest = z.strictObject({
   name: Text(300),
   costLineId: Uuid.nullable().default(null),
   description: Text(2_000).nullable().default(null),
-  effectiveFrom: IsoDate.nullable().default(null),
-  effectiveTo: IsoDate.nullable().default(null),
+  effectiveFrom: DateInput.nullable().default(null),
+  effectiveTo: DateInput.nullable().default(null),
   shares: CostShares,
 });
 export type CreateCostSharingAgreementRequest = z.infer<typeof CreateCostSharingAgreementRequest>;
@@ -75,8 +75,8 @@ export const CreateDecisionRequest = z.strictObject({
   title: Text(500),
   decisionType: z.enum(["key", "non_key"]),
   decisionMaker: Text(300),
-  decidedOn: IsoDate.nullable().default(null),
-  publishedOn: IsoDate.nullable().default(null),
+  decidedOn: DateInput.nullable().default(null),
+  publishedOn: DateInput.nullable().default(null),
   status: Text(100),
   amountPence: NonNegativePence.nullable().default(null),
 });
@@ -121,8 +121,8 @@ export const UpdateCostSharingAgreementRequest = z.strictObject({
   name: Text(300).optional(),
   costLineId: Uuid.nullable().optional(),
   description: Text(2_000).nullable().optional(),
-  effectiveFrom: IsoDate.nullable().optional(),
-  effectiveTo: IsoDate.nullable().optional(),
+  effectiveFrom: DateInput.nullable().optional(),
+  effectiveTo: DateInput.nullable().optional(),
   /** Replaces every share: parts only mean something together. */
   shares: CostShares.optional(),
 });
@@ -135,8 +135,8 @@ export const UpdateDecisionRequest = z.strictObject({
   title: Text(500).optional(),
   decisionType: z.enum(["key", "non_key"]).optional(),
   decisionMaker: Text(300).optional(),
-  decidedOn: IsoDate.nullable().optional(),
-  publishedOn: IsoDate.nullable().optional(),
+  decidedOn: DateInput.nullable().optional(),
+  publishedOn: DateInput.nullable().optional(),
   status: Text(100).optional(),
   amountPence: NonNegativePence.nullable().optional(),
 });

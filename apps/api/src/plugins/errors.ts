@@ -3,6 +3,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
 import {
+  boundsBroken,
   Conflict,
   InvalidInput,
   isDatabaseUnavailable,
@@ -17,7 +18,8 @@ import {
  */
 export const errorsPlugin = fp(
   async (fastify) => {
-    fastify.setErrorHandler((error: FastifyError, request, reply) => {
+    fastify.setErrorHandler((thrown: FastifyError, request, reply) => {
+      const error = (boundsBroken(thrown) ?? thrown) as FastifyError;
       if (hasZodFastifySchemaValidationErrors(error)) {
         return send(reply, request, 400, "Some of the input is not valid", {
           fields: error.validation.map((issue) => ({

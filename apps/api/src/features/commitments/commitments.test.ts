@@ -72,8 +72,8 @@ describe("POST /api/commitments", () => {
     [
       "a label that is not a year",
       { profile: [{ financialYear: "2019/21", amountPence: 2_500_000 }] },
-      422,
-      "profile.0.financialYear",
+      400,
+      "body.profile.0.financialYear",
     ],
     ["a fund that does not exist", { fundId: "00000000-0000-4000-8000-000000000000" }, 422, "fundId"],
   ])("refuses %s", async (_case, overrides, status, field) => {

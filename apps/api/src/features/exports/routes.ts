@@ -13,8 +13,8 @@ export const exportRoutes: FastifyPluginAsyncZod = async (fastify) => {
       // No response schema: the body is a CSV stream; errors still take the usual JSON shape.
       schema: { querystring: TransparencyExportQuery },
     },
-    (request, reply) => {
-      const csv = transparencyCsv(fastify.prisma, request.query, scopeOf(request));
+    async (request, reply) => {
+      const csv = await transparencyCsv(fastify.prisma, request.query, scopeOf(request));
       return reply
         .type("text/csv; charset=utf-8")
         .header(

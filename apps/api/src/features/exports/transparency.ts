@@ -1,4 +1,4 @@
-import { Readable } from "node:stream";
+import { pipeline, Readable } from "node:stream";
 import type { Prisma, PrismaClient } from "@fundline/db";
 import { fromIsoDate, penceAsDecimal, penceFromBigInt, toIsoDate } from "@fundline/domain";
 import type { TransparencyExportQuery } from "@fundline/schemas";
@@ -29,9 +29,14 @@ export const REDACTED = "Redacted: personal data";
 
 /**
  * Spend over £500 (either sign) in a date range as CSV, read in keyset-ordered batches and
- * streamed, so a large council's year never sits in memory at once.
+ * streamed, so a large council's year never sits in memory at once. The first batch is read
+ * before anything is sent, so a failing query is answered as an error, not a cut-off file.
  */
-export function transparencyCsv(prisma: PrismaClient, query: TransparencyExportQuery, scope: Scope): Readable {
+export async function transparencyCsv(
+  prisma: PrismaClient,
+  query: TransparencyExportQuery,
+  scope: Scope,
+): Promise<Readable> {
   if (query.to < query.from) {
     throw new RuleBroken([{ path: "to", message: `the end (${query.to}) is before the start (${query.from})` }]);
   }
@@ -42,30 +47,33 @@ export function transparencyCsv(prisma: PrismaClient, query: TransparencyExportQ
     spentOn: { gte: fromIsoDate(query.from), lte: fromIsoDate(query.to) },
     OR: [{ amountPence: { gt: THRESHOLD_PENCE } }, { amountPence: { lt: -THRESHOLD_PENCE } }],
   };
+  type SpendRow = Prisma.SpendGetPayload<{
+    include: {
+      payingOrganisation: { select: { name: true } };
+      costLine: { select: { programme: { select: { leadOrganisation: { select: { name: true } } } } } };
+    };
+  }>;
+  const batchAfter = (after: { spentOn: Date; id: string } | null): Promise<SpendRow[]> =>
+    prisma.spend.findMany({
+      where: after
+        ? {
+            AND: [
+              where,
+              { OR: [{ spentOn: { gt: after.spentOn } }, { spentOn: after.spentOn, id: { gt: after.id } }] },
+            ],
+          }
+        : where,
+      include: {
+        payingOrganisation: { select: { name: true } },
+        costLine: { select: { programme: { select: { leadOrganisation: { select: { name: true } } } } } },
+      },
+      orderBy: [{ spentOn: "asc" }, { id: "asc" }],
+      take: BATCH,
+    });
+  const first = await batchAfter(null);
   async function* rows() {
-    let after: { spentOn: Date; id: string } | null = null;
+    let batch = first;
     for (;;) {
-      const batch: Prisma.SpendGetPayload<{
-        include: {
-          payingOrganisation: { select: { name: true } };
-          costLine: { select: { programme: { select: { leadOrganisation: { select: { name: true } } } } } };
-        };
-      }>[] = await prisma.spend.findMany({
-        where: after
-          ? {
-              AND: [
-                where,
-                { OR: [{ spentOn: { gt: after.spentOn } }, { spentOn: after.spentOn, id: { gt: after.id } }] },
-              ],
-            }
-          : where,
-        include: {
-          payingOrganisation: { select: { name: true } },
-          costLine: { select: { programme: { select: { leadOrganisation: { select: { name: true } } } } } },
-        },
-        orderBy: [{ spentOn: "asc" }, { id: "asc" }],
-        take: BATCH,
-      });
       for (const spend of batch) {
         yield (
           [
@@ -83,8 +91,10 @@ export function transparencyCsv(prisma: PrismaClient, query: TransparencyExportQ
       }
       const last = batch.at(-1);
       if (!last || batch.length < BATCH) return;
-      after = { spentOn: last.spentOn, id: last.id };
+      batch = await batchAfter({ spentOn: last.spentOn, id: last.id });
     }
   }
-  return Readable.from(rows()).pipe(stringify({ header: true, columns: [...COLUMNS] }));
+  // pipeline, not pipe: an error in a later batch destroys the CSV stream with it, which ends
+  // the response and is logged, instead of an unhandled 'error' event stopping the process.
+  return pipeline(Readable.from(rows()), stringify({ header: true, columns: [...COLUMNS] }), () => {});
 }

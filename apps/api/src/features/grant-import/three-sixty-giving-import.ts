@@ -2,7 +2,7 @@
 // files are messy (UK dates with times, amounts as floats, missing optional fields): what is
 // sound is imported, exactly in pence; every other grant is reported with its id and why.
 import type { Prisma, PrismaClient } from "@fundline/db";
-import { fieldChanges, readDate, readMoney } from "@fundline/domain";
+import { fieldChanges, readDate, readMoney, textOutOfBounds } from "@fundline/domain";
 import type { ThreeSixtyGivingImportResult } from "@fundline/schemas";
 import { RuleBroken } from "../../errors.ts";
 import { inTransaction, type WriteContext } from "../../plugins/write-context.ts";
@@ -29,6 +29,20 @@ export function readGrant(
   if (!externalId) return { ok: false, reason: "it has no id" };
   const title = text(grant.title);
   if (!title) return { ok: false, reason: "it has no title" };
+  const recipient = (Array.isArray(grant.recipientOrganization) ? grant.recipientOrganization[0] : undefined) as
+    | Organisation
+    | undefined;
+  // One text rule for every field (control characters, valid Unicode, length); long titles
+  // and names are cut to what Fundline keeps.
+  for (const [field, value, limit] of [
+    ["id", externalId, 200],
+    ["title", title, Number.POSITIVE_INFINITY],
+    ["recipientOrganization.name", text(recipient?.name), Number.POSITIVE_INFINITY],
+    ["recipientOrganization.id", text(recipient?.id), 200],
+  ] as const) {
+    const problem = value === null ? null : textOutOfBounds(value, limit);
+    if (problem) return { ok: false, reason: `its ${field} ${problem}` };
+  }
   if (grant.currency !== undefined && grant.currency !== "GBP") {
     return { ok: false, reason: `its currency is ${String(grant.currency)}, not GBP` };
   }
@@ -42,9 +56,6 @@ export function readGrant(
   if (typeof grant.awardDate !== "string") return { ok: false, reason: "it has no awardDate" };
   const awarded = readDate(grant.awardDate);
   if (!awarded.ok) return { ok: false, reason: `awardDate ${awarded.reason}` };
-  const recipient = (Array.isArray(grant.recipientOrganization) ? grant.recipientOrganization[0] : undefined) as
-    | Organisation
-    | undefined;
   const recipientName = text(recipient?.name);
   if (!recipientName) return { ok: false, reason: "it names no recipient organisation" };
   const funders = (Array.isArray(grant.fundingOrganization) ? grant.fundingOrganization : []) as Organisation[];

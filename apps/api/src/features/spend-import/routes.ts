@@ -14,7 +14,7 @@ import {
 } from "@fundline/schemas";
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { InvalidInput } from "../../errors.ts";
+import { boundsBroken, InvalidInput } from "../../errors.ts";
 import { listErrors } from "../../plugins/paging.ts";
 import { scopeOf } from "../../plugins/scope.ts";
 import { writeContextOf, writeErrors } from "../../plugins/write-context.ts";
@@ -58,7 +58,8 @@ export const spendImportRoutes: FastifyPluginAsyncZod = async (fastify) => {
       const emit = (event: SpendImportEvent) => events.write(`${JSON.stringify(event)}\n`);
       run(emit)
         .then((result) => emit({ type: "result", result }))
-        .catch((error: Error & { statusCode?: number }) => {
+        .catch((thrown: Error & { statusCode?: number }) => {
+          const error: Error & { statusCode?: number } = boundsBroken(thrown) ?? thrown;
           const statusCode = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
           if (statusCode === 500) request.log.error({ err: error }, "spend import failed");
           emit({

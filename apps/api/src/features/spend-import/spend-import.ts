@@ -6,7 +6,7 @@
 // do. A plain pg connection, not Prisma, because Prisma cannot COPY.
 import { createHash } from "node:crypto";
 import { Prisma, type PrismaClient, poolOf } from "@fundline/db";
-import { penceFromBigInt, type Reading, readDate, readMoney, readYesNo } from "@fundline/domain";
+import { penceFromBigInt, type Reading, readDate, readMoney, readYesNo, textOutOfBounds } from "@fundline/domain";
 import {
   type ImportBatchSummary,
   SPEND_IMPORT_FIELDS,
@@ -365,8 +365,9 @@ function stageRow({ line, cells }: LedgerRow, columns: Columns, sourceName: stri
       if (required) problems.push(`${SPEND_IMPORT_FIELDS[field].label}: is blank`);
       return null;
     }
-    if (trimmed.length > TEXT_LIMIT) {
-      problems.push(`${SPEND_IMPORT_FIELDS[field].label}: is longer than ${TEXT_LIMIT} characters`);
+    const outOfBounds = textOutOfBounds(trimmed, TEXT_LIMIT);
+    if (outOfBounds) {
+      problems.push(`${SPEND_IMPORT_FIELDS[field].label}: ${outOfBounds}`);
       return null;
     }
     return trimmed;
@@ -379,6 +380,9 @@ function stageRow({ line, cells }: LedgerRow, columns: Columns, sourceName: stri
   const vatCell = cell("irrecoverableVat");
   const vat = vatCell === "" ? 0 : read("irrecoverableVat", readMoney(asMoney(vatCell)));
   if (vat !== null && vat < 0) problems.push(`${SPEND_IMPORT_FIELDS.irrecoverableVat.label}: is negative`);
+  if (vat !== null && amount !== null && vat > Math.abs(amount)) {
+    problems.push(`${SPEND_IMPORT_FIELDS.irrecoverableVat.label}: is more than the payment`);
+  }
   const individualCell = cell("paidToIndividual");
   const paidToIndividual = read(
     "paidToIndividual",
@@ -426,7 +430,7 @@ function excelSerialDate(serial: number): Reading<string> {
   if (!Number.isInteger(serial) || serial < 1 || serial > 2_958_465) {
     return { ok: false, reason: `${serial} is not a date` };
   }
-  return { ok: true, value: new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000).toISOString().slice(0, 10) };
+  return readDate(new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000));
 }
 
 const HEADER_HINTS: [SpendImportField, RegExp][] = [

@@ -45,6 +45,8 @@ export async function updateSpend(
         commitmentId: changes.commitmentId === undefined ? row.commitmentId : changes.commitmentId,
         supplierId: changes.supplierId,
         payingOrganisationId: changes.payingOrganisationId,
+        amountPence: changes.amountPence ?? row.amountPence,
+        irrecoverableVatPence: changes.irrecoverableVatPence ?? row.irrecoverableVatPence,
       });
     },
     apply: () =>

@@ -1,11 +1,13 @@
 import type { Prisma } from "@fundline/db";
+import { formatPence } from "@fundline/domain";
 import { RuleBroken } from "../../errors.ts";
 
 type Problem = { path: string; message: string };
 
 /**
  * The line must belong to the programme; a named commitment must have money allocated to that
- * line (so the payment traces to a funder); named organisations must exist.
+ * line (so the payment traces to a funder); named organisations must exist; the VAT that
+ * cannot be recovered is part of the payment, so never more than it.
  */
 export async function assertSpendFits(
   tx: Prisma.TransactionClient,
@@ -15,9 +17,18 @@ export async function assertSpendFits(
     commitmentId?: string | null;
     supplierId?: string | null;
     payingOrganisationId?: string | null;
+    amountPence: number | bigint;
+    irrecoverableVatPence: number | bigint;
   },
 ): Promise<void> {
   const problems: Problem[] = [];
+  const magnitude = (pence: number | bigint) => (BigInt(pence) < 0n ? -BigInt(pence) : BigInt(pence));
+  if (magnitude(spend.irrecoverableVatPence) > magnitude(spend.amountPence)) {
+    problems.push({
+      path: "irrecoverableVatPence",
+      message: `the VAT (${formatPence(Number(spend.irrecoverableVatPence))}) is more than the payment (${formatPence(Number(spend.amountPence))})`,
+    });
+  }
   const line = await tx.costLine.findFirst({ where: { id: spend.costLineId, retiredAt: null } });
   if (!line) problems.push({ path: "costLineId", message: `no such cost line: ${spend.costLineId}` });
   else if (line.programmeId !== spend.programmeId) {
