@@ -50,3 +50,8 @@ export function textOutOfBounds(text: string, maxLength: number): string | null 
   if (LONE_SURROGATE.test(text)) return "must be valid Unicode text";
   return null;
 }
+
+/** Text that came from a file, safe to show and store: every control character and lone surrogate becomes �. */
+export function printable(text: string): string {
+  return text.replace(new RegExp(`${CONTROL_CHARACTERS.source}|${LONE_SURROGATE.source}`, "g"), "\uFFFD");
+}

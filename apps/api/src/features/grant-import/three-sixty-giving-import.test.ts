@@ -181,3 +181,32 @@ describe("360Giving import", () => {
     expect(grant({ amountAwarded: -5 })).toEqual({ ok: false, reason: "amountAwarded is negative" });
   });
 });
+
+describe("text in a published package", () => {
+  const grant = (change: Record<string, unknown>) =>
+    readGrant(
+      {
+        id: "360G-NEYT-0100",
+        title: "Speech and language pilot",
+        amountAwarded: 100,
+        awardDate: "2014-01-01",
+        recipientOrganization: [{ name: "Somebody" }],
+        ...change,
+      },
+      null,
+    );
+
+  it.each([
+    [{ id: "360G\u0000NEYT" }, "its id must not contain control characters"],
+    [{ title: "Pilot\u001b[31m" }, "its title must not contain control characters"],
+    [
+      { recipientOrganization: [{ name: "Some\u0000body" }] },
+      "its recipientOrganization.name must not contain control characters",
+    ],
+    [{ title: "Pilot \ud800" }, "its title must be valid Unicode text"],
+    [{ awardDate: "1900-01-01" }, 'awardDate "1900-01-01" must be between 1990-01-01 and 2100-12-31'],
+    [{ amountAwarded: 1_000_000_000.01 }, 'amountAwarded "1000000000.01" must be at most £1,000,000,000.00 either way'],
+  ])("skips a grant with %j: %s", (change, reason) => {
+    expect(grant(change)).toEqual({ ok: false, reason });
+  });
+});

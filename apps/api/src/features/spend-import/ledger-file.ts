@@ -7,8 +7,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import { printable } from "@fundline/domain";
 import { type Options, parse } from "csv-parse";
 import ExcelJS from "exceljs";
+import { RuleBroken } from "../../errors.ts";
 
 export type LedgerCell = string | number | boolean | Date;
 export type LedgerRow = { line: number; cells: LedgerCell[] };
@@ -59,11 +61,27 @@ export function readLedgerRows(file: SpooledFile): { rows: AsyncIterable<LedgerR
   async function* rows() {
     try {
       yield* file.format === "csv" ? csvRows(source) : xlsxRows(source);
+    } catch (error) {
+      throw unreadable(file, error);
     } finally {
       source.destroy(); // reading stopped early (no mapping yet, or an error): close the file now
     }
   }
   return { rows: rows(), bytesRead: () => bytesRead };
+}
+
+/**
+ * What a parser's failure means for the person who sent the file: a 422 naming the file and,
+ * for CSV, csv-parse's own description (an unclosed quote, on which line); a damaged or
+ * disguised XLSX cannot say more useful than that.
+ */
+function unreadable(file: SpooledFile, error: unknown): Error {
+  if (error instanceof RuleBroken || !(error instanceof Error)) return error as Error;
+  const message =
+    file.format === "csv"
+      ? `cannot be read as CSV: ${printable(error.message).slice(0, 300)}`
+      : "cannot be read as an XLSX workbook: it is damaged, cut short or not a spreadsheet. Save it again from Excel, or export it as CSV";
+  return new RuleBroken([{ path: "file", message }]);
 }
 
 /** csv-parse's options, each record becoming a LedgerRow with the line it ends on. */

@@ -1,5 +1,6 @@
 import { PassThrough } from "node:stream";
 import multipart from "@fastify/multipart";
+import { printable } from "@fundline/domain";
 import {
   ErrorResponse,
   IdParams,
@@ -135,6 +136,19 @@ async function readUpload(request: FastifyRequest): Promise<{ options: SpendImpo
     return { options: options.data, file };
   } catch (error) {
     await file?.remove();
-    throw error;
+    throw unreadableForm(error);
   }
+}
+
+/**
+ * A form the multipart parser could not read (no boundary, one too long, a body cut short) is
+ * the sender's mistake: 400 saying so. Fundline's own errors and the system's (a full disk) pass.
+ */
+function unreadableForm(error: unknown): unknown {
+  if (!(error instanceof Error) || "statusCode" in error || /^E[A-Z]+$/.test(String(Reflect.get(error, "code")))) {
+    return error;
+  }
+  return new InvalidInput([
+    { path: "body", message: `is not a readable multipart form (${printable(error.message).slice(0, 200)})` },
+  ]);
 }

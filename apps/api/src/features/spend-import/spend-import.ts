@@ -6,7 +6,15 @@
 // do. A plain pg connection, not Prisma, because Prisma cannot COPY.
 import { createHash } from "node:crypto";
 import { Prisma, type PrismaClient, poolOf } from "@fundline/db";
-import { penceFromBigInt, type Reading, readDate, readMoney, readYesNo, textOutOfBounds } from "@fundline/domain";
+import {
+  penceFromBigInt,
+  printable,
+  type Reading,
+  readDate,
+  readMoney,
+  readYesNo,
+  textOutOfBounds,
+} from "@fundline/domain";
 import {
   type ImportBatchSummary,
   SPEND_IMPORT_FIELDS,
@@ -416,7 +424,8 @@ function stageRow({ line, cells }: LedgerRow, columns: Columns, sourceName: stri
     paidToIndividual,
     rowKey,
     transactionId !== null,
-    problems.length ? problems.join("; ") : null,
+    // Reasons quote what the row said, which may hold characters PostgreSQL refuses (NUL).
+    problems.length ? printable(problems.join("; ")) : null,
   ];
 }
 
