@@ -86,7 +86,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * can never be told apart.
  */
 async function ownerInScope(
-  prisma: PrismaClient,
+  prisma: Pick<PrismaClient, "$queryRaw" | "$queryRawUnsafe">,
   scope: Scope,
   table: ScopedTable,
   id: string,
@@ -144,6 +144,37 @@ export async function assertInScope(
       }
     }
   }
+}
+
+// When a record written would be outside its writer's scope, the reference that put it there.
+const OWNING_FIELD: Partial<Record<ScopedTable, { path: string; message: string }>> = {
+  Programme: { path: "leadOrganisationId", message: "must be your own organisation" },
+  FundingCommitment: {
+    path: "recipientId",
+    message: "must be your own organisation, unless the commitment is for one of your programmes",
+  },
+  Decision: { path: "organisationId", message: "no such organisation among yours" },
+};
+
+/**
+ * A record just written (inside the transaction that wrote it) must be one its writer can see:
+ * a commitment with no programme for another council, or a decision for another council's
+ * organisation, would be written into records that are not theirs. Refused like a missing one.
+ */
+export async function assertStaysInScope(
+  tx: Pick<PrismaClient, "$queryRaw" | "$queryRawUnsafe">,
+  scope: Scope,
+  table: ScopedTable,
+  id: string,
+): Promise<void> {
+  if (scope.organisationId === null) return;
+  if (await ownerInScope(tx, scope, table, id)) return;
+  throw new RuleBroken([
+    OWNING_FIELD[table] ?? {
+      path: "programmeId",
+      message: `no such programme among yours for this ${SCOPED_TABLES[table]}`,
+    },
+  ]);
 }
 
 /** For the audit trail and others that name a table at run time. */

@@ -4,12 +4,13 @@ import { ConflictResponse, ErrorResponse, type RetireRequest } from "@fundline/s
 import type { FastifyRequest } from "fastify";
 import { Conflict, NotFound, RuleBroken, Unauthenticated } from "../errors.ts";
 import { type Actor, recordAudit } from "../features/audit/record-audit.ts";
+import { scopeOf } from "./scope.ts";
 
 /** The signed-in user, as the audit trail records them. Every write route requires one. */
 export function actorOf(request: FastifyRequest): Actor {
   const principal = request.principal;
   if (!principal) throw new Unauthenticated("Sign in to continue.");
-  return { id: principal.userId, label: `${principal.displayName} <${principal.email}>` };
+  return { id: principal.userId, label: `${principal.displayName} <${principal.email}>`, scope: scopeOf(request) };
 }
 
 /** Who is writing and under which request id: what every audit event needs. */

@@ -1,8 +1,13 @@
 import type { Prisma } from "@fundline/db";
 import { fieldChanges } from "@fundline/domain";
 import type { ClientBase } from "pg";
+import { assertStaysInScope, isScopedTable, type Scope } from "../../plugins/scope.ts";
 
-export type Actor = { id: string | null; label: string };
+/**
+ * Who writes. `scope` is the programmes they may see (set for signed-in users): what they write
+ * must stay inside it.
+ */
+export type Actor = { id: string | null; label: string; scope?: Scope };
 
 export type AuditEntry = {
   actor: Actor;
@@ -28,8 +33,16 @@ function auditEvent(entry: AuditEntry) {
   };
 }
 
-/** Writes one audit event inside the caller's transaction, so it exists exactly when the change does. */
+/**
+ * Writes one audit event inside the caller's transaction, so it exists exactly when the change
+ * does. Every create, change and retirement passes here, so here too the record is checked to be
+ * inside its writer's scope afterwards, by every reference it holds: otherwise the transaction
+ * rolls back with a 422, worded as for a missing record.
+ */
 export async function recordAudit(tx: Prisma.TransactionClient, entry: AuditEntry): Promise<void> {
+  if (entry.actor.scope && isScopedTable(entry.entityType)) {
+    await assertStaysInScope(tx, entry.actor.scope, entry.entityType, entry.entityId);
+  }
   await tx.auditEvent.create({ data: auditEvent(entry) });
 }
 

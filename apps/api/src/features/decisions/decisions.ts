@@ -57,6 +57,38 @@ export async function listDecisions(prisma: PrismaClient, query: DecisionListQue
   return { decisions: items, ...page };
 }
 
+/**
+ * Whose decision a user may record: their own organisation's, or (on one of their programmes)
+ * the decision of a council leading or partnering it. Any other organisation answers as one
+ * that does not exist, before its references are looked at, so nothing of it is told.
+ */
+async function assertDecisionMaker(
+  tx: Prisma.TransactionClient,
+  scope: Scope | undefined,
+  organisationId: string,
+  programmeId: string | null,
+) {
+  const own = !scope || scope.organisationId === null || scope.organisationId === organisationId;
+  const organisation = await tx.organisation.findFirst({
+    where: {
+      id: organisationId,
+      retiredAt: null,
+      ...(own
+        ? {}
+        : {
+            OR: [
+              { ledProgrammes: { some: { id: programmeId ?? undefined } } },
+              { partnerships: { some: { programmeId: programmeId ?? undefined } } },
+            ],
+          }),
+    },
+    select: { id: true },
+  });
+  if (!organisation || (!own && !programmeId)) {
+    throw new RuleBroken([{ path: "organisationId", message: `no such organisation: ${organisationId}` }]);
+  }
+}
+
 /** A council's decision references are its own and unique (retired decisions keep theirs). */
 async function assertReferenceFree(
   tx: Prisma.TransactionClient,
@@ -88,9 +120,7 @@ export async function createDecision(
   tx: Prisma.TransactionClient,
   { input, ...context }: WriteContext & { input: CreateDecisionRequest },
 ) {
-  if (!(await tx.organisation.findFirst({ where: { id: input.organisationId, retiredAt: null } }))) {
-    throw new RuleBroken([{ path: "organisationId", message: `no such organisation: ${input.organisationId}` }]);
-  }
+  await assertDecisionMaker(tx, context.actor.scope, input.organisationId, input.programmeId);
   if (input.programmeId) await assertProgrammeAndWorkstream(tx, input.programmeId);
   assertPublishedAfterDecided(input.decidedOn, input.publishedOn);
   await assertReferenceFree(tx, input.organisationId, input.reference);
@@ -121,6 +151,9 @@ export function updateDecision(
     load: () => tx.decision.findUnique({ where: { id } }),
     show: toDecisionResponse,
     check: async (row, current) => {
+      if (changes.programmeId !== undefined) {
+        await assertDecisionMaker(tx, context.actor.scope, row.organisationId, changes.programmeId);
+      }
       if (changes.programmeId) await assertProgrammeAndWorkstream(tx, changes.programmeId);
       assertPublishedAfterDecided(
         changes.decidedOn === undefined ? current.decidedOn : changes.decidedOn,
