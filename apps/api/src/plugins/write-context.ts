@@ -10,7 +10,12 @@ import { scopeOf } from "./scope.ts";
 export function actorOf(request: FastifyRequest): Actor {
   const principal = request.principal;
   if (!principal) throw new Unauthenticated("Sign in to continue.");
-  return { id: principal.userId, label: `${principal.displayName} <${principal.email}>`, scope: scopeOf(request) };
+  return {
+    id: principal.userId,
+    label: `${principal.displayName} <${principal.email}>`,
+    scope: scopeOf(request),
+    organisationId: principal.organisationId,
+  };
 }
 
 /** Who is writing and under which request id: what every audit event needs. */
@@ -64,13 +69,16 @@ export async function idempotent<T>(
     throw new RuleBroken([{ path: "headers.idempotency-key", message: "must be 8 to 200 characters" }]);
   }
   const route = `${request.method} ${request.routeOptions.url}`;
+  // A key is its sender's: the same key from another user is another request, never a replay
+  // of someone else's response.
+  const storedKey = `${request.principal?.userId ?? "anonymous"}:${key}`;
   const requestSha256 = createHash("sha256")
     .update(JSON.stringify(request.body ?? null))
     .digest("hex");
   return inTransaction(prisma, async (tx) => {
     // Serialise requests with the same key so two replays cannot both create.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
-    const previous = await tx.idempotencyKey.findUnique({ where: { key } });
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${storedKey}, 0))`;
+    const previous = await tx.idempotencyKey.findUnique({ where: { key: storedKey } });
     if (previous) {
       if (previous.requestSha256 !== requestSha256 || previous.route !== route) {
         throw new RuleBroken([
@@ -82,7 +90,7 @@ export async function idempotent<T>(
     const created = await create(tx);
     await tx.idempotencyKey.create({
       data: {
-        key,
+        key: storedKey,
         route,
         requestSha256,
         responseStatus: created.status,

@@ -5,9 +5,9 @@ import { assertStaysInScope, isScopedTable, type Scope } from "../../plugins/sco
 
 /**
  * Who writes. `scope` is the programmes they may see (set for signed-in users): what they write
- * must stay inside it.
+ * must stay inside it. `organisationId` is their own council, whose per-council settings they use.
  */
-export type Actor = { id: string | null; label: string; scope?: Scope };
+export type Actor = { id: string | null; label: string; scope?: Scope; organisationId?: string };
 
 export type AuditEntry = {
   actor: Actor;

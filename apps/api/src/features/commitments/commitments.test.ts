@@ -119,6 +119,24 @@ describe("POST /api/commitments", () => {
     expect(different.statusCode).toBe(422);
     expect(await test.prisma.fundingCommitment.count()).toBe(count + 1);
   });
+
+  it("keeps each user's Idempotency-Keys their own: another user's same key and body creates anew", async () => {
+    const headers = { "idempotency-key": "create-commitment-shared-key" };
+    const first = await post("/api/commitments", validCommitment(), headers);
+    const colleague = await test.signInNew({
+      role: "administrator",
+      organisationId: test.as("administrator").organisationId,
+    });
+    const other = await colleague.inject({
+      method: "POST",
+      url: "/api/commitments",
+      payload: validCommitment(),
+      headers,
+    });
+    expect(first.statusCode).toBe(201);
+    expect(other.statusCode).toBe(201);
+    expect(other.json().id).not.toBe(first.json().id);
+  });
 });
 
 describe("PATCH /api/commitments/:id", () => {

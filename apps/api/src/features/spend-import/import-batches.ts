@@ -102,9 +102,16 @@ export async function reverseImportBatch(
   });
 }
 
-/** Every ledger's saved column mapping (any that no longer fits the schema is left out). */
-export async function listSavedMappings(prisma: PrismaClient): Promise<z.infer<typeof SavedMappingsResponse>> {
-  const saved = await prisma.importColumnMapping.findMany({ orderBy: { sourceName: "asc" } });
+/** The user's council's saved column mappings (any that no longer fits the schema is left out). */
+export async function listSavedMappings(
+  prisma: PrismaClient,
+  organisationId: string | undefined,
+): Promise<z.infer<typeof SavedMappingsResponse>> {
+  if (!organisationId) return { mappings: [] };
+  const saved = await prisma.importColumnMapping.findMany({
+    where: { organisationId },
+    orderBy: { sourceName: "asc" },
+  });
   return {
     mappings: saved.flatMap((row) => {
       const mapping = SpendColumnMapping.safeParse(row.columns);

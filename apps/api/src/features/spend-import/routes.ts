@@ -102,7 +102,7 @@ export const spendImportRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.get(
     "/imports/spend/mappings",
     { config: { access: "read" }, schema: { response: { 200: SavedMappingsResponse } } },
-    () => listSavedMappings(fastify.prisma),
+    (request) => listSavedMappings(fastify.prisma, writeContextOf(request).actor.organisationId),
   );
 };
 

@@ -150,6 +150,16 @@ describe("spend import", () => {
     expect(await spentOnDartington()).toBe(before + 100_007n);
     const mappings = (await test.inject({ url: "/api/imports/spend/mappings" })).json().mappings;
     expect(mappings).toEqual([expect.objectContaining({ sourceName: "Oldham ledger", mapping: MAPPING })]);
+
+    // Another council's user sees none of it, and its own ledger of the same name is its own.
+    const stockport = await test.prisma.organisation.findFirstOrThrow({ where: { name: { startsWith: "Stockport" } } });
+    const elsewhere = await test.signInNew({ role: "finance_officer", organisationId: stockport.id });
+    expect((await elsewhere.inject({ url: "/api/imports/spend/mappings" })).json().mappings).toEqual([]);
+    const theirs = (
+      await upload({ mode: "preview", sourceName: "Oldham ledger" }, { name: "oldham.csv", content: LEDGER }, elsewhere)
+    ).json();
+    expect(theirs.mapping).toBeNull();
+    expect((await test.inject({ url: "/api/imports/spend/mappings" })).json().mappings).toHaveLength(1);
   });
 
   it("reverses a batch as a whole, with audit, and the rows can then be imported again", async () => {

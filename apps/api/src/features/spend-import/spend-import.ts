@@ -55,7 +55,14 @@ export async function importSpend(
       fileSha256: file.sha256,
     });
   }
-  const saved = await prisma.importColumnMapping.findUnique({ where: { sourceName: options.sourceName } });
+  // Mappings are each council's own: another council's ledger of the same name is another ledger.
+  const saved = write.actor.organisationId
+    ? await prisma.importColumnMapping.findUnique({
+        where: {
+          organisationId_sourceName: { organisationId: write.actor.organisationId, sourceName: options.sourceName },
+        },
+      })
+    : null;
   const savedMapping = saved ? SpendColumnMapping.safeParse(saved.columns) : null;
   const mapping = options.mapping ?? (savedMapping?.success ? savedMapping.data : null);
 
@@ -295,8 +302,9 @@ async function writeBatch(
   await run(
     client,
     Prisma.sql`
-      INSERT INTO "ImportColumnMapping" ("sourceName", columns) VALUES (${sourceName}, ${JSON.stringify(mapping)}::jsonb)
-      ON CONFLICT ("sourceName") DO UPDATE
+      INSERT INTO "ImportColumnMapping" ("organisationId", "sourceName", columns)
+      VALUES (${write.actor.organisationId}::uuid, ${sourceName}, ${JSON.stringify(mapping)}::jsonb)
+      ON CONFLICT ("organisationId", "sourceName") DO UPDATE
       SET columns = excluded.columns, version = "ImportColumnMapping".version + 1, "updatedAt" = now()`,
   );
   await recordAuditOn(client, {
