@@ -8,3 +8,4 @@ export * from "./milestones.ts";
 export * from "./money.ts";
 export * from "./permissions.ts";
 export * from "./reconciliation.ts";
+export * from "./sign-in-throttle.ts";

@@ -64,3 +64,13 @@ export const AcceptInvitationRequest = z.strictObject({
   password: NewPassword,
 });
 export type AcceptInvitationRequest = z.infer<typeof AcceptInvitationRequest>;
+
+/** An account's failed sign-ins over the last day, and how long its next try must wait from a new address. */
+export const SignInFailuresResponse = z.object({
+  failures: z.number().int(),
+  /** Seconds, or 0: from an address the account has never signed in from. */
+  waitSeconds: z.number().int(),
+  /** True once the account reached the day's limit: only an administrator's clearing lets it in. */
+  locked: z.boolean(),
+});
+export type SignInFailuresResponse = z.infer<typeof SignInFailuresResponse>;

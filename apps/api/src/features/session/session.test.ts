@@ -1,10 +1,10 @@
 import { createTestDatabase } from "@fundline/db/testing";
+import { ACCOUNT_FAILURE_LIMIT, ADDRESS_FREE_FAILURES, FREE_FAILURES } from "@fundline/domain";
 import Fastify from "fastify";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { app, serverOptions } from "../../app.ts";
 import { buildTestApp, signInAs, TEST_PASSWORD, type TestApp } from "../../test/test-app.ts";
 import { passwordProblem } from "./passwords.ts";
-import { SIGN_IN_LIMITS } from "./sign-in.ts";
 
 let test: TestApp;
 beforeAll(async () => {
@@ -165,30 +165,72 @@ describe("CSRF", () => {
   });
 });
 
-describe("rate limiting", () => {
-  it(`refuses the account after ${SIGN_IN_LIMITS.perAccount} failures, even with the right password`, async () => {
+describe("rate limiting (growing waits per account and address; nobody can lock another out)", () => {
+  it(`slows the account's tries from the failing address after ${FREE_FAILURES} failures, but not its owner elsewhere`, async () => {
     const user = await newUser();
     const { email } = await test.prisma.user.findUniqueOrThrow({ where: { id: user.userId } });
-    for (let attempt = 0; attempt < SIGN_IN_LIMITS.perAccount; attempt++) {
-      expect((await signInRequest(email, "wrong password here", `10.1.0.${attempt}`)).statusCode).toBe(401);
+    for (let attempt = 0; attempt < FREE_FAILURES; attempt++) {
+      expect((await signInRequest(email, "wrong password here", "10.1.0.1")).statusCode).toBe(401);
     }
-    const refused = await signInRequest(email, TEST_PASSWORD, "10.1.1.1");
+    // Free tries used up: the next must wait a second, and does not count while it waits.
+    expect((await signInRequest(email, "wrong password here", "10.1.0.1")).statusCode).toBe(429);
+    await test.prisma.signInAttempt.createMany({
+      data: [1, 2, 3].map(() => ({ email, ipAddress: "10.1.0.1", succeeded: false })),
+    });
+    const refused = await signInRequest(email, TEST_PASSWORD, "10.1.0.1");
     expect(refused.statusCode).toBe(429);
-    expect(refused.headers["retry-after"]).toBe(String(SIGN_IN_LIMITS.windowMinutes * 60));
-    expect(refused.json().message).toBe(
-      "Too many failed sign-ins for this account. Wait 15 minutes and try again, or ask an administrator to help.",
-    );
+    // 3 failures past the free ones: 2³ = 8 seconds from the latest.
+    expect(Number(refused.headers["retry-after"])).toBeGreaterThanOrEqual(7);
+    expect(Number(refused.headers["retry-after"])).toBeLessThanOrEqual(8);
+    expect(refused.json().message).toMatch(/^Too many failed sign-ins for this account\. Try again in [78] seconds\.$/);
+    // The owner, at their own desk, is not held back by someone failing elsewhere.
+    expect((await signInRequest(email, TEST_PASSWORD, "10.1.9.9")).statusCode).toBe(200);
   });
 
-  it(`refuses an address after ${SIGN_IN_LIMITS.perAddress} failures across accounts`, async () => {
-    for (let attempt = 0; attempt < SIGN_IN_LIMITS.perAddress; attempt++) {
+  it(`slows an address after ${ADDRESS_FREE_FAILURES} failures across accounts, except for accounts that signed in from it`, async () => {
+    const known = await newUser();
+    const { email } = await test.prisma.user.findUniqueOrThrow({ where: { id: known.userId } });
+    expect((await signInRequest(email, TEST_PASSWORD, "10.2.0.1")).statusCode).toBe(200);
+    for (let attempt = 0; attempt < ADDRESS_FREE_FAILURES + 2; attempt++) {
       await signInRequest(`guess-${attempt}@test.example`, "wrong password here", "10.2.0.1");
     }
     const refused = await signInRequest("viewer@test.example", TEST_PASSWORD, "10.2.0.1");
     expect(refused.statusCode).toBe(429);
     expect(refused.json().message).toMatch(/from this address/);
-    // Another address is unaffected.
+    // Someone who signs in from that office every day still can; another address is unaffected.
+    expect((await signInRequest(email, TEST_PASSWORD, "10.2.0.1")).statusCode).toBe(200);
     expect((await signInRequest("viewer@test.example", TEST_PASSWORD, "10.2.0.2")).statusCode).toBe(200);
+  });
+
+  it(`locks an account after ${ACCOUNT_FAILURE_LIMIT} failures in a day from anywhere, which an administrator sees and clears`, async () => {
+    const user = await newUser();
+    const { email } = await test.prisma.user.findUniqueOrThrow({ where: { id: user.userId } });
+    await test.prisma.signInAttempt.createMany({
+      data: Array.from({ length: ACCOUNT_FAILURE_LIMIT }, (_, index) => ({
+        email,
+        ipAddress: `10.3.${Math.floor(index / 250)}.${index % 250}`,
+        succeeded: false,
+      })),
+    });
+    const refused = await signInRequest(email, TEST_PASSWORD, "10.3.9.9");
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json().message).toBe(
+      "This account has had too many failed sign-ins today. Ask an administrator to clear it.",
+    );
+    const seen = await test.inject({ url: `/api/users/${user.userId}/sign-in-failures` });
+    expect(seen.json()).toEqual({ failures: ACCOUNT_FAILURE_LIMIT, waitSeconds: 86_400, locked: true });
+    const cleared = await test.inject({ method: "DELETE", url: `/api/users/${user.userId}/sign-in-failures` });
+    expect(cleared.json()).toEqual({ failures: 0, waitSeconds: 0, locked: false });
+    const audit = await test.prisma.auditEvent.findFirstOrThrow({
+      where: { entityType: "User", entityId: user.userId },
+      orderBy: { occurredAt: "desc" },
+    });
+    expect(audit.changes).toEqual({ failedSignIns: { before: ACCOUNT_FAILURE_LIMIT, after: 0 } });
+    expect((await signInRequest(email, TEST_PASSWORD, "10.3.9.9")).statusCode).toBe(200);
+    // Only administrators may.
+    expect((await test.as("viewer").inject({ url: `/api/users/${user.userId}/sign-in-failures` })).statusCode).toBe(
+      403,
+    );
   });
 });
 

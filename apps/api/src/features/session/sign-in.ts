@@ -1,41 +1,25 @@
 import type { PrismaClient } from "@fundline/db";
+import { ACCOUNT_FAILURE_LIMIT, ADDRESS_FREE_FAILURES, secondsToWait } from "@fundline/domain";
 import type { SignInRequest } from "@fundline/schemas";
 import { TooManyAttempts, Unauthenticated } from "../../errors.ts";
 import { verifyPassword } from "./passwords.ts";
 import { type SessionSettings, startSession } from "./sessions.ts";
 import { acceptedTotpStep } from "./totp.ts";
 
-/** Failed attempts allowed in the window before sign-in is refused with 429. */
-export const SIGN_IN_LIMITS = { perAccount: 5, perAddress: 20, windowMinutes: 15 } as const;
-
 /**
  * Checks the password and starts a new session. Unknown email and wrong password get the same
- * answer in the same time; too many failures for the account or the address get 429.
+ * answer in the same time. Failures slow down further tries (growing waits, 429 with
+ * Retry-After) for that account from that address, and for an address's accounts it has never
+ * signed in from; failing on purpose from elsewhere cannot lock anybody out, short of the 100
+ * failures a day at which an administrator must clear the account.
  */
 export async function signIn(
   prisma: PrismaClient,
   options: { input: SignInRequest; ipAddress: string; userAgent?: string; settings: SessionSettings },
 ): Promise<{ token: string; expiresAt: Date }> {
   const { email, password } = options.input;
-  const since = new Date(Date.now() - SIGN_IN_LIMITS.windowMinutes * 60_000);
-  const [failures] = await prisma.$queryRaw<{ account: bigint; address: bigint }[]>`
-      SELECT count(*) FILTER (WHERE email = ${email}) AS account,
-             count(*) FILTER (WHERE "ipAddress" = ${options.ipAddress}) AS address
-      FROM "SignInAttempt"
-      WHERE NOT succeeded AND "attemptedAt" > ${since}
-        AND (email = ${email} OR "ipAddress" = ${options.ipAddress})`;
-  if (Number(failures?.account ?? 0) >= SIGN_IN_LIMITS.perAccount) {
-    throw new TooManyAttempts(
-      `Too many failed sign-ins for this account. Wait ${SIGN_IN_LIMITS.windowMinutes} minutes and try again, or ask an administrator to help.`,
-      SIGN_IN_LIMITS.windowMinutes * 60,
-    );
-  }
-  if (Number(failures?.address ?? 0) >= SIGN_IN_LIMITS.perAddress) {
-    throw new TooManyAttempts(
-      `Too many failed sign-ins from this address. Wait ${SIGN_IN_LIMITS.windowMinutes} minutes and try again.`,
-      SIGN_IN_LIMITS.windowMinutes * 60,
-    );
-  }
+  const wait = await signInWait(prisma, email, options.ipAddress, new Date());
+  if (wait) throw new TooManyAttempts(wait.message, wait.seconds);
 
   const user = await prisma.user.findUnique({ where: { email } });
   const passwordIsRight = await verifyPassword(user?.passwordHash ?? null, password);
@@ -80,4 +64,69 @@ export async function signIn(
       verified: !mustEnrol,
     });
   });
+}
+
+type Throttle = {
+  pairFailures: bigint;
+  pairLatest: Date | null;
+  accountFailures: bigint;
+  addressFailures: bigint;
+  addressLatest: Date | null;
+  knownAddress: boolean;
+};
+
+/**
+ * Whether this try must wait, and why. Failures count since the last success of the same kind,
+ * over the last day; an address the account has signed in from in the last 30 days is known,
+ * so others failing from a shared office address do not hold its people back.
+ */
+export async function signInWait(
+  prisma: Pick<PrismaClient, "$queryRaw">,
+  email: string,
+  ipAddress: string,
+  now: Date,
+): Promise<{ seconds: number; message: string } | null> {
+  const day = new Date(now.getTime() - 24 * 3_600_000);
+  const month = new Date(now.getTime() - 30 * 24 * 3_600_000);
+  const [throttle] = await prisma.$queryRaw<Throttle[]>`
+    WITH recent AS (
+      SELECT email, "ipAddress", succeeded, "attemptedAt" FROM "SignInAttempt"
+      WHERE "attemptedAt" > ${day} AND (email = ${email} OR "ipAddress" = ${ipAddress})
+    ), last_success AS (
+      SELECT max("attemptedAt") FILTER (WHERE email = ${email} AND "ipAddress" = ${ipAddress}) AS pair,
+             max("attemptedAt") FILTER (WHERE email = ${email}) AS account
+      FROM recent WHERE succeeded
+    ), pair_failures AS (
+      SELECT recent.* FROM recent, last_success
+      WHERE NOT succeeded AND email = ${email} AND "ipAddress" = ${ipAddress}
+        AND "attemptedAt" > coalesce(last_success.pair, '-infinity')
+    )
+    SELECT (SELECT count(*) FROM pair_failures) AS "pairFailures",
+           (SELECT max("attemptedAt") FROM pair_failures) AS "pairLatest",
+           (SELECT count(*) FROM recent, last_success
+            WHERE NOT succeeded AND email = ${email} AND "attemptedAt" > coalesce(last_success.account, '-infinity'))
+             AS "accountFailures",
+           (SELECT count(*) FROM recent WHERE NOT succeeded AND "ipAddress" = ${ipAddress}) AS "addressFailures",
+           (SELECT max("attemptedAt") FROM recent WHERE NOT succeeded AND "ipAddress" = ${ipAddress}) AS "addressLatest",
+           EXISTS (SELECT 1 FROM "SignInAttempt" WHERE succeeded AND email = ${email} AND "ipAddress" = ${ipAddress}
+                   AND "attemptedAt" > ${month}) AS "knownAddress"`;
+  if (!throttle) return null;
+  if (Number(throttle.accountFailures) >= ACCOUNT_FAILURE_LIMIT) {
+    return {
+      seconds: 24 * 3_600,
+      message: "This account has had too many failed sign-ins today. Ask an administrator to clear it.",
+    };
+  }
+  const pairWait = secondsToWait(Number(throttle.pairFailures), throttle.pairLatest, now);
+  const addressWait = throttle.knownAddress
+    ? 0
+    : secondsToWait(Number(throttle.addressFailures), throttle.addressLatest, now, ADDRESS_FREE_FAILURES);
+  const seconds = Math.max(pairWait, addressWait);
+  if (!seconds) return null;
+  return {
+    seconds,
+    message: `Too many failed sign-ins${pairWait >= addressWait ? " for this account" : " from this address"}. Try again in ${
+      seconds < 60 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`
+    }.`,
+  };
 }

@@ -5,6 +5,7 @@ import {
   InvitedUserResponse,
   InviteUserRequest,
   SessionResponse,
+  SignInFailuresResponse,
   UpdateUserRequest,
   UserListQuery,
   UserListResponse,
@@ -15,6 +16,7 @@ import { listErrors } from "../../plugins/paging.ts";
 import { inTransaction, writeContextOf, writeErrors } from "../../plugins/write-context.ts";
 import { replyWithNewSession } from "../session/session-cookie.ts";
 import type { SessionSettings } from "../session/sessions.ts";
+import { clearSignInFailures, signInFailures } from "./sign-in-failures.ts";
 import { acceptInvitation, inviteUser, listUsers, updateUser } from "./users.ts";
 
 /** Administrators invite, change and deactivate users; invited people choose their password. */
@@ -51,6 +53,25 @@ export const userRoutes: FastifyPluginAsyncZod<{ settings: SessionSettings }> = 
     (request) =>
       inTransaction(fastify.prisma, (tx) =>
         updateUser(tx, { id: request.params.id, input: request.body, ...writeContextOf(request) }),
+      ),
+  );
+  fastify.get(
+    "/users/:id/sign-in-failures",
+    {
+      config: { access: "users.manage", scope: [] },
+      schema: { params: IdParams, response: { 200: SignInFailuresResponse, 404: ErrorResponse } },
+    },
+    (request) => signInFailures(fastify.prisma, request.params.id),
+  );
+  fastify.delete(
+    "/users/:id/sign-in-failures",
+    {
+      config: { access: "users.manage", scope: [] },
+      schema: { params: IdParams, response: { 200: SignInFailuresResponse, ...writeErrors } },
+    },
+    (request) =>
+      inTransaction(fastify.prisma, (tx) =>
+        clearSignInFailures(tx, { id: request.params.id, ...writeContextOf(request) }),
       ),
   );
   fastify.post(
