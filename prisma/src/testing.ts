@@ -13,6 +13,23 @@ export type TestCluster = { adminUrl: string; stop: () => Promise<void> };
 
 /** Starts a throwaway cluster under /tmp with a migrated template database. */
 export async function startTestCluster(): Promise<TestCluster> {
+  // A PostgreSQL of one's own (another major, say): its maintenance database's URL. The
+  // template database is made there and dropped afterwards.
+  const external = process.env.FUNDLINE_TEST_ADMIN_URL;
+  if (external) {
+    await withClient(external, (client) => client.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DATABASE} WITH (FORCE)`));
+    await withClient(external, (client) => client.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`));
+    const template = new URL(external);
+    template.pathname = `/${TEMPLATE_DATABASE}`;
+    await applyMigrations(template.toString());
+    return {
+      adminUrl: external,
+      stop: () =>
+        withClient(external, (client) =>
+          client.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DATABASE} WITH (FORCE)`),
+        ).then(() => {}),
+    };
+  }
   // A folder that does not exist yet under /tmp: PostgreSQL (as the `postgres` user when run as
   // root) creates it itself. It is deleted when the cluster stops.
   const dataDir = `/tmp/fundline-test-${process.pid}-${randomBytes(4).toString("hex")}`;
