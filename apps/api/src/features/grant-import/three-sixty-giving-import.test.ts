@@ -1,3 +1,4 @@
+import { fieldChanges } from "@fundline/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type TestApp } from "../../test/test-app.ts";
 import { readGrant } from "./three-sixty-giving-import.ts";
@@ -208,5 +209,80 @@ describe("text in a published package", () => {
     [{ amountAwarded: 1_000_000_000.01 }, 'amountAwarded "1000000000.01" must be at most £1,000,000,000.00 either way'],
   ])("skips a grant with %j: %s", (change, reason) => {
     expect(grant(change)).toEqual({ ok: false, reason });
+  });
+});
+
+describe("who may import what", () => {
+  const grant = (id: string, recipient: { id?: string; name: string }) => ({
+    id,
+    title: "Family hubs",
+    amountAwarded: 100,
+    awardDate: "2020-05-01",
+    recipientOrganization: [recipient],
+  });
+
+  it("lets a council's finance officer import only grants to their own council, and report the rest", async () => {
+    const officer = await test.signInNew({ role: "finance_officer", organisationId: councilId });
+    const organisations = await test.prisma.organisation.count();
+    const response = await officer.inject({
+      method: "POST",
+      url: `/api/imports/360giving?fundId=${fundId}`,
+      payload: {
+        grants: [
+          grant("360G-SCOPE-1", { id: "GB-LAE-RCH", name: "Rochdale Council" }),
+          grant("360G-SCOPE-2", { name: "Northern Early Years Trust" }),
+          grant("360G-SCOPE-3", { name: "A charity Fundline has never heard of" }),
+        ],
+      },
+    });
+    expect(response.statusCode).toBe(200);
+    const result = response.json();
+    expect(result).toMatchObject({ imported: 1, importedPence: 10_000, recipientsCreated: 0 });
+    expect(result.skipped).toEqual([
+      {
+        id: "360G-SCOPE-2",
+        index: 1,
+        reason: "its recipient (Northern Early Years Trust) is not your council: an administrator can import it",
+      },
+      {
+        id: "360G-SCOPE-3",
+        index: 2,
+        reason:
+          "its recipient (A charity Fundline has never heard of) is not in Fundline: only an administrator can add it",
+      },
+    ]);
+    expect(await test.prisma.organisation.count()).toBe(organisations);
+  });
+
+  it("imports 20,000 grants to new recipients in one go for an administrator", async () => {
+    const grants = Array.from({ length: 20_000 }, (_, index) =>
+      grant(`360G-BULK-${index}`, { id: `GB-CHC-9${String(index).padStart(6, "0")}`, name: `Bulk recipient ${index}` }),
+    );
+    const response = await post({ grants });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({ imported: 20_000, recipientsCreated: 20_000, importedPence: 200_000_000 });
+    // Audited as the domain words a new record's changes, one event each.
+    const commitment = await test.prisma.fundingCommitment.findFirstOrThrow({ where: { externalId: "360G-BULK-7" } });
+    const [event] = await test.prisma.auditEvent.findMany({
+      where: { entityType: "FundingCommitment", entityId: commitment.id },
+    });
+    expect(event?.changes).toEqual(
+      fieldChanges(null, {
+        title: "Family hubs",
+        amountPence: 10_000,
+        externalId: "360G-BULK-7",
+        fundId,
+        recipientId: commitment.recipientId,
+        awardedOn: "2020-05-01",
+        programmeId: null,
+      }),
+    );
+    const recipient = await test.prisma.organisation.findUniqueOrThrow({ where: { id: commitment.recipientId ?? "" } });
+    expect(recipient).toMatchObject({ name: "Bulk recipient 7", identifier: "GB-CHC-9000007" });
+    expect(
+      await test.prisma.auditEvent.count({
+        where: { entityType: "Organisation", reason: "360Giving import: a grant's recipient" },
+      }),
+    ).toBeGreaterThanOrEqual(20_000);
   });
 });

@@ -1,8 +1,8 @@
 // A funder's published 360Giving file, as funding commitments from that funder. Published
 // files are messy (UK dates with times, amounts as floats, missing optional fields): what is
 // sound is imported, exactly in pence; every other grant is reported with its id and why.
-import type { Prisma, PrismaClient } from "@fundline/db";
-import { fieldChanges, readDate, readMoney, textOutOfBounds } from "@fundline/domain";
+import { Prisma, type PrismaClient } from "@fundline/db";
+import { penceFromBigInt, readDate, readMoney, textOutOfBounds } from "@fundline/domain";
 import type { ThreeSixtyGivingImportResult } from "@fundline/schemas";
 import { RuleBroken } from "../../errors.ts";
 import { inTransaction, type WriteContext } from "../../plugins/write-context.ts";
@@ -121,44 +121,43 @@ export async function importThreeSixtyGiving(
         reason: "already imported",
       });
     }
-    const recipients = await recipientIds(tx, fresh, write);
-    const created = await tx.fundingCommitment.createManyAndReturn({
-      data: fresh.map((grant) => ({
-        fundId,
-        programmeId: null,
-        recipientId: recipients.idOf(grant.recipient),
-        title: grant.title,
-        amountPence: BigInt(grant.amountPence),
-        status: "awarded" as const,
-        awardedOn: new Date(`${grant.awardedOn}T00:00:00Z`),
-        externalId: grant.externalId,
-      })),
-      skipDuplicates: true, // a simultaneous import of the same package
+    const ownOrganisationId = write.actor.scope?.organisationId ?? null;
+    const recipients = await recipientIds(tx, fresh, write, ownOrganisationId);
+    const importable = fresh.filter((grant) => {
+      const refusal = recipients.refusal(grant.recipient);
+      if (refusal) skipped.push({ id: grant.externalId, index: grant.index, reason: refusal });
+      return !refusal;
     });
-    await tx.auditEvent.createMany({
-      data: created.map((commitment) => ({
-        actorId: write.actor.id,
-        actorLabel: write.actor.label,
-        entityType: "FundingCommitment",
-        entityId: commitment.id,
-        action: "import" as const,
-        changes: fieldChanges(null, {
-          title: commitment.title,
-          amountPence: Number(commitment.amountPence),
-          externalId: commitment.externalId,
-          fundId,
-          recipientId: commitment.recipientId,
-          awardedOn: grant360Date(commitment.awardedOn),
-        }) as Prisma.InputJsonValue,
-        reason: "360Giving import",
-        requestId: write.requestId,
-      })),
-    });
+    // One statement each for the commitments and their audit events, however many grants:
+    // arrays in, rows out (a 20,000-grant package in seconds, within the transaction's time).
+    const [created] = await tx.$queryRaw<{ imported: number; importedPence: bigint }[]>`
+      WITH grant_rows AS (
+        SELECT * FROM unnest(${importable.map((grant) => grant.title)}::text[],
+                             ${importable.map((grant) => String(grant.amountPence))}::bigint[],
+                             ${importable.map((grant) => grant.awardedOn)}::date[],
+                             ${importable.map((grant) => grant.externalId)}::text[],
+                             ${importable.map((grant) => recipients.idOf(grant.recipient))}::uuid[])
+          AS row(title, amount_pence, awarded_on, external_id, recipient_id)
+      ), inserted AS (
+        INSERT INTO "FundingCommitment" ("fundId", "programmeId", "recipientId", title, "amountPence", status, "awardedOn", "externalId")
+        SELECT ${fundId}::uuid, NULL, recipient_id, title, amount_pence, 'awarded', awarded_on, external_id FROM grant_rows
+        ON CONFLICT DO NOTHING -- a simultaneous import of the same package
+        RETURNING id, title, "amountPence", "externalId", "fundId", "recipientId", "awardedOn"
+      ), audited AS (
+        INSERT INTO "AuditEvent" ("actorId", "actorLabel", "entityType", "entityId", action, changes, reason, "requestId")
+        SELECT ${write.actor.id}::uuid, ${write.actor.label}, 'FundingCommitment', inserted.id::text, 'import',
+               ${asCreatedChanges(Prisma.sql`jsonb_build_object('title', title, 'amountPence', "amountPence",
+                 'externalId', "externalId", 'fundId', "fundId", 'recipientId', "recipientId", 'awardedOn', "awardedOn")`)},
+               '360Giving import', ${write.requestId}
+        FROM inserted
+      )
+      SELECT count(*)::int AS imported, coalesce(sum("amountPence"), 0)::bigint AS "importedPence" FROM inserted`;
+    const imported = created?.imported ?? 0;
     return {
       grants: grants.length,
-      imported: created.length,
-      importedPence: created.reduce((sum, commitment) => sum + Number(commitment.amountPence), 0),
-      alreadyImported: existing.size + (fresh.length - created.length),
+      imported,
+      importedPence: penceFromBigInt(created?.importedPence ?? 0n),
+      alreadyImported: existing.size + (importable.length - imported),
       recipientsMatched: recipients.matched,
       recipientsCreated: recipients.created,
       skipped: skipped.sort((a, b) => a.index - b.index),
@@ -166,10 +165,27 @@ export async function importThreeSixtyGiving(
   });
 }
 
-const grant360Date = (date: Date | null) => date?.toISOString().slice(0, 10) ?? null;
+/**
+ * SQL turning a new record's fields (a jsonb object) into the audit trail's changes, as the
+ * domain's `fieldChanges(null, record)` does: each field that is not null, from null to its value.
+ */
+const asCreatedChanges = (fields: Prisma.Sql) => Prisma.sql`(
+  SELECT coalesce(jsonb_object_agg(field.key, jsonb_build_object('before', NULL, 'after', field.value)), '{}'::jsonb)
+  FROM jsonb_each(jsonb_strip_nulls(${fields})) AS field)`;
 
-/** Each recipient's organisation: by org-id identifier, else by name, else created (audited). */
-async function recipientIds(tx: Prisma.TransactionClient, grants: SoundGrant[], write: WriteContext) {
+/**
+ * Each recipient's organisation: by org-id identifier, else by name. An administrator's import
+ * creates the ones Fundline lacks, in one statement, audited. Anyone else imports only grants
+ * to their own council: organisations are administrators' reference data, and a grant to
+ * another council would be written into records that are not theirs; each such grant is
+ * refused with its reason.
+ */
+async function recipientIds(
+  tx: Prisma.TransactionClient,
+  grants: SoundGrant[],
+  write: WriteContext,
+  ownOrganisationId: string | null,
+) {
   const identifiers = [...new Set(grants.flatMap((grant) => grant.recipient.identifier ?? []))];
   const names = [...new Set(grants.map((grant) => grant.recipient.name))];
   const known = await tx.organisation.findMany({
@@ -178,42 +194,60 @@ async function recipientIds(tx: Prisma.TransactionClient, grants: SoundGrant[], 
   });
   const byIdentifier = new Map(known.flatMap((org) => (org.identifier ? [[org.identifier, org.id] as const] : [])));
   const byName = new Map(known.map((org) => [org.name.toLowerCase(), org.id] as const));
-  const matched = new Set<string>();
-  let created = 0;
   const find = (recipient: SoundGrant["recipient"]) =>
     (recipient.identifier ? byIdentifier.get(recipient.identifier) : undefined) ??
     byName.get(recipient.name.toLowerCase());
-  for (const grant of grants) {
-    const found = find(grant.recipient);
-    if (found) {
-      matched.add(found);
-      continue;
+
+  let created = 0;
+  if (ownOrganisationId === null) {
+    // One new organisation per recipient not yet known, however many grants name it (by its
+    // identifier, else its name; names and identifiers are each unique).
+    const names = new Set<string>();
+    const identifiers = new Set<string>();
+    const missing: SoundGrant["recipient"][] = [];
+    for (const { recipient } of grants) {
+      const name = recipient.name.toLowerCase();
+      if (find(recipient) || names.has(name) || (recipient.identifier && identifiers.has(recipient.identifier))) {
+        continue;
+      }
+      names.add(name);
+      if (recipient.identifier) identifiers.add(recipient.identifier);
+      missing.push(recipient);
     }
-    const organisation = await tx.organisation.create({
-      data: { name: grant.recipient.name, identifier: grant.recipient.identifier, kinds: [] },
-    });
-    await tx.auditEvent.create({
-      data: {
-        actorId: write.actor.id,
-        actorLabel: write.actor.label,
-        entityType: "Organisation",
-        entityId: organisation.id,
-        action: "import",
-        changes: fieldChanges(null, {
-          name: organisation.name,
-          identifier: organisation.identifier,
-        }) as Prisma.InputJsonValue,
-        reason: "360Giving import: a grant's recipient",
-        requestId: write.requestId,
-      },
-    });
-    created++;
-    byName.set(organisation.name.toLowerCase(), organisation.id);
-    if (organisation.identifier) byIdentifier.set(organisation.identifier, organisation.id);
+    const organisations = await tx.$queryRaw<{ id: string; name: string; identifier: string | null }[]>`
+      WITH inserted AS (
+        INSERT INTO "Organisation" (name, identifier, kinds)
+        SELECT name, identifier, '{}' FROM unnest(${missing.map((recipient) => recipient.name)}::text[],
+                                                   ${missing.map((recipient) => recipient.identifier)}::text[])
+          AS recipient(name, identifier)
+        RETURNING id, name, identifier
+      ), audited AS (
+        INSERT INTO "AuditEvent" ("actorId", "actorLabel", "entityType", "entityId", action, changes, reason, "requestId")
+        SELECT ${write.actor.id}::uuid, ${write.actor.label}, 'Organisation', inserted.id::text, 'import',
+               ${asCreatedChanges(Prisma.sql`jsonb_build_object('name', name, 'identifier', identifier)`)},
+               '360Giving import: a grant''s recipient', ${write.requestId}
+        FROM inserted
+      )
+      SELECT id::text, name, identifier FROM inserted`;
+    created = organisations.length;
+    for (const organisation of organisations) {
+      byName.set(organisation.name.toLowerCase(), organisation.id);
+      if (organisation.identifier) byIdentifier.set(organisation.identifier, organisation.id);
+    }
   }
+  const matched = new Set(grants.flatMap(({ recipient }) => find(recipient) ?? []));
   return {
     idOf: (recipient: SoundGrant["recipient"]) => find(recipient) ?? null,
-    matched: matched.size,
+    /** Why this importer may not import a grant to this recipient, or null. */
+    refusal: (recipient: SoundGrant["recipient"]): string | null => {
+      if (ownOrganisationId === null) return null;
+      const id = find(recipient);
+      if (!id) return `its recipient (${recipient.name}) is not in Fundline: only an administrator can add it`;
+      return id === ownOrganisationId
+        ? null
+        : `its recipient (${recipient.name}) is not your council: an administrator can import it`;
+    },
+    matched: matched.size - created,
     created,
   };
 }
