@@ -55,3 +55,16 @@ export function textOutOfBounds(text: string, maxLength: number): string | null 
 export function printable(text: string): string {
   return text.replace(new RegExp(`${CONTROL_CHARACTERS.source}|${LONE_SURROGATE.source}`, "g"), "\uFFFD");
 }
+
+/** The most rows one imported file may have: a whole Excel sheet. */
+export const MAX_IMPORT_ROWS = 1_048_576;
+/** The most columns one imported row may have. */
+export const MAX_IMPORT_COLUMNS = 256;
+/** The most characters one imported CSV record may hold. */
+export const MAX_IMPORT_RECORD_CHARACTERS = 1_000_000;
+/** The most an XLSX's shared strings may unpack to (they are all held in memory while reading). */
+export const MAX_XLSX_SHARED_STRINGS_BYTES = 64 * 1024 * 1024;
+/** The most a whole XLSX may unpack to. */
+export const MAX_XLSX_UNPACKED_BYTES = 2 * 1024 * 1024 * 1024;
+/** The longest reading one imported file may take. */
+export const MAX_IMPORT_READ_SECONDS = 300;

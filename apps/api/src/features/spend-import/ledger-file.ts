@@ -7,9 +7,18 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { printable } from "@fundline/domain";
+import {
+  MAX_IMPORT_COLUMNS,
+  MAX_IMPORT_READ_SECONDS,
+  MAX_IMPORT_RECORD_CHARACTERS,
+  MAX_IMPORT_ROWS,
+  MAX_XLSX_SHARED_STRINGS_BYTES,
+  MAX_XLSX_UNPACKED_BYTES,
+  printable,
+} from "@fundline/domain";
 import { type Options, parse } from "csv-parse";
 import ExcelJS from "exceljs";
+import unzipper from "unzipper";
 import { RuleBroken } from "../../errors.ts";
 
 export type LedgerCell = string | number | boolean | Date;
@@ -54,20 +63,56 @@ export async function spool(upload: Readable, fileName: string): Promise<Spooled
  */
 export function readLedgerRows(file: SpooledFile): { rows: AsyncIterable<LedgerRow>; bytesRead: () => number } {
   let bytesRead = 0;
-  const source = createReadStream(file.path);
-  source.on("data", (chunk) => {
-    bytesRead += chunk.length;
-  });
+  let source: Readable | undefined;
   async function* rows() {
     try {
-      yield* file.format === "csv" ? csvRows(source) : xlsxRows(source);
+      if (file.format === "xlsx") await assertWorkbookWithinBounds(file);
+      // Opened only now: a 'data' listener starts the flow, and nothing may be read before the parser is there.
+      source = createReadStream(file.path);
+      source.on("data", (chunk) => {
+        bytesRead += chunk.length;
+      });
+      const deadline = Date.now() + MAX_IMPORT_READ_SECONDS * 1_000;
+      for await (const row of file.format === "csv" ? csvRows(source) : xlsxRows(source, deadline)) {
+        if (row.line > MAX_IMPORT_ROWS)
+          throw beyondBounds(`has more than ${MAX_IMPORT_ROWS.toLocaleString("en-GB")} rows`);
+        if (row.cells.length > MAX_IMPORT_COLUMNS) {
+          throw beyondBounds(`has more than ${MAX_IMPORT_COLUMNS} columns on line ${row.line}`);
+        }
+        if (Date.now() > deadline) throw beyondBounds(`took more than ${MAX_IMPORT_READ_SECONDS / 60} minutes to read`);
+        yield row;
+      }
     } catch (error) {
       throw unreadable(file, error);
     } finally {
-      source.destroy(); // reading stopped early (no mapping yet, or an error): close the file now
+      source?.destroy(); // reading stopped early (no mapping yet, or an error): close the file now
     }
   }
   return { rows: rows(), bytesRead: () => bytesRead };
+}
+
+/** A file beyond what Fundline reads: 422 naming the limit, so the sender can split or trim it. */
+function beyondBounds(what: string): RuleBroken {
+  return new RuleBroken([{ path: "file", message: `${what}, more than Fundline reads in one import: split it` }]);
+}
+
+/**
+ * An XLSX's parts, by what its zip directory says they unpack to, before any is unpacked: its
+ * shared strings are all held in memory while the sheet is read, so they are bounded first.
+ */
+async function assertWorkbookWithinBounds(file: SpooledFile): Promise<void> {
+  const directory = await unzipper.Open.file(file.path);
+  const megabytes = (bytes: number) => `${Math.ceil(bytes / 1024 / 1024).toLocaleString("en-GB")} MB`;
+  const sharedStrings = directory.files.find((entry) => entry.path === "xl/sharedStrings.xml");
+  if (sharedStrings && sharedStrings.uncompressedSize > MAX_XLSX_SHARED_STRINGS_BYTES) {
+    throw beyondBounds(
+      `holds ${megabytes(sharedStrings.uncompressedSize)} of text in its cells (its shared strings), over ${megabytes(MAX_XLSX_SHARED_STRINGS_BYTES)}`,
+    );
+  }
+  const unpacked = directory.files.reduce((sum, entry) => sum + entry.uncompressedSize, 0);
+  if (unpacked > MAX_XLSX_UNPACKED_BYTES) {
+    throw beyondBounds(`unpacks to ${megabytes(unpacked)}, over ${megabytes(MAX_XLSX_UNPACKED_BYTES)}`);
+  }
 }
 
 /**
@@ -90,6 +135,8 @@ const CSV_OPTIONS: Options<LedgerRow, string[]> = {
   relax_column_count: true,
   skip_empty_lines: true,
   trim: true,
+  // One runaway record (an unclosed quote in a large file) must not fill memory.
+  max_record_size: MAX_IMPORT_RECORD_CHARACTERS,
   // The parser's context gives the line number more cheaply than its `info` objects.
   on_record: (record, context) => ({ line: context.lines, cells: record }),
 };
@@ -99,7 +146,7 @@ async function* csvRows(source: Readable): AsyncIterable<LedgerRow> {
   yield* source.pipe(parse(CSV_OPTIONS as unknown as Options)) as AsyncIterable<LedgerRow>;
 }
 
-async function* xlsxRows(source: Readable): AsyncIterable<LedgerRow> {
+async function* xlsxRows(source: Readable, deadline: number): AsyncIterable<LedgerRow> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(source, {
     sharedStrings: "cache",
     styles: "cache", // needed to tell a date cell from a number
@@ -107,7 +154,16 @@ async function* xlsxRows(source: Readable): AsyncIterable<LedgerRow> {
     worksheets: "emit",
   });
   for await (const worksheet of workbook) {
+    let rowsRead = 0;
     for await (const row of worksheet) {
+      // Empty rows are skipped below, but still counted and timed: a sheet of millions of them
+      // must end as soon as it passes the bounds.
+      if (++rowsRead > MAX_IMPORT_ROWS || row.number > MAX_IMPORT_ROWS) {
+        throw beyondBounds(`has more than ${MAX_IMPORT_ROWS.toLocaleString("en-GB")} rows`);
+      }
+      if (rowsRead % 10_000 === 0 && Date.now() > deadline) {
+        throw beyondBounds(`took more than ${MAX_IMPORT_READ_SECONDS / 60} minutes to read`);
+      }
       const values = (row.values as unknown[]).slice(1).map(cellValue);
       if (values.some((value) => value !== "")) yield { line: row.number, cells: values };
     }

@@ -43,7 +43,7 @@ async function workbook(): Promise<Buffer> {
 async function withPart(name: string, rewrite: (xml: string) => string): Promise<Buffer> {
   const zip = await JSZip.loadAsync(await workbook());
   zip.file(name, rewrite(await zip.file(name)!.async("string")));
-  return zip.generateAsync({ type: "nodebuffer" });
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
 }
 
 const expectRefused = async (response: Awaited<ReturnType<typeof upload>>, reason: RegExp) => {
@@ -100,6 +100,39 @@ describe("malformed ledger files", () => {
     );
     expect(response.statusCode).toBeLessThan(500);
     expect((await test.inject({ url: "/api/health" })).statusCode).toBe(200);
+  });
+});
+
+describe("files beyond the bounds", () => {
+  it("an XLSX with more than 1,048,576 (empty) rows ends at the bound", async () => {
+    const rows = Array.from({ length: 1_100_000 }, (_, index) => `<row r="${index + 3}"/>`).join("");
+    const file = await withPart("xl/worksheets/sheet1.xml", (xml) =>
+      xml.replace("</sheetData>", `${rows}</sheetData>`),
+    );
+    expect(file.length).toBeLessThan(4_000_000); // a small file that unpacks to millions of rows
+    const started = performance.now();
+    await expectRefused(await upload(file), /has more than 1,048,576 rows, more than Fundline reads in one import/);
+    console.log(`1,100,000 empty rows refused in ${Math.round(performance.now() - started)} ms`);
+  });
+
+  it("an XLSX whose shared strings unpack past 64 MB is refused before they are read", async () => {
+    const strings = "<si><t>x</t></si>".repeat(4_200_000);
+    const file = await withPart("xl/sharedStrings.xml", (xml) => xml.replace("</sst>", `${strings}</sst>`));
+    await expectRefused(await upload(file), /of text in its cells \(its shared strings\), over 64 MB/);
+  });
+
+  it("a CSV record of more than a million characters", async () => {
+    await expectRefused(
+      await upload(`Date,Amount,Code,Supplier\n27/09/2020,"${"x".repeat(1_100_000)}`),
+      /cannot be read as CSV/,
+    );
+  });
+
+  it("a CSV row with more than 256 columns", async () => {
+    await expectRefused(
+      await upload(`Date,Amount,Code,Supplier\n27/09/2020,1.00,EY-DSDL,Nobody${",extra".repeat(300)}\n`),
+      /has more than 256 columns on line 2/,
+    );
   });
 });
 
