@@ -34,10 +34,12 @@ const SERIALIZATION_FAILURE = new Set(["P2034", "40001", "40P01"]);
 export async function inTransaction<T>(
   prisma: PrismaClient,
   work: (tx: Prisma.TransactionClient) => Promise<T>,
+  // An edit holds its locks briefly; an import of a large file may need longer.
+  { timeoutMs = 15_000 }: { timeoutMs?: number } = {},
 ): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await prisma.$transaction(work, { timeout: 15_000, maxWait: 5_000 });
+      return await prisma.$transaction(work, { timeout: timeoutMs, maxWait: 5_000 });
     } catch (error) {
       if (attempt >= 4 || !isWriteConflict(error)) throw error;
       await new Promise((resolve) => setTimeout(resolve, 10 * attempt + Math.random() * 20));

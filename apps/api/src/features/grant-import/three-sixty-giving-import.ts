@@ -18,6 +18,9 @@ type SoundGrant = {
   recipient: { identifier: string | null; name: string };
 };
 
+/** A package's most grants (200,000) import in about 17 s here: room for a slower server. */
+const IMPORT_TIMEOUT_MS = 120_000;
+
 const text = (value: unknown) => (typeof value === "string" && value.trim() ? value.trim() : null);
 
 /** One grant read from the file, or why it cannot be imported. */
@@ -104,33 +107,35 @@ export async function importThreeSixtyGiving(
     }
   });
 
-  return inTransaction(prisma, async (tx) => {
-    const existing = new Set(
-      (
-        await tx.fundingCommitment.findMany({
-          where: { fundId, externalId: { in: sound.map((grant) => grant.externalId) } },
-          select: { externalId: true },
-        })
-      ).map((row) => row.externalId),
-    );
-    const fresh = sound.filter((grant) => !existing.has(grant.externalId));
-    for (const grant of sound.filter((grant) => existing.has(grant.externalId))) {
-      skipped.push({
-        id: grant.externalId,
-        index: grant.index,
-        reason: "already imported",
+  return inTransaction(
+    prisma,
+    async (tx) => {
+      const existing = new Set(
+        (
+          await tx.fundingCommitment.findMany({
+            where: { fundId, externalId: { in: sound.map((grant) => grant.externalId) } },
+            select: { externalId: true },
+          })
+        ).map((row) => row.externalId),
+      );
+      const fresh = sound.filter((grant) => !existing.has(grant.externalId));
+      for (const grant of sound.filter((grant) => existing.has(grant.externalId))) {
+        skipped.push({
+          id: grant.externalId,
+          index: grant.index,
+          reason: "already imported",
+        });
+      }
+      const ownOrganisationId = write.actor.scope?.organisationId ?? null;
+      const recipients = await recipientIds(tx, fresh, write, ownOrganisationId);
+      const importable = fresh.filter((grant) => {
+        const refusal = recipients.refusal(grant.recipient);
+        if (refusal) skipped.push({ id: grant.externalId, index: grant.index, reason: refusal });
+        return !refusal;
       });
-    }
-    const ownOrganisationId = write.actor.scope?.organisationId ?? null;
-    const recipients = await recipientIds(tx, fresh, write, ownOrganisationId);
-    const importable = fresh.filter((grant) => {
-      const refusal = recipients.refusal(grant.recipient);
-      if (refusal) skipped.push({ id: grant.externalId, index: grant.index, reason: refusal });
-      return !refusal;
-    });
-    // One statement each for the commitments and their audit events, however many grants:
-    // arrays in, rows out (a 20,000-grant package in seconds, within the transaction's time).
-    const [created] = await tx.$queryRaw<{ imported: number; importedPence: bigint }[]>`
+      // One statement each for the commitments and their audit events, however many grants:
+      // arrays in, rows out (a 20,000-grant package in seconds, within the transaction's time).
+      const [created] = await tx.$queryRaw<{ imported: number; importedPence: bigint }[]>`
       WITH grant_rows AS (
         SELECT * FROM unnest(${importable.map((grant) => grant.title)}::text[],
                              ${importable.map((grant) => String(grant.amountPence))}::bigint[],
@@ -152,17 +157,19 @@ export async function importThreeSixtyGiving(
         FROM inserted
       )
       SELECT count(*)::int AS imported, coalesce(sum("amountPence"), 0)::bigint AS "importedPence" FROM inserted`;
-    const imported = created?.imported ?? 0;
-    return {
-      grants: grants.length,
-      imported,
-      importedPence: penceFromBigInt(created?.importedPence ?? 0n),
-      alreadyImported: existing.size + (importable.length - imported),
-      recipientsMatched: recipients.matched,
-      recipientsCreated: recipients.created,
-      skipped: skipped.sort((a, b) => a.index - b.index),
-    };
-  });
+      const imported = created?.imported ?? 0;
+      return {
+        grants: grants.length,
+        imported,
+        importedPence: penceFromBigInt(created?.importedPence ?? 0n),
+        alreadyImported: existing.size + (importable.length - imported),
+        recipientsMatched: recipients.matched,
+        recipientsCreated: recipients.created,
+        skipped: skipped.sort((a, b) => a.index - b.index),
+      };
+    },
+    { timeoutMs: IMPORT_TIMEOUT_MS },
+  );
 }
 
 /**
