@@ -11,6 +11,7 @@ export type ReconciliationFigures = {
     id: string;
     title: string;
     amountPence: Pence;
+    receivedPence: Pence;
     allocatedPence: Pence;
     spentPence: Pence;
     awarded: boolean;
@@ -29,6 +30,7 @@ export type Flag = {
   code:
     | "PROGRAMME_NOT_FULLY_FUNDED"
     | "COMMITMENT_OVER_ALLOCATED"
+    | "RECEIVED_MORE_THAN_COMMITTED"
     | "LINE_OVERSPENT"
     | "SPEND_WITHOUT_ALLOCATION"
     | "COMMITTED_UNSPENT_NEAR_END"
@@ -44,6 +46,7 @@ export type Flag = {
 export const FLAG_SEVERITY: Record<Flag["code"], Flag["severity"]> = {
   PROGRAMME_NOT_FULLY_FUNDED: "high",
   COMMITMENT_OVER_ALLOCATED: "high",
+  RECEIVED_MORE_THAN_COMMITTED: "medium",
   SPEND_WITHOUT_ALLOCATION: "high",
   LINE_OVERSPENT: "medium",
   PARTNER_BEHIND_SHARE: "medium",
@@ -79,6 +82,23 @@ export function reconciliationFlags(figures: ReconciliationFigures): Flag[] {
         message: `${commitment.title}: allocations total ${formatPence(commitment.allocatedPence)} against a commitment of ${formatPence(commitment.amountPence)}.`,
         subject: { type: "commitment", id: commitment.id },
         figures: { amountPence: commitment.amountPence, allocatedPence: commitment.allocatedPence },
+      });
+    }
+  }
+  // Can be right (a top-up not yet recorded, a payment meant for another grant), so flagged
+  // for a person to check rather than refused.
+  for (const commitment of figures.commitments) {
+    if (commitment.receivedPence > commitment.amountPence) {
+      flags.push({
+        code: "RECEIVED_MORE_THAN_COMMITTED",
+        severity: FLAG_SEVERITY.RECEIVED_MORE_THAN_COMMITTED,
+        message: `${commitment.title}: ${formatPence(commitment.receivedPence)} received against a commitment of ${formatPence(commitment.amountPence)}, ${formatPence(commitment.receivedPence - commitment.amountPence)} more than was committed.`,
+        subject: { type: "commitment", id: commitment.id },
+        figures: {
+          amountPence: commitment.amountPence,
+          receivedPence: commitment.receivedPence,
+          excessPence: commitment.receivedPence - commitment.amountPence,
+        },
       });
     }
   }

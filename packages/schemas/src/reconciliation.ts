@@ -9,6 +9,7 @@ export const ReconciliationFlag = z.object({
   code: z.enum([
     "PROGRAMME_NOT_FULLY_FUNDED",
     "COMMITMENT_OVER_ALLOCATED",
+    "RECEIVED_MORE_THAN_COMMITTED",
     "LINE_OVERSPENT",
     "SPEND_WITHOUT_ALLOCATION",
     "COMMITTED_UNSPENT_NEAR_END",

@@ -237,7 +237,7 @@ async function computePortfolio(
   const portfolio = selecting();
   const matching = onlyProgrammes ? selecting(onlyProgrammes) : portfolio;
 
-  const [[money], candidates, overAllocated, costLines, costSharing, capital] = await Promise.all([
+  const [[money], candidates, commitmentProblems, costLines, costSharing, capital] = await Promise.all([
     prisma.$queryRaw<
       {
         programmes: bigint;
@@ -262,21 +262,27 @@ async function computePortfolio(
       WHERE programme.id IN (${matching})
         AND (programme."totalCostPence" > coalesce(total."committedPence", 0)
              OR programme."endOn" BETWEEN ${todayIso}::date AND ${todayIso}::date + ${UNSPENT_WARNING_DAYS}::int)`,
+    // Over-allocated or over-received commitments, each read through its partial index.
     prisma.$queryRaw<{ programmeId: string }[]>`
-      SELECT DISTINCT commitment."programmeId"::text AS "programmeId"
+      SELECT commitment."programmeId"::text AS "programmeId"
       FROM "CommitmentTotal" total JOIN "FundingCommitment" commitment ON commitment.id = total."commitmentId"
       WHERE total."allocatedPence" > total."amountPence" AND commitment."retiredAt" IS NULL
+        AND commitment."programmeId" IN (${matching})
+      UNION
+      SELECT commitment."programmeId"::text
+      FROM "CommitmentTotal" total JOIN "FundingCommitment" commitment ON commitment.id = total."commitmentId"
+      WHERE total."receivedPence" > total."amountPence" AND commitment."retiredAt" IS NULL
         AND commitment."programmeId" IN (${matching})`,
     costLineFigures(prisma, matching, { problemsOnly: true }),
     costSharingFigures(prisma, matching),
     capitalOutsideYear(prisma, matching),
   ]);
 
-  // Every commitment of a programme near its end (money at risk) or with one over-allocated.
+  // Every commitment of a programme near its end (money at risk) or with one over-allocated or over-received.
   const commitmentProgrammes = [
     ...new Set([
       ...candidates.filter((candidate) => candidate.nearEnd).map((candidate) => candidate.id),
-      ...overAllocated.map((row) => row.programmeId),
+      ...commitmentProblems.map((row) => row.programmeId),
     ]),
   ];
   const commitments = commitmentProgrammes.length

@@ -208,6 +208,34 @@ describe("GET /api/programmes/:id/reconciliation", () => {
     ]);
   });
 
+  it("flags more received than committed, for a person to check, in the programme and the portfolio", async () => {
+    // The £25,000 GMCA commitment of the Dartington programme, paid £26,000.01.
+    const commitment = await test.prisma.fundingCommitment.findFirstOrThrow({
+      where: { programmeId: dartington.programmeId, amountPence: 2_500_000n },
+    });
+    const received = await test.prisma.receipt.aggregate({
+      where: { commitmentId: commitment.id, retiredAt: null },
+      _sum: { amountPence: true },
+    });
+    const more = 2_600_001 - Number(received._sum.amountPence ?? 0n);
+    const response = await test.inject({
+      method: "POST",
+      url: "/api/receipts",
+      payload: { commitmentId: commitment.id, receivedOn: "2020-06-01", amountPence: more },
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    const expected = {
+      code: "RECEIVED_MORE_THAN_COMMITTED",
+      severity: "medium",
+      message: `${commitment.title}: £26,000.01 received against a commitment of £25,000.00, £1,000.01 more than was committed.`,
+      figures: { amountPence: 2_500_000, receivedPence: 2_600_001, excessPence: 100_001 },
+    };
+    const own = (await test.inject({ url: `/api/programmes/${dartington.programmeId}/reconciliation` })).json();
+    expect(own.flags).toContainEqual(expect.objectContaining(expected));
+    const portfolio = (await test.inject({ url: "/api/reconciliation?code=RECEIVED_MORE_THAN_COMMITTED" })).json();
+    expect(portfolio.flags).toEqual([expect.objectContaining(expected)]);
+  });
+
   it("answers 404 for a programme outside the caller's scope", async () => {
     const outsider = await test.signInNew({ role: "viewer", organisationId: test.as("viewer").organisationId });
     const response = await outsider.inject({ url: `/api/programmes/${dartington.programmeId}/reconciliation` });

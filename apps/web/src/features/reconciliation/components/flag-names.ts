@@ -4,6 +4,7 @@ import type { FlagCode, ReconciliationFlag } from "@fundline/schemas";
 export const CODE_NAMES: Record<FlagCode, string> = {
   PROGRAMME_NOT_FULLY_FUNDED: "Programme not fully funded",
   COMMITMENT_OVER_ALLOCATED: "Commitment over-allocated",
+  RECEIVED_MORE_THAN_COMMITTED: "Received more than committed",
   LINE_OVERSPENT: "Cost line overspent",
   SPEND_WITHOUT_ALLOCATION: "Spend no commitment pays for",
   COMMITTED_UNSPENT_NEAR_END: "Committed money unspent near the end",
