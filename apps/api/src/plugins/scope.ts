@@ -34,6 +34,19 @@ export function visibleProgrammesSql(scope: Scope): Prisma.Sql {
     WHERE partner."programmeId" = programme.id AND partner."organisationId" = ${scope.organisationId}::uuid))`;
 }
 
+/**
+ * The programmes a user may change: those their council leads, or partners and has not
+ * withdrawn from (a withdrawal takes effect on its date). A council that withdrew still sees
+ * the programme — what it paid and agreed stays answerable to it — but changes nothing there.
+ */
+function changeableProgrammesSql(scope: Scope): Prisma.Sql {
+  if (scope.organisationId === null) return Prisma.sql`TRUE`;
+  return Prisma.sql`(programme."leadOrganisationId" = ${scope.organisationId}::uuid OR EXISTS (
+    SELECT 1 FROM "ProgrammePartner" partner
+    WHERE partner."programmeId" = programme.id AND partner."organisationId" = ${scope.organisationId}::uuid
+      AND (partner."withdrewOn" IS NULL OR partner."withdrewOn" > current_date)))`;
+}
+
 /** Records whose programme decides who sees them, and what users call them. */
 export const SCOPED_TABLES = {
   Programme: "programme",
@@ -90,6 +103,7 @@ async function ownerInScope(
   scope: Scope,
   table: ScopedTable,
   id: string,
+  changing = false,
 ): Promise<{ programmeId: string | null } | null> {
   if (!UUID.test(id)) return null;
   const [owner] = await prisma.$queryRawUnsafe<{ programmeId: string | null; organisationId: string | null }[]>(
@@ -101,7 +115,8 @@ async function ownerInScope(
   if (owner.programmeId) {
     const [row] = await prisma.$queryRaw<{ visible: boolean }[]>`
       SELECT EXISTS (SELECT 1 FROM "Programme" programme
-                     WHERE programme.id = ${owner.programmeId}::uuid AND ${visibleProgrammesSql(scope)}) AS visible`;
+                     WHERE programme.id = ${owner.programmeId}::uuid
+                       AND ${changing ? changeableProgrammesSql(scope) : visibleProgrammesSql(scope)}) AS visible`;
     return row?.visible ? owner : null;
   }
   return owner.organisationId === scope.organisationId ? owner : null;
@@ -132,6 +147,11 @@ export async function assertInScope(
     if (!owner) {
       if (check.in === "body") throw new RuleBroken([{ path: check.field, message: `no such ${label}: ${value}` }]);
       throw new NotFound(label.charAt(0).toUpperCase() + label.slice(1), value);
+    }
+    if (access !== "read" && !(await ownerInScope(prisma, scope, check.table, value, true))) {
+      throw new Forbidden(
+        "Your council has withdrawn from this programme: it can still see the programme but no longer change it.",
+      );
     }
     if (needsAssignment(principal.role, access)) {
       const assigned =

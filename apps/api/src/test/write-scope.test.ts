@@ -118,4 +118,30 @@ describe("writes stay inside the writer's scope", () => {
     });
     expect(response.statusCode).toBe(201);
   });
+
+  it("lets a council that withdrew from a programme see it but change nothing there", async () => {
+    const wokingham = await test.prisma.organisation.findFirstOrThrow({ where: { name: { startsWith: "Wokingham" } } });
+    const partnership = await test.prisma.programmePartner.findFirstOrThrow({
+      where: { organisationId: wokingham.id, withdrewOn: { not: null } },
+    });
+    const finance = await test.signInNew({ role: "finance_officer", organisationId: wokingham.id });
+    const seen = await finance.inject({ url: `/api/programmes/${partnership.programmeId}` });
+    expect(seen.statusCode).toBe(200);
+    const line = await test.prisma.costLine.findFirstOrThrow({ where: { programmeId: partnership.programmeId } });
+    const refused = await finance.inject({
+      method: "POST",
+      url: "/api/spend",
+      payload: {
+        programmeId: partnership.programmeId,
+        costLineId: line.id,
+        spentOn: "2001-06-30",
+        amountPence: 100,
+        supplierName: "After withdrawal Ltd",
+      },
+    });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().message).toBe(
+      "Your council has withdrawn from this programme: it can still see the programme but no longer change it.",
+    );
+  });
 });
