@@ -99,6 +99,7 @@ async function main() {
       webDist: config.FUNDLINE_WEB_DIST ?? DEFAULT_WEB_DIST,
       access: {
         secureCookies: config.NODE_ENV === "production",
+        publicDocumentation: config.NODE_ENV !== "production",
         idleMinutes: config.SESSION_IDLE_MINUTES,
         absoluteHours: config.SESSION_ABSOLUTE_HOURS,
       },

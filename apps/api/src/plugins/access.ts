@@ -32,6 +32,11 @@ export type RouteRule = { method: string; url: string; access: RouteAccess; scop
 export type AccessOptions = SessionSettings & {
   /** Secure, `__Host-`-prefixed cookies; off only in development over plain http. */
   secureCookies: boolean;
+  /**
+   * Whether /api/docs and /api/openapi.json are open to anyone (development) or only to people
+   * signed in (production: no need to describe a council's server to strangers).
+   */
+  publicDocumentation?: boolean;
 };
 
 const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -57,10 +62,12 @@ export const accessPlugin = fp<AccessOptions>(
     fastify.decorate("routeRules", routeRules);
     fastify.addHook("onRoute", (route) => {
       if (!route.url.startsWith("/api/")) return;
-      const access = route.config?.access ?? (DOCUMENTATION.test(route.url) ? "public" : undefined);
+      const documentation: RouteAccess = options.publicDocumentation === false ? "session" : "public";
+      const access = route.config?.access ?? (DOCUMENTATION.test(route.url) ? documentation : undefined);
       if (!access) throw new Error(`${route.method} ${route.url} has no access rule: set config.access`);
+      route.config = { ...route.config, access };
       // A route that names a record in its URL must say how that record is scoped.
-      if (access !== "public" && route.url.includes("/:") && !route.config?.scope) {
+      if (access !== "public" && route.url.includes("/:") && !route.config?.scope && !DOCUMENTATION.test(route.url)) {
         throw new Error(`${route.method} ${route.url} names a record but has no scope rule: set config.scope`);
       }
       for (const method of [route.method].flat()) {

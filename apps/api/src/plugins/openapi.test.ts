@@ -1,5 +1,7 @@
+import Fastify from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildTestApp, type TestApp } from "../test/test-app.ts";
+import { app, DEVELOPMENT_ACCESS, serverOptions } from "../app.ts";
+import { buildTestApp, signInAs, type TestApp } from "../test/test-app.ts";
 
 let test: TestApp;
 beforeAll(async () => {
@@ -27,6 +29,24 @@ describe("OpenAPI", () => {
     const body = document.paths["/api/commitments"].post.requestBody.content["application/json"].schema;
     expect(body.required).toEqual(expect.arrayContaining(["fundId", "title", "amountPence", "status"]));
     expect(body.additionalProperties).toBe(false);
+  });
+
+  it("opens the docs to anyone in development, and only to people signed in in production", async () => {
+    expect((await test.fastify.inject({ url: "/api/openapi.json" })).statusCode).toBe(200);
+    const production = Fastify({ ...serverOptions, logger: false });
+    await production.register(app, {
+      prisma: test.prisma,
+      access: { ...DEVELOPMENT_ACCESS, publicDocumentation: false },
+    });
+    try {
+      for (const url of ["/api/openapi.json", "/api/docs/"]) {
+        expect((await production.inject({ url })).statusCode, url).toBe(401);
+      }
+      const signedIn = await signInAs(production, "viewer@test.example");
+      expect((await signedIn.inject({ url: "/api/openapi.json" })).statusCode).toBe(200);
+    } finally {
+      await production.close();
+    }
   });
 
   it("serves browsable docs", async () => {
