@@ -1,5 +1,5 @@
 // Typed errors that use cases throw; plugins/errors.ts turns them into responses.
-import { formatPence, MAX_TOTAL_PENCE } from "@fundline/domain";
+import { formatPence, MAX_SAFE_PENCE, MAX_TOTAL_PENCE } from "@fundline/domain";
 
 export class NotFound extends Error {
   readonly statusCode = 404;
@@ -142,6 +142,14 @@ export function boundsBroken(error: unknown): RuleBroken | null {
       const match = typeof text === "string" ? /check constraint "(\w+?)_(\w+)_within_bounds"/.exec(text) : null;
       if (!match) continue;
       const [, table = "", column = ""] = match;
+      if (column === "everyProgramme") {
+        return new RuleBroken([
+          {
+            path: table === "Programme" ? "totalCostPence" : "amountPence",
+            message: `this would take every programme's ${table === "Programme" ? "costs" : "totals"} together past ${formatPence(MAX_SAFE_PENCE)}, the most Fundline can add up exactly`,
+          },
+        ]);
+      }
       const total = BOUNDED_TOTALS[table];
       const figure = BOUNDED_FIGURES[column] ?? column;
       return new RuleBroken([

@@ -150,3 +150,39 @@ describe("nonsense is refused", () => {
     expect(fieldsOf(response.json())["body.name"]).toMatch(/control characters|valid Unicode/);
   });
 });
+
+describe("every programme's totals added together stay exact", () => {
+  it("refuses the payment that would take the sum of every programme's spend past an exact JSON number", async () => {
+    const lead = (await test.prisma.programme.findUniqueOrThrow({ where: { id: programmeId } })).leadOrganisationId;
+    // 9,006 programmes at the £10bn bound leave less room than one largest payment.
+    await test.prisma.$executeRaw`
+      INSERT INTO "Programme" (name, "leadOrganisationId", status)
+      SELECT 'Bounds programme ' || n, ${lead}::uuid, 'active' FROM generate_series(1, 9007) AS n`;
+    const [{ spent } = { spent: 0n }] = await test.prisma.$queryRaw<{ spent: bigint }[]>`
+      SELECT coalesce(sum(abs("spentPence")), 0)::bigint AS spent FROM "ProgrammeTotal"`;
+    const room = 9_007_199_254_740_991n - spent;
+    const full = (room - 50_000_000_000n) / 1_000_000_000_000n;
+    const last = room - 50_000_000_000n - full * 1_000_000_000_000n;
+    await test.prisma.$executeRaw`
+      INSERT INTO "ProgrammeTotal" ("programmeId", "spentPence")
+      SELECT id, CASE WHEN row_number() OVER (ORDER BY id) <= ${full} THEN 1000000000000 ELSE ${last} END
+      FROM "Programme" WHERE name LIKE 'Bounds programme %' ORDER BY id LIMIT ${full + 1n}`;
+
+    // On another programme's line: Dartington's is full since the test above.
+    const line = await test.prisma.costLine.findFirstOrThrow({
+      where: { programmeId: { not: programmeId }, programme: { name: { not: { startsWith: "Bounds" } } } },
+    });
+    const refused = await test.inject({
+      method: "POST",
+      url: "/api/spend",
+      payload: { ...payment(100_000_000_000), programmeId: line.programmeId, costLineId: line.id },
+    });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().message).toBe(
+      "amountPence: this would take every programme's totals together past £90,071,992,547,409.91, the most Fundline can add up exactly",
+    );
+    for (const url of ["/api/programmes", "/api/reconciliation"]) {
+      expect((await test.inject({ url })).statusCode, url).toBe(200);
+    }
+  });
+});
