@@ -145,3 +145,125 @@ describe("writes stay inside the writer's scope", () => {
     );
   });
 });
+
+// Every reference a write route takes that no `config.scope` rule checks (found by listing each
+// write route's `…Id` body fields against its rules): each is held to the programme it is for.
+describe("references checked by the use case rather than the route", () => {
+  let stockport: { programmeId: string; workstreamId: string; costLineId: string };
+  let foreign: { workstreamId: string; costLineId: string };
+  let manager: SignedIn;
+  let finance: SignedIn;
+
+  beforeAll(async () => {
+    const programme = (name: string) => test.prisma.programme.findFirstOrThrow({ where: { name } });
+    const mine = await programme("Shared early years education improvement leadership");
+    const theirs = await programme("New Models for LEAs pilot");
+    const structure = async (programmeId: string) => ({
+      workstreamId: (await test.prisma.workstream.create({ data: { programmeId, name: "Scope workstream" } })).id,
+      costLineId: (await test.prisma.costLine.create({ data: { programmeId, name: "Scope line" } })).id,
+    });
+    stockport = { programmeId: mine.id, ...(await structure(mine.id)) };
+    foreign = await structure(theirs.id);
+    manager = await test.signInNew({ role: "programme_manager", organisationId: mine.leadOrganisationId });
+    await test.prisma.programmeAssignment.create({ data: { userId: manager.userId, programmeId: mine.id } });
+    finance = await test.signInNew({ role: "finance_officer", organisationId: mine.leadOrganisationId });
+  });
+
+  const refusedWithNothingWritten = async (
+    response: { statusCode: number },
+    count: () => Promise<number>,
+    before: number,
+  ) => {
+    expect([404, 422]).toContain(response.statusCode);
+    expect(await count()).toBe(before);
+  };
+
+  it.each([
+    [
+      "/api/milestones",
+      { description: "Scope milestone", baselineOn: "2024-03-31" },
+      () => test.prisma.milestone.count(),
+    ],
+    [
+      "/api/deliverables",
+      { description: "Scope deliverable", targetCount: 1 },
+      () => test.prisma.deliverableTarget.count(),
+    ],
+    [
+      "/api/benefits",
+      { name: "Scope benefit", measure: "children", benefitType: "direct", direction: "increase", unit: "children" },
+      () => test.prisma.benefit.count(),
+    ],
+  ])("POST %s with another council's workstream is refused", async (url, body, count) => {
+    const before = await count();
+    const response = await manager.inject({
+      method: "POST",
+      url,
+      payload: { ...body, programmeId: stockport.programmeId, workstreamId: foreign.workstreamId },
+    });
+    await refusedWithNothingWritten(response, count, before);
+  });
+
+  it("a cost line, or a cost-sharing agreement, on another council's workstream or line is refused", async () => {
+    const lines = () => test.prisma.costLine.count();
+    const linesBefore = await lines();
+    await refusedWithNothingWritten(
+      await finance.inject({
+        method: "POST",
+        url: `/api/programmes/${stockport.programmeId}/cost-lines`,
+        payload: { name: "Scope line 2", workstreamId: foreign.workstreamId },
+      }),
+      lines,
+      linesBefore,
+    );
+    const organisations = await test.prisma.organisation.findMany({ take: 2, orderBy: { name: "asc" } });
+    const agreements = () => test.prisma.costSharingAgreement.count();
+    const agreementsBefore = await agreements();
+    await refusedWithNothingWritten(
+      await finance.inject({
+        method: "POST",
+        url: `/api/programmes/${stockport.programmeId}/cost-sharing-agreements`,
+        payload: {
+          name: "Scope agreement",
+          costLineId: foreign.costLineId,
+          shares: organisations.map((organisation) => ({ organisationId: organisation.id, parts: 1 })),
+        },
+      }),
+      agreements,
+      agreementsBefore,
+    );
+  });
+
+  it.each([
+    [
+      "deliverables",
+      () =>
+        test.prisma.deliverableTarget.create({
+          data: { programmeId: stockport.programmeId, description: "Mine", targetCount: 1 },
+        }),
+    ],
+    [
+      "benefits",
+      () =>
+        test.prisma.benefit.create({
+          data: {
+            programmeId: stockport.programmeId,
+            name: "Mine",
+            measure: "m",
+            benefitType: "direct",
+            direction: "increase",
+            unit: "u",
+          },
+        }),
+    ],
+  ])("PATCH /api/%s/:id cannot move it to another council's workstream", async (resource, create) => {
+    const record = await create();
+    const response = await manager.inject({
+      method: "PATCH",
+      url: `/api/${resource}/${record.id}`,
+      payload: { version: record.version, workstreamId: foreign.workstreamId },
+    });
+    expect(response.statusCode).toBe(422);
+    expect(response.body).toMatch(/workstream/);
+  });
+});
