@@ -2,8 +2,9 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { DEMO_USERS, signIn } from "./sign-in.ts";
 
-// A funder's published package as they come: a float amount, a UK date with a time, and a
-// grant that cannot be imported (a fraction of a penny).
+// A funder's published package as they come: a float amount, a UK date with a time, a grant
+// that cannot be imported (a fraction of a penny), and one to an organisation Fundline does not
+// know, which only an administrator may add.
 const PACKAGE = {
   grants: [
     {
@@ -12,7 +13,7 @@ const PACKAGE = {
       currency: "GBP",
       amountAwarded: 12500.5,
       awardDate: "01/04/2021 00:00",
-      recipientOrganization: [{ id: "GB-CHC-E2E-0001", name: "E2E Family Hubs" }],
+      recipientOrganization: [{ id: "GB-LAE-OLD", name: "Oldham Council" }],
     },
     {
       id: "360G-E2E-0002",
@@ -20,6 +21,13 @@ const PACKAGE = {
       amountAwarded: 0.005,
       awardDate: "2021-05-01",
       recipientOrganization: [{ name: "E2E Speech Trust" }],
+    },
+    {
+      id: "360G-E2E-0003",
+      title: "Family hub volunteers",
+      amountAwarded: 900,
+      awardDate: "2021-05-01",
+      recipientOrganization: [{ id: "GB-CHC-E2E-0001", name: "E2E Family Hubs" }],
     },
   ],
 };
@@ -36,13 +44,17 @@ test("a finance officer imports a funder's 360Giving grants and sees each one sk
     buffer: Buffer.from(JSON.stringify(PACKAGE)),
   });
   await page.getByRole("button", { name: "Import the grants" }).click();
-  await expect(page.getByRole("status")).toContainText("Imported 1 of 2 grants (£12,500.50); 1 skipped.");
-  await expect(page.getByRole("table", { name: "Grants not imported, and why" })).toContainText("360G-E2E-0002");
+  await expect(page.getByRole("status")).toContainText("Imported 1 of 3 grants (£12,500.50); 2 skipped.");
+  const skipped = page.getByRole("table", { name: "Grants not imported, and why" });
+  await expect(skipped).toContainText("360G-E2E-0002");
+  await expect(skipped).toContainText(
+    "its recipient (E2E Family Hubs) is not in Fundline: only an administrator can add it",
+  );
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]).analyze();
   expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
 
   // The same package again adds nothing.
   await page.getByRole("button", { name: "Import the grants" }).click();
-  await expect(page.getByRole("status")).toContainText("Imported 0 of 2 grants");
+  await expect(page.getByRole("status")).toContainText("Imported 0 of 3 grants");
   await expect(page.getByRole("table", { name: "What the import did" })).toContainText("Already imported1");
 });

@@ -58,3 +58,47 @@ test.describe("Managing users", () => {
     await theirs.close();
   });
 });
+
+test("an administrator sees a person's failed sign-ins beside their name and clears them", async ({
+  page,
+  playwright,
+}) => {
+  await signIn(page, DEMO_USERS.administrator);
+  // A person of this test's own: invited and set up through the API, as the Users screen would.
+  const { csrfToken } = await (await page.request.get("/api/session")).json();
+  const email = `locked-out-${Date.now()}@rotherham.example`;
+  const organisations = (await (await page.request.get("/api/organisations?pageSize=500")).json()).organisations;
+  const rotherham = organisations.find((organisation: { name: string }) => organisation.name.startsWith("Rotherham"));
+  const invited = await (
+    await page.request.post("/api/users", {
+      headers: { "x-csrf-token": csrfToken },
+      data: { email, displayName: "Robin Lockedout", organisationId: rotherham.id, role: "viewer" },
+    })
+  ).json();
+  const token = String(invited.invitationUrl).split("#token=")[1];
+  const stranger = await playwright.request.newContext({ baseURL: new URL(page.url()).origin });
+  expect(
+    (
+      await stranger.post("/api/invitations/accept", { data: { token, password: "rotherham early years passphrase" } })
+    ).status(),
+  ).toBe(200);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    expect(
+      (await stranger.post("/api/session", { data: { email, password: "not the right one at all" } })).status(),
+    ).toBe(401);
+  }
+  await stranger.dispose();
+
+  await page.getByRole("link", { name: "Users" }).click();
+  const row = page.getByRole("row", { name: /Robin Lockedout/ });
+  await expect(row.getByRole("cell").nth(3)).toHaveText("Active — 2 failed sign-ins today");
+  await row.getByRole("button", { name: "Clear failed sign-ins of Robin Lockedout" }).click();
+  await expect(
+    page
+      .getByRole("status")
+      .filter({ hasText: "Robin Lockedout's failed sign-ins are cleared: they can sign in now." }),
+  ).toBeVisible();
+  await expect(row.getByRole("cell").nth(3)).toHaveText("Active");
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]).analyze();
+  expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
+});

@@ -74,3 +74,9 @@ export const SignInFailuresResponse = z.object({
   locked: z.boolean(),
 });
 export type SignInFailuresResponse = z.infer<typeof SignInFailuresResponse>;
+
+/** Every account with failed sign-ins over the last day: what an administrator may need to clear. */
+export const SignInFailureListResponse = z.object({
+  accounts: z.array(SignInFailuresResponse.extend({ userId: Uuid })),
+});
+export type SignInFailureListResponse = z.infer<typeof SignInFailureListResponse>;

@@ -219,8 +219,17 @@ describe("rate limiting (growing waits per account and address; nobody can lock 
     );
     const seen = await test.inject({ url: `/api/users/${user.userId}/sign-in-failures` });
     expect(seen.json()).toEqual({ failures: ACCOUNT_FAILURE_LIMIT, waitSeconds: 86_400, locked: true });
+    const listed = (await test.inject({ url: "/api/sign-in-failures" })).json().accounts;
+    expect(listed).toContainEqual({
+      userId: user.userId,
+      failures: ACCOUNT_FAILURE_LIMIT,
+      waitSeconds: 86_400,
+      locked: true,
+    });
     const cleared = await test.inject({ method: "DELETE", url: `/api/users/${user.userId}/sign-in-failures` });
     expect(cleared.json()).toEqual({ failures: 0, waitSeconds: 0, locked: false });
+    const after = (await test.inject({ url: "/api/sign-in-failures" })).json().accounts;
+    expect(after.map((account: { userId: string }) => account.userId)).not.toContain(user.userId);
     const audit = await test.prisma.auditEvent.findFirstOrThrow({
       where: { entityType: "User", entityId: user.userId },
       orderBy: { occurredAt: "desc" },

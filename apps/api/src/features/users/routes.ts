@@ -5,6 +5,7 @@ import {
   InvitedUserResponse,
   InviteUserRequest,
   SessionResponse,
+  SignInFailureListResponse,
   SignInFailuresResponse,
   UpdateUserRequest,
   UserListQuery,
@@ -16,7 +17,7 @@ import { listErrors } from "../../plugins/paging.ts";
 import { inTransaction, writeContextOf, writeErrors } from "../../plugins/write-context.ts";
 import { replyWithNewSession } from "../session/session-cookie.ts";
 import type { SessionSettings } from "../session/sessions.ts";
-import { clearSignInFailures, signInFailures } from "./sign-in-failures.ts";
+import { clearSignInFailures, listSignInFailures, signInFailures } from "./sign-in-failures.ts";
 import { acceptInvitation, inviteUser, listUsers, updateUser } from "./users.ts";
 
 /** Administrators invite, change and deactivate users; invited people choose their password. */
@@ -54,6 +55,11 @@ export const userRoutes: FastifyPluginAsyncZod<{ settings: SessionSettings }> = 
       inTransaction(fastify.prisma, (tx) =>
         updateUser(tx, { id: request.params.id, input: request.body, ...writeContextOf(request) }),
       ),
+  );
+  fastify.get(
+    "/sign-in-failures",
+    { config: { access: "users.manage" }, schema: { response: { 200: SignInFailureListResponse } } },
+    () => listSignInFailures(fastify.prisma),
   );
   fastify.get(
     "/users/:id/sign-in-failures",

@@ -3,8 +3,10 @@ import { type InvitedUserResponse, InviteUserRequest, type UserResponse } from "
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import {
+  clearSignInFailures,
   getOrganisations,
   getRolePolicies,
+  getSignInFailures,
   getUsers,
   inviteUser,
   rolePolicyKey,
@@ -32,6 +34,16 @@ export function UsersPage() {
 function UsersTable({ users }: { users: UserResponse[] }) {
   const queryClient = useQueryClient();
   const [status, setStatus] = useState("");
+  const failures = useQuery({ queryKey: userKeys.signInFailures, queryFn: getSignInFailures });
+  const failuresOf = new Map((failures.data?.accounts ?? []).map((account) => [account.userId, account]));
+  const clear = useMutation({
+    mutationFn: (user: UserResponse) => clearSignInFailures(user.id),
+    onSuccess: (_cleared, user) => {
+      setStatus(`${user.displayName}'s failed sign-ins are cleared: they can sign in now.`);
+      return queryClient.invalidateQueries({ queryKey: userKeys.signInFailures });
+    },
+    onError: (error) => setStatus(error.message),
+  });
   const toggle = useMutation({
     mutationFn: ({ user, active }: { user: UserResponse; active: boolean }) => setUserActive(user, active),
     onSuccess: (user) => {
@@ -49,42 +61,71 @@ function UsersTable({ users }: { users: UserResponse[] }) {
   return (
     <>
       <p role="status">{status}</p>
-      <table>
-        <caption className="visually-hidden">Users, their roles and whether they can sign in</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Email</th>
-            <th scope="col">Role</th>
-            <th scope="col">Organisation</th>
-            <th scope="col">Status</th>
-            <th scope="col">Action</th>
-          </tr>
-        </thead>
-        <tbody>
-          {users.map((user) => (
-            <tr key={user.id}>
-              <th scope="row">{user.displayName}</th>
-              <td>{user.email}</td>
-              <td>{ROLE_NAMES[user.role]}</td>
-              <td>{user.organisation.name}</td>
-              <td>{!user.active ? "Deactivated" : user.invited ? "Invited" : "Active"}</td>
-              <td>
-                <button
-                  type="button"
-                  className="secondary"
-                  disabled={toggle.isPending}
-                  onClick={() => toggle.mutate({ user, active: !user.active })}
-                >
-                  {user.active ? "Deactivate" : "Reactivate"}
-                  <span className="visually-hidden"> {user.displayName}</span>
-                </button>
-              </td>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1) */}
+      <section className="table-scroll" aria-label="Everyone with an account" tabIndex={0}>
+        <table>
+          <caption className="visually-hidden">Users, their roles and whether they can sign in</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Email</th>
+              <th scope="col">Role</th>
+              <th scope="col">Organisation</th>
+              <th scope="col">Status</th>
+              <th scope="col">Action</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {users.map((user) => (
+              <tr key={user.id}>
+                <th scope="row">{user.displayName}</th>
+                <td>{user.email}</td>
+                <td>{ROLE_NAMES[user.role]}</td>
+                <td>{user.organisation.name}</td>
+                <td>
+                  {!user.active ? "Deactivated" : user.invited ? "Invited" : "Active"}
+                  <SignInFailures failures={failuresOf.get(user.id)} />
+                </td>
+                <td>
+                  <div className="actions">
+                    {failuresOf.has(user.id) && (
+                      <button
+                        type="button"
+                        className="secondary"
+                        disabled={clear.isPending}
+                        onClick={() => clear.mutate(user)}
+                      >
+                        Clear failed sign-ins<span className="visually-hidden"> of {user.displayName}</span>
+                      </button>
+                    )}
+                    <button
+                      type="button"
+                      className="secondary"
+                      disabled={toggle.isPending}
+                      onClick={() => toggle.mutate({ user, active: !user.active })}
+                    >
+                      {user.active ? "Deactivate" : "Reactivate"}
+                      <span className="visually-hidden"> {user.displayName}</span>
+                    </button>
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
     </>
+  );
+}
+
+/** Beside a person's status: how many sign-ins failed today, and whether that has locked them out. */
+function SignInFailures({ failures }: { failures: { failures: number; locked: boolean } | undefined }) {
+  if (!failures) return null;
+  const count = `${failures.failures} failed sign-in${failures.failures === 1 ? "" : "s"} today`;
+  return failures.locked ? (
+    <strong className="sign-in-locked"> — locked: {count}</strong>
+  ) : (
+    <span className="hint"> — {count}</span>
   );
 }
 
