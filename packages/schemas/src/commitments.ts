@@ -85,7 +85,32 @@ export type AllocationResponse = z.infer<typeof AllocationResponse>;
 
 export const IdParams = z.strictObject({ id: Uuid });
 
-export const AuditQuery = z.strictObject({ entity: Text(60), id: Text(100) });
+/** The kinds of record the audit trail holds, by their stored names. */
+export const AuditedEntity = z.enum([
+  "Allocation",
+  "Benefit",
+  "BenefitReading",
+  "CostLine",
+  "CostSharingAgreement",
+  "Decision",
+  "DeliverableTarget",
+  "Fund",
+  "FundingCommitment",
+  "ImportBatch",
+  "Milestone",
+  "Organisation",
+  "Programme",
+  "ProgrammePartner",
+  "Receipt",
+  "Risk",
+  "RolePolicy",
+  "Spend",
+  "User",
+  "Workstream",
+]);
+export type AuditedEntity = z.infer<typeof AuditedEntity>;
+
+export const AuditQuery = z.strictObject({ entity: AuditedEntity, id: Text(100) });
 export const AuditResponse = z.object({
   events: z.array(
     z.object({

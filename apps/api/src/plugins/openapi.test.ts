@@ -26,6 +26,15 @@ describe("OpenAPI", () => {
         "/api/audit",
       ]),
     );
+    // Every route the app serves, with each of its methods.
+    const documented = Object.entries(document.paths as Record<string, Record<string, unknown>>).flatMap(
+      ([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    const served = test.fastify.routeRules
+      .filter((rule) => !/^\/api\/(docs|openapi\.json)/.test(rule.url))
+      .map((rule) => `${rule.method} ${rule.url.replace(/:(\w+)/g, "{$1}")}`);
+    expect(served.filter((route) => !documented.includes(route))).toEqual([]);
+    expect(served.length).toBeGreaterThan(85);
     const body = document.paths["/api/commitments"].post.requestBody.content["application/json"].schema;
     expect(body.required).toEqual(expect.arrayContaining(["fundId", "title", "amountPence", "status"]));
     expect(body.additionalProperties).toBe(false);

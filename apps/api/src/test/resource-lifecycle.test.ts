@@ -2,6 +2,7 @@
 // an exact total, changed once by one of many simultaneous writers, refused when stale, retired
 // with a reason (gone from the list, kept in history and audit), and refused bad input with the
 // field named. One table, so a resource that skips a rule fails here.
+import { AuditedEntity } from "@fundline/schemas";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type TestApp } from "./test-app.ts";
@@ -488,5 +489,16 @@ describe.each(resources)("$name", (resource) => {
     const response = await send("PATCH", `${resource.base}/${record.id}`, withIds(resource.change));
     expect(response.statusCode).toBe(400);
     expect(fieldsOf(response)).toContain("body.version");
+  });
+});
+
+// Run last: by now every kind of record has been created, changed and retired above.
+describe("the audit trail's kinds of record", () => {
+  it("are all ones GET /api/audit knows", async () => {
+    const stored = await test.prisma.auditEvent.findMany({ distinct: ["entityType"], select: { entityType: true } });
+    expect(stored.length).toBeGreaterThan(10);
+    expect(
+      stored.map(({ entityType }) => entityType).filter((type) => !AuditedEntity.options.includes(type as never)),
+    ).toEqual([]);
   });
 });
