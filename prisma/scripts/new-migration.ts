@@ -1,13 +1,17 @@
 // `pnpm db:new-migration <name>`: writes prisma/migrations/<timestamp>_<name>/migration.sql with
 // the SQL that takes the schema as of the last migration (migrations/schema.snapshot.prisma) to
-// the current schema.prisma, then updates the snapshot. Works offline (WebAssembly engine).
-// Hand-written SQL that Prisma's schema cannot express (checks, triggers) goes at the end of the
-// generated file, under a comment, before the migration is first applied anywhere.
+// the current schema.prisma, then updates the snapshot, and the SQL that takes the migrated
+// database's functions and triggers to what prisma/sql/ says they are now (edit them there).
+// Works offline (WebAssembly engine). Other hand-written SQL that Prisma's schema cannot
+// express (check constraints) goes at the end of the file before it is first applied anywhere.
 import { existsSync } from "node:fs";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { startEmbeddedPostgres } from "../src/embedded-postgres.ts";
+import { ensureDatabase, startEmbeddedPostgres } from "../src/embedded-postgres.ts";
+import { applyMigrations } from "../src/migrate.ts";
+import { definitionChanges, liveDefinitions, writtenDefinitions } from "../src/sql-home.ts";
+import { withClient } from "../src/with-client.ts";
 import { diffSchemas, isEmptyMigration, readSchemaFile } from "./schema-engine.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -31,9 +35,13 @@ const postgres = process.env.DATABASE_URL
   ? undefined
   : await startEmbeddedPostgres({ dataDir: scratchDir, port: 54400 + (process.pid % 500), persistent: false });
 try {
-  const sql = await diffSchemas(process.env.DATABASE_URL ?? postgres!.adminUrl, previous, current);
-  if (isEmptyMigration(sql)) {
-    console.log("schema.prisma matches the last migration: nothing to write.");
+  const schemaSql = await diffSchemas(process.env.DATABASE_URL ?? postgres!.adminUrl, previous, current);
+  const logic = await logicChanges();
+  const sql = [isEmptyMigration(schemaSql) ? "" : schemaSql, logic ? `-- From prisma/sql/\n${logic}\n` : ""]
+    .filter(Boolean)
+    .join("\n");
+  if (!sql) {
+    console.log("schema.prisma and prisma/sql/ match the migrations: nothing to write.");
   } else {
     const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
     const dir = join(migrationsDir, `${stamp}_${name}`);
@@ -49,4 +57,15 @@ try {
 } finally {
   await postgres?.stop();
   await rm(scratchDir, { recursive: true, force: true });
+}
+
+/** What prisma/sql/ says that a database migrated so far does not do (on a scratch database). */
+async function logicChanges(): Promise<string> {
+  if (!postgres) return ""; // with DATABASE_URL: compare by hand (pnpm test does)
+  await ensureDatabase(postgres, "fundline_new_migration");
+  const url = postgres.urlFor("fundline_new_migration");
+  await applyMigrations(url);
+  return withClient(url, async (client) =>
+    definitionChanges(await liveDefinitions(client), await writtenDefinitions()),
+  );
 }

@@ -1,0 +1,76 @@
+-- Change notes: which programmes each writing transaction can change, so a kept portfolio
+-- reconciliation recomputes just those.
+-- The current definition of each function and trigger, as PostgreSQL prints it
+-- (pg_get_functiondef, pg_get_triggerdef): prisma/src/sql-home.test.ts checks that a migrated
+-- database holds exactly these. See README.md here for what fires on what and why.
+
+-- ─── fundline_note_reconciliation_change ─────────────────────────────────────────────
+CREATE OR REPLACE FUNCTION public.fundline_note_reconciliation_change()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+DECLARE
+  key_column text := TG_ARGV[0];
+  key_of text := TG_ARGV[1];
+  keys uuid[] := '{}';
+  found uuid[];
+  programmes uuid[];
+BEGIN
+  IF key_of <> 'everything' THEN
+    IF TG_OP <> 'DELETE' THEN
+      EXECUTE format('SELECT array_agg(key) FROM (SELECT DISTINCT %I AS key FROM new_rows WHERE %I IS NOT NULL) keys', key_column, key_column) INTO found;
+      keys := keys || coalesce(found, '{}');
+    END IF;
+    IF TG_OP <> 'INSERT' THEN
+      EXECUTE format('SELECT array_agg(key) FROM (SELECT DISTINCT %I AS key FROM old_rows WHERE %I IS NOT NULL) keys', key_column, key_column) INTO found;
+      keys := keys || coalesce(found, '{}');
+    END IF;
+    programmes := CASE key_of
+      WHEN 'programme' THEN keys
+      WHEN 'cost line' THEN ARRAY(SELECT "programmeId" FROM "CostLine" WHERE id = ANY (keys))
+      WHEN 'commitment' THEN ARRAY(SELECT "programmeId" FROM "FundingCommitment" WHERE id = ANY (keys) AND "programmeId" IS NOT NULL)
+      WHEN 'agreement' THEN ARRAY(SELECT "programmeId" FROM "CostSharingAgreement" WHERE id = ANY (keys))
+    END;
+  END IF;
+  INSERT INTO "ReconciliationChange" AS change ("transactionId", "programmeIds", everything)
+  VALUES (pg_current_xact_id()::text::bigint, ARRAY(SELECT DISTINCT unnest(programmes)), key_of = 'everything')
+  ON CONFLICT ("transactionId") DO UPDATE SET
+    everything = change.everything OR excluded.everything,
+    "programmeIds" = ARRAY(SELECT DISTINCT unnest(change."programmeIds" || excluded."programmeIds"));
+  RETURN NULL;
+END $function$;
+
+CREATE TRIGGER "Allocation_reconciliation_change_delete" AFTER DELETE ON public."Allocation" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('costLineId', 'cost line');
+CREATE TRIGGER "Allocation_reconciliation_change_insert" AFTER INSERT ON public."Allocation" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('costLineId', 'cost line');
+CREATE TRIGGER "Allocation_reconciliation_change_update" AFTER UPDATE ON public."Allocation" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('costLineId', 'cost line');
+CREATE TRIGGER "CommitmentYearProfile_reconciliation_change_delete" AFTER DELETE ON public."CommitmentYearProfile" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('commitmentId', 'commitment');
+CREATE TRIGGER "CommitmentYearProfile_reconciliation_change_insert" AFTER INSERT ON public."CommitmentYearProfile" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('commitmentId', 'commitment');
+CREATE TRIGGER "CommitmentYearProfile_reconciliation_change_update" AFTER UPDATE ON public."CommitmentYearProfile" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('commitmentId', 'commitment');
+CREATE TRIGGER "CostLine_reconciliation_change_delete" AFTER DELETE ON public."CostLine" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('programmeId', 'programme');
+CREATE TRIGGER "CostLine_reconciliation_change_insert" AFTER INSERT ON public."CostLine" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('programmeId', 'programme');
+CREATE TRIGGER "CostLine_reconciliation_change_update" AFTER UPDATE ON public."CostLine" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('programmeId', 'programme');
+CREATE TRIGGER "CostShare_reconciliation_change_delete" AFTER DELETE ON public."CostShare" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('agreementId', 'agreement');
+CREATE TRIGGER "CostShare_reconciliation_change_insert" AFTER INSERT ON public."CostShare" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('agreementId', 'agreement');
+CREATE TRIGGER "CostShare_reconciliation_change_update" AFTER UPDATE ON public."CostShare" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('agreementId', 'agreement');
+CREATE TRIGGER "CostSharingAgreement_reconciliation_change_delete" AFTER DELETE ON public."CostSharingAgreement" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('programmeId', 'programme');
+CREATE TRIGGER "CostSharingAgreement_reconciliation_change_insert" AFTER INSERT ON public."CostSharingAgreement" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('programmeId', 'programme');
+CREATE TRIGGER "CostSharingAgreement_reconciliation_change_update" AFTER UPDATE ON public."CostSharingAgreement" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('programmeId', 'programme');
+CREATE TRIGGER "Fund_reconciliation_change_delete" AFTER DELETE ON public."Fund" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('id', 'everything');
+CREATE TRIGGER "Fund_reconciliation_change_update" AFTER UPDATE ON public."Fund" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('id', 'everything');
+CREATE TRIGGER "FundingCommitment_reconciliation_change_delete" AFTER DELETE ON public."FundingCommitment" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('programmeId', 'programme');
+CREATE TRIGGER "FundingCommitment_reconciliation_change_insert" AFTER INSERT ON public."FundingCommitment" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('programmeId', 'programme');
+CREATE TRIGGER "FundingCommitment_reconciliation_change_update" AFTER UPDATE ON public."FundingCommitment" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('programmeId', 'programme');
+CREATE TRIGGER "Organisation_reconciliation_change_delete" AFTER DELETE ON public."Organisation" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('id', 'everything');
+CREATE TRIGGER "Organisation_reconciliation_change_update" AFTER UPDATE ON public."Organisation" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('id', 'everything');
+CREATE TRIGGER "Programme_reconciliation_change_delete" AFTER DELETE ON public."Programme" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('id', 'programme');
+CREATE TRIGGER "Programme_reconciliation_change_insert" AFTER INSERT ON public."Programme" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('id', 'programme');
+CREATE TRIGGER "Programme_reconciliation_change_update" AFTER UPDATE ON public."Programme" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('id', 'programme');
+CREATE TRIGGER "ProgrammePartner_reconciliation_change_delete" AFTER DELETE ON public."ProgrammePartner" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('programmeId', 'programme');
+CREATE TRIGGER "ProgrammePartner_reconciliation_change_insert" AFTER INSERT ON public."ProgrammePartner" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('programmeId', 'programme');
+CREATE TRIGGER "ProgrammePartner_reconciliation_change_update" AFTER UPDATE ON public."ProgrammePartner" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('programmeId', 'programme');
+CREATE TRIGGER "Receipt_reconciliation_change_delete" AFTER DELETE ON public."Receipt" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('commitmentId', 'commitment');
+CREATE TRIGGER "Receipt_reconciliation_change_insert" AFTER INSERT ON public."Receipt" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('commitmentId', 'commitment');
+CREATE TRIGGER "Receipt_reconciliation_change_update" AFTER UPDATE ON public."Receipt" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('commitmentId', 'commitment');
+CREATE TRIGGER "Spend_reconciliation_change_delete" AFTER DELETE ON public."Spend" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('programmeId', 'programme');
+CREATE TRIGGER "Spend_reconciliation_change_insert" AFTER INSERT ON public."Spend" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('programmeId', 'programme');
+CREATE TRIGGER "Spend_reconciliation_change_update" AFTER UPDATE ON public."Spend" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('programmeId', 'programme');
