@@ -60,7 +60,8 @@ function trimZero(value: number): string {
 
 /**
  * Splits `total` pence into shares in proportion to whole-number `parts` so that the shares add
- * back exactly to the total (largest-remainder method; ties go to the earlier part).
+ * back exactly to the total (largest-remainder method; ties go to the earlier part). The database
+ * splits the same way with its parts ordered by id; a property test holds the two equal.
  * £100,000.00 in 1:1:1 is £33,333.34 + £33,333.33 + £33,333.33.
  * Negative totals (credit notes) split symmetrically to positive ones.
  */

@@ -54,22 +54,21 @@ export async function getProgramme(prisma: PrismaClient, id: string): Promise<Pr
         risks: { where: { retiredAt: null }, orderBy: [{ status: "asc" }, { title: "asc" }] },
       },
     }),
-    // Per-commitment and per-line sums in SQL, one grouped pass each.
+    // Per-commitment and per-line figures from the running totals the triggers keep: the same
+    // source as the programme's reconciliation, never a second sum over the raw rows.
     prisma.$queryRaw<CommitmentTotalsRow[]>`
       SELECT commitment.id::text AS id,
-             coalesce((SELECT sum(receipt."amountPence") FROM "Receipt" receipt
-                       WHERE receipt."commitmentId" = commitment.id AND receipt."retiredAt" IS NULL), 0)::bigint AS "receivedPence",
-             coalesce((SELECT sum(allocation."amountPence") FROM "Allocation" allocation
-                       WHERE allocation."commitmentId" = commitment.id AND allocation."retiredAt" IS NULL), 0)::bigint AS "allocatedPence"
+             coalesce(total."receivedPence", 0)::bigint AS "receivedPence",
+             coalesce(total."allocatedPence", 0)::bigint AS "allocatedPence"
       FROM "FundingCommitment" commitment
+      LEFT JOIN "CommitmentTotal" total ON total."commitmentId" = commitment.id
       WHERE commitment."programmeId" = ${id}::uuid AND commitment."retiredAt" IS NULL`,
     prisma.$queryRaw<CostLineTotalsRow[]>`
       SELECT line.id::text AS id,
-             coalesce((SELECT sum(allocation."amountPence") FROM "Allocation" allocation
-                       WHERE allocation."costLineId" = line.id AND allocation."retiredAt" IS NULL), 0)::bigint AS "allocatedPence",
-             coalesce((SELECT sum(spend."amountPence") FROM "Spend" spend
-                       WHERE spend."costLineId" = line.id AND spend."retiredAt" IS NULL), 0)::bigint AS "spentPence"
+             coalesce(total."allocatedPence", 0)::bigint AS "allocatedPence",
+             coalesce(total."spentPence", 0)::bigint AS "spentPence"
       FROM "CostLine" line
+      LEFT JOIN "CostLineTotal" total ON total."costLineId" = line.id
       WHERE line."programmeId" = ${id}::uuid AND line."retiredAt" IS NULL`,
   ]);
 
