@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, seedAndFindDartington, type TestApp } from "../../test/test-app.ts";
+import { totalsAgainstOracle } from "../../test/totals-oracle.ts";
 import { runningTotalsDrift } from "./running-totals.ts";
 
 let test: TestApp;
@@ -41,6 +42,7 @@ const kept = async () => {
 describe("running totals", () => {
   it("start equal to the seed's figures added up from scratch", async () => {
     expect(await runningTotalsDrift(test.prisma)).toEqual([]);
+    expect(await totalsAgainstOracle(test.prisma)).toEqual([]);
     const { programme, line } = await kept();
     // Dartington: £105,000 awarded, £90,000 spent on its one line, all of it allocated.
     expect(programme).toMatchObject({ committedPence: 10_500_000n, spentPence: 9_000_000n });
@@ -72,6 +74,7 @@ describe("running totals", () => {
     });
     expect(named.statusCode, named.body).toBe(200);
     expect(await runningTotalsDrift(test.prisma)).toEqual([]);
+    expect(await totalsAgainstOracle(test.prisma)).toEqual([]);
     const afterMoves = await kept();
     expect(afterMoves.programme.spentPence).toBe(9_100_000n);
     expect(afterMoves.line).toMatchObject({ spentPence: 9_100_000n, unnamedSpentPence: 9_000_000n });
@@ -86,6 +89,7 @@ describe("running totals", () => {
     expect((await kept()).programme.spentPence).toBe(9_000_000n);
     expect((await kept()).commitment.namedSpentPence).toBe(0n);
     expect(await runningTotalsDrift(test.prisma)).toEqual([]);
+    expect(await totalsAgainstOracle(test.prisma)).toEqual([]);
   });
 
   it("follow a whole import batch being reversed in one statement", async () => {
@@ -111,12 +115,14 @@ describe("running totals", () => {
       })),
     });
     expect(await runningTotalsDrift(test.prisma)).toEqual([]);
+    expect(await totalsAgainstOracle(test.prisma)).toEqual([]);
     expect((await kept()).programme.spentPence).not.toBe(9_000_000n);
     await test.prisma.spend.updateMany({
       where: { importBatchId: batch.id },
       data: { retiredAt: new Date(), retirementReason: "Reversed in a test" },
     });
     expect(await runningTotalsDrift(test.prisma)).toEqual([]);
+    expect(await totalsAgainstOracle(test.prisma)).toEqual([]);
     expect((await kept()).programme.spentPence).toBe(9_000_000n);
   });
 
@@ -140,6 +146,7 @@ describe("running totals", () => {
     });
     expect((await kept()).commitment).toMatchObject({ allocatedPence: 0n, receivedPence: 0n });
     expect(await runningTotalsDrift(test.prisma)).toEqual([]);
+    expect(await totalsAgainstOracle(test.prisma)).toEqual([]);
   });
 
   it("refuse a truncate, which would leave them wrong", async () => {
@@ -270,6 +277,7 @@ describe("running totals", () => {
           }
         }
         expect(await runningTotalsDrift(test.prisma)).toEqual([]);
+        expect(await totalsAgainstOracle(test.prisma)).toEqual([]);
       }),
       { numRuns: 25 },
     );
@@ -306,6 +314,7 @@ describe("running totals", () => {
       ),
     );
     expect(await runningTotalsDrift(test.prisma)).toEqual([]);
+    expect(await totalsAgainstOracle(test.prisma)).toEqual([]);
   });
 
   it("stay exact when 40 writers record spend and allocations on the same line at once", async () => {
@@ -341,5 +350,6 @@ describe("running totals", () => {
     expect(after.spentPence - before.spentPence).toBe(20n * 10_001n);
     expect(after.allocatedPence - before.allocatedPence).toBe(20n * 7n);
     expect(await runningTotalsDrift(test.prisma)).toEqual([]);
+    expect(await totalsAgainstOracle(test.prisma)).toEqual([]);
   });
 });
