@@ -18,7 +18,7 @@ import {
   withClient,
 } from "@fundline/db";
 import autocannon from "autocannon";
-import { runningTotalsDrift } from "../../apps/api/src/features/reconciliation/running-totals.ts";
+import { runningTotalsDrift } from "../../apps/api/src/features/reconciliation/index.ts";
 import { buildSyntheticPortfolio, LINES, SIZE, SPEND_ROWS } from "./synthetic-portfolio.ts";
 
 const API_DIR = fileURLToPath(new URL("../../apps/api", import.meta.url));

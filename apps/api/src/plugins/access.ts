@@ -2,8 +2,8 @@ import fastifyCookie from "@fastify/cookie";
 import { can, type Permission, ROLE_NAMES } from "@fundline/domain";
 import fp from "fastify-plugin";
 import { Forbidden, Unauthenticated } from "../errors.ts";
-import { csrfTokenMatches, type Principal, principalFor, type SessionSettings } from "../features/session/sessions.ts";
-import { assertInScope, type ScopeCheck } from "./scope.ts";
+import { assertInScope, type ScopeCheck } from "../lib/scope.ts";
+import { csrfTokenMatches, type Principal, principalFor, type SessionSettings } from "../lib/sessions.ts";
 
 /**
  * What a route requires: a permission from the shared table; "session": only to be signed in

@@ -6,6 +6,7 @@ import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
 import fp from "fastify-plugin";
 import { z } from "zod";
+import { guardFormula } from "../lib/spreadsheet-cells.ts";
 
 /** The most rows one download holds; lists ask for this many when exporting. */
 export const EXPORT_MAX_ROWS = 100_000;
@@ -79,12 +80,6 @@ export const listExportPlugin = fp(
   },
   { name: "list-export" },
 );
-
-// A spreadsheet would run text starting =, +, - or @ as a formula (CSV injection); money and
-// other numbers are left as they are.
-export function guardFormula(cell: string | number | boolean): string | number | boolean {
-  return typeof cell === "string" && /^[=+\-@\t\r]/.test(cell) && !/^-?\d+(\.\d+)?$/.test(cell) ? `'${cell}` : cell;
-}
 
 /** `{ leadOrganisation: { name } }` → `leadOrganisation.name`; `amountPence` → `amount (£)`. */
 function flatten(value: Record<string, unknown>, prefix = ""): Record<string, string | number | boolean> {

@@ -5,7 +5,7 @@
 import { ROLES, type Role, seesEveryProgramme } from "@fundline/domain";
 import Fastify from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ScopedTable } from "../plugins/scope.ts";
+import type { ScopedTable } from "../lib/scope.ts";
 import { EXPECTED_ACCESS, PUBLIC_ROUTES } from "./expected-access.ts";
 import { buildTestApp, type SignedIn, type TestApp } from "./test-app.ts";
 

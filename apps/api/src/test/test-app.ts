@@ -6,7 +6,7 @@ import { ROLES, type Role } from "@fundline/domain";
 import Fastify, { type FastifyInstance, type InjectOptions, type LightMyRequestResponse } from "fastify";
 import { inject } from "vitest";
 import { app, serverOptions } from "../app.ts";
-import { hashPassword } from "../features/session/passwords.ts";
+import { hashPassword } from "../lib/passwords.ts";
 
 export const TEST_PASSWORD = "a long test passphrase 4 all";
 

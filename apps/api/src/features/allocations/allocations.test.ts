@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { inTransaction } from "../../plugins/write-context.ts";
+import { inTransaction } from "../../lib/write-context.ts";
 import { buildTestApp, seedAndFindDartington, type TestApp } from "../../test/test-app.ts";
 import { createAllocation } from "./allocations.ts";
 

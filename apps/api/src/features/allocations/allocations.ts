@@ -8,11 +8,11 @@ import type {
   UpdateAllocationRequest,
 } from "@fundline/schemas";
 import { RuleBroken } from "../../errors.ts";
-import { listPage, orderOf } from "../../plugins/paging.ts";
-import { type Scope, visibleProgrammes } from "../../plugins/scope.ts";
-import { assertNotRetired, changeVersioned, retirement, type WriteContext } from "../../plugins/write-context.ts";
-import { type Actor, auditCreated } from "../audit/record-audit.ts";
-import { allocatedOn } from "../commitments/commitment-rules.ts";
+import { type Actor, auditCreated } from "../../lib/audit-trail.ts";
+import { listPage, orderOf } from "../../lib/paging.ts";
+import { type Scope, visibleProgrammes } from "../../lib/scope.ts";
+import { assertNotRetired, changeVersioned, retirement, type WriteContext } from "../../lib/write-context.ts";
+import { allocatedOn } from "../commitments/index.ts";
 
 type AllocationRow = Prisma.AllocationGetPayload<object>;
 

@@ -8,9 +8,9 @@ import {
   UpdateAllocationRequest,
 } from "@fundline/schemas";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { listErrors } from "../../plugins/paging.ts";
-import { scopeOf } from "../../plugins/scope.ts";
-import { idempotent, inTransaction, writeContextOf, writeErrors } from "../../plugins/write-context.ts";
+import { listErrors } from "../../lib/paging.ts";
+import { scopeOf } from "../../lib/scope.ts";
+import { idempotent, inTransaction, writeContextOf, writeErrors } from "../../lib/write-context.ts";
 import { createAllocation, listAllocations, retireAllocation, updateAllocation } from "./allocations.ts";
 
 export const allocationRoutes: FastifyPluginAsyncZod = async (fastify) => {

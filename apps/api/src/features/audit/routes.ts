@@ -1,8 +1,8 @@
 import { AuditQuery, AuditResponse } from "@fundline/schemas";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { Forbidden } from "../../errors.ts";
-import { listErrors } from "../../plugins/paging.ts";
-import { assertInScope, isScopedTable } from "../../plugins/scope.ts";
+import { listErrors } from "../../lib/paging.ts";
+import { assertInScope, isScopedTable } from "../../lib/scope.ts";
 import { listAuditEvents } from "./list-audit-events.ts";
 
 // Reference data anyone with the audit permission may trace; other unscoped records (users,

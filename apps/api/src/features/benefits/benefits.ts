@@ -11,11 +11,11 @@ import type {
   UpdateBenefitRequest,
 } from "@fundline/schemas";
 import { NotFound, RuleBroken } from "../../errors.ts";
-import { dateWindow, listPage, orderOf } from "../../plugins/paging.ts";
-import { type Scope, visibleProgrammes } from "../../plugins/scope.ts";
-import { changeVersioned, retireVersioned, type WriteContext } from "../../plugins/write-context.ts";
-import { auditCreated } from "../audit/record-audit.ts";
-import { assertProgrammeAndWorkstream } from "../programmes/assert-programme.ts";
+import { auditCreated } from "../../lib/audit-trail.ts";
+import { dateWindow, listPage, orderOf } from "../../lib/paging.ts";
+import { assertProgrammeAndWorkstream } from "../../lib/programme-references.ts";
+import { type Scope, visibleProgrammes } from "../../lib/scope.ts";
+import { changeVersioned, retireVersioned, type WriteContext } from "../../lib/write-context.ts";
 
 const withLatestReading = {
   readings: { orderBy: { readOn: "desc" as const }, take: 1 },

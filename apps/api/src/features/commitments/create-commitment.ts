@@ -2,7 +2,7 @@ import type { Prisma } from "@fundline/db";
 import { fromIsoDate, profileProblem } from "@fundline/domain";
 import type { CommitmentResponse, CreateCommitmentRequest } from "@fundline/schemas";
 import { RuleBroken } from "../../errors.ts";
-import { type Actor, auditCreated } from "../audit/record-audit.ts";
+import { type Actor, auditCreated } from "../../lib/audit-trail.ts";
 import { toCommitmentResponse, withProfile } from "./commitment-response.ts";
 import { assertReferencesExist, parseProfile } from "./commitment-rules.ts";
 

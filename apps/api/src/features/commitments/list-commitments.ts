@@ -1,8 +1,8 @@
 import type { Prisma, PrismaClient } from "@fundline/db";
 import { fromIsoDate } from "@fundline/domain";
 import type { CommitmentListQuery, CommitmentListResponse } from "@fundline/schemas";
-import { listPage, orderOf, yearOf } from "../../plugins/paging.ts";
-import { type Scope, visibleProgrammes } from "../../plugins/scope.ts";
+import { listPage, orderOf, yearOf } from "../../lib/paging.ts";
+import { type Scope, visibleProgrammes } from "../../lib/scope.ts";
 import { toCommitmentResponse, withProfile } from "./commitment-response.ts";
 
 export async function listCommitments(

@@ -8,9 +8,9 @@ import {
   UpdateCommitmentRequest,
 } from "@fundline/schemas";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { listErrors } from "../../plugins/paging.ts";
-import { scopeOf } from "../../plugins/scope.ts";
-import { actorOf, idempotent, inTransaction, writeErrors } from "../../plugins/write-context.ts";
+import { listErrors } from "../../lib/paging.ts";
+import { scopeOf } from "../../lib/scope.ts";
+import { actorOf, idempotent, inTransaction, writeErrors } from "../../lib/write-context.ts";
 import { createCommitment } from "./create-commitment.ts";
 import { listCommitments } from "./list-commitments.ts";
 import { retireCommitment, updateCommitment } from "./update-commitment.ts";

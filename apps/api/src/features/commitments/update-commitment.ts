@@ -2,8 +2,8 @@ import type { Prisma } from "@fundline/db";
 import { fromIsoDate, overAllocationProblem, profileProblem } from "@fundline/domain";
 import type { CommitmentResponse, RetireRequest, UpdateCommitmentRequest } from "@fundline/schemas";
 import { RuleBroken } from "../../errors.ts";
-import { assertNotRetired, changeVersioned, retirement } from "../../plugins/write-context.ts";
-import type { Actor } from "../audit/record-audit.ts";
+import type { Actor } from "../../lib/audit-trail.ts";
+import { assertNotRetired, changeVersioned, retirement } from "../../lib/write-context.ts";
 import { toCommitmentResponse, withProfile } from "./commitment-response.ts";
 import { allocatedOn, assertReferencesExist, parseProfile } from "./commitment-rules.ts";
 

@@ -8,9 +8,9 @@ import {
   UpdateDecisionRequest,
 } from "@fundline/schemas";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { listErrors } from "../../plugins/paging.ts";
-import { scopeOf } from "../../plugins/scope.ts";
-import { inTransaction, writeContextOf, writeErrors } from "../../plugins/write-context.ts";
+import { listErrors } from "../../lib/paging.ts";
+import { scopeOf } from "../../lib/scope.ts";
+import { inTransaction, writeContextOf, writeErrors } from "../../lib/write-context.ts";
 import { createDecision, listDecisions, retireDecision, updateDecision } from "./decisions.ts";
 
 /** Council decisions that authorise money ("Recommendations Approved"). */

@@ -1,6 +1,6 @@
 import { ThreeSixtyGivingExportQuery, TransparencyExportQuery } from "@fundline/schemas";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { scopeOf } from "../../plugins/scope.ts";
+import { scopeOf } from "../../lib/scope.ts";
 import { threeSixtyGivingPackage } from "./three-sixty-giving.ts";
 import { transparencyCsv } from "./transparency.ts";
 

@@ -1,7 +1,7 @@
 import type { Prisma, PrismaClient } from "@fundline/db";
 import { penceAsDecimal, penceFromBigInt, toIsoDate } from "@fundline/domain";
 import type { ThreeSixtyGivingExportQuery } from "@fundline/schemas";
-import { type Scope, visibleProgrammes } from "../../plugins/scope.ts";
+import { type Scope, visibleProgrammes } from "../../lib/scope.ts";
 
 /** Fundline's grant-identifier prefix, until a council registers its own with 360Giving. */
 export const GRANT_ID_PREFIX = "360G-fundline-";

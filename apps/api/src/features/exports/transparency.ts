@@ -4,8 +4,8 @@ import { fromIsoDate, penceAsDecimal, penceFromBigInt, toIsoDate } from "@fundli
 import type { TransparencyExportQuery } from "@fundline/schemas";
 import { stringify } from "csv-stringify";
 import { RuleBroken } from "../../errors.ts";
-import { guardFormula } from "../../plugins/list-export.ts";
-import { type Scope, visibleProgrammes } from "../../plugins/scope.ts";
+import { type Scope, visibleProgrammes } from "../../lib/scope.ts";
+import { guardFormula } from "../../lib/spreadsheet-cells.ts";
 
 /** "Over £500": the Local Government Transparency Code 2015 threshold, credit notes included. */
 const THRESHOLD_PENCE = 50_000n;

@@ -1,6 +1,6 @@
 import { ThreeSixtyGivingImportQuery, ThreeSixtyGivingImportResult, ThreeSixtyGivingPackage } from "@fundline/schemas";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { writeContextOf, writeErrors } from "../../plugins/write-context.ts";
+import { writeContextOf, writeErrors } from "../../lib/write-context.ts";
 import { importThreeSixtyGiving } from "./three-sixty-giving-import.ts";
 
 /** A funder's published 360Giving data package, as funding commitments not yet tied to programmes. */

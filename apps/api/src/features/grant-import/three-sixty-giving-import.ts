@@ -5,7 +5,7 @@ import { Prisma, type PrismaClient } from "@fundline/db";
 import { penceFromBigInt, readDate, readMoney, textOutOfBounds } from "@fundline/domain";
 import type { ThreeSixtyGivingImportResult } from "@fundline/schemas";
 import { RuleBroken } from "../../errors.ts";
-import { inTransaction, type WriteContext } from "../../plugins/write-context.ts";
+import { inTransaction, type WriteContext } from "../../lib/write-context.ts";
 
 type Organisation = { id?: unknown; name?: unknown };
 type SoundGrant = {

@@ -3,8 +3,8 @@ import { createTestDatabase } from "@fundline/db/testing";
 import Fastify from "fastify";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { app, serverOptions } from "../../app.ts";
+import { hashPassword } from "../../lib/passwords.ts";
 import { buildTestApp, signInAs, TEST_PASSWORD, type TestApp } from "../../test/test-app.ts";
-import { hashPassword } from "../session/passwords.ts";
 
 let test: TestApp;
 beforeAll(async () => {

@@ -8,11 +8,11 @@ import type {
   UpdateMilestoneRequest,
 } from "@fundline/schemas";
 import { RuleBroken } from "../../errors.ts";
-import { dateWindow, listPage, orderOf } from "../../plugins/paging.ts";
-import { type Scope, visibleProgrammes } from "../../plugins/scope.ts";
-import { assertNotRetired, lockForWrite, retireVersioned, type WriteContext } from "../../plugins/write-context.ts";
-import { type Actor, auditCreated, recordAudit } from "../audit/record-audit.ts";
-import { assertProgrammeAndWorkstream } from "../programmes/assert-programme.ts";
+import { type Actor, auditCreated, recordAudit } from "../../lib/audit-trail.ts";
+import { dateWindow, listPage, orderOf } from "../../lib/paging.ts";
+import { assertProgrammeAndWorkstream } from "../../lib/programme-references.ts";
+import { type Scope, visibleProgrammes } from "../../lib/scope.ts";
+import { assertNotRetired, lockForWrite, retireVersioned, type WriteContext } from "../../lib/write-context.ts";
 
 type Context = { actor: Actor; requestId: string };
 const withHistory = { history: { orderBy: { changedAt: "asc" } } } as const;

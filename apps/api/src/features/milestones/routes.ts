@@ -8,9 +8,9 @@ import {
   UpdateMilestoneRequest,
 } from "@fundline/schemas";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { listErrors } from "../../plugins/paging.ts";
-import { scopeOf } from "../../plugins/scope.ts";
-import { actorOf, inTransaction, writeContextOf, writeErrors } from "../../plugins/write-context.ts";
+import { listErrors } from "../../lib/paging.ts";
+import { scopeOf } from "../../lib/scope.ts";
+import { actorOf, inTransaction, writeContextOf, writeErrors } from "../../lib/write-context.ts";
 import { createMilestone, listMilestones, retireMilestone, updateMilestone } from "./milestones.ts";
 
 export const milestoneRoutes: FastifyPluginAsyncZod = async (fastify) => {

@@ -7,9 +7,9 @@ import type {
   UpdateOrganisationRequest,
 } from "@fundline/schemas";
 import { RuleBroken } from "../../errors.ts";
-import { listPage, orderOf } from "../../plugins/paging.ts";
-import { changeVersioned, retireVersioned, type WriteContext } from "../../plugins/write-context.ts";
-import { auditCreated } from "../audit/record-audit.ts";
+import { auditCreated } from "../../lib/audit-trail.ts";
+import { listPage, orderOf } from "../../lib/paging.ts";
+import { changeVersioned, retireVersioned, type WriteContext } from "../../lib/write-context.ts";
 
 type OrganisationRow = Prisma.OrganisationGetPayload<object>;
 

@@ -2,9 +2,9 @@ import type { Prisma, PrismaClient } from "@fundline/db";
 import { fromIsoDate, toIsoDateOrNull } from "@fundline/domain";
 import type { AddPartnerRequest, PartnerListQuery, PartnerResponse, UpdatePartnerRequest } from "@fundline/schemas";
 import { NotFound, RuleBroken } from "../../errors.ts";
-import { listPage, orderOf } from "../../plugins/paging.ts";
-import { changeVersioned, type WriteContext } from "../../plugins/write-context.ts";
-import { auditCreated } from "../audit/record-audit.ts";
+import { auditCreated } from "../../lib/audit-trail.ts";
+import { listPage, orderOf } from "../../lib/paging.ts";
+import { changeVersioned, type WriteContext } from "../../lib/write-context.ts";
 
 type PartnerRow = Prisma.ProgrammePartnerGetPayload<object>;
 type Problem = { path: string; message: string };

@@ -9,7 +9,7 @@ import {
 } from "@fundline/domain";
 import type { ProgrammeDetail } from "@fundline/schemas";
 import { NotFound } from "../../errors.ts";
-import { ALREADY_CHECKED } from "../../plugins/scope.ts";
+import { ALREADY_CHECKED } from "../../lib/scope.ts";
 import { programmeSummaries } from "./list-programmes.ts";
 
 type CommitmentTotalsRow = { id: string; receivedPence: bigint; allocatedPence: bigint };

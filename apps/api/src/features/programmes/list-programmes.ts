@@ -1,8 +1,8 @@
 import { Prisma, type PrismaClient } from "@fundline/db";
 import { penceFromBigInt } from "@fundline/domain";
 import type { ProgrammeListQuery, ProgrammeListResponse, ProgrammeSummary } from "@fundline/schemas";
-import { windowBounds } from "../../plugins/paging.ts";
-import { type Scope, visibleProgrammesSql } from "../../plugins/scope.ts";
+import { windowBounds } from "../../lib/paging.ts";
+import { type Scope, visibleProgrammesSql } from "../../lib/scope.ts";
 
 type ProgrammeRow = {
   id: string;

@@ -2,8 +2,8 @@ import type { Prisma } from "@fundline/db";
 import { fromIsoDate, toIsoDateOrNull } from "@fundline/domain";
 import type { CreateProgrammeRequest, RetireRequest, UpdateProgrammeRequest } from "@fundline/schemas";
 import { RuleBroken } from "../../errors.ts";
-import { changeVersioned, retireVersioned, type WriteContext } from "../../plugins/write-context.ts";
-import { type Actor, recordAudit } from "../audit/record-audit.ts";
+import { type Actor, recordAudit } from "../../lib/audit-trail.ts";
+import { changeVersioned, retireVersioned, type WriteContext } from "../../lib/write-context.ts";
 
 type Context = { actor: Actor; requestId: string };
 type ProgrammeRow = Prisma.ProgrammeGetPayload<object>;

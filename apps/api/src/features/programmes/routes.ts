@@ -10,9 +10,9 @@ import {
   UpdateProgrammeRequest,
 } from "@fundline/schemas";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { listErrors } from "../../plugins/paging.ts";
-import { ALREADY_CHECKED, scopeOf } from "../../plugins/scope.ts";
-import { actorOf, inTransaction, writeContextOf, writeErrors } from "../../plugins/write-context.ts";
+import { listErrors } from "../../lib/paging.ts";
+import { ALREADY_CHECKED, scopeOf } from "../../lib/scope.ts";
+import { actorOf, inTransaction, writeContextOf, writeErrors } from "../../lib/write-context.ts";
 import { getProgramme } from "./get-programme.ts";
 import { listProgrammes, programmeSummaries } from "./list-programmes.ts";
 import { createProgramme, retireProgramme, updateProgramme } from "./record-programme.ts";

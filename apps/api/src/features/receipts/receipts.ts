@@ -8,10 +8,10 @@ import type {
   UpdateReceiptRequest,
 } from "@fundline/schemas";
 import { RuleBroken } from "../../errors.ts";
-import { dateWindow, listPage, orderOf } from "../../plugins/paging.ts";
-import { type Scope, visibleProgrammes } from "../../plugins/scope.ts";
-import { assertNotRetired, changeVersioned, retirement, type WriteContext } from "../../plugins/write-context.ts";
-import { type Actor, auditCreated } from "../audit/record-audit.ts";
+import { type Actor, auditCreated } from "../../lib/audit-trail.ts";
+import { dateWindow, listPage, orderOf } from "../../lib/paging.ts";
+import { type Scope, visibleProgrammes } from "../../lib/scope.ts";
+import { assertNotRetired, changeVersioned, retirement, type WriteContext } from "../../lib/write-context.ts";
 
 type Context = { actor: Actor; requestId: string };
 type ReceiptRow = Prisma.ReceiptGetPayload<object>;

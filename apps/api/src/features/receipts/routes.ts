@@ -8,9 +8,9 @@ import {
   UpdateReceiptRequest,
 } from "@fundline/schemas";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { listErrors } from "../../plugins/paging.ts";
-import { scopeOf } from "../../plugins/scope.ts";
-import { idempotent, inTransaction, writeContextOf, writeErrors } from "../../plugins/write-context.ts";
+import { listErrors } from "../../lib/paging.ts";
+import { scopeOf } from "../../lib/scope.ts";
+import { idempotent, inTransaction, writeContextOf, writeErrors } from "../../lib/write-context.ts";
 import { createReceipt, listReceipts, retireReceipt, updateReceipt } from "./receipts.ts";
 
 export const receiptRoutes: FastifyPluginAsyncZod = async (fastify) => {

@@ -8,8 +8,8 @@ import {
   UNSPENT_WARNING_DAYS,
 } from "@fundline/domain";
 import type { FlagCode, PortfolioFlag, PortfolioReconciliation, PortfolioReconciliationQuery } from "@fundline/schemas";
-import type { Scope } from "../../plugins/scope.ts";
-import { programmeFilter } from "../programmes/list-programmes.ts";
+import type { Scope } from "../../lib/scope.ts";
+import { programmeFilter } from "../programmes/index.ts";
 import { capitalOutsideYear, commitmentFigures, costLineFigures, costSharingFigures } from "./figures.ts";
 
 const SEVERITY_ORDER = { high: 0, medium: 1, low: 2 } as const;

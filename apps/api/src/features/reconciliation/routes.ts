@@ -5,8 +5,8 @@ import {
   ProgrammeReconciliation,
 } from "@fundline/schemas";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { listErrors } from "../../plugins/paging.ts";
-import { scopeOf } from "../../plugins/scope.ts";
+import { listErrors } from "../../lib/paging.ts";
+import { scopeOf } from "../../lib/scope.ts";
 import { reconcilePortfolio } from "./portfolio-reconciliation.ts";
 import { reconcileProgramme } from "./programme-reconciliation.ts";
 

@@ -13,10 +13,10 @@ import {
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { Unauthenticated } from "../../errors.ts";
-import { writeContextOf } from "../../plugins/write-context.ts";
-import { replyWithNewSession } from "./session-cookie.ts";
-import { sessionResponse } from "./session-response.ts";
-import { endSession, type SessionSettings } from "./sessions.ts";
+import { replyWithNewSession } from "../../lib/session-cookie.ts";
+import { sessionResponse } from "../../lib/session-response.ts";
+import { endSession, type SessionSettings } from "../../lib/sessions.ts";
+import { writeContextOf } from "../../lib/write-context.ts";
 import { signIn } from "./sign-in.ts";
 import { confirmTotpEnrolment, listRolePolicies, startTotpEnrolment, updateRolePolicy } from "./two-factor.ts";
 

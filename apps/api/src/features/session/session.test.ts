@@ -3,8 +3,8 @@ import { ACCOUNT_FAILURE_LIMIT, ADDRESS_FREE_FAILURES, FREE_FAILURES } from "@fu
 import Fastify from "fastify";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { app, serverOptions } from "../../app.ts";
+import { passwordProblem } from "../../lib/passwords.ts";
 import { buildTestApp, signInAs, TEST_PASSWORD, type TestApp } from "../../test/test-app.ts";
-import { passwordProblem } from "./passwords.ts";
 
 let test: TestApp;
 beforeAll(async () => {
@@ -56,7 +56,7 @@ describe("signing in", () => {
     const fastify = Fastify({ ...serverOptions, logger: false });
     await fastify.register(app, { prisma, access: { secureCookies: true, idleMinutes: 30, absoluteHours: 12 } });
     const { id: organisationId } = await prisma.organisation.create({ data: { name: "Secure", kinds: ["council"] } });
-    const { hashPassword } = await import("./passwords.ts");
+    const { hashPassword } = await import("../../lib/passwords.ts");
     await prisma.user.create({
       data: {
         email: "secure@test.example",

@@ -2,8 +2,8 @@ import type { PrismaClient } from "@fundline/db";
 import { ACCOUNT_FAILURE_LIMIT, ADDRESS_FREE_FAILURES, secondsToWait } from "@fundline/domain";
 import type { SignInRequest } from "@fundline/schemas";
 import { TooManyAttempts, Unauthenticated } from "../../errors.ts";
-import { verifyPassword } from "./passwords.ts";
-import { type SessionSettings, startSession } from "./sessions.ts";
+import { verifyPassword } from "../../lib/passwords.ts";
+import { type SessionSettings, startSession } from "../../lib/sessions.ts";
 import { acceptedTotpStep } from "./totp.ts";
 
 /**

@@ -2,9 +2,9 @@ import type { PrismaClient } from "@fundline/db";
 import { ROLES } from "@fundline/domain";
 import type { UpdateRolePolicyRequest } from "@fundline/schemas";
 import { Conflict, RuleBroken } from "../../errors.ts";
-import type { WriteContext } from "../../plugins/write-context.ts";
-import { recordAudit } from "../audit/record-audit.ts";
-import type { Principal } from "./sessions.ts";
+import { recordAudit } from "../../lib/audit-trail.ts";
+import type { Principal } from "../../lib/sessions.ts";
+import type { WriteContext } from "../../lib/write-context.ts";
 import { acceptedTotpStep, newTotpSecret, totpUri } from "./totp.ts";
 
 /** Starts setting up two-factor sign-in: a new secret, kept pending until a code confirms it. */

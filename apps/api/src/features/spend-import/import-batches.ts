@@ -8,9 +8,9 @@ import {
 } from "@fundline/schemas";
 import type { z } from "zod";
 import { NotFound, RuleBroken } from "../../errors.ts";
-import type { Scope } from "../../plugins/scope.ts";
-import { inTransaction, type WriteContext } from "../../plugins/write-context.ts";
-import { recordAudit } from "../audit/record-audit.ts";
+import { recordAudit } from "../../lib/audit-trail.ts";
+import type { Scope } from "../../lib/scope.ts";
+import { inTransaction, type WriteContext } from "../../lib/write-context.ts";
 
 type BatchRow = {
   id: string;

@@ -16,9 +16,9 @@ import {
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { boundsBroken, InvalidInput } from "../../errors.ts";
-import { listErrors } from "../../plugins/paging.ts";
-import { scopeOf } from "../../plugins/scope.ts";
-import { writeContextOf, writeErrors } from "../../plugins/write-context.ts";
+import { listErrors } from "../../lib/paging.ts";
+import { scopeOf } from "../../lib/scope.ts";
+import { writeContextOf, writeErrors } from "../../lib/write-context.ts";
 import { listImportBatches, listSavedMappings, reverseImportBatch } from "./import-batches.ts";
 import { type SpooledFile, spool } from "./ledger-file.ts";
 import { importSpend } from "./spend-import.ts";

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type SignedIn, seedAndFindDartington, type TestApp } from "../../test/test-app.ts";
-import { runningTotalsDrift } from "../reconciliation/running-totals.ts";
+import { runningTotalsDrift } from "../reconciliation/index.ts";
 import { suggestMapping } from "./spend-import.ts";
 
 let test: TestApp;

@@ -26,9 +26,9 @@ import {
 } from "@fundline/schemas";
 import type { PoolClient } from "pg";
 import { Conflict, RuleBroken } from "../../errors.ts";
-import { type Scope, visibleProgrammesSql } from "../../plugins/scope.ts";
-import type { WriteContext } from "../../plugins/write-context.ts";
-import { recordAuditOn } from "../audit/record-audit.ts";
+import { recordAuditOn } from "../../lib/audit-trail.ts";
+import { type Scope, visibleProgrammesSql } from "../../lib/scope.ts";
+import type { WriteContext } from "../../lib/write-context.ts";
 import { batchSummary } from "./import-batches.ts";
 import { type LedgerCell, type LedgerRow, readLedgerRows, type SpooledFile } from "./ledger-file.ts";
 import { copyRows, type StagedValue } from "./ledger-staging.ts";

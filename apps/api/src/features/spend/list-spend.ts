@@ -1,7 +1,7 @@
 import type { Prisma, PrismaClient } from "@fundline/db";
 import type { SpendListQuery, SpendListResponse } from "@fundline/schemas";
-import { dateWindow, listPage, orderOf } from "../../plugins/paging.ts";
-import { type Scope, visibleProgrammes } from "../../plugins/scope.ts";
+import { dateWindow, listPage, orderOf } from "../../lib/paging.ts";
+import { type Scope, visibleProgrammes } from "../../lib/scope.ts";
 import { toSpendResponse } from "./spend-response.ts";
 
 export async function listSpend(prisma: PrismaClient, query: SpendListQuery, scope: Scope): Promise<SpendListResponse> {

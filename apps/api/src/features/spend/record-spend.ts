@@ -2,8 +2,8 @@ import type { Prisma } from "@fundline/db";
 import { fromIsoDate } from "@fundline/domain";
 import type { CreateSpendRequest, RetireRequest, SpendResponse, UpdateSpendRequest } from "@fundline/schemas";
 import { RuleBroken } from "../../errors.ts";
-import { assertNotRetired, changeVersioned, retirement } from "../../plugins/write-context.ts";
-import { type Actor, auditCreated } from "../audit/record-audit.ts";
+import { type Actor, auditCreated } from "../../lib/audit-trail.ts";
+import { assertNotRetired, changeVersioned, retirement } from "../../lib/write-context.ts";
 import { toSpendResponse } from "./spend-response.ts";
 import { assertSpendFits } from "./spend-rules.ts";
 

@@ -8,9 +8,9 @@ import {
   UpdateSpendRequest,
 } from "@fundline/schemas";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { listErrors } from "../../plugins/paging.ts";
-import { scopeOf } from "../../plugins/scope.ts";
-import { actorOf, idempotent, inTransaction, writeErrors } from "../../plugins/write-context.ts";
+import { listErrors } from "../../lib/paging.ts";
+import { scopeOf } from "../../lib/scope.ts";
+import { actorOf, idempotent, inTransaction, writeErrors } from "../../lib/write-context.ts";
 import { listSpend } from "./list-spend.ts";
 import { createSpend, retireSpend, updateSpend } from "./record-spend.ts";
 

@@ -1,10 +1,10 @@
 import type { Prisma, PrismaClient } from "@fundline/db";
 import type { CostLineListQuery, CreateCostLineRequest, RetireRequest, UpdateCostLineRequest } from "@fundline/schemas";
 import { RuleBroken } from "../../errors.ts";
-import { listPage, orderOf } from "../../plugins/paging.ts";
-import { changeVersioned, retireVersioned, type WriteContext } from "../../plugins/write-context.ts";
-import { auditCreated } from "../audit/record-audit.ts";
-import { assertProgrammeAndWorkstream } from "../programmes/assert-programme.ts";
+import { auditCreated } from "../../lib/audit-trail.ts";
+import { listPage, orderOf } from "../../lib/paging.ts";
+import { assertProgrammeAndWorkstream } from "../../lib/programme-references.ts";
+import { changeVersioned, retireVersioned, type WriteContext } from "../../lib/write-context.ts";
 import { assertNameFreeInProgramme } from "./workstreams.ts";
 
 type CostLineRow = Prisma.CostLineGetPayload<object>;

@@ -18,8 +18,8 @@ import {
   WorkstreamResponse,
 } from "@fundline/schemas";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { listErrors } from "../../plugins/paging.ts";
-import { inTransaction, writeContextOf, writeErrors } from "../../plugins/write-context.ts";
+import { listErrors } from "../../lib/paging.ts";
+import { inTransaction, writeContextOf, writeErrors } from "../../lib/write-context.ts";
 import { createCostLine, listCostLines, retireCostLine, updateCostLine } from "./cost-lines.ts";
 import {
   createCostSharingAgreement,

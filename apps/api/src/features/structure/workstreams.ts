@@ -6,10 +6,10 @@ import type {
   WorkstreamListQuery,
 } from "@fundline/schemas";
 import { RuleBroken } from "../../errors.ts";
-import { listPage, orderOf } from "../../plugins/paging.ts";
-import { changeVersioned, retireVersioned, type WriteContext } from "../../plugins/write-context.ts";
-import { auditCreated } from "../audit/record-audit.ts";
-import { assertProgrammeAndWorkstream } from "../programmes/assert-programme.ts";
+import { auditCreated } from "../../lib/audit-trail.ts";
+import { listPage, orderOf } from "../../lib/paging.ts";
+import { assertProgrammeAndWorkstream } from "../../lib/programme-references.ts";
+import { changeVersioned, retireVersioned, type WriteContext } from "../../lib/write-context.ts";
 
 type WorkstreamRow = Prisma.WorkstreamGetPayload<object>;
 

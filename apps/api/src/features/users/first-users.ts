@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@fundline/db";
 import { ROLE_NAMES, type Role } from "@fundline/domain";
 import { Email, NewPassword } from "@fundline/schemas";
-import { hashPassword, passwordProblem } from "../session/passwords.ts";
+import { hashPassword, passwordProblem } from "../../lib/passwords.ts";
 
 export class FirstUserError extends Error {}
 

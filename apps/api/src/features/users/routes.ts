@@ -13,10 +13,10 @@ import {
   UserResponse,
 } from "@fundline/schemas";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { listErrors } from "../../plugins/paging.ts";
-import { inTransaction, writeContextOf, writeErrors } from "../../plugins/write-context.ts";
-import { replyWithNewSession } from "../session/session-cookie.ts";
-import type { SessionSettings } from "../session/sessions.ts";
+import { listErrors } from "../../lib/paging.ts";
+import { replyWithNewSession } from "../../lib/session-cookie.ts";
+import type { SessionSettings } from "../../lib/sessions.ts";
+import { inTransaction, writeContextOf, writeErrors } from "../../lib/write-context.ts";
 import { clearSignInFailures, listSignInFailures, signInFailures } from "./sign-in-failures.ts";
 import { acceptInvitation, inviteUser, listUsers, updateUser } from "./users.ts";
 

@@ -3,8 +3,8 @@ import { Prisma, type PrismaClient } from "@fundline/db";
 import { ACCOUNT_FAILURE_LIMIT } from "@fundline/domain";
 import type { SignInFailureListResponse, SignInFailuresResponse } from "@fundline/schemas";
 import { NotFound } from "../../errors.ts";
-import type { WriteContext } from "../../plugins/write-context.ts";
-import { recordAudit } from "../audit/record-audit.ts";
+import { recordAudit } from "../../lib/audit-trail.ts";
+import type { WriteContext } from "../../lib/write-context.ts";
 
 const DAY_SECONDS = 24 * 3_600;
 

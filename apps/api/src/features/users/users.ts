@@ -9,11 +9,11 @@ import type {
   UserResponse,
 } from "@fundline/schemas";
 import { RuleBroken } from "../../errors.ts";
-import { listPage, orderOf } from "../../plugins/paging.ts";
-import { changeVersioned, type WriteContext } from "../../plugins/write-context.ts";
-import { recordAudit } from "../audit/record-audit.ts";
-import { hashPassword, passwordProblem } from "../session/passwords.ts";
-import { type SessionSettings, startSession } from "../session/sessions.ts";
+import { recordAudit } from "../../lib/audit-trail.ts";
+import { listPage, orderOf } from "../../lib/paging.ts";
+import { hashPassword, passwordProblem } from "../../lib/passwords.ts";
+import { type SessionSettings, startSession } from "../../lib/sessions.ts";
+import { changeVersioned, type WriteContext } from "../../lib/write-context.ts";
 
 const INVITATION_DAYS = 7;
 const withDetail = {

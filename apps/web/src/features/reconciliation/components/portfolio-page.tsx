@@ -4,7 +4,7 @@ import { useId, useState } from "react";
 import { DownloadLinks } from "../../../components/ui/download-links.tsx";
 import { FiguresTable } from "../../../components/ui/figures-table.tsx";
 import { Pager } from "../../../components/ui/pager.tsx";
-import { useOrganisations } from "../../organisations/api/get-organisations.ts";
+import { useOrganisations } from "../../organisations/index.ts";
 import { type PortfolioFilters, portfolioSearch, usePortfolio } from "../api/portfolio.ts";
 import { FindingsTable } from "./findings-table.tsx";
 import { CODE_NAMES, SEVERITY_NAMES } from "./flag-names.ts";

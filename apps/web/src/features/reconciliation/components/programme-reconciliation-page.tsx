@@ -5,7 +5,7 @@ import { useParams } from "react-router";
 import { FiguresTable } from "../../../components/ui/figures-table.tsx";
 import { Money } from "../../../components/ui/money.tsx";
 import { PairedBarChart } from "../../../components/ui/paired-bar-chart.tsx";
-import { useProgramme } from "../../programmes/api/get-programme.ts";
+import { useProgramme } from "../../programmes/index.ts";
 import { useProgrammeReconciliation } from "../api/programme-reconciliation.ts";
 import { FindingsTable } from "./findings-table.tsx";
 

@@ -3,7 +3,7 @@ import type { Prisma, PrismaClient } from "@fundline/db";
 import { ConflictResponse, ErrorResponse, type RetireRequest } from "@fundline/schemas";
 import type { FastifyRequest } from "fastify";
 import { Conflict, NotFound, RuleBroken, Unauthenticated } from "../errors.ts";
-import { type Actor, recordAudit } from "../features/audit/record-audit.ts";
+import { type Actor, recordAudit } from "./audit-trail.ts";
 import { scopeOf } from "./scope.ts";
 
 /** The signed-in user, as the audit trail records them. Every write route requires one. */

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
-import { Unauthenticated } from "../../errors.ts";
+import { Unauthenticated } from "../errors.ts";
 import { sessionResponse } from "./session-response.ts";
 import { principalFor, type SessionSettings } from "./sessions.ts";
 

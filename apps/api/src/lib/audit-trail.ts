@@ -1,7 +1,7 @@
 import type { Prisma } from "@fundline/db";
 import { fieldChanges } from "@fundline/domain";
 import type { ClientBase } from "pg";
-import { assertStaysInScope, isScopedTable, type Scope } from "../../plugins/scope.ts";
+import { assertStaysInScope, isScopedTable, type Scope } from "./scope.ts";
 
 /**
  * Who writes. `scope` is the programmes they may see (set for signed-in users): what they write

@@ -1,5 +1,5 @@
 import type { Prisma } from "@fundline/db";
-import { RuleBroken } from "../../errors.ts";
+import { RuleBroken } from "../errors.ts";
 
 /** The programme (and workstream, if given) a new record hangs off must exist and match. */
 export async function assertProgrammeAndWorkstream(

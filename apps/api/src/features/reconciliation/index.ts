@@ -1,0 +1,2 @@
+// What other features, the tests and the bench may use of reconciliation.
+export { runningTotalsDrift } from "./running-totals.ts";

@@ -1,0 +1,2 @@
+// What other features may use of programmes.
+export { useProgramme } from "./api/get-programme.ts";
