@@ -37,6 +37,8 @@ export type AppOptions = {
   access?: AccessOptions;
   /** Folder of the built web app; omit to serve the API alone. */
   webDist?: string;
+  /** Keep the portfolio reconciliation between requests (FUNDLINE_PORTFOLIO_CACHE); on when omitted. */
+  keepPortfolio?: boolean;
 };
 
 /** The whole of Fundline's HTTP surface as one plugin: server.ts and the tests register exactly this. */
@@ -75,7 +77,7 @@ export const app = fp<AppOptions>(
         await api.register(benefitRoutes);
         await api.register(structureRoutes);
         await api.register(decisionRoutes);
-        await api.register(reconciliationRoutes);
+        await api.register(reconciliationRoutes, { keepPortfolio: options.keepPortfolio ?? true });
         await api.register(exportRoutes);
         await api.register(spendImportRoutes);
         await api.register(grantImportRoutes);

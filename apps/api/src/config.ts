@@ -16,6 +16,8 @@ const Environment = z.object({
     .enum(["true", "false"])
     .default("false")
     .transform((value) => value === "true"),
+  /** `off` computes the portfolio reconciliation whole on every request instead of keeping it. */
+  FUNDLINE_PORTFOLIO_CACHE: z.enum(["on", "off"]).default("on"),
   /** `demo` seeds the five demo programmes into an empty database; `none` leaves it empty. */
   FUNDLINE_SEED: z.enum(["demo", "none"]).default("demo"),
   /** Folder with the built web app. */

@@ -97,6 +97,7 @@ async function main() {
     await fastify.register(app, {
       prisma,
       webDist: config.FUNDLINE_WEB_DIST ?? DEFAULT_WEB_DIST,
+      keepPortfolio: config.FUNDLINE_PORTFOLIO_CACHE === "on",
       access: {
         secureCookies: config.NODE_ENV === "production",
         publicDocumentation: config.NODE_ENV !== "production",

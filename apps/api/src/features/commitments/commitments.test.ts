@@ -209,14 +209,3 @@ describe("POST /api/commitments/:id/retire", () => {
     expect(audit.reason).toBe("Entered against the wrong fund");
   });
 });
-
-describe("GET /api/audit", () => {
-  it("answers an unknown kind of record with 400 listing the kinds it knows", async () => {
-    const response = await test.inject({ url: `/api/audit?entity=programme&id=${crypto.randomUUID()}` });
-    expect(response.statusCode).toBe(400);
-    const [field] = response.json().fields;
-    expect(field.path).toBe("querystring.entity");
-    expect(field.message).toContain('"Programme"');
-    expect(field.message).toContain('"FundingCommitment"');
-  });
-});

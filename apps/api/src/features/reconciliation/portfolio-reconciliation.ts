@@ -25,14 +25,15 @@ type Filters = Pick<PortfolioReconciliationQuery, "funderId" | "organisationId" 
 
 /**
  * Every open flag across the programmes the caller can see, filtered and paged. A computed
- * portfolio is kept; each request brings it up to date exactly (see currentPortfolio). Set
- * FUNDLINE_PORTFOLIO_CACHE=off to compute it whole every time.
+ * portfolio is kept; each request brings it up to date exactly (see currentPortfolio).
+ * `keep: false` (FUNDLINE_PORTFOLIO_CACHE=off) computes it whole every time.
  */
 export async function reconcilePortfolio(
   prisma: PrismaClient,
   query: PortfolioReconciliationQuery,
   scope: Scope,
   today = new Date(),
+  { keep = true }: { keep?: boolean } = {},
 ): Promise<PortfolioReconciliation> {
   const filters = {
     funderId: query.funderId,
@@ -40,7 +41,9 @@ export async function reconcilePortfolio(
     financialYear: query.financialYear,
   };
   const key = JSON.stringify([scope.organisationId, filters, toIsoDate(today)]);
-  const computed = await currentPortfolio(prisma, key, filters, scope, today);
+  const computed = keep
+    ? await currentPortfolio(prisma, key, filters, scope, today)
+    : await computePortfolio(prisma, filters, scope, today);
 
   const view = viewOf(computed, query);
   return {
@@ -107,7 +110,6 @@ async function currentPortfolio(
   scope: Scope,
   today: Date,
 ): Promise<Computed> {
-  if (process.env.FUNDLINE_PORTFOLIO_CACHE === "off") return computePortfolio(prisma, filters, scope, today);
   const kept = keptFor(key);
   if (kept && !(await changesSince(prisma, kept.snapshot)).changed) {
     portfolioCacheCounts.served++;

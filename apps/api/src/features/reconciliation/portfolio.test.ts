@@ -330,12 +330,7 @@ describe("portfolio reconciliation", () => {
       }),
     );
     const whole = async (query: PortfolioReconciliationQuery, scope: { organisationId: string | null }) => {
-      process.env.FUNDLINE_PORTFOLIO_CACHE = "off";
-      try {
-        return await reconcilePortfolio(test.prisma, query, scope, today);
-      } finally {
-        delete process.env.FUNDLINE_PORTFOLIO_CACHE;
-      }
+      return reconcilePortfolio(test.prisma, query, scope, today, { keep: false });
     };
     for (const [query, scope] of views) await reconcilePortfolio(test.prisma, query, scope, today);
     const updatedBefore = portfolioCacheCounts.updated;

@@ -11,14 +11,17 @@ import { reconcilePortfolio } from "./portfolio-reconciliation.ts";
 import { reconcileProgramme } from "./programme-reconciliation.ts";
 
 /** Does the money add up, and where it does not, why. */
-export const reconciliationRoutes: FastifyPluginAsyncZod = async (fastify) => {
+export const reconciliationRoutes: FastifyPluginAsyncZod<{ keepPortfolio: boolean }> = async (fastify, options) => {
   fastify.get(
     "/reconciliation",
     {
       config: { access: "read" },
       schema: { querystring: PortfolioReconciliationQuery, response: { 200: PortfolioReconciliation, ...listErrors } },
     },
-    (request) => reconcilePortfolio(fastify.prisma, request.query, scopeOf(request)),
+    (request) =>
+      reconcilePortfolio(fastify.prisma, request.query, scopeOf(request), new Date(), {
+        keep: options.keepPortfolio,
+      }),
   );
 
   fastify.get(
