@@ -10,6 +10,7 @@ import {
 import type { ProgrammeDetail } from "@fundline/schemas";
 import { NotFound } from "../../errors.ts";
 import { ALREADY_CHECKED } from "../../lib/scope.ts";
+import { toRiskResponse } from "../risks/index.ts";
 import { programmeSummaries } from "./list-programmes.ts";
 
 type CommitmentTotalsRow = { id: string; receivedPence: bigint; allocatedPence: bigint };
@@ -189,16 +190,7 @@ export async function getProgramme(prisma: PrismaClient, id: string): Promise<Pr
         latestReading: latest ? { readOn: toIsoDate(latest.readOn), value: latest.value.toString() } : null,
       };
     }),
-    risks: programme.risks.map((risk) => ({
-      id: risk.id,
-      title: risk.title,
-      description: risk.description,
-      implication: risk.implication,
-      mitigation: risk.mitigation,
-      ownerName: risk.ownerName,
-      likelihood: risk.likelihood,
-      impact: risk.impact,
-      status: risk.status,
-    })),
+    // One way to show a risk; the programme's schema keeps the fields it lists.
+    risks: programme.risks.map(toRiskResponse),
   };
 }

@@ -14,7 +14,7 @@ import { changeVersioned, retireVersioned, type WriteContext } from "../../lib/w
 
 type RiskRow = Prisma.RiskGetPayload<object>;
 
-const toRiskResponse = (risk: RiskRow): RiskResponse => ({
+export const toRiskResponse = (risk: RiskRow): RiskResponse => ({
   id: risk.id,
   programmeId: risk.programmeId,
   title: risk.title,
