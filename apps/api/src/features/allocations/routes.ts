@@ -3,78 +3,40 @@ import {
   AllocationListResponse,
   AllocationResponse,
   CreateAllocationRequest,
-  IdParams,
-  RetireRequest,
   UpdateAllocationRequest,
 } from "@fundline/schemas";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { listErrors } from "../../lib/paging.ts";
-import { scopeOf } from "../../lib/scope.ts";
-import { idempotent, inTransaction, writeContextOf, writeErrors } from "../../lib/write-context.ts";
+import { recordRoutes } from "../../lib/record-routes.ts";
 import { createAllocation, listAllocations, retireAllocation, updateAllocation } from "./allocations.ts";
 
+/** Allocations of commitments to cost lines: never past the commitment. */
 export const allocationRoutes: FastifyPluginAsyncZod = async (fastify) => {
-  fastify.get(
+  const routes = recordRoutes(fastify);
+  const thisAllocation = { table: "Allocation", in: "params", field: "id" } as const;
+  const itsLine = { table: "CostLine", in: "body", field: "costLineId" } as const;
+  routes.list(
     "/allocations",
-    {
-      config: { access: "read" },
-      schema: {
-        querystring: AllocationListQuery,
-        response: { 200: AllocationListResponse, ...listErrors },
-      },
-    },
-    (request) => listAllocations(fastify.prisma, request.query, scopeOf(request)),
+    { access: "read" },
+    { query: AllocationListQuery, response: AllocationListResponse },
+    ({ query, scope }) => listAllocations(fastify.prisma, query, scope),
   );
-  fastify.post(
+  routes.create(
     "/allocations",
-    {
-      config: {
-        access: "money.write",
-        scope: [
-          { table: "FundingCommitment", in: "body", field: "commitmentId" },
-          { table: "CostLine", in: "body", field: "costLineId" },
-        ],
-      },
-      schema: { body: CreateAllocationRequest, response: { 201: AllocationResponse, ...writeErrors } },
-    },
-    async (request, reply) => {
-      const created = await idempotent(fastify.prisma, request, async (tx) => ({
-        status: 201,
-        body: await createAllocation(tx, { input: request.body, ...writeContextOf(request) }),
-      }));
-      return reply.status(created.status).send(created.body);
-    },
+    { access: "money.write", scope: [{ table: "FundingCommitment", in: "body", field: "commitmentId" }, itsLine] },
+    { body: CreateAllocationRequest, response: AllocationResponse },
+    createAllocation,
+    { idempotent: true },
   );
-  fastify.patch(
+  routes.update(
     "/allocations/:id",
-    {
-      config: {
-        access: "money.write",
-        scope: [
-          { table: "Allocation", in: "params", field: "id" },
-          { table: "CostLine", in: "body", field: "costLineId" },
-        ],
-      },
-      schema: {
-        params: IdParams,
-        body: UpdateAllocationRequest,
-        response: { 200: AllocationResponse, ...writeErrors },
-      },
-    },
-    (request) =>
-      inTransaction(fastify.prisma, (tx) =>
-        updateAllocation(tx, { id: request.params.id, input: request.body, ...writeContextOf(request) }),
-      ),
+    { access: "money.write", scope: [thisAllocation, itsLine] },
+    { body: UpdateAllocationRequest, response: AllocationResponse },
+    updateAllocation,
   );
-  fastify.post(
+  routes.retire(
     "/allocations/:id/retire",
-    {
-      config: { access: "money.write", scope: [{ table: "Allocation", in: "params", field: "id" }] },
-      schema: { params: IdParams, body: RetireRequest, response: { 200: AllocationResponse, ...writeErrors } },
-    },
-    (request) =>
-      inTransaction(fastify.prisma, (tx) =>
-        retireAllocation(tx, { id: request.params.id, input: request.body, ...writeContextOf(request) }),
-      ),
+    { access: "money.write", scope: [thisAllocation] },
+    AllocationResponse,
+    retireAllocation,
   );
 };

@@ -6,15 +6,11 @@ import {
   BenefitReadingResponse,
   BenefitResponse,
   CreateBenefitRequest,
-  IdParams,
   RecordBenefitReadingRequest,
-  RetireRequest,
   UpdateBenefitRequest,
 } from "@fundline/schemas";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { listErrors } from "../../lib/paging.ts";
-import { scopeOf } from "../../lib/scope.ts";
-import { inTransaction, writeContextOf, writeErrors } from "../../lib/write-context.ts";
+import { recordRoutes } from "../../lib/record-routes.ts";
 import {
   createBenefit,
   listBenefitReadings,
@@ -26,73 +22,43 @@ import {
 
 /** Benefits and their readings: what a programme should change, measured over time. */
 export const benefitRoutes: FastifyPluginAsyncZod = async (fastify) => {
-  const write = <T>(work: Parameters<typeof inTransaction<T>>[1]) => inTransaction(fastify.prisma, work);
-  fastify.get(
+  const routes = recordRoutes(fastify);
+  const thisBenefit = { table: "Benefit", in: "params", field: "id" } as const;
+  routes.list(
     "/benefits",
-    {
-      config: { access: "read" },
-      schema: { querystring: BenefitListQuery, response: { 200: BenefitListResponse, ...listErrors } },
-    },
-    (request) => listBenefits(fastify.prisma, request.query, scopeOf(request)),
+    { access: "read" },
+    { query: BenefitListQuery, response: BenefitListResponse },
+    ({ query, scope }) => listBenefits(fastify.prisma, query, scope),
   );
-  fastify.post(
+  routes.create(
     "/benefits",
-    {
-      config: { access: "delivery.write", scope: [{ table: "Programme", in: "body", field: "programmeId" }] },
-      schema: { body: CreateBenefitRequest, response: { 201: BenefitResponse, ...writeErrors } },
-    },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(await write((tx) => createBenefit(tx, { input: request.body, ...writeContextOf(request) }))),
+    { access: "delivery.write", scope: [{ table: "Programme", in: "body", field: "programmeId" }] },
+    { body: CreateBenefitRequest, response: BenefitResponse },
+    createBenefit,
   );
-  fastify.patch(
+  routes.update(
     "/benefits/:id",
-    {
-      config: { access: "delivery.write", scope: [{ table: "Benefit", in: "params", field: "id" }] },
-      schema: { params: IdParams, body: UpdateBenefitRequest, response: { 200: BenefitResponse, ...writeErrors } },
-    },
-    (request) =>
-      write((tx) => updateBenefit(tx, { id: request.params.id, input: request.body, ...writeContextOf(request) })),
+    { access: "delivery.write", scope: [thisBenefit] },
+    { body: UpdateBenefitRequest, response: BenefitResponse },
+    updateBenefit,
   );
-  fastify.post(
+  routes.retire(
     "/benefits/:id/retire",
-    {
-      config: { access: "delivery.write", scope: [{ table: "Benefit", in: "params", field: "id" }] },
-      schema: { params: IdParams, body: RetireRequest, response: { 200: BenefitResponse, ...writeErrors } },
-    },
-    (request) =>
-      write((tx) => retireBenefit(tx, { id: request.params.id, input: request.body, ...writeContextOf(request) })),
+    { access: "delivery.write", scope: [thisBenefit] },
+    BenefitResponse,
+    retireBenefit,
   );
-  fastify.get(
+
+  routes.list(
     "/benefits/:id/readings",
-    {
-      config: { access: "read", scope: [{ table: "Benefit", in: "params", field: "id" }] },
-      schema: {
-        params: IdParams,
-        querystring: BenefitReadingListQuery,
-        response: { 200: BenefitReadingListResponse, ...listErrors },
-      },
-    },
-    (request) => listBenefitReadings(fastify.prisma, request.params.id, request.query),
+    { access: "read", scope: [thisBenefit] },
+    { query: BenefitReadingListQuery, response: BenefitReadingListResponse },
+    ({ query, params }) => listBenefitReadings(fastify.prisma, params.id, query),
   );
-  fastify.post(
+  routes.create(
     "/benefits/:id/readings",
-    {
-      config: { access: "delivery.write", scope: [{ table: "Benefit", in: "params", field: "id" }] },
-      schema: {
-        params: IdParams,
-        body: RecordBenefitReadingRequest,
-        response: { 201: BenefitReadingResponse, ...writeErrors },
-      },
-    },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await write((tx) =>
-            recordBenefitReading(tx, { benefitId: request.params.id, input: request.body, ...writeContextOf(request) }),
-          ),
-        ),
+    { access: "delivery.write", scope: [thisBenefit] },
+    { body: RecordBenefitReadingRequest, response: BenefitReadingResponse },
+    (tx, { params, ...reading }) => recordBenefitReading(tx, { benefitId: params.id, ...reading }),
   );
 };

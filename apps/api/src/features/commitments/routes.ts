@@ -3,93 +3,42 @@ import {
   CommitmentListResponse,
   CommitmentResponse,
   CreateCommitmentRequest,
-  IdParams,
-  RetireRequest,
   UpdateCommitmentRequest,
 } from "@fundline/schemas";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { listErrors } from "../../lib/paging.ts";
-import { scopeOf } from "../../lib/scope.ts";
-import { actorOf, idempotent, inTransaction, writeErrors } from "../../lib/write-context.ts";
+import { recordRoutes } from "../../lib/record-routes.ts";
 import { createCommitment } from "./create-commitment.ts";
 import { listCommitments } from "./list-commitments.ts";
 import { retireCommitment, updateCommitment } from "./update-commitment.ts";
 
+/** Funding commitments: what a funder awarded, with its financial-year profile. */
 export const commitmentRoutes: FastifyPluginAsyncZod = async (fastify) => {
-  fastify.get(
+  const routes = recordRoutes(fastify);
+  const thisCommitment = { table: "FundingCommitment", in: "params", field: "id" } as const;
+  const itsDecision = { table: "Decision", in: "body", field: "decisionId" } as const;
+  routes.list(
     "/commitments",
-    {
-      config: { access: "read" },
-      schema: {
-        querystring: CommitmentListQuery,
-        response: { 200: CommitmentListResponse, ...listErrors },
-      },
-    },
-    (request) => listCommitments(fastify.prisma, request.query, scopeOf(request)),
+    { access: "read" },
+    { query: CommitmentListQuery, response: CommitmentListResponse },
+    ({ query, scope }) => listCommitments(fastify.prisma, query, scope),
   );
-
-  fastify.post(
+  routes.create(
     "/commitments",
-    {
-      config: {
-        access: "money.write",
-        scope: [
-          { table: "Programme", in: "body", field: "programmeId" },
-          { table: "Decision", in: "body", field: "decisionId" },
-        ],
-      },
-      schema: { body: CreateCommitmentRequest, response: { 201: CommitmentResponse, ...writeErrors } },
-    },
-    async (request, reply) => {
-      const created = await idempotent(fastify.prisma, request, async (tx) => ({
-        status: 201,
-        body: await createCommitment(tx, { input: request.body, actor: actorOf(request), requestId: request.id }),
-      }));
-      return reply.status(created.status).send(created.body);
-    },
+    { access: "money.write", scope: [{ table: "Programme", in: "body", field: "programmeId" }, itsDecision] },
+    { body: CreateCommitmentRequest, response: CommitmentResponse },
+    createCommitment,
+    { idempotent: true },
   );
-
-  fastify.patch(
+  routes.update(
     "/commitments/:id",
-    {
-      config: {
-        access: "money.write",
-        scope: [
-          { table: "FundingCommitment", in: "params", field: "id" },
-          { table: "Decision", in: "body", field: "decisionId" },
-        ],
-      },
-      schema: {
-        params: IdParams,
-        body: UpdateCommitmentRequest,
-        response: { 200: CommitmentResponse, ...writeErrors },
-      },
-    },
-    (request) =>
-      inTransaction(fastify.prisma, (tx) =>
-        updateCommitment(tx, {
-          id: request.params.id,
-          input: request.body,
-          actor: actorOf(request),
-          requestId: request.id,
-        }),
-      ),
+    { access: "money.write", scope: [thisCommitment, itsDecision] },
+    { body: UpdateCommitmentRequest, response: CommitmentResponse },
+    updateCommitment,
   );
-
-  fastify.post(
+  routes.retire(
     "/commitments/:id/retire",
-    {
-      config: { access: "money.write", scope: [{ table: "FundingCommitment", in: "params", field: "id" }] },
-      schema: { params: IdParams, body: RetireRequest, response: { 200: CommitmentResponse, ...writeErrors } },
-    },
-    (request) =>
-      inTransaction(fastify.prisma, (tx) =>
-        retireCommitment(tx, {
-          id: request.params.id,
-          input: request.body,
-          actor: actorOf(request),
-          requestId: request.id,
-        }),
-      ),
+    { access: "money.write", scope: [thisCommitment] },
+    CommitmentResponse,
+    retireCommitment,
   );
 };

@@ -1,15 +1,12 @@
 import {
   CreateOrganisationRequest,
-  IdParams,
   OrganisationListQuery,
   OrganisationListResponse,
   OrganisationResponse,
-  RetireRequest,
   UpdateOrganisationRequest,
 } from "@fundline/schemas";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { listErrors } from "../../lib/paging.ts";
-import { inTransaction, writeContextOf, writeErrors } from "../../lib/write-context.ts";
+import { recordRoutes } from "../../lib/record-routes.ts";
 import {
   createOrganisation,
   listOrganisations,
@@ -19,46 +16,26 @@ import {
 
 /** Reference data: the organisations that lead, fund, supply and evaluate programmes. */
 export const organisationRoutes: FastifyPluginAsyncZod = async (fastify) => {
-  const write = <T>(work: Parameters<typeof inTransaction<T>>[1]) => inTransaction(fastify.prisma, work);
-  fastify.get(
+  const routes = recordRoutes(fastify);
+  // Reference data: seen by everyone signed in (scope []), written by administrators.
+  const referenceWrite = { access: "reference.write", scope: [] } as const;
+  routes.list(
     "/organisations",
-    {
-      config: { access: "read" },
-      schema: { querystring: OrganisationListQuery, response: { 200: OrganisationListResponse, ...listErrors } },
-    },
-    (request) => listOrganisations(fastify.prisma, request.query),
+    { access: "read" },
+    { query: OrganisationListQuery, response: OrganisationListResponse },
+    ({ query }) => listOrganisations(fastify.prisma, query),
   );
-  fastify.post(
+  routes.create(
     "/organisations",
-    {
-      config: { access: "reference.write" },
-      schema: { body: CreateOrganisationRequest, response: { 201: OrganisationResponse, ...writeErrors } },
-    },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(await write((tx) => createOrganisation(tx, { input: request.body, ...writeContextOf(request) }))),
+    { access: "reference.write" },
+    { body: CreateOrganisationRequest, response: OrganisationResponse },
+    createOrganisation,
   );
-  fastify.patch(
+  routes.update(
     "/organisations/:id",
-    {
-      config: { access: "reference.write", scope: [] },
-      schema: {
-        params: IdParams,
-        body: UpdateOrganisationRequest,
-        response: { 200: OrganisationResponse, ...writeErrors },
-      },
-    },
-    (request) =>
-      write((tx) => updateOrganisation(tx, { id: request.params.id, input: request.body, ...writeContextOf(request) })),
+    referenceWrite,
+    { body: UpdateOrganisationRequest, response: OrganisationResponse },
+    updateOrganisation,
   );
-  fastify.post(
-    "/organisations/:id/retire",
-    {
-      config: { access: "reference.write", scope: [] },
-      schema: { params: IdParams, body: RetireRequest, response: { 200: OrganisationResponse, ...writeErrors } },
-    },
-    (request) =>
-      write((tx) => retireOrganisation(tx, { id: request.params.id, input: request.body, ...writeContextOf(request) })),
-  );
+  routes.retire("/organisations/:id/retire", referenceWrite, OrganisationResponse, retireOrganisation);
 };

@@ -1,64 +1,31 @@
 import {
   CreateReceiptRequest,
-  IdParams,
   ReceiptListQuery,
   ReceiptListResponse,
   ReceiptResponse,
-  RetireRequest,
   UpdateReceiptRequest,
 } from "@fundline/schemas";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { listErrors } from "../../lib/paging.ts";
-import { scopeOf } from "../../lib/scope.ts";
-import { idempotent, inTransaction, writeContextOf, writeErrors } from "../../lib/write-context.ts";
+import { recordRoutes } from "../../lib/record-routes.ts";
 import { createReceipt, listReceipts, retireReceipt, updateReceipt } from "./receipts.ts";
 
+/** Receipts: what has actually arrived against a commitment. */
 export const receiptRoutes: FastifyPluginAsyncZod = async (fastify) => {
-  fastify.get(
+  const routes = recordRoutes(fastify);
+  const thisReceipt = { access: "money.write", scope: [{ table: "Receipt", in: "params", field: "id" }] } as const;
+  routes.list(
     "/receipts",
-    {
-      config: { access: "read" },
-      schema: {
-        querystring: ReceiptListQuery,
-        response: { 200: ReceiptListResponse, ...listErrors },
-      },
-    },
-    (request) => listReceipts(fastify.prisma, request.query, scopeOf(request)),
+    { access: "read" },
+    { query: ReceiptListQuery, response: ReceiptListResponse },
+    ({ query, scope }) => listReceipts(fastify.prisma, query, scope),
   );
-  fastify.post(
+  routes.create(
     "/receipts",
-    {
-      config: { access: "money.write", scope: [{ table: "FundingCommitment", in: "body", field: "commitmentId" }] },
-      schema: { body: CreateReceiptRequest, response: { 201: ReceiptResponse, ...writeErrors } },
-    },
-    async (request, reply) => {
-      const created = await idempotent(fastify.prisma, request, async (tx) => ({
-        status: 201,
-        body: await createReceipt(tx, { input: request.body, ...writeContextOf(request) }),
-      }));
-      return reply.status(created.status).send(created.body);
-    },
+    { access: "money.write", scope: [{ table: "FundingCommitment", in: "body", field: "commitmentId" }] },
+    { body: CreateReceiptRequest, response: ReceiptResponse },
+    createReceipt,
+    { idempotent: true },
   );
-  fastify.patch(
-    "/receipts/:id",
-    {
-      config: { access: "money.write", scope: [{ table: "Receipt", in: "params", field: "id" }] },
-      schema: { params: IdParams, body: UpdateReceiptRequest, response: { 200: ReceiptResponse, ...writeErrors } },
-    },
-    (request) =>
-      inTransaction(fastify.prisma, (tx) =>
-        updateReceipt(tx, { id: request.params.id, input: request.body, ...writeContextOf(request) }),
-      ),
-  );
-  fastify.post(
-    "/receipts/:id/retire",
-    {
-      config: { access: "money.write", scope: [{ table: "Receipt", in: "params", field: "id" }] },
-      schema: { params: IdParams, body: RetireRequest, response: { 200: ReceiptResponse, ...writeErrors } },
-    },
-    (request) =>
-      inTransaction(fastify.prisma, (tx) =>
-        retireReceipt(tx, { id: request.params.id, input: request.body, ...writeContextOf(request) }),
-      ),
-  );
+  routes.update("/receipts/:id", thisReceipt, { body: UpdateReceiptRequest, response: ReceiptResponse }, updateReceipt);
+  routes.retire("/receipts/:id/retire", thisReceipt, ReceiptResponse, retireReceipt);
 };

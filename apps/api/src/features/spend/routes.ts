@@ -1,82 +1,48 @@
 import {
   CreateSpendRequest,
-  IdParams,
-  RetireRequest,
   SpendListQuery,
   SpendListResponse,
   SpendResponse,
   UpdateSpendRequest,
 } from "@fundline/schemas";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { listErrors } from "../../lib/paging.ts";
-import { scopeOf } from "../../lib/scope.ts";
-import { actorOf, idempotent, inTransaction, writeErrors } from "../../lib/write-context.ts";
+import { recordRoutes } from "../../lib/record-routes.ts";
 import { listSpend } from "./list-spend.ts";
 import { createSpend, retireSpend, updateSpend } from "./record-spend.ts";
 
+/** Spend: single payments and credit notes, with the Transparency Code's fields. */
 export const spendRoutes: FastifyPluginAsyncZod = async (fastify) => {
-  fastify.get(
+  const routes = recordRoutes(fastify);
+  const itsLineAndCommitment = [
+    { table: "CostLine", in: "body", field: "costLineId" },
+    { table: "FundingCommitment", in: "body", field: "commitmentId" },
+  ] as const;
+  routes.list(
+    "/spend",
+    { access: "read" },
+    { query: SpendListQuery, response: SpendListResponse },
+    ({ query, scope }) => listSpend(fastify.prisma, query, scope),
+  );
+  routes.create(
     "/spend",
     {
-      config: { access: "read" },
-      schema: {
-        querystring: SpendListQuery,
-        response: { 200: SpendListResponse, ...listErrors },
-      },
+      access: "money.write",
+      scope: [{ table: "Programme", in: "body", field: "programmeId" }, ...itsLineAndCommitment],
     },
-    (request) => listSpend(fastify.prisma, request.query, scopeOf(request)),
+    { body: CreateSpendRequest, response: SpendResponse },
+    createSpend,
+    { idempotent: true },
   );
-
-  fastify.post(
-    "/spend",
-    {
-      config: {
-        access: "money.write",
-        scope: [
-          { table: "Programme", in: "body", field: "programmeId" },
-          { table: "CostLine", in: "body", field: "costLineId" },
-          { table: "FundingCommitment", in: "body", field: "commitmentId" },
-        ],
-      },
-      schema: { body: CreateSpendRequest, response: { 201: SpendResponse, ...writeErrors } },
-    },
-    async (request, reply) => {
-      const created = await idempotent(fastify.prisma, request, async (tx) => ({
-        status: 201,
-        body: await createSpend(tx, { input: request.body, actor: actorOf(request), requestId: request.id }),
-      }));
-      return reply.status(created.status).send(created.body);
-    },
-  );
-
-  fastify.patch(
+  routes.update(
     "/spend/:id",
-    {
-      config: {
-        access: "money.write",
-        scope: [
-          { table: "Spend", in: "params", field: "id" },
-          { table: "CostLine", in: "body", field: "costLineId" },
-          { table: "FundingCommitment", in: "body", field: "commitmentId" },
-        ],
-      },
-      schema: { params: IdParams, body: UpdateSpendRequest, response: { 200: SpendResponse, ...writeErrors } },
-    },
-    (request) =>
-      inTransaction(fastify.prisma, (tx) =>
-        updateSpend(tx, { id: request.params.id, input: request.body, actor: actorOf(request), requestId: request.id }),
-      ),
+    { access: "money.write", scope: [{ table: "Spend", in: "params", field: "id" }, ...itsLineAndCommitment] },
+    { body: UpdateSpendRequest, response: SpendResponse },
+    updateSpend,
   );
-
-  fastify.post(
+  routes.retire(
     "/spend/:id/retire",
-    {
-      config: { access: "money.write", scope: [{ table: "Spend", in: "params", field: "id" }] },
-      schema: { params: IdParams, body: RetireRequest, response: { 200: SpendResponse, ...writeErrors } },
-    },
-    (request) =>
-      inTransaction(fastify.prisma, (tx) =>
-        retireSpend(tx, { id: request.params.id, input: request.body, actor: actorOf(request), requestId: request.id }),
-      ),
+    { access: "money.write", scope: [{ table: "Spend", in: "params", field: "id" }] },
+    SpendResponse,
+    retireSpend,
   );
 };

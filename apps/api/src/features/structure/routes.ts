@@ -8,8 +8,6 @@ import {
   CreateCostLineRequest,
   CreateCostSharingAgreementRequest,
   CreateWorkstreamRequest,
-  IdParams,
-  RetireRequest,
   UpdateCostLineRequest,
   UpdateCostSharingAgreementRequest,
   UpdateWorkstreamRequest,
@@ -18,8 +16,7 @@ import {
   WorkstreamResponse,
 } from "@fundline/schemas";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { listErrors } from "../../lib/paging.ts";
-import { inTransaction, writeContextOf, writeErrors } from "../../lib/write-context.ts";
+import { recordRoutes } from "../../lib/record-routes.ts";
 import { createCostLine, listCostLines, retireCostLine, updateCostLine } from "./cost-lines.ts";
 import {
   createCostSharingAgreement,
@@ -31,184 +28,87 @@ import { createWorkstream, listWorkstreams, retireWorkstream, updateWorkstream }
 
 /** How a programme is organised: workstreams, cost lines and cost-sharing agreements. */
 export const structureRoutes: FastifyPluginAsyncZod = async (fastify) => {
-  const write = <T>(work: Parameters<typeof inTransaction<T>>[1]) => inTransaction(fastify.prisma, work);
+  const routes = recordRoutes(fastify);
+  const theProgramme = { table: "Programme", in: "params", field: "id" } as const;
 
   // Workstreams
-  fastify.get(
+  const thisWorkstream = { table: "Workstream", in: "params", field: "id" } as const;
+  routes.list(
     "/programmes/:id/workstreams",
-    {
-      config: { access: "read", scope: [{ table: "Programme", in: "params", field: "id" }] },
-      schema: {
-        params: IdParams,
-        querystring: WorkstreamListQuery,
-        response: { 200: WorkstreamListResponse, ...listErrors },
-      },
-    },
-    (request) => listWorkstreams(fastify.prisma, request.params.id, request.query),
+    { access: "read", scope: [theProgramme] },
+    { query: WorkstreamListQuery, response: WorkstreamListResponse },
+    ({ query, params }) => listWorkstreams(fastify.prisma, params.id, query),
   );
-  fastify.post(
+  routes.create(
     "/programmes/:id/workstreams",
-    {
-      config: { access: "programme.write", scope: [{ table: "Programme", in: "params", field: "id" }] },
-      schema: {
-        params: IdParams,
-        body: CreateWorkstreamRequest,
-        response: { 201: WorkstreamResponse, ...writeErrors },
-      },
-    },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await write((tx) =>
-            createWorkstream(tx, { programmeId: request.params.id, input: request.body, ...writeContextOf(request) }),
-          ),
-        ),
+    { access: "programme.write", scope: [theProgramme] },
+    { body: CreateWorkstreamRequest, response: WorkstreamResponse },
+    (tx, { params, ...workstream }) => createWorkstream(tx, { programmeId: params.id, ...workstream }),
   );
-  fastify.patch(
+  routes.update(
     "/workstreams/:id",
-    {
-      config: { access: "programme.write", scope: [{ table: "Workstream", in: "params", field: "id" }] },
-      schema: {
-        params: IdParams,
-        body: UpdateWorkstreamRequest,
-        response: { 200: WorkstreamResponse, ...writeErrors },
-      },
-    },
-    (request) =>
-      write((tx) => updateWorkstream(tx, { id: request.params.id, input: request.body, ...writeContextOf(request) })),
+    { access: "programme.write", scope: [thisWorkstream] },
+    { body: UpdateWorkstreamRequest, response: WorkstreamResponse },
+    updateWorkstream,
   );
-  fastify.post(
+  routes.retire(
     "/workstreams/:id/retire",
-    {
-      config: { access: "programme.write", scope: [{ table: "Workstream", in: "params", field: "id" }] },
-      schema: { params: IdParams, body: RetireRequest, response: { 200: WorkstreamResponse, ...writeErrors } },
-    },
-    (request) =>
-      write((tx) => retireWorkstream(tx, { id: request.params.id, input: request.body, ...writeContextOf(request) })),
+    { access: "programme.write", scope: [thisWorkstream] },
+    WorkstreamResponse,
+    retireWorkstream,
   );
 
   // Cost lines
-  fastify.get(
+  const thisLine = { table: "CostLine", in: "params", field: "id" } as const;
+  routes.list(
     "/programmes/:id/cost-lines",
-    {
-      config: { access: "read", scope: [{ table: "Programme", in: "params", field: "id" }] },
-      schema: {
-        params: IdParams,
-        querystring: CostLineListQuery,
-        response: { 200: CostLineListResponse, ...listErrors },
-      },
-    },
-    (request) => listCostLines(fastify.prisma, request.params.id, request.query),
+    { access: "read", scope: [theProgramme] },
+    { query: CostLineListQuery, response: CostLineListResponse },
+    ({ query, params }) => listCostLines(fastify.prisma, params.id, query),
   );
-  fastify.post(
+  routes.create(
     "/programmes/:id/cost-lines",
-    {
-      config: { access: "money.write", scope: [{ table: "Programme", in: "params", field: "id" }] },
-      schema: { params: IdParams, body: CreateCostLineRequest, response: { 201: CostLineResponse, ...writeErrors } },
-    },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await write((tx) =>
-            createCostLine(tx, { programmeId: request.params.id, input: request.body, ...writeContextOf(request) }),
-          ),
-        ),
+    { access: "money.write", scope: [theProgramme] },
+    { body: CreateCostLineRequest, response: CostLineResponse },
+    (tx, { params, ...line }) => createCostLine(tx, { programmeId: params.id, ...line }),
   );
-  fastify.patch(
+  routes.update(
     "/cost-lines/:id",
-    {
-      config: {
-        access: "money.write",
-        scope: [
-          { table: "CostLine", in: "params", field: "id" },
-          { table: "Workstream", in: "body", field: "workstreamId" },
-        ],
-      },
-      schema: { params: IdParams, body: UpdateCostLineRequest, response: { 200: CostLineResponse, ...writeErrors } },
-    },
-    (request) =>
-      write((tx) => updateCostLine(tx, { id: request.params.id, input: request.body, ...writeContextOf(request) })),
+    { access: "money.write", scope: [thisLine, { table: "Workstream", in: "body", field: "workstreamId" }] },
+    { body: UpdateCostLineRequest, response: CostLineResponse },
+    updateCostLine,
   );
-  fastify.post(
+  routes.retire(
     "/cost-lines/:id/retire",
-    {
-      config: { access: "money.write", scope: [{ table: "CostLine", in: "params", field: "id" }] },
-      schema: { params: IdParams, body: RetireRequest, response: { 200: CostLineResponse, ...writeErrors } },
-    },
-    (request) =>
-      write((tx) => retireCostLine(tx, { id: request.params.id, input: request.body, ...writeContextOf(request) })),
+    { access: "money.write", scope: [thisLine] },
+    CostLineResponse,
+    retireCostLine,
   );
 
   // Cost-sharing agreements
-  fastify.get(
+  const thisAgreement = { table: "CostSharingAgreement", in: "params", field: "id" } as const;
+  routes.list(
     "/programmes/:id/cost-sharing-agreements",
-    {
-      config: { access: "read", scope: [{ table: "Programme", in: "params", field: "id" }] },
-      schema: {
-        params: IdParams,
-        querystring: CostSharingAgreementListQuery,
-        response: { 200: CostSharingAgreementListResponse, ...listErrors },
-      },
-    },
-    (request) => listCostSharingAgreements(fastify.prisma, request.params.id, request.query),
+    { access: "read", scope: [theProgramme] },
+    { query: CostSharingAgreementListQuery, response: CostSharingAgreementListResponse },
+    ({ query, params }) => listCostSharingAgreements(fastify.prisma, params.id, query),
   );
-  fastify.post(
+  routes.create(
     "/programmes/:id/cost-sharing-agreements",
-    {
-      config: { access: "money.write", scope: [{ table: "Programme", in: "params", field: "id" }] },
-      schema: {
-        params: IdParams,
-        body: CreateCostSharingAgreementRequest,
-        response: { 201: CostSharingAgreementResponse, ...writeErrors },
-      },
-    },
-    async (request, reply) =>
-      reply.status(201).send(
-        await write((tx) =>
-          createCostSharingAgreement(tx, {
-            programmeId: request.params.id,
-            input: request.body,
-            ...writeContextOf(request),
-          }),
-        ),
-      ),
+    { access: "money.write", scope: [theProgramme] },
+    { body: CreateCostSharingAgreementRequest, response: CostSharingAgreementResponse },
+    (tx, { params, ...agreement }) => createCostSharingAgreement(tx, { programmeId: params.id, ...agreement }),
   );
-  fastify.patch(
+  routes.update(
     "/cost-sharing-agreements/:id",
-    {
-      config: {
-        access: "money.write",
-        scope: [
-          { table: "CostSharingAgreement", in: "params", field: "id" },
-          { table: "CostLine", in: "body", field: "costLineId" },
-        ],
-      },
-      schema: {
-        params: IdParams,
-        body: UpdateCostSharingAgreementRequest,
-        response: { 200: CostSharingAgreementResponse, ...writeErrors },
-      },
-    },
-    (request) =>
-      write((tx) =>
-        updateCostSharingAgreement(tx, { id: request.params.id, input: request.body, ...writeContextOf(request) }),
-      ),
+    { access: "money.write", scope: [thisAgreement, { table: "CostLine", in: "body", field: "costLineId" }] },
+    { body: UpdateCostSharingAgreementRequest, response: CostSharingAgreementResponse },
+    updateCostSharingAgreement,
   );
-  fastify.post(
+  routes.retire(
     "/cost-sharing-agreements/:id/retire",
-    {
-      config: { access: "money.write", scope: [{ table: "CostSharingAgreement", in: "params", field: "id" }] },
-      schema: {
-        params: IdParams,
-        body: RetireRequest,
-        response: { 200: CostSharingAgreementResponse, ...writeErrors },
-      },
-    },
-    (request) =>
-      write((tx) =>
-        retireCostSharingAgreement(tx, { id: request.params.id, input: request.body, ...writeContextOf(request) }),
-      ),
+    { access: "money.write", scope: [thisAgreement] },
+    CostSharingAgreementResponse,
+    retireCostSharingAgreement,
   );
 };

@@ -1,0 +1,122 @@
+// The routes most records have: a list, a create, a change with the version read, a retirement.
+// Each is one declarative line at its feature, with its access rule and scope written there;
+// this file holds the shape they share (schemas, errors, the transaction, the 201).
+import type { Prisma } from "@fundline/db";
+import type { Permission } from "@fundline/domain";
+import { IdParams, RetireRequest } from "@fundline/schemas";
+import type { FastifyInstance } from "fastify";
+import type { z } from "zod";
+import { listErrors } from "./paging.ts";
+import { type Scope, type ScopeCheck, scopeOf } from "./scope.ts";
+import { idempotent, inTransaction, type WriteContext, writeContextOf, writeErrors } from "./write-context.ts";
+
+/** Who may call a route, and which records it names (as `config.access` and `config.scope`). */
+type Rule = { access: Permission; scope?: readonly ScopeCheck[] };
+type Tx = Prisma.TransactionClient;
+/** The `:id` of a nested path (`/programmes/:id/workstreams`), read from the path itself. */
+type ParamsOf<Path extends string> = Path extends `${string}/:id${string}` ? { id: string } : Record<string, never>;
+
+export function recordRoutes(fastify: FastifyInstance) {
+  // Registered without the type provider: the schemas still validate and serialise (the app's
+  // zod compilers), and each handler's types come from the schemas given to it here.
+  const config = (rule: Rule) => ({ access: rule.access, scope: rule.scope });
+  const paramsOf = (path: string) => (path.includes("/:id") ? { params: IdParams } : {});
+
+  return {
+    /** `GET path`: one page of records, filtered by the query. */
+    list<Path extends string, Query extends z.ZodType, Response extends z.ZodType>(
+      path: Path,
+      rule: Rule,
+      schema: { query: Query; response: Response },
+      read: (request: { query: z.infer<Query>; params: ParamsOf<Path>; scope: Scope }) => Promise<z.infer<Response>>,
+    ) {
+      fastify.get(
+        path,
+        {
+          config: config(rule),
+          schema: { ...paramsOf(path), querystring: schema.query, response: { 200: schema.response, ...listErrors } },
+        },
+        (request) =>
+          read({
+            query: request.query as z.infer<Query>,
+            params: request.params as ParamsOf<Path>,
+            scope: scopeOf(request),
+          }),
+      );
+    },
+
+    /**
+     * `POST path`: creates a record in one transaction and answers 201 with it. `idempotent`:
+     * money records honour an `Idempotency-Key`, a replay answering the first response.
+     */
+    create<Path extends string, Body extends z.ZodType, Response extends z.ZodType>(
+      path: Path,
+      rule: Rule,
+      schema: { body: Body; response: Response },
+      run: (
+        tx: Tx,
+        context: WriteContext & { input: z.infer<Body>; params: ParamsOf<Path> },
+      ) => Promise<z.infer<Response>>,
+      { idempotent: honoursKeys = false }: { idempotent?: boolean } = {},
+    ) {
+      fastify.post(
+        path,
+        {
+          config: config(rule),
+          schema: { ...paramsOf(path), body: schema.body, response: { 201: schema.response, ...writeErrors } },
+        },
+        async (request, reply) => {
+          const context = { input: request.body as z.infer<Body>, params: request.params as ParamsOf<Path> };
+          const create = async (tx: Tx) => ({
+            status: 201 as const,
+            body: await run(tx, { ...context, ...writeContextOf(request) }),
+          });
+          const created = honoursKeys
+            ? await idempotent(fastify.prisma, request, create)
+            : await inTransaction(fastify.prisma, create);
+          return reply.status(created.status).send(created.body);
+        },
+      );
+    },
+
+    /** `PATCH path` (…/:id): changes a record whose version the client read (409 if stale). */
+    update<Body extends z.ZodType, Response extends z.ZodType>(
+      path: string,
+      rule: Rule,
+      schema: { body: Body; response: Response },
+      run: (tx: Tx, context: WriteContext & { id: string; input: z.infer<Body> }) => Promise<z.infer<Response>>,
+    ) {
+      fastify.patch(
+        path,
+        {
+          config: config(rule),
+          schema: { params: IdParams, body: schema.body, response: { 200: schema.response, ...writeErrors } },
+        },
+        (request) => {
+          const context = { id: (request.params as { id: string }).id, input: request.body as z.infer<Body> };
+          return inTransaction(fastify.prisma, (tx) => run(tx, { ...context, ...writeContextOf(request) }));
+        },
+      );
+    },
+
+    /** `POST path` (…/:id/retire): retires a record with a reason, keeping it for history. */
+    retire<Response extends z.ZodType>(
+      path: string,
+      rule: Rule,
+      response: Response,
+      run: (tx: Tx, context: WriteContext & { id: string; input: RetireRequest }) => Promise<z.infer<Response>>,
+    ) {
+      fastify.post(
+        path,
+        {
+          config: config(rule),
+          schema: { params: IdParams, body: RetireRequest, response: { 200: response, ...writeErrors } },
+        },
+        (request) => {
+          const context = { id: (request.params as { id: string }).id, input: request.body as RetireRequest };
+          return inTransaction(fastify.prisma, (tx) => run(tx, { ...context, ...writeContextOf(request) }));
+        },
+      );
+    },
+  };
+}
