@@ -22,7 +22,7 @@ const withLatestReading = {
 } satisfies Prisma.BenefitInclude;
 type BenefitRow = Prisma.BenefitGetPayload<{ include: typeof withLatestReading }>;
 
-const toBenefitResponse = (row: BenefitRow): BenefitResponse => {
+export const toBenefitResponse = (row: BenefitRow): BenefitResponse => {
   const latest = row.readings[0];
   return {
     id: row.id,

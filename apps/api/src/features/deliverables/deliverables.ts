@@ -15,7 +15,7 @@ import { changeVersioned, retireVersioned, type WriteContext } from "../../lib/w
 
 type DeliverableRow = Prisma.DeliverableTargetGetPayload<object>;
 
-const toDeliverableResponse = (target: DeliverableRow): DeliverableResponse => ({
+export const toDeliverableResponse = (target: DeliverableRow): DeliverableResponse => ({
   id: target.id,
   programmeId: target.programmeId,
   workstreamId: target.workstreamId,

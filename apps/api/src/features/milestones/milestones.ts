@@ -15,10 +15,10 @@ import { type Scope, visibleProgrammes } from "../../lib/scope.ts";
 import { assertNotRetired, lockForWrite, retireVersioned, type WriteContext } from "../../lib/write-context.ts";
 
 type Context = { actor: Actor; requestId: string };
-const withHistory = { history: { orderBy: { changedAt: "asc" } } } as const;
+export const withHistory = { history: { orderBy: { changedAt: "asc" } } } as const;
 type MilestoneRow = Prisma.MilestoneGetPayload<{ include: typeof withHistory }>;
 
-function toMilestoneResponse(milestone: MilestoneRow): MilestoneResponse {
+export function toMilestoneResponse(milestone: MilestoneRow): MilestoneResponse {
   return {
     id: milestone.id,
     programmeId: milestone.programmeId,

@@ -4,12 +4,14 @@ import {
   partsAsPercentages,
   penceFromBigInt,
   slippageDays,
-  toIsoDate,
   toIsoDateOrNull,
 } from "@fundline/domain";
 import type { ProgrammeDetail } from "@fundline/schemas";
 import { NotFound } from "../../errors.ts";
 import { ALREADY_CHECKED } from "../../lib/scope.ts";
+import { toBenefitResponse } from "../benefits/index.ts";
+import { toDeliverableResponse } from "../deliverables/index.ts";
+import { toMilestoneResponse, withHistory } from "../milestones/index.ts";
 import { toRiskResponse } from "../risks/index.ts";
 import { programmeSummaries } from "./list-programmes.ts";
 
@@ -45,7 +47,11 @@ export async function getProgramme(prisma: PrismaClient, id: string): Promise<Pr
           where: { retiredAt: null },
           include: { shares: { include: { organisation: true }, orderBy: { organisation: { name: "asc" } } } },
         },
-        milestones: { where: { retiredAt: null }, orderBy: [{ sortOrder: "asc" }, { baselineOn: "asc" }] },
+        milestones: {
+          where: { retiredAt: null },
+          include: withHistory,
+          orderBy: [{ sortOrder: "asc" }, { baselineOn: "asc" }],
+        },
         deliverableTargets: { where: { retiredAt: null }, orderBy: { description: "asc" } },
         benefits: {
           where: { retiredAt: null },
@@ -145,52 +151,14 @@ export async function getProgramme(prisma: PrismaClient, id: string): Promise<Pr
         })),
       };
     }),
+    // Each record shown the one way its feature shows it; the programme's schema keeps the
+    // fields it lists, and adds a milestone's slippage.
     milestones: programme.milestones.map((milestone) => {
-      const baselineOn = toIsoDate(milestone.baselineOn);
-      const actualOn = toIsoDateOrNull(milestone.actualOn);
-      const forecastOn = toIsoDateOrNull(milestone.forecastOn);
-      return {
-        id: milestone.id,
-        description: milestone.description,
-        output: milestone.output,
-        ownerName: milestone.ownerName,
-        status: milestone.status,
-        workstreamId: milestone.workstreamId,
-        baselineOn,
-        baselinePrecision: milestone.baselinePrecision,
-        baselineLabel: milestone.baselineLabel,
-        forecastOn,
-        actualOn,
-        slippageDays: slippageDays(baselineOn, actualOn ?? forecastOn),
-      };
+      const shown = toMilestoneResponse(milestone);
+      return { ...shown, slippageDays: slippageDays(shown.baselineOn, shown.actualOn ?? shown.forecastOn) };
     }),
-    deliverableTargets: programme.deliverableTargets.map((target) => ({
-      id: target.id,
-      description: target.description,
-      targetCount: target.targetCount,
-      achievedCount: target.achievedCount,
-      atLeast: target.atLeast,
-      dueOn: toIsoDateOrNull(target.dueOn),
-    })),
-    benefits: programme.benefits.map((benefit) => {
-      const latest = benefit.readings[0];
-      return {
-        id: benefit.id,
-        name: benefit.name,
-        measure: benefit.measure,
-        workstreamId: benefit.workstreamId,
-        benefitType: benefit.benefitType,
-        direction: benefit.direction,
-        unit: benefit.unit,
-        baselineValue: benefit.baselineValue?.toString() ?? null,
-        targetValue: benefit.targetValue?.toString() ?? null,
-        targetText: benefit.targetText,
-        expectedBy: toIsoDateOrNull(benefit.expectedBy),
-        expectedByLabel: benefit.expectedByLabel,
-        latestReading: latest ? { readOn: toIsoDate(latest.readOn), value: latest.value.toString() } : null,
-      };
-    }),
-    // One way to show a risk; the programme's schema keeps the fields it lists.
+    deliverableTargets: programme.deliverableTargets.map(toDeliverableResponse),
+    benefits: programme.benefits.map(toBenefitResponse),
     risks: programme.risks.map(toRiskResponse),
   };
 }
