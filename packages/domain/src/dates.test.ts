@@ -1,6 +1,15 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fromIsoDate, toIsoDate } from "./dates.ts";
+import {
+  addDays,
+  formatDate,
+  formatDateTime,
+  formatPlannedDate,
+  fromIsoDate,
+  isoDateFromParts,
+  isoDateParts,
+  toIsoDate,
+} from "./dates.ts";
 
 describe("ISO dates", () => {
   it("round-trips every day and passes null and undefined through", () => {
@@ -15,5 +24,58 @@ describe("ISO dates", () => {
     );
     expect(fromIsoDate(null)).toBeNull();
     expect(fromIsoDate(undefined)).toBeUndefined();
+  });
+});
+
+describe("showing and typing dates", () => {
+  const days = fc
+    .date({ min: new Date("1990-01-01"), max: new Date("2100-12-31"), noInvalidDate: true })
+    .map((date) => toIsoDate(date));
+
+  it("shows every day as `22 Nov 2026`", () => {
+    expect(formatDate("2026-11-22")).toBe("22 Nov 2026");
+    expect(formatDate("2002-02-01")).toBe("1 Feb 2002");
+    fc.assert(
+      fc.property(days, (iso) => {
+        expect(formatDate(iso)).toMatch(/^\d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4}$/);
+      }),
+    );
+  });
+
+  it("shows a moment in UK time, summer or winter", () => {
+    expect(formatDateTime("2026-11-22T14:05:00Z")).toBe("22 Nov 2026, 14:05");
+    expect(formatDateTime("2026-07-01T23:30:00Z")).toBe("2 Jul 2026, 00:30");
+  });
+
+  it("shows a planned date as it was written", () => {
+    expect(formatPlannedDate("2022-04-30", "season", "Spring 2022")).toBe("Spring 2022");
+    expect(formatPlannedDate("2022-03-31", "month", null)).toBe("Mar 2022");
+    expect(formatPlannedDate("2022-12-31", "year", null)).toBe("2022");
+    expect(formatPlannedDate("2022-03-07", "day", null)).toBe("7 Mar 2022");
+  });
+
+  it("reads three boxes back into the same day, and refuses what is not a day", () => {
+    fc.assert(
+      fc.property(days, (iso) => {
+        const { day, month, year } = isoDateParts(iso);
+        expect(isoDateFromParts(day, month, year)).toBe(iso);
+      }),
+    );
+    expect(isoDateFromParts("31", "2", "2026")).toBeNull();
+    expect(isoDateFromParts("29", "2", "2024")).toBe("2024-02-29");
+    expect(isoDateFromParts("1", "13", "2026")).toBeNull();
+    expect(isoDateFromParts("1", "1", "26")).toBeNull();
+    expect(isoDateFromParts("", "", "")).toBeNull();
+    expect(isoDateFromParts(" 7 ", "03", "2026")).toBe("2026-03-07");
+  });
+
+  it("adds days across months, years and clock changes", () => {
+    expect(addDays("2026-03-28", 1)).toBe("2026-03-29");
+    expect(addDays("2026-12-31", 1)).toBe("2027-01-01");
+    fc.assert(
+      fc.property(days, fc.integer({ min: -400, max: 400 }), (iso, n) => {
+        expect(addDays(addDays(iso, n), -n)).toBe(iso);
+      }),
+    );
   });
 });

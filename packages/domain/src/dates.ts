@@ -15,3 +15,64 @@ export function fromIsoDate(iso: string | null | undefined): Date | null | undef
 export function fromIsoDate(iso: string | null | undefined): Date | null | undefined {
   return iso === null || iso === undefined ? iso : new Date(`${iso}T00:00:00Z`);
 }
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
+
+/** `2026-11-22` as `22 Nov 2026`: the one way Fundline shows a date, on screen and in print. */
+export function formatDate(isoDate: string): string {
+  const [year, month, day] = isoDate.slice(0, 10).split("-").map(Number);
+  return `${day} ${MONTHS[(month ?? 1) - 1]} ${year}`;
+}
+
+/** A moment as `22 Nov 2026, 14:05`, in UK time (GMT or BST), for "as at" lines and histories. */
+export function formatDateTime(moment: string | Date): string {
+  const parts = new Intl.DateTimeFormat("en-GB", {
+    timeZone: "Europe/London",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(typeof moment === "string" ? new Date(moment) : moment);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((each) => each.type === type)?.value ?? "";
+  return `${formatDate(`${part("year")}-${part("month")}-${part("day")}`)}, ${part("hour")}:${part("minute")}`;
+}
+
+export type DatePrecision = "day" | "month" | "season" | "quarter" | "year";
+
+/**
+ * A planned date as its author wrote it: "Spring 2022" stays "Spring 2022"; without a label, a
+ * month shows as `Mar 2022`, a year as `2022`, and a day as `22 Nov 2026`.
+ */
+export function formatPlannedDate(isoDate: string, precision: DatePrecision, label: string | null): string {
+  if (label) return label;
+  const [year, month] = isoDate.split("-").map(Number);
+  if (precision === "year") return String(year);
+  if (precision === "day") return formatDate(isoDate);
+  return `${MONTHS[(month ?? 1) - 1]} ${year}`;
+}
+
+/**
+ * Day, month and year as typed into three boxes → `YYYY-MM-DD`, or null when they are not a real
+ * day ("31 2 2026", blanks, letters). Two-digit years are refused, not guessed.
+ */
+export function isoDateFromParts(day: string, month: string, year: string): string | null {
+  const [d, m, y] = [day, month, year].map((part) => part.trim());
+  if (!/^\d{1,2}$/.test(d ?? "") || !/^\d{1,2}$/.test(m ?? "") || !/^\d{4}$/.test(y ?? "")) return null;
+  const iso = `${y}-${m?.padStart(2, "0")}-${d?.padStart(2, "0")}`;
+  const date = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && toIsoDate(date) === iso ? iso : null;
+}
+
+/** `YYYY-MM-DD` as the three boxes show it: `2026-03-07` → day "7", month "3", year "2026". */
+export function isoDateParts(isoDate: string | null | undefined): { day: string; month: string; year: string } {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate ?? "");
+  if (!match) return { day: "", month: "", year: "" };
+  return { day: String(Number(match[3])), month: String(Number(match[2])), year: match[1] ?? "" };
+}
+
+/** The ISO date `days` after `isoDate` (negative: before). */
+export function addDays(isoDate: string, days: number): string {
+  return toIsoDate(new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000));
+}

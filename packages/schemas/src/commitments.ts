@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DateInput, FinancialYearLabel, IsoDate, NonNegativePence, Pence, Text, Uuid, Version } from "./common.ts";
-import { CommitmentStatus } from "./programmes.ts";
+import { Paging, pageOf } from "./paging.ts";
+import { CommitmentStatus } from "./vocabulary.ts";
 
 const YearProfile = z
   .array(z.strictObject({ financialYear: FinancialYearLabel, amountPence: NonNegativePence }))
@@ -111,19 +112,28 @@ export const AuditedEntity = z.enum([
 export type AuditedEntity = z.infer<typeof AuditedEntity>;
 
 export const AuditQuery = z.strictObject({ entity: AuditedEntity, id: Text(100) });
-export const AuditResponse = z.object({
-  events: z.array(
-    z.object({
-      id: z.string(),
-      occurredAt: z.string(),
-      actorLabel: z.string(),
-      entityType: z.string(),
-      entityId: z.string(),
-      action: z.string(),
-      changes: z.record(z.string(), z.object({ before: z.unknown(), after: z.unknown() })),
-      reason: z.string().nullable(),
-      requestId: z.string().nullable(),
-    }),
-  ),
+/** One change in the audit trail: who did what to which record, and each field before and after. */
+export const AuditEventResponse = z.object({
+  id: z.string(),
+  occurredAt: z.string(),
+  actorLabel: z.string(),
+  entityType: z.string(),
+  entityId: z.string(),
+  action: z.string(),
+  changes: z.record(z.string(), z.object({ before: z.unknown(), after: z.unknown() })),
+  reason: z.string().nullable(),
+  requestId: z.string().nullable(),
 });
+export type AuditEventResponse = z.infer<typeof AuditEventResponse>;
+
+export const AuditResponse = z.object({ events: z.array(AuditEventResponse) });
 export type AuditResponse = z.infer<typeof AuditResponse>;
+
+/** A programme's history: every change to it and to the records that belong to it, newest first. */
+export const ProgrammeHistoryQuery = z.strictObject({
+  page: Paging.page,
+  pageSize: Paging.pageSize,
+});
+export type ProgrammeHistoryQuery = z.infer<typeof ProgrammeHistoryQuery>;
+export const ProgrammeHistoryResponse = pageOf("events", AuditEventResponse);
+export type ProgrammeHistoryResponse = z.infer<typeof ProgrammeHistoryResponse>;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { Count, DateInput, IsoDate, Text, Uuid, Version } from "./common.ts";
 import { DateWindow, Paging, PagingWithoutRetired, pageOf, RetiredAt } from "./paging.ts";
-import { DatePrecision, RiskStatus } from "./programmes.ts";
+import { DatePrecision, RiskStatus } from "./vocabulary.ts";
 
 const Score = z.number().int().min(1, "must be 1 to 5").max(5, "must be 1 to 5");
 

@@ -13,3 +13,4 @@ export * from "./session.ts";
 export * from "./spend.ts";
 export * from "./structure.ts";
 export * from "./users.ts";
+export * from "./vocabulary.ts";

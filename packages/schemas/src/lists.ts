@@ -2,8 +2,8 @@ import { z } from "zod";
 import { AllocationResponse, CommitmentResponse } from "./commitments.ts";
 import { DateInput, FinancialYearLabel, Uuid } from "./common.ts";
 import { DateWindow, Paging, pageOf } from "./paging.ts";
-import { CommitmentStatus } from "./programmes.ts";
 import { ReceiptResponse, SpendResponse } from "./spend.ts";
+import { CommitmentStatus } from "./vocabulary.ts";
 
 export const CommitmentListQuery = z.strictObject({
   programmeId: Uuid.optional(),

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { DateInput, IsoDate, Text, Uuid, Version } from "./common.ts";
 import { DateWindow, Paging, pageOf, RetiredAt } from "./paging.ts";
-import { DatePrecision, MilestoneStatus } from "./programmes.ts";
+import { DatePrecision, MilestoneStatus } from "./vocabulary.ts";
 
 export const CreateMilestoneRequest = z.strictObject({
   programmeId: Uuid,
@@ -52,6 +52,8 @@ export const MilestoneResponse = z.object({
   history: z.array(
     z.object({
       changedAt: z.string(),
+      /** Who made the change, by name (null: a change from before names were kept, or the seed). */
+      changedBy: z.string().nullable(),
       statusBefore: MilestoneStatus.nullable(),
       statusAfter: MilestoneStatus.nullable(),
       forecastBefore: IsoDate.nullable(),
@@ -68,6 +70,11 @@ export const MilestoneListQuery = z.strictObject({
   programmeId: Uuid.optional(),
   workstreamId: Uuid.optional(),
   status: MilestoneStatus.optional(),
+  /** Only milestones still to be met: neither met nor cancelled. */
+  outstanding: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((value) => value === "true"),
   /** Due in this window: the forecast date where there is one, else the baseline. */
   ...DateWindow,
   sort: z.enum(["baselineOn", "forecastOn", "sortOrder", "status", "createdAt"]).default("baselineOn"),

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { DateInput, IsoDate, Text, Uuid, Version } from "./common.ts";
 import { Paging, PagingWithoutRetired, pageOf, RetiredAt } from "./paging.ts";
-import { FundType, PartnerRole } from "./programmes.ts";
+import { FundType, PartnerRole } from "./vocabulary.ts";
 
 export const OrganisationKind = z.enum(["council", "funder", "supplier", "evaluator"]);
 

@@ -1,15 +1,9 @@
 import { z } from "zod";
 import { DateInput, IsoDate, NonNegativePence, Pence, Text, Uuid, Version } from "./common.ts";
+import { BenefitResponse, DeliverableResponse, RiskResponse } from "./delivery.ts";
+import { MilestoneResponse } from "./milestones.ts";
 import { DateWindow, Paging, pageOf } from "./paging.ts";
-
-export const ProgrammeStatus = z.enum(["proposed", "bid_submitted", "approved", "unsuccessful", "active", "closed"]);
-export const GovernanceStage = z.enum(["formulation", "due_diligence", "implementation"]);
-export const PartnerRole = z.enum(["lead", "partner", "delivery_partner", "supplier", "evaluator"]);
-export const CommitmentStatus = z.enum(["applied", "awarded", "unsuccessful", "withdrawn", "received"]);
-export const FundType = z.enum(["capital", "revenue"]);
-export const MilestoneStatus = z.enum(["not_started", "on_track", "at_risk", "delayed", "met", "cancelled"]);
-export const DatePrecision = z.enum(["day", "month", "season", "quarter", "year"]);
-export const RiskStatus = z.enum(["open", "mitigating", "closed"]);
+import { CommitmentStatus, FundType, GovernanceStage, PartnerRole, ProgrammeStatus } from "./vocabulary.ts";
 
 export const OrganisationRef = z.object({ id: Uuid, name: z.string() });
 
@@ -73,51 +67,6 @@ const CostLineInProgramme = z.object({
   allocations: z.array(z.object({ id: Uuid, commitmentId: Uuid, amountPence: Pence })),
 });
 
-const MilestoneInProgramme = z.object({
-  id: Uuid,
-  description: z.string(),
-  output: z.string().nullable(),
-  ownerName: z.string().nullable(),
-  status: MilestoneStatus,
-  workstreamId: Uuid.nullable(),
-  baselineOn: IsoDate,
-  baselinePrecision: DatePrecision,
-  baselineLabel: z.string().nullable(),
-  forecastOn: IsoDate.nullable(),
-  actualOn: IsoDate.nullable(),
-  /** Days between the baseline and the actual (or else forecast) date; positive is late. */
-  slippageDays: z.number().int().nullable(),
-});
-
-const BenefitInProgramme = z.object({
-  id: Uuid,
-  name: z.string(),
-  measure: z.string(),
-  workstreamId: Uuid.nullable(),
-  benefitType: z.enum(["direct", "indirect"]),
-  direction: z.enum(["increase", "decrease", "achieve"]),
-  unit: z.string(),
-  /** Measurements are decimals, sent as strings so no precision is lost. */
-  baselineValue: z.string().nullable(),
-  targetValue: z.string().nullable(),
-  targetText: z.string().nullable(),
-  expectedBy: IsoDate.nullable(),
-  expectedByLabel: z.string().nullable(),
-  latestReading: z.object({ readOn: IsoDate, value: z.string() }).nullable(),
-});
-
-const RiskInProgramme = z.object({
-  id: Uuid,
-  title: z.string(),
-  description: z.string().nullable(),
-  implication: z.string().nullable(),
-  mitigation: z.string().nullable(),
-  ownerName: z.string().nullable(),
-  likelihood: z.number().int(),
-  impact: z.number().int(),
-  status: RiskStatus,
-});
-
 export const ProgrammeDetail = ProgrammeSummary.extend({
   summary: z.string().nullable(),
   governanceStage: GovernanceStage.nullable(),
@@ -145,19 +94,15 @@ export const ProgrammeDetail = ProgrammeSummary.extend({
       shares: z.array(z.object({ organisation: OrganisationRef, parts: z.number().int(), percentage: z.number() })),
     }),
   ),
-  milestones: z.array(MilestoneInProgramme),
-  deliverableTargets: z.array(
-    z.object({
-      id: Uuid,
-      description: z.string(),
-      targetCount: z.number().int(),
-      achievedCount: z.number().int(),
-      atLeast: z.boolean(),
-      dueOn: IsoDate.nullable(),
+  milestones: z.array(
+    MilestoneResponse.extend({
+      /** Days between the baseline and the actual (or else forecast) date; positive is late. */
+      slippageDays: z.number().int().nullable(),
     }),
   ),
-  benefits: z.array(BenefitInProgramme),
-  risks: z.array(RiskInProgramme),
+  deliverableTargets: z.array(DeliverableResponse),
+  benefits: z.array(BenefitResponse),
+  risks: z.array(RiskResponse),
 });
 export type ProgrammeDetail = z.infer<typeof ProgrammeDetail>;
 

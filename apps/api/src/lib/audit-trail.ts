@@ -1,7 +1,7 @@
 import type { Prisma } from "@fundline/db";
 import { fieldChanges } from "@fundline/domain";
 import type { ClientBase } from "pg";
-import { assertStaysInScope, isScopedTable, type Scope } from "./scope.ts";
+import { assertStaysInScope, isScopedTable, programmeOf, type Scope } from "./scope.ts";
 
 /**
  * Who writes. `scope` is the programmes they may see (set for signed-in users): what they write
@@ -20,8 +20,9 @@ export type AuditEntry = {
   requestId?: string | null;
 };
 
-function auditEvent(entry: AuditEntry) {
+function auditEvent(entry: AuditEntry, programmeId: string | null = null) {
   return {
+    programmeId,
     actorId: entry.actor.id,
     actorLabel: entry.actor.label,
     entityType: entry.entityType,
@@ -43,7 +44,8 @@ export async function recordAudit(tx: Prisma.TransactionClient, entry: AuditEntr
   if (entry.actor.scope && isScopedTable(entry.entityType)) {
     await assertStaysInScope(tx, entry.actor.scope, entry.entityType, entry.entityId);
   }
-  await tx.auditEvent.create({ data: auditEvent(entry) });
+  const programmeId = await programmeOf(tx, entry.entityType, entry.entityId);
+  await tx.auditEvent.create({ data: auditEvent(entry, programmeId) });
 }
 
 /** The same, inside a transaction on a plain pg connection (the spend import's, which COPYs). */

@@ -204,3 +204,22 @@ export function isScopedTable(name: string): name is ScopedTable {
 
 /** Every programme: for code that runs after the route has already checked the record's scope. */
 export const ALREADY_CHECKED: Scope = { organisationId: null };
+
+const BENEFIT_READING_OWNER_SQL = `SELECT benefit."programmeId" FROM "BenefitReading" reading
+  JOIN "Benefit" benefit ON benefit.id = reading."benefitId" WHERE reading.id = $1::uuid`;
+
+/** The programme a record belongs to, if any: where its audit events appear in a programme's history. */
+export async function programmeOf(
+  tx: Pick<PrismaClient, "$queryRawUnsafe">,
+  entityType: string,
+  id: string,
+): Promise<string | null> {
+  const sql = isScopedTable(entityType)
+    ? OWNER_SQL[entityType]
+    : entityType === "BenefitReading"
+      ? BENEFIT_READING_OWNER_SQL
+      : null;
+  if (!sql || !UUID.test(id)) return null;
+  const [owner] = await tx.$queryRawUnsafe<{ programmeId: string | null }[]>(sql, id);
+  return owner?.programmeId ?? null;
+}

@@ -1,9 +1,15 @@
-import { AuditQuery, AuditResponse } from "@fundline/schemas";
+import {
+  AuditQuery,
+  AuditResponse,
+  ProgrammeHistoryQuery,
+  ProgrammeHistoryResponse,
+  ProgrammeParams,
+} from "@fundline/schemas";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { Forbidden } from "../../errors.ts";
 import { listErrors } from "../../lib/paging.ts";
 import { assertInScope, isScopedTable } from "../../lib/scope.ts";
-import { listAuditEvents } from "./list-audit-events.ts";
+import { listAuditEvents, listProgrammeHistory } from "./list-audit-events.ts";
 
 // Reference data anyone with the audit permission may trace; other unscoped records (users,
 // role policies) are administrators' business.
@@ -25,5 +31,20 @@ export const auditRoutes: FastifyPluginAsyncZod = async (fastify) => {
       }
       return listAuditEvents(fastify.prisma, entity, id);
     },
+  );
+
+  // A programme's history is part of the programme: whoever may read the programme reads who
+  // changed it and its records, and how. The whole trail stays behind audit.read.
+  fastify.get(
+    "/programmes/:id/history",
+    {
+      config: { access: "read", scope: [{ table: "Programme", in: "params", field: "id" }] },
+      schema: {
+        params: ProgrammeParams,
+        querystring: ProgrammeHistoryQuery,
+        response: { 200: ProgrammeHistoryResponse, ...listErrors },
+      },
+    },
+    (request) => listProgrammeHistory(fastify.prisma, request.params.id, request.query),
   );
 };

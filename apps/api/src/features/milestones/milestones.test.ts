@@ -89,3 +89,32 @@ describe("milestones", () => {
     expect(badPrecision.json().fields[0].path).toBe("body.baselinePrecision");
   });
 });
+
+describe("GET /api/milestones?outstanding=true", () => {
+  it("leaves out met and cancelled milestones, and finds those due by a date", async () => {
+    const due = async (description: string, baselineOn: string, status?: string) =>
+      (
+        await test.inject({
+          method: "POST",
+          url: "/api/milestones",
+          payload: { programmeId, description, baselineOn, ...(status && { status }) },
+        })
+      ).json();
+    await due("Outstanding: overdue", "2031-01-10");
+    await due("Outstanding: met", "2031-01-11", "met");
+    await due("Outstanding: cancelled", "2031-01-12", "cancelled");
+    await due("Outstanding: not due yet", "2031-03-01");
+    const list = (
+      await test.inject({
+        url: `/api/milestones?programmeId=${programmeId}&outstanding=true&from=2031-01-01&to=2031-02-01`,
+      })
+    ).json();
+    expect(list.milestones.map((milestone: { description: string }) => milestone.description)).toEqual([
+      "Outstanding: overdue",
+    ]);
+    const all = (
+      await test.inject({ url: `/api/milestones?programmeId=${programmeId}&from=2031-01-01&to=2031-02-01` })
+    ).json();
+    expect(all.total).toBe(3);
+  });
+});

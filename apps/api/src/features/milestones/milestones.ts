@@ -15,7 +15,9 @@ import { type Scope, visibleProgrammes } from "../../lib/scope.ts";
 import { assertNotRetired, lockForWrite, retireVersioned, type WriteContext } from "../../lib/write-context.ts";
 
 type Context = { actor: Actor; requestId: string };
-export const withHistory = { history: { orderBy: { changedAt: "asc" } } } as const;
+export const withHistory = {
+  history: { orderBy: { changedAt: "asc" }, include: { changedBy: { select: { displayName: true } } } },
+} as const;
 type MilestoneRow = Prisma.MilestoneGetPayload<{ include: typeof withHistory }>;
 
 export function toMilestoneResponse(milestone: MilestoneRow): MilestoneResponse {
@@ -37,6 +39,7 @@ export function toMilestoneResponse(milestone: MilestoneRow): MilestoneResponse 
     retiredAt: milestone.retiredAt?.toISOString() ?? null,
     history: milestone.history.map((change) => ({
       changedAt: change.changedAt.toISOString(),
+      changedBy: change.changedBy?.displayName ?? null,
       statusBefore: change.statusBefore,
       statusAfter: change.statusAfter,
       forecastBefore: toIsoDateOrNull(change.forecastBefore),
@@ -53,7 +56,9 @@ export async function listMilestones(prisma: PrismaClient, query: MilestoneListQ
   const where: Prisma.MilestoneWhereInput = {
     programmeId: query.programmeId,
     workstreamId: query.workstreamId,
-    status: query.status,
+    status: query.outstanding
+      ? { notIn: ["met", "cancelled"], ...(query.status && { equals: query.status }) }
+      : query.status,
     programme: visibleProgrammes(scope),
     retiredAt: query.includeRetired ? undefined : null,
     // Due on the forecast date when there is one, else on the baseline.
