@@ -81,4 +81,7 @@ export const MilestoneListQuery = z.strictObject({
   ...Paging,
 });
 export type MilestoneListQuery = z.infer<typeof MilestoneListQuery>;
-export const MilestoneListResponse = pageOf("milestones", MilestoneResponse);
+/** In a list across programmes, each milestone says which programme it is in. */
+export const MilestoneInList = MilestoneResponse.extend({ programmeName: z.string() });
+export type MilestoneInList = z.infer<typeof MilestoneInList>;
+export const MilestoneListResponse = pageOf("milestones", MilestoneInList);

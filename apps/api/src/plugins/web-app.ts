@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { join, sep } from "node:path";
 import fastifyStatic from "@fastify/static";
 import fp from "fastify-plugin";
 import { send } from "./errors.ts";
@@ -12,7 +12,21 @@ export const webAppPlugin = fp<{ webDist: string | undefined }>(
   async (fastify, { webDist }) => {
     const hasWebApp = webDist !== undefined && existsSync(join(webDist, "index.html"));
     if (hasWebApp) {
-      await fastify.register(fastifyStatic, { root: webDist, wildcard: true, index: "index.html" });
+      await fastify.register(fastifyStatic, {
+        root: webDist,
+        wildcard: true,
+        index: "index.html",
+        // The build writes each file gzipped and brotli-compressed beside it; browsers get the smaller.
+        preCompressed: true,
+        setHeaders: (reply, path) => {
+          // Files under assets/ are named by their content hash, so they never change; the page
+          // that names them must be fetched fresh each time.
+          reply.header(
+            "cache-control",
+            path.includes(`${sep}assets${sep}`) ? "public, max-age=31536000, immutable" : "no-cache",
+          );
+        },
+      });
     }
     fastify.setNotFoundHandler((request, reply) => {
       const isPage = request.method === "GET" && !request.url.startsWith("/api/") && request.url !== "/api";

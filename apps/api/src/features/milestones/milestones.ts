@@ -66,8 +66,14 @@ export async function listMilestones(prisma: PrismaClient, query: MilestoneListQ
   };
   const { items, ...page } = await listPage(query, {
     count: () => prisma.milestone.count({ where }),
-    rows: (window) => prisma.milestone.findMany({ where, include: withHistory, orderBy: orderOf(query), ...window }),
-    show: toMilestoneResponse,
+    rows: (window) =>
+      prisma.milestone.findMany({
+        where,
+        include: { ...withHistory, programme: { select: { name: true } } },
+        orderBy: orderOf(query),
+        ...window,
+      }),
+    show: (row) => ({ ...toMilestoneResponse(row), programmeName: row.programme.name }),
   });
   return { milestones: items, ...page };
 }

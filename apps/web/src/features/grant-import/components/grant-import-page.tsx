@@ -1,10 +1,10 @@
 import { formatPence } from "@fundline/domain";
 import type { ThreeSixtyGivingImportResult } from "@fundline/schemas";
-import { useMutation, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
+import { PageHeading } from "../../../components/page/page-heading.tsx";
 import { FiguresTable } from "../../../components/ui/figures-table.tsx";
-import { ApiError } from "../../../lib/api-client.ts";
-import { getFunds, grantImportKeys, importGrants } from "../api/grant-import.ts";
+import { TableRegion } from "../../../components/ui/table-region.tsx";
+import { useFunds, useImportGrants } from "../api/grant-import.ts";
 
 /**
  * Finance officers bring in a funder's published 360Giving data package: its grants become
@@ -13,46 +13,39 @@ import { getFunds, grantImportKeys, importGrants } from "../api/grant-import.ts"
  */
 export function GrantImportPage() {
   const id = useId();
-  const funds = useQuery({ queryKey: grantImportKeys.funds, queryFn: getFunds });
+  const funds = useFunds();
   const [fundId, setFundId] = useState("");
   const [file, setFile] = useState<File | null>(null);
   const [message, setMessage] = useState("");
   const [result, setResult] = useState<ThreeSixtyGivingImportResult | null>(null);
 
-  const run = useMutation({
-    mutationFn: async () => {
-      if (!file) throw new Error("Choose the 360Giving file first.");
-      let grantPackage: unknown;
-      try {
-        grantPackage = JSON.parse(await file.text());
-      } catch {
-        throw new Error(`${file.name} is not JSON: choose the package's .json file (360Giving's JSON format).`);
-      }
-      return importGrants(fundId, grantPackage);
-    },
-    onMutate: () => {
-      setResult(null);
-      setMessage("Importing…");
-    },
-    onSuccess: (imported) => {
-      setResult(imported);
-      setMessage(
-        `Imported ${imported.imported.toLocaleString("en-GB")} of ${imported.grants.toLocaleString("en-GB")} grants (${formatPence(imported.importedPence)}); ${imported.skipped.length.toLocaleString("en-GB")} skipped.`,
-      );
-    },
-    onError: (error) => {
-      const fields = error instanceof ApiError ? error.fields.map((field) => `${field.path}: ${field.message}`) : [];
-      setMessage([error.message, ...fields].join(" "));
-    },
-  });
+  const run = useImportGrants();
+  const onImported = (imported: ThreeSixtyGivingImportResult) => {
+    setResult(imported);
+    setMessage(
+      `Imported ${imported.imported.toLocaleString("en-GB")} of ${imported.grants.toLocaleString("en-GB")} grants (${formatPence(imported.importedPence)}); ${imported.skipped.length.toLocaleString("en-GB")} skipped.`,
+    );
+  };
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    run.mutate();
+    if (!file) {
+      setMessage("Choose the 360Giving file first.");
+      return;
+    }
+    setResult(null);
+    setMessage("Importing…");
+    run.mutate(
+      { fundId, file },
+      {
+        onSuccess: onImported,
+        onError: (error) => setMessage(error.message),
+      },
+    );
   };
   return (
     <>
-      <h1>Grant imports</h1>
+      <PageHeading>Grant imports</PageHeading>
       <section aria-labelledby={`${id}-title`} className="panel">
         <h2 id={`${id}-title`}>Import a funder's 360Giving grants</h2>
         <form onSubmit={onSubmit}>
@@ -113,25 +106,27 @@ function ImportResult({ result }: { result: ThreeSixtyGivingImportResult }) {
         ]}
       />
       {result.skipped.length > 0 && (
-        <table>
-          <caption>Grants not imported, and why</caption>
-          <thead>
-            <tr>
-              <th scope="col">Grant</th>
-              <th scope="col">Position in the file</th>
-              <th scope="col">Reason</th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.skipped.map((grant) => (
-              <tr key={`${grant.index}-${grant.id}`}>
-                <td>{grant.id ?? "(no id)"}</td>
-                <td className="money">{(grant.index + 1).toLocaleString("en-GB")}</td>
-                <td>{grant.reason}</td>
+        <TableRegion label="Grants not imported">
+          <table>
+            <caption>Grants not imported, and why</caption>
+            <thead>
+              <tr>
+                <th scope="col">Grant</th>
+                <th scope="col">Position in the file</th>
+                <th scope="col">Reason</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {result.skipped.map((grant) => (
+                <tr key={`${grant.index}-${grant.id}`}>
+                  <td>{grant.id ?? "(no id)"}</td>
+                  <td className="money">{(grant.index + 1).toLocaleString("en-GB")}</td>
+                  <td>{grant.reason}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
       )}
     </>
   );

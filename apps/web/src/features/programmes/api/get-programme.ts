@@ -1,11 +1,11 @@
 import { ProgrammeDetail } from "@fundline/schemas";
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { getJson } from "../../../lib/api-client.ts";
-import { programmeKeys } from "./query-keys.ts";
+import { queryKeys } from "../../../lib/query-keys.ts";
 
 export const programmeQueryOptions = (id: string) =>
   queryOptions({
-    queryKey: programmeKeys.detail(id),
+    queryKey: queryKeys.programmes.detail(id),
     queryFn: () => getJson(`/api/programmes/${encodeURIComponent(id)}`, ProgrammeDetail),
   });
 

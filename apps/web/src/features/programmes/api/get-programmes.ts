@@ -1,13 +1,13 @@
 import { ProgrammeListResponse } from "@fundline/schemas";
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import { getJson } from "../../../lib/api-client.ts";
-import { programmeKeys } from "./query-keys.ts";
+import { queryKeys } from "../../../lib/query-keys.ts";
 
 export const getProgrammes = (page: number) => getJson(`/api/programmes?page=${page}`, ProgrammeListResponse);
 
 export const programmesQueryOptions = (page: number) =>
   queryOptions({
-    queryKey: programmeKeys.list(page),
+    queryKey: queryKeys.programmes.list(page),
     queryFn: () => getProgrammes(page),
     placeholderData: keepPreviousData,
   });

@@ -1,6 +1,7 @@
 import { PortfolioReconciliation } from "@fundline/schemas";
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import { getJson } from "../../../lib/api-client.ts";
+import { queryKeys } from "../../../lib/query-keys.ts";
 
 export type PortfolioFilters = {
   severity?: string;
@@ -19,7 +20,7 @@ export function portfolioSearch(filters: PortfolioFilters): string {
 
 export const portfolioQueryOptions = (filters: PortfolioFilters, page: number) =>
   queryOptions({
-    queryKey: ["reconciliation", "portfolio", filters, page] as const,
+    queryKey: queryKeys.reconciliation.portfolio(filters, page),
     queryFn: () =>
       getJson(`/api/reconciliation?${portfolioSearch(filters)}&page=${page}&pageSize=50`, PortfolioReconciliation),
     placeholderData: keepPreviousData,

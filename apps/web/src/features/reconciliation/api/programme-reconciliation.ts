@@ -1,10 +1,11 @@
 import { ProgrammeReconciliation } from "@fundline/schemas";
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { getJson } from "../../../lib/api-client.ts";
+import { queryKeys } from "../../../lib/query-keys.ts";
 
 export const programmeReconciliationQueryOptions = (programmeId: string) =>
   queryOptions({
-    queryKey: ["reconciliation", "programme", programmeId] as const,
+    queryKey: queryKeys.reconciliation.programme(programmeId),
     queryFn: () =>
       getJson(`/api/programmes/${encodeURIComponent(programmeId)}/reconciliation`, ProgrammeReconciliation),
   });

@@ -1,6 +1,8 @@
 import { financialYearLabel, financialYearOf, formatPence } from "@fundline/domain";
 import { FlagCode, FlagSeverity, type PortfolioReconciliation } from "@fundline/schemas";
 import { useId, useState } from "react";
+import { PageHeading } from "../../../components/page/page-heading.tsx";
+import { QuerySection } from "../../../components/page/page-states.tsx";
 import { DownloadLinks } from "../../../components/ui/download-links.tsx";
 import { FiguresTable } from "../../../components/ui/figures-table.tsx";
 import { Pager } from "../../../components/ui/pager.tsx";
@@ -30,7 +32,7 @@ export function PortfolioPage() {
   });
   return (
     <>
-      <h1>Reconciliation</h1>
+      <PageHeading>Reconciliation</PageHeading>
       <form className="filters" onSubmit={(event) => event.preventDefault()}>
         <FilterSelect label="Severity" options={FlagSeverity.options} names={SEVERITY_NAMES} {...filter("severity")} />
         <FilterSelect label="Finding" options={FlagCode.options} names={CODE_NAMES} {...filter("code")} />
@@ -53,15 +55,15 @@ export function PortfolioPage() {
           {...filter("financialYear")}
         />
       </form>
-      {portfolio.isPending && <p aria-busy="true">Reconciling…</p>}
-      {portfolio.isError && <p role="alert">The reconciliation could not be loaded: {portfolio.error.message}</p>}
-      {portfolio.data && (
-        <>
-          <Totals totals={portfolio.data.totals} />
-          <Flags portfolio={portfolio.data} onPage={setPage} />
-          <DownloadLinks path={`/api/reconciliation?${portfolioSearch(filters)}`} what="these findings" />
-        </>
-      )}
+      <QuerySection query={portfolio} what="the reconciliation">
+        {(reconciled) => (
+          <>
+            <Totals totals={reconciled.totals} />
+            <Flags portfolio={reconciled} onPage={setPage} />
+            <DownloadLinks path={`/api/reconciliation?${portfolioSearch(filters)}`} what="these findings" />
+          </>
+        )}
+      </QuerySection>
     </>
   );
 }

@@ -1,24 +1,16 @@
 import { NewPassword } from "@fundline/schemas";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { useNavigate } from "react-router";
-import { acceptInvitation, sessionKey } from "../api/session.ts";
+import { PageHeading } from "../../../components/page/page-heading.tsx";
+import { useAcceptInvitation } from "../api/session.ts";
 
 /** Where an invitation link lands: the new user chooses a password and is signed in. */
 export function AcceptInvitation() {
   const id = useId();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const token = new URLSearchParams(window.location.hash.slice(1)).get("token") ?? "";
   const [problem, setProblem] = useState<string | null>(null);
-  const accept = useMutation({
-    mutationFn: acceptInvitation,
-    onSuccess: (session) => {
-      queryClient.setQueryData(sessionKey, session);
-      navigate("/", { replace: true });
-    },
-    onError: (error) => setProblem(error.message),
-  });
+  const accept = useAcceptInvitation();
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -28,12 +20,15 @@ export function AcceptInvitation() {
     if (!parsed.success) return setProblem(`Password ${parsed.error.issues[0]?.message}.`);
     if (password !== form.get("confirmation")) return setProblem("The two passwords are not the same.");
     setProblem(null);
-    accept.mutate({ token, password });
+    accept.mutate(
+      { token, password },
+      { onSuccess: () => navigate("/", { replace: true }), onError: (error) => setProblem(error.message) },
+    );
   };
 
   return (
     <section className="sign-in" aria-labelledby={`${id}-title`}>
-      <h1 id={`${id}-title`}>Choose your password</h1>
+      <PageHeading id={`${id}-title`}>Choose your password</PageHeading>
       <p id={`${id}-hint`}>At least 12 characters. A few unrelated words make a good one.</p>
       <form onSubmit={submit} noValidate>
         <div className="field">

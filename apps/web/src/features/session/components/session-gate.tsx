@@ -1,10 +1,12 @@
 import type { SessionResponse } from "@fundline/schemas";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { createContext, type ReactNode, useContext } from "react";
-import { NavLink } from "react-router";
-import { getSession, sessionKey, signOut } from "../api/session.ts";
+import { createContext, lazy, type ReactNode, useContext, useEffect, useState } from "react";
+import { NavLink, useLocation } from "react-router";
+import { LoadFailure, Loading } from "../../../components/page/page-states.tsx";
+import { useSessionQuery, useSignOut } from "../api/session.ts";
 import { SignInForm } from "./sign-in-form.tsx";
-import { TwoFactorSetup } from "./two-factor-setup.tsx";
+
+// Only for someone whose role requires two-factor sign-in and who has not set it up yet.
+const TwoFactorSetup = lazy(async () => ({ default: (await import("./two-factor-setup.tsx")).TwoFactorSetup }));
 
 const SessionContext = createContext<SessionResponse | null>(null);
 
@@ -17,9 +19,11 @@ export function useSession(): SessionResponse {
 
 /** Shows the sign-in form until there is a session, then the app. */
 export function SessionGate({ children }: { children: ReactNode }) {
-  const session = useQuery({ queryKey: sessionKey, queryFn: getSession, staleTime: 60_000 });
-  if (session.isPending) return <p aria-busy="true">Loading…</p>;
-  if (session.isError) return <p role="alert">Fundline could not be reached: {session.error.message}</p>;
+  const session = useSessionQuery();
+  if (session.isPending) return <Loading what="Fundline" />;
+  if (session.isError) {
+    return <LoadFailure what="Fundline" error={session.error} onRetry={() => void session.refetch()} />;
+  }
   if (!session.data) return <SignInForm />;
   if (session.data.totpEnrolmentRequired) return <TwoFactorSetup required />;
   return <SessionContext.Provider value={session.data}>{children}</SessionContext.Provider>;
@@ -27,16 +31,8 @@ export function SessionGate({ children }: { children: ReactNode }) {
 
 /** Who is signed in, and the way out. */
 export function SignedInAs() {
-  const session = useQuery({ queryKey: sessionKey, queryFn: getSession, staleTime: 60_000 }).data;
-  const queryClient = useQueryClient();
-  const signOutMutation = useMutation({
-    mutationFn: signOut,
-    onSuccess: () => {
-      queryClient.setQueryData(sessionKey, null);
-      // Nothing the signed-out user saw stays in memory.
-      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionKey[0] });
-    },
-  });
+  const session = useSessionQuery().data;
+  const signOutMutation = useSignOut();
   if (!session) return null;
   return (
     <div className="signed-in">
@@ -50,23 +46,35 @@ export function SignedInAs() {
   );
 }
 
-/** Links to the screens this user's role can use (from the shared permissions table). */
+/**
+ * Links to the screens this user's role can use (from the shared permissions table). On a narrow
+ * screen they fold behind a Menu button, so nothing is pushed off the side (WCAG 1.4.10).
+ */
 export function MainNavigation() {
-  const session = useQuery({ queryKey: sessionKey, queryFn: getSession, staleTime: 60_000 }).data;
+  const session = useSessionQuery().data;
+  const [open, setOpen] = useState(false);
+  const location = useLocation();
+  // Choosing a page closes the menu.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each change of page
+  useEffect(() => setOpen(false), [location.pathname]);
   if (!session) return null;
   return (
-    <nav aria-label="Main">
-      <ul className="main-navigation">
+    <nav aria-label="Main" className="main-navigation-area">
+      <button
+        type="button"
+        className="menu-button"
+        aria-expanded={open}
+        aria-controls="main-navigation"
+        onClick={() => setOpen((shown) => !shown)}
+      >
+        Menu
+      </button>
+      <ul id="main-navigation" className={open ? "main-navigation open" : "main-navigation"}>
         <li>
           <NavLink to="/" end>
-            Programmes
+            {session.user.role === "programme_manager" ? "Home" : "Programmes"}
           </NavLink>
         </li>
-        {!session.totpEnrolmentRequired && (
-          <li>
-            <NavLink to="/account">Account</NavLink>
-          </li>
-        )}
         <li>
           <NavLink to="/reconciliation">Reconciliation</NavLink>
         </li>
@@ -83,6 +91,11 @@ export function MainNavigation() {
         {session.permissions.includes("users.manage") && (
           <li>
             <NavLink to="/users">Users</NavLink>
+          </li>
+        )}
+        {!session.totpEnrolmentRequired && (
+          <li>
+            <NavLink to="/account">Account</NavLink>
           </li>
         )}
       </ul>

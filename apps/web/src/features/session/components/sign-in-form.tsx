@@ -1,29 +1,23 @@
-import { SignInRequest } from "@fundline/schemas";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
+import { PageHeading } from "../../../components/page/page-heading.tsx";
 import { ApiError } from "../../../lib/api-client.ts";
-import { sessionKey, signIn } from "../api/session.ts";
+import { useSignIn } from "../api/session.ts";
 
 type FieldErrors = Partial<Record<"email" | "password" | "totpCode", string>>;
 
 /** Email and password, checked with the API's own schema before they are sent. */
 export function SignInForm() {
-  const queryClient = useQueryClient();
   const id = useId();
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   // Shown once the server says this account has two-factor sign-in.
   const [askForCode, setAskForCode] = useState(false);
-  const mutation = useMutation({
-    mutationFn: signIn,
-    onSuccess: (session) => queryClient.setQueryData(sessionKey, session),
-    onError: (error) => {
-      if (error instanceof ApiError && error.fields.some((field) => field.path === "totpCode")) setAskForCode(true);
-    },
-  });
+  const mutation = useSignIn();
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
+    // The API's own schema, loaded on the first submit so the sign-in page stays small.
+    const { SignInRequest } = await import("@fundline/schemas");
     const parsed = SignInRequest.safeParse({
       email: form.get("email"),
       password: form.get("password"),
@@ -41,7 +35,11 @@ export function SignInForm() {
       return;
     }
     setFieldErrors({});
-    mutation.mutate(parsed.data);
+    mutation.mutate(parsed.data, {
+      onError: (error) => {
+        if (error instanceof ApiError && error.fields.some((field) => field.path === "totpCode")) setAskForCode(true);
+      },
+    });
   };
 
   const field = (name: keyof FieldErrors, label: string, type: string, autoComplete: string) => (
@@ -67,7 +65,7 @@ export function SignInForm() {
 
   return (
     <section className="sign-in" aria-labelledby={`${id}-title`}>
-      <h1 id={`${id}-title`}>Sign in</h1>
+      <PageHeading id={`${id}-title`}>Sign in</PageHeading>
       <form onSubmit={submit} noValidate>
         {field("email", "Email address", "email", "username")}
         {field("password", "Password", "password", "current-password")}

@@ -1,31 +1,26 @@
 import { TotpCode } from "@fundline/schemas";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
-import { confirmTotp, sessionKey, startTotp } from "../api/session.ts";
+import { PageHeading } from "../../../components/page/page-heading.tsx";
+import { useConfirmTotp, useStartTotp } from "../api/session.ts";
 
 /** Sets up two-factor sign-in: a secret for the authenticator app, then a code to confirm it. */
 export function TwoFactorSetup({ required }: { required: boolean }) {
   const id = useId();
-  const queryClient = useQueryClient();
   const [problem, setProblem] = useState<string | null>(null);
-  const start = useMutation({ mutationFn: startTotp });
-  const confirm = useMutation({
-    mutationFn: confirmTotp,
-    onSuccess: (session) => queryClient.setQueryData(sessionKey, session),
-    onError: (error) => setProblem(error.message),
-  });
+  const start = useStartTotp();
+  const confirm = useConfirmTotp();
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const code = TotpCode.safeParse(String(new FormData(event.currentTarget).get("code") ?? "").trim());
     if (!code.success) return setProblem(`The code ${code.error.issues[0]?.message}.`);
     setProblem(null);
-    confirm.mutate(code.data);
+    confirm.mutate(code.data, { onError: (error) => setProblem(error.message) });
   };
 
   return (
     <section className="sign-in" aria-labelledby={`${id}-title`}>
-      <h1 id={`${id}-title`}>Set up two-factor sign-in</h1>
+      <PageHeading id={`${id}-title`}>Set up two-factor sign-in</PageHeading>
       {required && <p>Your role requires a code from an authenticator app as well as your password.</p>}
       {!start.data ? (
         <button type="button" onClick={() => start.mutate()} disabled={start.isPending}>

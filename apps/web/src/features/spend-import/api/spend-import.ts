@@ -8,12 +8,9 @@ import {
   type SpendImportEvent,
   SpendImportResult,
 } from "@fundline/schemas";
-import { ApiError, csrfHeaders, getJson, sendJson } from "../../../lib/api-client.ts";
-
-export const importKeys = {
-  batches: ["spend-import", "batches"] as const,
-  mappings: ["spend-import", "mappings"] as const,
-};
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { ApiError, csrfHeaders, getJson, reach, sendJson } from "../../../lib/api-client.ts";
+import { queryKeys, refreshAfterMoneyChange } from "../../../lib/query-keys.ts";
 
 export const getBatches = () => getJson("/api/imports/spend?pageSize=50", ImportBatchListResponse);
 export const getMappings = () => getJson("/api/imports/spend/mappings", SavedMappingsResponse);
@@ -42,7 +39,7 @@ export async function uploadLedger(
   if (upload.mapping) form.append("mapping", JSON.stringify(upload.mapping));
   if (upload.expectedSha256) form.append("expectedSha256", upload.expectedSha256);
   form.append("file", upload.file, upload.file.name);
-  const response = await fetch("/api/imports/spend", {
+  const response = await reach("/api/imports/spend", {
     method: "POST",
     headers: { accept: "application/x-ndjson", ...csrfHeaders() },
     body: form,
@@ -70,4 +67,35 @@ export async function uploadLedger(
     }
     if (done) throw new ApiError(502, "The connection closed before the import finished; nothing was written.");
   }
+}
+
+export const useImportBatches = () => useQuery({ queryKey: queryKeys.spendImport.batches, queryFn: getBatches });
+export const useImportMappings = () => useQuery({ queryKey: queryKeys.spendImport.mappings, queryFn: getMappings });
+
+/** Spend in or out moves every programme's figures: each screen showing money refreshes. */
+function useRefreshAfterImport() {
+  const queryClient = useQueryClient();
+  return () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: queryKeys.spendImport.all }),
+      refreshAfterMoneyChange(queryClient),
+    ]);
+}
+
+/** Checks (preview) or imports a ledger file; only an import changes any figures. */
+export function useRunSpendImport() {
+  const refresh = useRefreshAfterImport();
+  return useMutation({
+    mutationFn: ({ upload, onProgress }: { upload: LedgerUpload; onProgress: Parameters<typeof uploadLedger>[1] }) =>
+      uploadLedger(upload, onProgress),
+    onSuccess: (result) => (result.batch ? refresh() : undefined),
+  });
+}
+
+export function useReverseBatch() {
+  const refresh = useRefreshAfterImport();
+  return useMutation({
+    mutationFn: ({ batch, reason }: { batch: ImportBatchSummary; reason: string }) => reverseBatch(batch, reason),
+    onSuccess: refresh,
+  });
 }

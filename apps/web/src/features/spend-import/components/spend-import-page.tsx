@@ -1,4 +1,4 @@
-import { formatPence } from "@fundline/domain";
+import { formatDateTime, formatPence } from "@fundline/domain";
 import {
   type ImportBatchSummary,
   SPEND_IMPORT_FIELDS,
@@ -6,11 +6,13 @@ import {
   type SpendImportField,
   type SpendImportResult,
 } from "@fundline/schemas";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
+import { PageHeading } from "../../../components/page/page-heading.tsx";
+import { LoadFailure, Loading } from "../../../components/page/page-states.tsx";
 import { DownloadLinks } from "../../../components/ui/download-links.tsx";
 import { FiguresTable } from "../../../components/ui/figures-table.tsx";
-import { getBatches, getMappings, importKeys, reverseBatch, uploadLedger } from "../api/spend-import.ts";
+import { TableRegion } from "../../../components/ui/table-region.tsx";
+import { useImportBatches, useImportMappings, useReverseBatch, useRunSpendImport } from "../api/spend-import.ts";
 
 const FIELDS = Object.entries(SPEND_IMPORT_FIELDS) as [SpendImportField, { label: string; required: boolean }][];
 const KIND_NAMES = { field: "Cannot be read", costLine: "Unknown cost line", duplicate: "Duplicate" } as const;
@@ -19,7 +21,7 @@ const KIND_NAMES = { field: "Cannot be read", costLine: "Unknown cost line", dup
 export function SpendImportPage() {
   return (
     <>
-      <h1>Spend imports</h1>
+      <PageHeading>Spend imports</PageHeading>
       <ImportForm />
       <h2>Imports so far</h2>
       <Batches />
@@ -30,8 +32,7 @@ export function SpendImportPage() {
 
 function ImportForm() {
   const id = useId();
-  const queryClient = useQueryClient();
-  const mappings = useQuery({ queryKey: importKeys.mappings, queryFn: getMappings });
+  const mappings = useImportMappings();
   const [sourceName, setSourceName] = useState("");
   const [file, setFile] = useState<File | null>(null);
   const [mapping, setMapping] = useState<Partial<SpendColumnMapping>>({});
@@ -40,52 +41,59 @@ function ImportForm() {
   const [message, setMessage] = useState("");
 
   const complete = FIELDS.every(([field, { required }]) => !required || mapping[field]);
-  const run = useMutation({
-    mutationFn: (mode: "preview" | "commit") => {
-      if (!file) throw new Error("Choose the ledger file first.");
-      setProgress({ percent: 0, text: "Sending the file…" });
-      return uploadLedger(
-        {
+  const runImport = useRunSpendImport();
+  const onResult = (result: SpendImportResult) => {
+    setProgress(null);
+    if (result.mapping) setMapping(result.mapping);
+    else setMapping(result.suggestedMapping as Partial<SpendColumnMapping>);
+    if (result.batch) {
+      setPreview(null);
+      setMessage(
+        `Imported ${result.batch.rowCount.toLocaleString("en-GB")} rows, ${formatPence(result.batch.totalPence)}, from ${result.fileName}. ${result.skipped.toLocaleString("en-GB")} rows were skipped.`,
+      );
+      return;
+    }
+    setPreview(result);
+    setMessage(
+      result.mapping
+        ? `Checked ${result.rows.toLocaleString("en-GB")} rows: ${result.importable.toLocaleString("en-GB")} can be imported, ${result.skipped.toLocaleString("en-GB")} would be skipped.`
+        : "Choose which column holds each field, then check the file again.",
+    );
+  };
+  const start = (mode: "preview" | "commit") => {
+    if (!file) {
+      setMessage("Choose the ledger file first.");
+      return;
+    }
+    setProgress({ percent: 0, text: "Sending the file…" });
+    runImport.mutate(
+      {
+        upload: {
           file,
           mode,
           sourceName,
           mapping: complete ? (mapping as SpendColumnMapping) : null,
           ...(mode === "commit" && preview ? { expectedSha256: preview.fileSha256 } : {}),
         },
-        (event) =>
+        onProgress: (event) =>
           setProgress({
             percent: event.percent,
             text: `${event.phase === "reading" ? "Reading" : event.phase === "checking" ? "Checking" : "Writing"}: ${event.rowsRead.toLocaleString("en-GB")} rows`,
           }),
-      );
-    },
-    onSuccess: (result) => {
-      setProgress(null);
-      if (result.mapping) setMapping(result.mapping);
-      else setMapping(result.suggestedMapping as Partial<SpendColumnMapping>);
-      if (result.batch) {
-        setPreview(null);
-        setMessage(
-          `Imported ${result.batch.rowCount.toLocaleString("en-GB")} rows, ${formatPence(result.batch.totalPence)}, from ${result.fileName}. ${result.skipped.toLocaleString("en-GB")} rows were skipped.`,
-        );
-        return queryClient.invalidateQueries({ queryKey: ["spend-import"] });
-      }
-      setPreview(result);
-      setMessage(
-        result.mapping
-          ? `Checked ${result.rows.toLocaleString("en-GB")} rows: ${result.importable.toLocaleString("en-GB")} can be imported, ${result.skipped.toLocaleString("en-GB")} would be skipped.`
-          : "Choose which column holds each field, then check the file again.",
-      );
-    },
-    onError: (error) => {
-      setProgress(null);
-      setMessage(error.message);
-    },
-  });
+      },
+      {
+        onSuccess: onResult,
+        onError: (error) => {
+          setProgress(null);
+          setMessage(error.message);
+        },
+      },
+    );
+  };
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    run.mutate("preview");
+    start("preview");
   };
   const headers = preview?.headers ?? [];
   return (
@@ -154,7 +162,7 @@ function ImportForm() {
             ))}
           </fieldset>
         )}
-        <button type="submit" disabled={run.isPending}>
+        <button type="submit" disabled={runImport.isPending}>
           {preview ? "Check again" : "Check the file"}
         </button>
       </form>
@@ -168,7 +176,7 @@ function ImportForm() {
       )}
       <p role="status">{message}</p>
       {preview?.mapping && (
-        <PreviewResult preview={preview} onImport={() => run.mutate("commit")} busy={run.isPending} />
+        <PreviewResult preview={preview} onImport={() => start("commit")} busy={runImport.isPending} />
       )}
     </section>
   );
@@ -197,59 +205,63 @@ function PreviewResult({
         ]}
       />
       {preview.problems.length > 0 && (
-        <table>
-          <caption>
-            Rows that will be skipped, and why
-            {preview.skipped > preview.problems.length
-              ? ` (the first ${preview.problems.length.toLocaleString("en-GB")})`
-              : ""}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Line</th>
-              <th scope="col">Problem</th>
-              <th scope="col">Detail</th>
-            </tr>
-          </thead>
-          <tbody>
-            {preview.problems.map((problem) => (
-              <tr key={problem.line}>
-                <td>{problem.line}</td>
-                <td>{KIND_NAMES[problem.kind]}</td>
-                <td>{problem.reason}</td>
+        <TableRegion label="Rows that will be skipped">
+          <table>
+            <caption>
+              Rows that will be skipped, and why
+              {preview.skipped > preview.problems.length
+                ? ` (the first ${preview.problems.length.toLocaleString("en-GB")})`
+                : ""}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Line</th>
+                <th scope="col">Problem</th>
+                <th scope="col">Detail</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {preview.problems.map((problem) => (
+                <tr key={problem.line}>
+                  <td>{problem.line}</td>
+                  <td>{KIND_NAMES[problem.kind]}</td>
+                  <td>{problem.reason}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
       )}
       {preview.sample.length > 0 && (
-        <table>
-          <caption>The first rows to be imported</caption>
-          <thead>
-            <tr>
-              <th scope="col">Line</th>
-              <th scope="col">Date</th>
-              <th scope="col">Supplier</th>
-              <th scope="col">Cost line</th>
-              <th scope="col">Programme</th>
-              <th scope="col" className="money">
-                Amount
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {preview.sample.map((row) => (
-              <tr key={row.line}>
-                <td>{row.line}</td>
-                <td>{row.spentOn}</td>
-                <td>{row.supplierName}</td>
-                <td>{row.costLine}</td>
-                <td>{row.programme}</td>
-                <td className="money">{formatPence(row.amountPence)}</td>
+        <TableRegion label="The first rows to be imported">
+          <table>
+            <caption>The first rows to be imported</caption>
+            <thead>
+              <tr>
+                <th scope="col">Line</th>
+                <th scope="col">Date</th>
+                <th scope="col">Supplier</th>
+                <th scope="col">Cost line</th>
+                <th scope="col">Programme</th>
+                <th scope="col" className="money">
+                  Amount
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {preview.sample.map((row) => (
+                <tr key={row.line}>
+                  <td>{row.line}</td>
+                  <td>{row.spentOn}</td>
+                  <td>{row.supplierName}</td>
+                  <td>{row.costLine}</td>
+                  <td>{row.programme}</td>
+                  <td className="money">{formatPence(row.amountPence)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
       )}
       <button type="button" onClick={onImport} disabled={busy || preview.importable === 0}>
         Import {preview.importable.toLocaleString("en-GB")} rows ({formatPence(preview.importablePence)})
@@ -259,50 +271,49 @@ function PreviewResult({
 }
 
 function Batches() {
-  const batches = useQuery({ queryKey: importKeys.batches, queryFn: getBatches });
-  if (batches.isPending) return <p aria-busy="true">Loading imports…</p>;
-  if (batches.isError) return <p role="alert">Imports could not be loaded: {batches.error.message}</p>;
+  const batches = useImportBatches();
+  if (batches.isPending) return <Loading what="imports" />;
+  if (batches.isError)
+    return <LoadFailure what="the imports" error={batches.error} onRetry={() => void batches.refetch()} />;
   if (batches.data.batches.length === 0) return <p>No spend has been imported yet.</p>;
   return (
-    <table>
-      <caption className="visually-hidden">Spend imports, newest first</caption>
-      <thead>
-        <tr>
-          <th scope="col">When</th>
-          <th scope="col">Ledger</th>
-          <th scope="col">File</th>
-          <th scope="col">By</th>
-          <th scope="col" className="money">
-            Rows
-          </th>
-          <th scope="col" className="money">
-            Total
-          </th>
-          <th scope="col">Status</th>
-          <th scope="col">Action</th>
-        </tr>
-      </thead>
-      <tbody>
-        {batches.data.batches.map((batch) => (
-          <BatchRow key={batch.id} batch={batch} />
-        ))}
-      </tbody>
-    </table>
+    <TableRegion label="Spend imports">
+      <table>
+        <caption className="visually-hidden">Spend imports, newest first</caption>
+        <thead>
+          <tr>
+            <th scope="col">When</th>
+            <th scope="col">Ledger</th>
+            <th scope="col">File</th>
+            <th scope="col">By</th>
+            <th scope="col" className="money">
+              Rows
+            </th>
+            <th scope="col" className="money">
+              Total
+            </th>
+            <th scope="col">Status</th>
+            <th scope="col">Action</th>
+          </tr>
+        </thead>
+        <tbody>
+          {batches.data.batches.map((batch) => (
+            <BatchRow key={batch.id} batch={batch} />
+          ))}
+        </tbody>
+      </table>
+    </TableRegion>
   );
 }
 
 function BatchRow({ batch }: { batch: ImportBatchSummary }) {
   const id = useId();
-  const queryClient = useQueryClient();
   const [reason, setReason] = useState("");
   const [open, setOpen] = useState(false);
-  const reverse = useMutation({
-    mutationFn: () => reverseBatch(batch, reason),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["spend-import"] }),
-  });
+  const reverse = useReverseBatch();
   return (
     <tr>
-      <td>{new Date(batch.createdAt).toLocaleString("en-GB")}</td>
+      <td>{formatDateTime(batch.createdAt)}</td>
       <td>{batch.sourceName}</td>
       <td>{batch.fileName}</td>
       <td>{batch.createdBy ?? "—"}</td>
@@ -319,7 +330,7 @@ function BatchRow({ batch }: { batch: ImportBatchSummary }) {
           <form
             onSubmit={(event) => {
               event.preventDefault();
-              reverse.mutate();
+              reverse.mutate({ batch, reason });
             }}
           >
             <label htmlFor={`${id}-reason`}>Why reverse it?</label>

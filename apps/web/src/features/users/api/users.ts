@@ -10,13 +10,9 @@ import {
   UserListResponse,
   UserResponse,
 } from "@fundline/schemas";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getJson, sendJson } from "../../../lib/api-client.ts";
-
-export const userKeys = {
-  all: ["users"] as const,
-  organisations: ["organisations", "all"] as const,
-  signInFailures: ["users", "sign-in-failures"] as const,
-};
+import { queryKeys } from "../../../lib/query-keys.ts";
 
 export const getUsers = () => getJson("/api/users?pageSize=500", UserListResponse);
 export const getOrganisations = () => getJson("/api/organisations?pageSize=500", OrganisationListResponse);
@@ -31,7 +27,48 @@ export const getSignInFailures = () => getJson("/api/sign-in-failures", SignInFa
 export const clearSignInFailures = (userId: string) =>
   sendJson("DELETE", `/api/users/${userId}/sign-in-failures`, undefined, SignInFailuresResponse);
 
-export const rolePolicyKey = ["role-policies"] as const;
 export const getRolePolicies = () => getJson("/api/role-policies", RolePolicyListResponse);
 export const setRolePolicy = (policy: { role: Role; version: number }, totpRequired: boolean) =>
   sendJson("PATCH", `/api/role-policies/${policy.role}`, { version: policy.version, totpRequired }, RolePolicy);
+
+export const useUsers = () => useQuery({ queryKey: queryKeys.users.all, queryFn: getUsers });
+export const useInvitableOrganisations = () =>
+  useQuery({ queryKey: queryKeys.users.organisations, queryFn: getOrganisations });
+export const useSignInFailures = () =>
+  useQuery({ queryKey: queryKeys.users.signInFailures, queryFn: getSignInFailures });
+export const useRolePolicies = () => useQuery({ queryKey: queryKeys.users.rolePolicies, queryFn: getRolePolicies });
+
+export function useInviteUser() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: inviteUser,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.users.all }),
+  });
+}
+
+export function useSetUserActive() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ user, active }: { user: { id: string; version: number }; active: boolean }) =>
+      setUserActive(user, active),
+    // After a 409 too: the list was out of date, and the next click must use the fresh version.
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.users.all, exact: true }),
+  });
+}
+
+export function useClearSignInFailures() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (user: { id: string }) => clearSignInFailures(user.id),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.users.signInFailures }),
+  });
+}
+
+export function useSetRolePolicy() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ role, version, required }: { role: Role; version: number; required: boolean }) =>
+      setRolePolicy({ role, version }, required),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.users.rolePolicies }),
+  });
+}

@@ -1,68 +1,46 @@
-import { ROLE_NAMES, ROLES, type Role } from "@fundline/domain";
+import { formatDateTime, ROLE_NAMES, ROLES, type Role } from "@fundline/domain";
 import { type InvitedUserResponse, InviteUserRequest, type UserResponse } from "@fundline/schemas";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
+import { PageHeading } from "../../../components/page/page-heading.tsx";
+import { QuerySection } from "../../../components/page/page-states.tsx";
+import { TableRegion } from "../../../components/ui/table-region.tsx";
 import {
-  clearSignInFailures,
-  getOrganisations,
-  getRolePolicies,
-  getSignInFailures,
-  getUsers,
-  inviteUser,
-  rolePolicyKey,
-  setRolePolicy,
-  setUserActive,
-  userKeys,
+  useClearSignInFailures,
+  useInvitableOrganisations,
+  useInviteUser,
+  useRolePolicies,
+  useSetRolePolicy,
+  useSetUserActive,
+  useSignInFailures,
+  useUsers,
 } from "../api/users.ts";
 
 /** Administrators invite people, see who can sign in, and deactivate or reactivate them. */
 export function UsersPage() {
-  const users = useQuery({ queryKey: userKeys.all, queryFn: getUsers });
+  const users = useUsers();
   return (
     <>
-      <h1>Users</h1>
+      <PageHeading>Users</PageHeading>
       <InviteUserForm />
       <RolePolicies />
       <h2>Everyone with an account</h2>
-      {users.isPending && <p aria-busy="true">Loading users…</p>}
-      {users.isError && <p role="alert">Users could not be loaded: {users.error.message}</p>}
-      {users.data && <UsersTable users={users.data.users} />}
+      <QuerySection query={users} what="users">
+        {(list) => <UsersTable users={list.users} />}
+      </QuerySection>
     </>
   );
 }
 
 function UsersTable({ users }: { users: UserResponse[] }) {
-  const queryClient = useQueryClient();
   const [status, setStatus] = useState("");
-  const failures = useQuery({ queryKey: userKeys.signInFailures, queryFn: getSignInFailures });
+  const failures = useSignInFailures();
   const failuresOf = new Map((failures.data?.accounts ?? []).map((account) => [account.userId, account]));
-  const clear = useMutation({
-    mutationFn: (user: UserResponse) => clearSignInFailures(user.id),
-    onSuccess: (_cleared, user) => {
-      setStatus(`${user.displayName}'s failed sign-ins are cleared: they can sign in now.`);
-      return queryClient.invalidateQueries({ queryKey: userKeys.signInFailures });
-    },
-    onError: (error) => setStatus(error.message),
-  });
-  const toggle = useMutation({
-    mutationFn: ({ user, active }: { user: UserResponse; active: boolean }) => setUserActive(user, active),
-    onSuccess: (user) => {
-      setStatus(
-        `${user.displayName} ${user.active ? "can sign in again" : "is deactivated and signed out everywhere"}.`,
-      );
-      return queryClient.invalidateQueries({ queryKey: userKeys.all });
-    },
-    onError: (error) => {
-      setStatus(error.message);
-      // A 409 means the list is out of date: show the current state so the next click works.
-      return queryClient.invalidateQueries({ queryKey: userKeys.all });
-    },
-  });
+  const clear = useClearSignInFailures();
+  const toggle = useSetUserActive();
   return (
     <>
       <p role="status">{status}</p>
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1) */}
-      <section className="table-scroll" aria-label="Everyone with an account" tabIndex={0}>
+      <TableRegion label="Everyone with an account">
         <table>
           <caption className="visually-hidden">Users, their roles and whether they can sign in</caption>
           <thead>
@@ -93,7 +71,13 @@ function UsersTable({ users }: { users: UserResponse[] }) {
                         type="button"
                         className="secondary"
                         disabled={clear.isPending}
-                        onClick={() => clear.mutate(user)}
+                        onClick={() =>
+                          clear.mutate(user, {
+                            onSuccess: () =>
+                              setStatus(`${user.displayName}'s failed sign-ins are cleared: they can sign in now.`),
+                            onError: (error) => setStatus(error.message),
+                          })
+                        }
                       >
                         Clear failed sign-ins<span className="visually-hidden"> of {user.displayName}</span>
                       </button>
@@ -102,7 +86,18 @@ function UsersTable({ users }: { users: UserResponse[] }) {
                       type="button"
                       className="secondary"
                       disabled={toggle.isPending}
-                      onClick={() => toggle.mutate({ user, active: !user.active })}
+                      onClick={() =>
+                        toggle.mutate(
+                          { user, active: !user.active },
+                          {
+                            onSuccess: (changed) =>
+                              setStatus(
+                                `${changed.displayName} ${changed.active ? "can sign in again" : "is deactivated and signed out everywhere"}.`,
+                              ),
+                            onError: (error) => setStatus(error.message),
+                          },
+                        )
+                      }
                     >
                       {user.active ? "Deactivate" : "Reactivate"}
                       <span className="visually-hidden"> {user.displayName}</span>
@@ -113,7 +108,7 @@ function UsersTable({ users }: { users: UserResponse[] }) {
             ))}
           </tbody>
         </table>
-      </section>
+      </TableRegion>
     </>
   );
 }
@@ -131,21 +126,10 @@ function SignInFailures({ failures }: { failures: { failures: number; locked: bo
 
 function InviteUserForm() {
   const id = useId();
-  const queryClient = useQueryClient();
-  const organisations = useQuery({ queryKey: userKeys.organisations, queryFn: getOrganisations });
+  const organisations = useInvitableOrganisations();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [invited, setInvited] = useState<InvitedUserResponse | null>(null);
-  const invite = useMutation({
-    mutationFn: inviteUser,
-    onSuccess: (user) => {
-      setInvited(user);
-      return queryClient.invalidateQueries({ queryKey: userKeys.all });
-    },
-    onError: (error) => {
-      const fields = "fields" in error ? (error.fields as { path: string; message: string }[]) : [];
-      setErrors(Object.fromEntries(fields.map((field) => [field.path.replace(/^body\./, ""), field.message])));
-    },
-  });
+  const invite = useInviteUser();
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -162,7 +146,13 @@ function InviteUserForm() {
       return;
     }
     setErrors({});
-    invite.mutate(parsed.data);
+    invite.mutate(parsed.data, {
+      onSuccess: setInvited,
+      onError: (error) => {
+        const fields = "fields" in error ? (error.fields as { path: string; message: string }[]) : [];
+        setErrors(Object.fromEntries(fields.map((field) => [field.path.replace(/^body\./, ""), field.message])));
+      },
+    });
   };
 
   const error = (name: string) =>
@@ -219,7 +209,7 @@ function InviteUserForm() {
         {invited && (
           <p>
             {invited.displayName} is invited. Send them this link (it works once, until{" "}
-            {new Date(invited.invitationExpiresAt).toLocaleDateString("en-GB")}):{" "}
+            {formatDateTime(invited.invitationExpiresAt)}):{" "}
             <code>{`${window.location.origin}${invited.invitationUrl}`}</code>
           </p>
         )}
@@ -230,19 +220,9 @@ function InviteUserForm() {
 
 /** Which roles must sign in with a code from an authenticator app as well as a password. */
 function RolePolicies() {
-  const queryClient = useQueryClient();
-  const policies = useQuery({ queryKey: rolePolicyKey, queryFn: getRolePolicies });
+  const policies = useRolePolicies();
   const [status, setStatus] = useState("");
-  const change = useMutation({
-    mutationFn: ({ role, version, required }: { role: Role; version: number; required: boolean }) =>
-      setRolePolicy({ role, version }, required),
-    onSuccess: (policy) =>
-      setStatus(
-        `${ROLE_NAMES[policy.role]}s ${policy.totpRequired ? "must now" : "no longer have to"} use two-factor sign-in.`,
-      ),
-    onError: (error) => setStatus(error.message),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: rolePolicyKey }),
-  });
+  const change = useSetRolePolicy();
   return (
     <fieldset className="panel">
       <legend>Require two-factor sign-in</legend>
@@ -254,7 +234,16 @@ function RolePolicies() {
             checked={policy.totpRequired}
             disabled={change.isPending}
             onChange={(event) =>
-              change.mutate({ role: policy.role, version: policy.version, required: event.currentTarget.checked })
+              change.mutate(
+                { role: policy.role, version: policy.version, required: event.currentTarget.checked },
+                {
+                  onSuccess: (changed) =>
+                    setStatus(
+                      `${ROLE_NAMES[changed.role]}s ${changed.totpRequired ? "must now" : "no longer have to"} use two-factor sign-in.`,
+                    ),
+                  onError: (error) => setStatus(error.message),
+                },
+              )
             }
           />
           <label htmlFor={`totp-${policy.role}`}>{ROLE_NAMES[policy.role]}s</label>

@@ -1,53 +1,34 @@
 import { formatPence } from "@fundline/domain";
 import type { ProgrammeDetail, ProgrammeReconciliation } from "@fundline/schemas";
 import type { ReactNode } from "react";
-import { useParams } from "react-router";
+import { QuerySection } from "../../../components/page/page-states.tsx";
+import { PairedBarChart } from "../../../components/ui/charts.tsx";
 import { FiguresTable } from "../../../components/ui/figures-table.tsx";
 import { Money } from "../../../components/ui/money.tsx";
-import { PairedBarChart } from "../../../components/ui/paired-bar-chart.tsx";
-import { useProgramme } from "../../programmes/index.ts";
+import { Section } from "../../../components/ui/section.tsx";
+import { TableRegion } from "../../../components/ui/table-region.tsx";
 import { useProgrammeReconciliation } from "../api/programme-reconciliation.ts";
 import { FindingsTable } from "./findings-table.tsx";
 
 /**
  * One programme's money, reconciled to the penny: funding against cost, each commitment's
  * receipts, allocations and spend, each line's variance, each year's profile against spend and
- * each partner's share, with the findings that need explaining. Prints as a committee report.
+ * each partner's share, with the findings that need explaining.
  */
-export function ProgrammeReconciliationPage() {
-  const { id = "" } = useParams();
-  const programme = useProgramme(id);
-  const reconciliation = useProgrammeReconciliation(id);
-  const failed = programme.error ?? reconciliation.error;
-  if (failed) {
-    return (
-      <p role="alert" className="error">
-        This programme could not be loaded: {failed.message}
-      </p>
-    );
-  }
-  if (!programme.data || !reconciliation.data) return <p role="status">Reconciling…</p>;
-  return <Report programme={programme.data} reconciliation={reconciliation.data} />;
+export function ProgrammeMoneySection({ programme }: { programme: ProgrammeDetail }) {
+  const reconciliation = useProgrammeReconciliation(programme.id);
+  return (
+    <Section id="money" title="Money">
+      <QuerySection query={reconciliation} what="the programme's money">
+        {(reconciled) => <Reconciliation reconciliation={reconciled} />}
+      </QuerySection>
+    </Section>
+  );
 }
 
-function Report({
-  programme,
-  reconciliation,
-}: {
-  programme: ProgrammeDetail;
-  reconciliation: ProgrammeReconciliation;
-}) {
+function Reconciliation({ reconciliation }: { reconciliation: ProgrammeReconciliation }) {
   return (
-    <article className="report">
-      <h1>{programme.name}</h1>
-      <p className="status">
-        Led by {programme.leadOrganisation.name}
-        {programme.startOn && programme.endOn ? `, ${longDate(programme.startOn)} to ${longDate(programme.endOn)}` : ""}
-      </p>
-      <button type="button" className="secondary no-print" onClick={() => window.print()}>
-        Print this report
-      </button>
-
+    <>
       <FiguresTable
         caption="Funding against cost"
         figures={[
@@ -64,8 +45,7 @@ function Report({
           ],
         ]}
       />
-
-      <h2>Findings</h2>
+      <h3>Findings</h3>
       {reconciliation.flags.length === 0 ? (
         <p>Nothing to explain: every figure adds up.</p>
       ) : (
@@ -75,7 +55,7 @@ function Report({
         />
       )}
 
-      <h2>Funding commitments</h2>
+      <h3>Funding commitments</h3>
       <MoneyTable
         caption="Each commitment's amount, what has been received and allocated, and the spend it pays for"
         nameHeading="Commitment"
@@ -89,7 +69,7 @@ function Report({
         noteHeading="Status"
       />
 
-      <h2>Cost lines</h2>
+      <h3>Cost lines</h3>
       <MoneyTable
         caption="Each cost line's allocation, spend and variance (negative: overspent)"
         nameHeading="Cost line"
@@ -101,7 +81,7 @@ function Report({
         }))}
       />
 
-      <h2>By financial year</h2>
+      <h3>By financial year</h3>
       {reconciliation.financialYears.length > 0 && (
         <PairedBarChart
           label="Bar chart: funding profiled against spend in each financial year. The same figures are in the table below."
@@ -124,7 +104,7 @@ function Report({
         }))}
       />
 
-      {reconciliation.costSharing.length > 0 && <h2>Cost sharing</h2>}
+      {reconciliation.costSharing.length > 0 && <h3>Cost sharing</h3>}
       {reconciliation.costSharing.map((agreement) => (
         <MoneyTable
           key={agreement.agreementId}
@@ -144,7 +124,7 @@ function Report({
           noteHeading="Share"
         />
       ))}
-    </article>
+    </>
   );
 }
 
@@ -164,42 +144,34 @@ function MoneyTable({
 }) {
   if (rows.length === 0) return <p>None recorded.</p>;
   return (
-    <table>
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{nameHeading}</th>
-          {noteHeading && <th scope="col">{noteHeading}</th>}
-          {columns.map((column) => (
-            <th key={column} scope="col" className="money">
-              {column}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.key}>
-            <th scope="row">{row.name}</th>
-            {noteHeading && <td>{row.note}</td>}
-            {row.pence.map((pence, index) => (
-              <td key={columns[index]} className="money">
-                <Money pence={pence} />
-              </td>
+    <TableRegion label={nameHeading}>
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{nameHeading}</th>
+            {noteHeading && <th scope="col">{noteHeading}</th>}
+            {columns.map((column) => (
+              <th key={column} scope="col" className="money">
+                {column}
+              </th>
             ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key}>
+              <th scope="row">{row.name}</th>
+              {noteHeading && <td>{row.note}</td>}
+              {row.pence.map((pence, index) => (
+                <td key={columns[index]} className="money">
+                  <Money pence={pence} />
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableRegion>
   );
-}
-
-/** `2022-04-01` as `1 April 2022`. */
-function longDate(isoDate: string): string {
-  return new Date(`${isoDate}T00:00:00Z`).toLocaleDateString("en-GB", {
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    timeZone: "UTC",
-  });
 }

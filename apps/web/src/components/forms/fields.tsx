@@ -1,0 +1,246 @@
+import { isoDateFromParts, isoDateParts, readMoney } from "@fundline/domain";
+import { type ReactNode, useEffect, useState } from "react";
+import { Controller, useFormContext } from "react-hook-form";
+import { Unreadable } from "./field-words.ts";
+import { fieldId, useFieldLabel, useFieldProblem } from "./schema-form.tsx";
+
+type FieldProps = { name: string; label: string; hint?: string };
+
+/** Label, hint and error around one input, wired for screen readers (GOV.UK's form group). */
+function FormGroup({
+  name,
+  label,
+  hint,
+  children,
+}: FieldProps & {
+  children: (described: { id: string; "aria-describedby"?: string; "aria-invalid"?: true }) => ReactNode;
+}) {
+  useFieldLabel(name, label);
+  const problem = useFieldProblem(name);
+  const id = fieldId(name);
+  const describedBy = [hint && `${id}-hint`, problem && `${id}-error`].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={problem ? "form-group form-group-error" : "form-group"}>
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      )}
+      {problem && (
+        <p id={`${id}-error`} className="error-message">
+          <span className="visually-hidden">Error: </span>
+          {problem}
+        </p>
+      )}
+      {children({ id, "aria-describedby": describedBy, ...(problem ? { "aria-invalid": true as const } : {}) })}
+    </div>
+  );
+}
+
+export function TextField({ width, ...props }: FieldProps & { width?: "short" | "full" }) {
+  const { register } = useFormContext();
+  return (
+    <FormGroup {...props}>
+      {(described) => (
+        <input
+          type="text"
+          className={width === "short" ? "input-short" : undefined}
+          {...described}
+          {...register(props.name)}
+        />
+      )}
+    </FormGroup>
+  );
+}
+
+export function TextAreaField({ rows = 4, ...props }: FieldProps & { rows?: number }) {
+  const { register } = useFormContext();
+  return (
+    <FormGroup {...props}>{(described) => <textarea rows={rows} {...described} {...register(props.name)} />}</FormGroup>
+  );
+}
+
+/** A whole number ("12"); anything else is kept as typed and explained. */
+export function CountField(props: FieldProps) {
+  const { register } = useFormContext();
+  return (
+    <FormGroup {...props}>
+      {(described) => (
+        <input
+          type="text"
+          inputMode="numeric"
+          className="input-short"
+          {...described}
+          {...register(props.name, {
+            setValueAs: (typed: unknown) => {
+              if (typeof typed !== "string") return typed;
+              const text = typed.trim().replaceAll(",", "");
+              if (text === "") return undefined;
+              return /^-?\d+$/.test(text) ? Number(text) : new Unreadable("count");
+            },
+          })}
+        />
+      )}
+    </FormGroup>
+  );
+}
+
+/** An amount in pounds: `£1,234.56`, `1234.56` and `1,234` all read, to the penny. */
+export function MoneyField(props: FieldProps) {
+  const { register } = useFormContext();
+  return (
+    <FormGroup {...props}>
+      {(described) => (
+        <span className="input-prefixed">
+          <span aria-hidden="true">£</span>
+          <input
+            type="text"
+            inputMode="decimal"
+            spellCheck={false}
+            {...described}
+            {...register(props.name, {
+              setValueAs: (typed: unknown) => {
+                if (typeof typed !== "string") return typed;
+                if (typed.trim() === "") return undefined;
+                const reading = readMoney(typed);
+                return reading.ok ? reading.value : new Unreadable("money");
+              },
+            })}
+          />
+        </span>
+      )}
+    </FormGroup>
+  );
+}
+
+export function SelectField({
+  options,
+  ...props
+}: FieldProps & { options: readonly { value: string; label: string }[] }) {
+  const { register } = useFormContext();
+  return (
+    <FormGroup {...props}>
+      {(described) => (
+        <select {...described} {...register(props.name)}>
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FormGroup>
+  );
+}
+
+/** A number chosen from a short scale (risk likelihood 1–5), stored as a number. */
+export function ScaleField({
+  options,
+  ...props
+}: FieldProps & { options: readonly { value: number; label: string }[] }) {
+  const { register } = useFormContext();
+  return (
+    <FormGroup {...props}>
+      {(described) => (
+        <select {...described} {...register(props.name, { valueAsNumber: true })}>
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FormGroup>
+  );
+}
+
+/**
+ * Day, month and year in three boxes (GOV.UK's date input), held as `YYYY-MM-DD` for the schema.
+ * What is typed stays in the boxes; a day that does not exist is explained, not guessed.
+ */
+export function DateField({ name, label, hint }: FieldProps) {
+  useFieldLabel(name, label);
+  const problem = useFieldProblem(name);
+  const { control } = useFormContext();
+  const id = fieldId(name);
+  const describedBy = [`${id}-hint`, problem && `${id}-error`].filter(Boolean).join(" ");
+  return (
+    <Controller
+      name={name}
+      control={control}
+      render={({ field }) => (
+        <fieldset className={problem ? "form-group form-group-error" : "form-group"} aria-describedby={describedBy}>
+          <legend>{label}</legend>
+          <p id={`${id}-hint`} className="hint">
+            {hint ?? "For example, 27 3 2026"}
+          </p>
+          {problem && (
+            <p id={`${id}-error`} className="error-message">
+              <span className="visually-hidden">Error: </span>
+              {problem}
+            </p>
+          )}
+          <DateParts
+            id={id}
+            value={field.value}
+            invalid={Boolean(problem)}
+            onChange={field.onChange}
+            onBlur={field.onBlur}
+          />
+        </fieldset>
+      )}
+    />
+  );
+}
+
+function DateParts({
+  id,
+  value,
+  invalid,
+  onChange,
+  onBlur,
+}: {
+  id: string;
+  value: unknown;
+  invalid: boolean;
+  onChange: (value: unknown) => void;
+  onBlur: () => void;
+}) {
+  const [parts, setParts] = useState(() => isoDateParts(typeof value === "string" ? value : null));
+  // The form set a date itself (reset to someone else's version): show it in the boxes.
+  useEffect(() => {
+    if (typeof value !== "string") return;
+    setParts((shown) => (isoDateFromParts(shown.day, shown.month, shown.year) === value ? shown : isoDateParts(value)));
+  }, [value]);
+  const change = (part: keyof typeof parts, typed: string) => {
+    const next = { ...parts, [part]: typed };
+    setParts(next);
+    const blank = !next.day.trim() && !next.month.trim() && !next.year.trim();
+    const iso = isoDateFromParts(next.day, next.month, next.year);
+    const partial = !blank && [next.day, next.month, next.year].some((each) => !each.trim());
+    onChange(blank ? "" : (iso ?? new Unreadable(partial ? "partial date" : "date")));
+  };
+  const box = (part: keyof typeof parts, text: string, width: string, own: string) => (
+    <div className="date-part">
+      <label htmlFor={own}>{text}</label>
+      <input
+        id={own}
+        className={width}
+        type="text"
+        inputMode="numeric"
+        value={parts[part]}
+        aria-invalid={invalid || undefined}
+        onChange={(event) => change(part, event.target.value)}
+        onBlur={onBlur}
+      />
+    </div>
+  );
+  return (
+    <div className="date-input">
+      {box("day", "Day", "input-2", id)}
+      {box("month", "Month", "input-2", `${id}-month`)}
+      {box("year", "Year", "input-4", `${id}-year`)}
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import { useEffect, useRef } from "react";
+import { useLocation, useNavigate } from "react-router";
+import { claimPageFocus } from "./focus.ts";
+
+/** What a save sends to the page it returns to: the words that confirm it. */
+export type ConfirmationState = { confirmation?: string };
+
+/** "Milestone marked complete": success in words, focused so a screen reader says it (GOV.UK's success banner). */
+export function Confirmation() {
+  const location = useLocation();
+  const message = (location.state as ConfirmationState | null)?.confirmation;
+  const banner = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (message && claimPageFocus()) banner.current?.focus();
+  }, [message]);
+  if (!message) return null;
+  return (
+    <div className="confirmation no-print" role="status" tabIndex={-1} ref={banner}>
+      <h2>Saved</h2>
+      <p>{message}</p>
+    </div>
+  );
+}
+
+/** Goes to `path` after a save, with the words that confirm it shown (and focused) there. */
+export function useReturnWithConfirmation() {
+  const navigate = useNavigate();
+  return (path: string, confirmation: string) =>
+    navigate(path, { state: { confirmation } satisfies ConfirmationState });
+}

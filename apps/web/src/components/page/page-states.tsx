@@ -1,0 +1,116 @@
+import type { UseQueryResult } from "@tanstack/react-query";
+import type { ReactNode } from "react";
+import { Link } from "react-router";
+import { ApiError } from "../../lib/api-client.ts";
+import { PageHeading } from "./page-heading.tsx";
+
+/** Loading: said to screen readers once, shown as a quiet line. */
+export function Loading({ what }: { what: string }) {
+  return (
+    <p role="status" className="loading">
+      Loading {what}…
+    </p>
+  );
+}
+
+/** Something failed to load: what, in words, and a way to try again. */
+export function LoadFailure({ what, error, onRetry }: { what: string; error: Error; onRetry: () => void }) {
+  return (
+    <div className="load-failure" role="alert">
+      <p>
+        {capitalised(what)} could not be loaded. {error.message}
+      </p>
+      <button type="button" className="secondary" onClick={onRetry}>
+        Try again
+      </button>
+    </div>
+  );
+}
+
+/** Nothing here yet, and what to do about it. */
+export function EmptyState({ children }: { children: ReactNode }) {
+  return <p className="empty-state">{children}</p>;
+}
+
+/** The page for an address that leads nowhere, or a record that does not exist for this user. */
+export function NotFound({ what = "page" }: { what?: string }) {
+  return (
+    <>
+      <PageHeading>{what === "page" ? "Page not found" : `${capitalised(what)} not found`}</PageHeading>
+      <p>
+        {what === "page"
+          ? "If you typed the address, check it is correct. If you followed a link, it may be out of date."
+          : `There is no ${what} at this address that you can see. It may have been removed, or belong to a programme your council is not part of.`}
+      </p>
+      <p>
+        <Link to="/">Go to your home page</Link>
+      </p>
+    </>
+  );
+}
+
+/** A page this user's role cannot open: said plainly, not shown as another page. */
+export function NotAllowed({ what }: { what: string }) {
+  return (
+    <>
+      <PageHeading>You cannot open this page</PageHeading>
+      <p>Your role does not include {what}. If you need it, ask an administrator at your council.</p>
+      <p>
+        <Link to="/">Go to your home page</Link>
+      </p>
+    </>
+  );
+}
+
+/**
+ * A page's data, in its four states: loading, failed (with Try again), not found (a 404, or an
+ * id that cannot exist), and ready.
+ */
+export function QueryPage<Data>({
+  query,
+  what,
+  children,
+}: {
+  query: UseQueryResult<Data, Error>;
+  what: string;
+  children: (data: Data) => ReactNode;
+}) {
+  if (query.isPending) return <Loading what={what} />;
+  if (query.isError) {
+    if (isNotFound(query.error)) return <NotFound what={what} />;
+    return (
+      <>
+        <PageHeading>{capitalised(what)}</PageHeading>
+        <LoadFailure what={`The ${what}`} error={query.error} onRetry={() => void query.refetch()} />
+      </>
+    );
+  }
+  return <>{children(query.data)}</>;
+}
+
+/** A section's data inside a page that has already loaded: the same states, without a heading. */
+export function QuerySection<Data>({
+  query,
+  what,
+  children,
+}: {
+  query: UseQueryResult<Data, Error>;
+  what: string;
+  children: (data: Data) => ReactNode;
+}) {
+  if (query.isPending) return <Loading what={what} />;
+  if (query.isError) return <LoadFailure what={what} error={query.error} onRetry={() => void query.refetch()} />;
+  return <>{children(query.data)}</>;
+}
+
+/** 404, or a 400 on the id in the address: either way there is nothing here to show. */
+export function isNotFound(error: Error): boolean {
+  return (
+    error instanceof ApiError &&
+    (error.statusCode === 404 || (error.statusCode === 400 && /params/.test(JSON.stringify(error.fields))))
+  );
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,50 @@
+import {
+  BenefitReadingListResponse,
+  BenefitReadingResponse,
+  BenefitResponse,
+  type CreateBenefitRequest,
+  type RecordBenefitReadingRequest,
+} from "@fundline/schemas";
+import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { getJson, sendJson } from "../../../lib/api-client.ts";
+import { queryKeys, refreshAfterDeliveryChange } from "../../../lib/query-keys.ts";
+
+/** Every reading of a benefit, oldest first: what its chart plots. */
+export const benefitReadingsQueryOptions = (benefitId: string) =>
+  queryOptions({
+    queryKey: queryKeys.benefits.readings(benefitId),
+    queryFn: () =>
+      getJson(
+        `/api/benefits/${encodeURIComponent(benefitId)}/readings?sort=readOn&direction=asc&pageSize=500`,
+        BenefitReadingListResponse,
+      ),
+  });
+
+export const useBenefitReadings = (benefitId: string) => useQuery(benefitReadingsQueryOptions(benefitId));
+
+export const createBenefit = (benefit: CreateBenefitRequest) =>
+  sendJson("POST", "/api/benefits", benefit, BenefitResponse);
+
+export const recordBenefitReading = (benefitId: string, reading: RecordBenefitReadingRequest) =>
+  sendJson("POST", `/api/benefits/${encodeURIComponent(benefitId)}/readings`, reading, BenefitReadingResponse);
+
+export function useCreateBenefit(programmeId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: createBenefit,
+    onSuccess: () => refreshAfterDeliveryChange(queryClient, programmeId),
+  });
+}
+
+/** A new reading moves the benefit's latest value (programme page) and its chart (readings). */
+export function useRecordBenefitReading(programmeId: string, benefitId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (reading: RecordBenefitReadingRequest) => recordBenefitReading(benefitId, reading),
+    onSuccess: () =>
+      Promise.all([
+        refreshAfterDeliveryChange(queryClient, programmeId),
+        queryClient.invalidateQueries({ queryKey: queryKeys.benefits.readings(benefitId) }),
+      ]),
+  });
+}

@@ -1,0 +1,129 @@
+import { formatDate, formatPlannedDate } from "@fundline/domain";
+import type { ProgrammeDetail } from "@fundline/schemas";
+import { Link } from "react-router";
+import { EmptyState, QuerySection } from "../../../components/page/page-states.tsx";
+import { ReadingsChart } from "../../../components/ui/charts.tsx";
+import { Section } from "../../../components/ui/section.tsx";
+import { TableRegion } from "../../../components/ui/table-region.tsx";
+import { useBenefitReadings } from "../api/benefits.ts";
+
+type Benefit = ProgrammeDetail["benefits"][number];
+
+/** What the programme should change, each benefit's readings plotted against baseline and target. */
+export function BenefitsSection({ programme, canEdit }: { programme: ProgrammeDetail; canEdit: boolean }) {
+  const base = `/programmes/${programme.id}/benefits`;
+  return (
+    <Section id="benefits" title="Benefits" action={canEdit ? { to: `${base}/new`, label: "Add a benefit" } : null}>
+      {programme.benefits.length === 0 ? (
+        <EmptyState>
+          No benefits yet
+          {canEdit ? (
+            <>
+              {" "}
+              — <Link to={`${base}/new`}>add the first</Link>
+            </>
+          ) : (
+            "."
+          )}
+        </EmptyState>
+      ) : (
+        programme.benefits.map((benefit) => (
+          <BenefitEntry
+            key={benefit.id}
+            benefit={benefit}
+            readingLink={canEdit ? `${base}/${benefit.id}/readings/new` : null}
+          />
+        ))
+      )}
+    </Section>
+  );
+}
+
+function BenefitEntry({ benefit, readingLink }: { benefit: Benefit; readingLink: string | null }) {
+  const readings = useBenefitReadings(benefit.id);
+  const headingId = `benefit-${benefit.id}`;
+  return (
+    <article className="benefit" aria-labelledby={headingId}>
+      <h3 id={headingId}>{benefit.name}</h3>
+      <p>{benefit.measure}</p>
+      <dl className="facts">
+        <div>
+          <dt>Baseline</dt>
+          <dd>{withUnit(benefit.baselineValue, benefit.unit)}</dd>
+        </div>
+        <div>
+          <dt>Target</dt>
+          <dd>{benefit.targetText ?? withUnit(benefit.targetValue, benefit.unit)}</dd>
+        </div>
+        <div>
+          <dt>Latest</dt>
+          <dd data-testid="benefit-latest">
+            {benefit.latestReading
+              ? `${withUnit(benefit.latestReading.value, benefit.unit)} (${formatDate(benefit.latestReading.readOn)})`
+              : "No readings yet"}
+          </dd>
+        </div>
+        {benefit.expectedBy && (
+          <div>
+            <dt>Expected by</dt>
+            <dd>
+              {formatPlannedDate(benefit.expectedBy, benefit.expectedByPrecision ?? "day", benefit.expectedByLabel)}
+            </dd>
+          </div>
+        )}
+      </dl>
+      {readingLink && (
+        <p className="actions no-print">
+          <Link to={readingLink}>
+            Add a reading<span className="visually-hidden">: {benefit.name}</span>
+          </Link>
+        </p>
+      )}
+      <QuerySection query={readings} what={`the readings of ${benefit.name}`}>
+        {(list) =>
+          list.readings.length === 0 ? (
+            <EmptyState>No readings yet.</EmptyState>
+          ) : (
+            <>
+              <ReadingsChart
+                label={`Line chart: readings of ${benefit.name} against its baseline and target. The same figures are in the table below.`}
+                readings={list.readings.map((reading) => ({ readOn: reading.readOn, value: Number(reading.value) }))}
+                baseline={benefit.baselineValue === null ? null : Number(benefit.baselineValue)}
+                target={benefit.targetValue === null ? null : Number(benefit.targetValue)}
+                unit={benefit.unit}
+              />
+              <TableRegion label={`Readings of ${benefit.name}`}>
+                <table>
+                  <caption>Readings of {benefit.name}, oldest first</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Date</th>
+                      <th scope="col" className="money">
+                        Reading ({benefit.unit})
+                      </th>
+                      <th scope="col">Note</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {list.readings.map((reading) => (
+                      <tr key={reading.id}>
+                        <th scope="row">{formatDate(reading.readOn)}</th>
+                        <td className="money">{reading.value}</td>
+                        <td>{reading.note ?? ""}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </TableRegion>
+            </>
+          )
+        }
+      </QuerySection>
+    </article>
+  );
+}
+
+function withUnit(value: string | null, unit: string): string {
+  if (value === null) return "Not set";
+  return unit === "%" ? `${value}%` : `${value} ${unit}`;
+}

@@ -1,0 +1,66 @@
+import { formatDate, formatPence } from "@fundline/domain";
+import type { ProgrammeDetail } from "@fundline/schemas";
+import { EmptyState, QuerySection } from "../../../components/page/page-states.tsx";
+import { Section } from "../../../components/ui/section.tsx";
+import { StatusTag } from "../../../components/ui/status-tag.tsx";
+import { TableRegion } from "../../../components/ui/table-region.tsx";
+import { useProgrammeDecisions } from "../api/decisions.ts";
+
+/** The council decisions behind the programme: key or not, who made them, when. */
+export function DecisionsSection({ programme }: { programme: Pick<ProgrammeDetail, "id"> }) {
+  const decisions = useProgrammeDecisions(programme.id);
+  return (
+    <Section id="decisions" title="Decisions">
+      <QuerySection query={decisions} what="decisions">
+        {(list) =>
+          list.decisions.length === 0 ? (
+            <EmptyState>
+              No decisions recorded yet. A finance officer records the decisions that authorise money.
+            </EmptyState>
+          ) : (
+            <TableRegion label="Decisions">
+              <table>
+                <caption>Decisions about this programme, latest first</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Decision</th>
+                    <th scope="col">Kind</th>
+                    <th scope="col">Approved by</th>
+                    <th scope="col">Decided</th>
+                    <th scope="col">Outcome</th>
+                    <th scope="col" className="money">
+                      Amount
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.decisions.map((decision) => (
+                    <tr key={decision.id}>
+                      <th scope="row">
+                        {decision.title}
+                        {decision.reference && <span className="hint"> ({decision.reference})</span>}
+                      </th>
+                      <td>
+                        {decision.decisionType === "key" ? (
+                          <StatusTag tone="blue">Key decision</StatusTag>
+                        ) : (
+                          "Not a key decision"
+                        )}
+                      </td>
+                      <td>{decision.decisionMaker}</td>
+                      <td>{decision.decidedOn ? formatDate(decision.decidedOn) : "Not yet"}</td>
+                      <td>{decision.status}</td>
+                      <td className="money">
+                        {decision.amountPence === null ? "—" : formatPence(decision.amountPence)}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableRegion>
+          )
+        }
+      </QuerySection>
+    </Section>
+  );
+}

@@ -1,0 +1,31 @@
+import { can } from "@fundline/domain";
+import { PageHeading } from "../../../components/page/page-heading.tsx";
+import { DueMilestones } from "../../milestones/index.ts";
+import { ProgrammesOverview } from "../../programmes/index.ts";
+import { useSession } from "../../session/index.ts";
+
+/**
+ * Where each person starts. A programme manager's day starts with what is overdue or due soon;
+ * everyone else starts with the programmes and their money.
+ */
+export function HomePage() {
+  const session = useSession();
+  if (session.user.role === "programme_manager") {
+    return (
+      <>
+        <PageHeading>Your milestones and programmes</PageHeading>
+        <DueMilestones canEdit={can(session.user.role, "delivery.write")} />
+        <section aria-labelledby="programmes-title" className="page-section">
+          <h2 id="programmes-title">Programmes</h2>
+          <ProgrammesOverview />
+        </section>
+      </>
+    );
+  }
+  return (
+    <>
+      <PageHeading>Programmes</PageHeading>
+      <ProgrammesOverview />
+    </>
+  );
+}

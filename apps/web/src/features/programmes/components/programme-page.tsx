@@ -1,0 +1,185 @@
+import { can, formatDate, formatDateTime, formatPence } from "@fundline/domain";
+import type { ProgrammeDetail } from "@fundline/schemas";
+import { useEffect, useState } from "react";
+import { flushSync } from "react-dom";
+import { useParams } from "react-router";
+import { Confirmation } from "../../../components/page/confirmation.tsx";
+import { PageHeading } from "../../../components/page/page-heading.tsx";
+import { EmptyState, QueryPage } from "../../../components/page/page-states.tsx";
+import { Section } from "../../../components/ui/section.tsx";
+import { StatusTag } from "../../../components/ui/status-tag.tsx";
+import { TableRegion } from "../../../components/ui/table-region.tsx";
+import { todayInTheUk } from "../../../lib/today.ts";
+import { BenefitsSection } from "../../benefits/index.ts";
+import { DecisionsSection } from "../../decisions/index.ts";
+import { DeliverablesSection } from "../../deliverables/index.ts";
+import { MilestonesSection } from "../../milestones/index.ts";
+import { ProgrammeMoneySection } from "../../reconciliation/index.ts";
+import { RisksSection } from "../../risks/index.ts";
+import { useSession } from "../../session/index.ts";
+import { useProgramme } from "../api/get-programme.ts";
+import { ProgrammeHistorySection } from "./programme-history.tsx";
+import { GOVERNANCE_STAGES, PARTNER_ROLES, PROGRAMME_STATUS } from "./programme-words.ts";
+
+const CONTENTS = [
+  ["partners", "Partners"],
+  ["workstreams", "Workstreams"],
+  ["milestones", "Milestones"],
+  ["deliverables", "Deliverables"],
+  ["benefits", "Benefits"],
+  ["risks", "Risks"],
+  ["decisions", "Decisions"],
+  ["money", "Money"],
+  ["history", "History"],
+] as const;
+
+/**
+ * A programme as its board knows it: summary, partners, workstreams, milestones, deliverables,
+ * benefits, risks, decisions, money and history, on one page that prints as a committee report.
+ */
+export function ProgrammePage() {
+  const { id = "" } = useParams();
+  const programme = useProgramme(id);
+  return (
+    <QueryPage query={programme} what="programme">
+      {(loaded) => <Programme programme={loaded} />}
+    </QueryPage>
+  );
+}
+
+function Programme({ programme }: { programme: ProgrammeDetail }) {
+  const session = useSession();
+  const canEdit = can(session.user.role, "delivery.write");
+  const today = todayInTheUk();
+  // Set when the print dialog opens, so the paper says when its figures were true.
+  const [printedAt, setPrintedAt] = useState(() => new Date());
+  useEffect(() => {
+    // Ctrl+P as well as the button: render the time before the browser copies the page.
+    const stamp = () => flushSync(() => setPrintedAt(new Date()));
+    window.addEventListener("beforeprint", stamp);
+    return () => window.removeEventListener("beforeprint", stamp);
+  }, []);
+  const status = PROGRAMME_STATUS[programme.status];
+  return (
+    <article className="programme report">
+      <Confirmation />
+      <p className="caption">Programme</p>
+      <PageHeading>{programme.name}</PageHeading>
+      <p className="as-at print-only">As at {formatDateTime(printedAt)}</p>
+      <p className="timeline-tags">
+        <StatusTag tone={status.tone}>{status.label}</StatusTag>
+        {programme.retiredAt && <StatusTag tone="grey">Retired</StatusTag>}
+      </p>
+      <dl className="facts">
+        <div>
+          <dt>Lead</dt>
+          <dd>{programme.leadOrganisation.name}</dd>
+        </div>
+        <div>
+          <dt>Runs</dt>
+          <dd>
+            {programme.startOn ? formatDate(programme.startOn) : "Start not set"} to{" "}
+            {programme.endOn ? formatDate(programme.endOn) : "end not set"}
+          </dd>
+        </div>
+        {programme.governanceStage && (
+          <div>
+            <dt>Stage</dt>
+            <dd>{GOVERNANCE_STAGES[programme.governanceStage]}</dd>
+          </div>
+        )}
+        <div>
+          <dt>Total cost</dt>
+          <dd>{programme.totalCostPence === null ? "Not recorded" : formatPence(programme.totalCostPence)}</dd>
+        </div>
+      </dl>
+      {programme.summary && <p className="programme-summary">{programme.summary}</p>}
+      <p className="no-print">
+        <button type="button" className="secondary" onClick={() => window.print()}>
+          Print as a committee report
+        </button>
+      </p>
+      <nav aria-label="On this page" className="contents no-print">
+        <h2 className="visually-hidden">On this page</h2>
+        <ul>
+          {CONTENTS.map(([anchor, title]) => (
+            <li key={anchor}>
+              <a href={`#${anchor}`}>{title}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <PartnersSection programme={programme} />
+      <WorkstreamsSection programme={programme} />
+      <MilestonesSection programme={programme} canEdit={canEdit} today={today} />
+      <DeliverablesSection programme={programme} canEdit={canEdit} />
+      <BenefitsSection programme={programme} canEdit={canEdit} />
+      <RisksSection programme={programme} canEdit={canEdit} />
+      <DecisionsSection programme={programme} />
+      <ProgrammeMoneySection programme={programme} />
+      <ProgrammeHistorySection programme={programme} />
+    </article>
+  );
+}
+
+function PartnersSection({ programme }: { programme: ProgrammeDetail }) {
+  return (
+    <Section id="partners" title="Partners">
+      {programme.partners.length === 0 ? (
+        <EmptyState>No partners recorded. An administrator adds the councils and others taking part.</EmptyState>
+      ) : (
+        <TableRegion label="Partners">
+          <table>
+            <caption>Who takes part, in what role, and since when</caption>
+            <thead>
+              <tr>
+                <th scope="col">Organisation</th>
+                <th scope="col">Role</th>
+                <th scope="col">Joined</th>
+                <th scope="col">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {programme.partners.map((partner) => (
+                <tr key={`${partner.organisation.id}-${partner.role}`}>
+                  <th scope="row">
+                    {partner.organisation.name}
+                    {partner.note && <span className="hint"> — {partner.note}</span>}
+                  </th>
+                  <td>{PARTNER_ROLES[partner.role]}</td>
+                  <td>{partner.joinedOn ? formatDate(partner.joinedOn) : "—"}</td>
+                  <td>
+                    {partner.withdrewOn ? (
+                      <StatusTag tone="grey">{`Withdrew ${formatDate(partner.withdrewOn)}`}</StatusTag>
+                    ) : (
+                      "Taking part"
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
+      )}
+    </Section>
+  );
+}
+
+function WorkstreamsSection({ programme }: { programme: ProgrammeDetail }) {
+  return (
+    <Section id="workstreams" title="Workstreams">
+      {programme.workstreams.length === 0 ? (
+        <EmptyState>No workstreams: the programme is run as one.</EmptyState>
+      ) : (
+        <ul className="workstreams">
+          {programme.workstreams.map((workstream) => (
+            <li key={workstream.id}>
+              <strong>{workstream.name}</strong>
+              {workstream.description && <>: {workstream.description}</>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </Section>
+  );
+}

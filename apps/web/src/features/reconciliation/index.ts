@@ -1,0 +1,2 @@
+// What other features may use of reconciliation: a programme's money, reconciled.
+export { ProgrammeMoneySection } from "./components/programme-money-section.tsx";
