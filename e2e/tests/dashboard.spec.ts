@@ -45,11 +45,23 @@ test.describe("Dashboard", () => {
     await expect(page.getByRole("link", { name: "Skip to main content" })).toBeFocused();
   });
 
-  test("unknown API paths answer JSON, unknown pages load the app", async ({ request, page }) => {
+  test("unknown API paths answer JSON; unknown pages and programmes say they are not found", async ({
+    request,
+    page,
+  }) => {
     const api = await request.get("/api/no-such-thing");
     expect(api.status()).toBe(404);
     expect(await api.json()).toMatchObject({ statusCode: 404, error: "Not Found" });
     await page.goto("/some/page");
-    await expect(page.getByRole("heading", { level: 1, name: "Programmes" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+    await expect(page).toHaveURL(/\/some\/page$/);
+    await page.getByRole("link", { name: "Go to your home page" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Programmes" })).toBeFocused();
+    // An id that cannot exist, and one that does not: both a plain "not found" with a way back.
+    for (const id of ["not-an-id", crypto.randomUUID()]) {
+      await page.goto(`/programmes/${id}`);
+      await expect(page.getByRole("heading", { level: 1, name: "Programme not found" })).toBeVisible();
+      await expect(page.getByRole("link", { name: "Go to your home page" })).toBeVisible();
+    }
   });
 });
