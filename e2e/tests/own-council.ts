@@ -112,3 +112,21 @@ export async function expectAccessible(page: Page, state: string) {
     `axe on ${state}`,
   ).toEqual([]);
 }
+
+/** Nothing on the page runs off the side of the screen (WCAG 1.4.10): wide tables scroll in their own region. */
+export async function expectNoSidewaysScroll(page: Page, state: string) {
+  const overflowing = await page
+    .locator("main")
+    .evaluate((main) =>
+      [...main.querySelectorAll("*")]
+        .filter(
+          (element) =>
+            element.getBoundingClientRect().right > element.ownerDocument.documentElement.clientWidth + 1 &&
+            !element.closest(".table-scroll"),
+        )
+        .map(
+          (element) => `${element.tagName.toLowerCase()}.${element.className}: ${element.textContent?.slice(0, 40)}`,
+        ),
+    );
+  expect(overflowing, state).toEqual([]);
+}

@@ -1,5 +1,13 @@
 import type { Locator, Page } from "@playwright/test";
-import { daysFromToday, expect, expectAccessible, type OwnCouncil, signInAs, test } from "./own-council.ts";
+import {
+  daysFromToday,
+  expect,
+  expectAccessible,
+  expectNoSidewaysScroll,
+  type OwnCouncil,
+  signInAs,
+  test,
+} from "./own-council.ts";
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 /** `2026-11-22` as the app shows it: `22 Nov 2026`. */
@@ -310,22 +318,7 @@ test("every programme manager page passes axe, wide and narrow, in each of its s
       await page.goto(path);
       await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
       await expect(page.getByText(/^Loading/)).toHaveCount(0);
-      // Nothing runs off the side of the screen (WCAG 1.4.10): wide tables scroll in their own region.
-      const overflowing = await page
-        .locator("main")
-        .evaluate((main) =>
-          [...main.querySelectorAll("*")]
-            .filter(
-              (element) =>
-                element.getBoundingClientRect().right > element.ownerDocument.documentElement.clientWidth + 1 &&
-                !element.closest(".table-scroll"),
-            )
-            .map(
-              (element) =>
-                `${element.tagName.toLowerCase()}.${element.className}: ${element.textContent?.slice(0, 40)}`,
-            ),
-        );
-      expect(overflowing, `${path} at ${width}px`).toEqual([]);
+      await expectNoSidewaysScroll(page, `${path} at ${width}px`);
       await expectAccessible(page, `${path} at ${width}px`);
     }
   }

@@ -135,7 +135,7 @@ describe("reconciliationFlags", () => {
     expect(near("2021-04-01")).toEqual([]); // ended
     expect(codes({ today: "2021-01-01", commitments: [commitment({ awarded: false })] })).toEqual([]);
     expect(reconciliationFlags(figures({ today: "2021-01-01" }))[0]?.message).toBe(
-      "GMCA early years grant: £3,571.43 of £25,000.00 is unspent with 89 days to the programme's end on 2021-03-31.",
+      "GMCA early years grant: £3,571.43 of £25,000.00 is unspent with 89 days to the programme's end on 31 Mar 2021.",
     );
   });
 

@@ -1,3 +1,4 @@
+import { formatDate } from "./dates.ts";
 import { formatPence, type Pence } from "./money.ts";
 
 /** The figures a programme's reconciliation is judged on, all computed by the database. */
@@ -158,7 +159,7 @@ export function reconciliationFlags(figures: ReconciliationFigures): Flag[] {
         flags.push({
           code: "COMMITTED_UNSPENT_NEAR_END",
           severity: FLAG_SEVERITY.COMMITTED_UNSPENT_NEAR_END,
-          message: `${commitment.title}: ${formatPence(unspent)} of ${formatPence(commitment.amountPence)} is unspent with ${daysLeft} days to the programme's end on ${figures.endOn}.`,
+          message: `${commitment.title}: ${formatPence(unspent)} of ${formatPence(commitment.amountPence)} is unspent with ${daysLeft} days to the programme's end on ${formatDate(figures.endOn)}.`,
           subject: { type: "commitment", id: commitment.id },
           figures: {
             amountPence: commitment.amountPence,

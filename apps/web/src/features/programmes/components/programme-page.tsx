@@ -54,8 +54,12 @@ function Programme({ programme }: { programme: ProgrammeDetail }) {
   // Set when the print dialog opens, so the paper says when its figures were true.
   const [printedAt, setPrintedAt] = useState(() => new Date());
   useEffect(() => {
-    // Ctrl+P as well as the button: render the time before the browser copies the page.
-    const stamp = () => flushSync(() => setPrintedAt(new Date()));
+    // Ctrl+P as well as the button: render the time before the browser copies the page, and
+    // open each milestone's history so the paper carries it.
+    const stamp = () => {
+      flushSync(() => setPrintedAt(new Date()));
+      for (const details of document.querySelectorAll("details")) details.open = true;
+    };
     window.addEventListener("beforeprint", stamp);
     return () => window.removeEventListener("beforeprint", stamp);
   }, []);

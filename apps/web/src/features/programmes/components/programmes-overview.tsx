@@ -52,7 +52,7 @@ function ProgrammesTable({ list }: { list: ProgrammeListResponse }) {
   const range =
     list.total > list.programmes.length
       ? `Programmes ${first}–${first + list.programmes.length - 1} of ${list.total.toLocaleString("en-GB")}`
-      : `${list.total} programmes`;
+      : `${list.total} ${list.total === 1 ? "programme" : "programmes"}`;
   return (
     <TableRegion label="Programmes">
       <table aria-describedby="chart-heading">
@@ -96,7 +96,7 @@ function ProgrammesTable({ list }: { list: ProgrammeListResponse }) {
         <tfoot>
           <tr>
             <th scope="row" colSpan={3}>
-              All {list.total.toLocaleString("en-GB")} programmes
+              All {list.total.toLocaleString("en-GB")} {list.total === 1 ? "programme" : "programmes"}
             </th>
             <td className="money">
               <Money pence={list.totals.committedPence} />
