@@ -49,11 +49,14 @@ function Allowed({ permission, what, children }: { permission: Permission; what:
   return session.permissions.includes(permission) ? children : <NotAllowed what={what} />;
 }
 
-const delivery = (Page: LazyExoticComponent<ComponentType>) => (
-  <Allowed permission="delivery.write" what="changing milestones, deliverables, benefits and risks">
+const onlyFor = (permission: Permission, what: string) => (Page: LazyExoticComponent<ComponentType>) => (
+  <Allowed permission={permission} what={what}>
     <Page />
   </Allowed>
 );
+const delivery = onlyFor("delivery.write", "changing milestones, deliverables, benefits and risks");
+const users = onlyFor("users.manage", "managing users");
+const money = onlyFor("money.write", "importing spend and grants");
 
 function SignedInPages() {
   return (
@@ -73,30 +76,9 @@ function SignedInPages() {
       <Route path="/programmes/:id/risks/new" element={delivery(AddRiskPage)} />
       <Route path="/programmes/:id/risks/:riskId/edit" element={delivery(UpdateRiskPage)} />
       <Route path="/reconciliation" element={<PortfolioPage />} />
-      <Route
-        path="/users"
-        element={
-          <Allowed permission="users.manage" what="managing users">
-            <UsersPage />
-          </Allowed>
-        }
-      />
-      <Route
-        path="/imports"
-        element={
-          <Allowed permission="money.write" what="importing spend">
-            <SpendImportPage />
-          </Allowed>
-        }
-      />
-      <Route
-        path="/grant-imports"
-        element={
-          <Allowed permission="money.write" what="importing grants">
-            <GrantImportPage />
-          </Allowed>
-        }
-      />
+      <Route path="/users" element={users(UsersPage)} />
+      <Route path="/imports" element={money(SpendImportPage)} />
+      <Route path="/grant-imports" element={money(GrantImportPage)} />
       <Route path="/account" element={<AccountPage />} />
       <Route path="*" element={<NotFound />} />
     </Routes>

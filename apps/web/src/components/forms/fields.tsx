@@ -22,6 +22,16 @@ function FormGroup({
   return (
     <div className={problem ? "form-group form-group-error" : "form-group"}>
       <label htmlFor={id}>{label}</label>
+      <HintAndProblem id={id} hint={hint} problem={problem} />
+      {children({ id, "aria-describedby": describedBy, ...(problem ? { "aria-invalid": true as const } : {}) })}
+    </div>
+  );
+}
+
+/** The hint under a label, then the field's problem, each with the id the input is described by. */
+function HintAndProblem({ id, hint, problem }: { id: string; hint: string | undefined; problem: string | null }) {
+  return (
+    <>
       {hint && (
         <p id={`${id}-hint`} className="hint">
           {hint}
@@ -33,8 +43,7 @@ function FormGroup({
           {problem}
         </p>
       )}
-      {children({ id, "aria-describedby": describedBy, ...(problem ? { "aria-invalid": true as const } : {}) })}
-    </div>
+    </>
   );
 }
 
@@ -114,36 +123,22 @@ export function MoneyField(props: FieldProps) {
   );
 }
 
+/**
+ * One choice from a list. With numbers for values (a risk's likelihood, 1–5) the choice is stored
+ * as a number, as the schema expects.
+ */
 export function SelectField({
   options,
   ...props
-}: FieldProps & { options: readonly { value: string; label: string }[] }) {
+}: FieldProps & {
+  options: readonly { value: string; label: string }[] | readonly { value: number; label: string }[];
+}) {
   const { register } = useFormContext();
+  const numeric = typeof options[0]?.value === "number";
   return (
     <FormGroup {...props}>
       {(described) => (
-        <select {...described} {...register(props.name)}>
-          {options.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-      )}
-    </FormGroup>
-  );
-}
-
-/** A number chosen from a short scale (risk likelihood 1–5), stored as a number. */
-export function ScaleField({
-  options,
-  ...props
-}: FieldProps & { options: readonly { value: number; label: string }[] }) {
-  const { register } = useFormContext();
-  return (
-    <FormGroup {...props}>
-      {(described) => (
-        <select {...described} {...register(props.name, { valueAsNumber: true })}>
+        <select {...described} {...register(props.name, { valueAsNumber: numeric })}>
           {options.map((option) => (
             <option key={option.value} value={option.value}>
               {option.label}
@@ -172,15 +167,7 @@ export function DateField({ name, label, hint }: FieldProps) {
       render={({ field }) => (
         <fieldset className={problem ? "form-group form-group-error" : "form-group"} aria-describedby={describedBy}>
           <legend>{label}</legend>
-          <p id={`${id}-hint`} className="hint">
-            {hint ?? "For example, 27 3 2026"}
-          </p>
-          {problem && (
-            <p id={`${id}-error`} className="error-message">
-              <span className="visually-hidden">Error: </span>
-              {problem}
-            </p>
-          )}
+          <HintAndProblem id={id} hint={hint ?? "For example, 27 3 2026"} problem={problem} />
           <DateParts
             id={id}
             value={field.value}

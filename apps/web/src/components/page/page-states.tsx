@@ -66,48 +66,56 @@ export function NotAllowed({ what }: { what: string }) {
  * A page's data, in its four states: loading, failed (with Try again), not found (a 404, or an
  * id that cannot exist), and ready.
  */
-export function QueryPage<Data>({
-  query,
-  what,
-  children,
-}: {
-  query: UseQueryResult<Data, Error>;
-  what: string;
-  children: (data: Data) => ReactNode;
-}) {
-  if (query.isPending) return <Loading what={what} />;
+export function QueryPage<Data>(props: QueryStateProps<Data>) {
+  const { query, what } = props;
+  if (query.isError && isNotFound(query.error)) return <NotFound what={what} />;
   if (query.isError) {
-    if (isNotFound(query.error)) return <NotFound what={what} />;
     return (
       <>
         <PageHeading>{capitalised(what)}</PageHeading>
-        <LoadFailure what={`The ${what}`} error={query.error} onRetry={() => void query.refetch()} />
+        <QuerySection {...props} what={`The ${what}`} />
       </>
     );
   }
-  return <>{children(query.data)}</>;
+  return <QuerySection {...props} />;
 }
 
-/** A section's data inside a page that has already loaded: the same states, without a heading. */
-export function QuerySection<Data>({
-  query,
-  what,
-  children,
-}: {
+type QueryStateProps<Data> = {
   query: UseQueryResult<Data, Error>;
   what: string;
   children: (data: Data) => ReactNode;
-}) {
+};
+
+/** A section's data inside a page that has already loaded: loading, failed with Try again, ready. */
+export function QuerySection<Data>({ query, what, children }: QueryStateProps<Data>) {
   if (query.isPending) return <Loading what={what} />;
   if (query.isError) return <LoadFailure what={what} error={query.error} onRetry={() => void query.refetch()} />;
   return <>{children(query.data)}</>;
+}
+
+/** "No risks yet — add the first", or without the link for someone who cannot add one. */
+export function NoneYet({ what, addTo }: { what: string; addTo: string | null }) {
+  return (
+    <EmptyState>
+      No {what} yet
+      {addTo ? (
+        <>
+          {" "}
+          — <Link to={addTo}>add the first</Link>
+        </>
+      ) : (
+        "."
+      )}
+    </EmptyState>
+  );
 }
 
 /** 404, or a 400 on the id in the address: either way there is nothing here to show. */
 export function isNotFound(error: Error): boolean {
   return (
     error instanceof ApiError &&
-    (error.statusCode === 404 || (error.statusCode === 400 && /params/.test(JSON.stringify(error.fields))))
+    (error.statusCode === 404 ||
+      (error.statusCode === 400 && error.fields.some((field) => field.path.startsWith("params"))))
   );
 }
 

@@ -1,3 +1,5 @@
-// What other features may use of programmes: one programme's record, and the overview of them all.
+// What other features may use of programmes: one programme's record, the pages about it and its
+// records, and the overview of them all.
 export { useProgramme } from "./api/get-programme.ts";
+export { WithProgramme, WithProgrammeRecord, WorkstreamField } from "./components/programme-route.tsx";
 export { ProgrammesOverview } from "./components/programmes-overview.tsx";

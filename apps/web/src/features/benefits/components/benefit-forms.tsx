@@ -6,28 +6,21 @@ import {
   type ProgrammeDetail,
   RecordBenefitReadingRequest,
 } from "@fundline/schemas";
-import { useParams } from "react-router";
 import { DateField, SelectField, TextAreaField, TextField } from "../../../components/forms/fields.tsx";
 import { SchemaForm, useSchemaForm } from "../../../components/forms/schema-form.tsx";
 import { useReturnWithConfirmation } from "../../../components/page/confirmation.tsx";
 import { FormPage } from "../../../components/page/form-page.tsx";
-import { NotFound, QueryPage } from "../../../components/page/page-states.tsx";
 import { todayInTheUk } from "../../../lib/today.ts";
-import { useProgramme } from "../../programmes/index.ts";
+import { WithProgramme, WithProgrammeRecord } from "../../programmes/index.ts";
 import { useCreateBenefit, useRecordBenefitReading } from "../api/benefits.ts";
 
 type Benefit = ProgrammeDetail["benefits"][number];
 
 export function AddBenefitReadingPage() {
-  const { id = "", benefitId = "" } = useParams();
-  const programme = useProgramme(id);
   return (
-    <QueryPage query={programme} what="programme">
-      {(loaded) => {
-        const benefit = loaded.benefits.find((each) => each.id === benefitId);
-        return benefit ? <AddReadingForm programme={loaded} benefit={benefit} /> : <NotFound what="benefit" />;
-      }}
-    </QueryPage>
+    <WithProgrammeRecord what="benefit" param="benefitId" records={(programme) => programme.benefits}>
+      {(programme, benefit) => <AddReadingForm programme={programme} benefit={benefit} />}
+    </WithProgrammeRecord>
   );
 }
 
@@ -92,13 +85,7 @@ const DIRECTIONS: Record<(typeof BenefitDirection.options)[number], string> = {
 };
 
 export function AddBenefitPage() {
-  const { id = "" } = useParams();
-  const programme = useProgramme(id);
-  return (
-    <QueryPage query={programme} what="programme">
-      {(loaded) => <AddBenefitForm programme={loaded} />}
-    </QueryPage>
-  );
+  return <WithProgramme>{(programme) => <AddBenefitForm programme={programme} />}</WithProgramme>;
 }
 
 function AddBenefitForm({ programme }: { programme: ProgrammeDetail }) {

@@ -1,7 +1,7 @@
 import { formatDate, formatPlannedDate } from "@fundline/domain";
 import type { ProgrammeDetail } from "@fundline/schemas";
 import { Link } from "react-router";
-import { EmptyState, QuerySection } from "../../../components/page/page-states.tsx";
+import { EmptyState, NoneYet, QuerySection } from "../../../components/page/page-states.tsx";
 import { ReadingsChart } from "../../../components/ui/charts.tsx";
 import { Section } from "../../../components/ui/section.tsx";
 import { TableRegion } from "../../../components/ui/table-region.tsx";
@@ -15,17 +15,7 @@ export function BenefitsSection({ programme, canEdit }: { programme: ProgrammeDe
   return (
     <Section id="benefits" title="Benefits" action={canEdit ? { to: `${base}/new`, label: "Add a benefit" } : null}>
       {programme.benefits.length === 0 ? (
-        <EmptyState>
-          No benefits yet
-          {canEdit ? (
-            <>
-              {" "}
-              — <Link to={`${base}/new`}>add the first</Link>
-            </>
-          ) : (
-            "."
-          )}
-        </EmptyState>
+        <NoneYet what="benefits" addTo={canEdit ? `${base}/new` : null} />
       ) : (
         programme.benefits.map((benefit) => (
           <BenefitEntry

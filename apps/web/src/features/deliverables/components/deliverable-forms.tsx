@@ -1,12 +1,10 @@
 import { CreateDeliverableRequest, type ProgrammeDetail, UpdateDeliverableRequest } from "@fundline/schemas";
-import { useParams } from "react-router";
 import { z } from "zod";
-import { CountField, DateField, SelectField, TextAreaField } from "../../../components/forms/fields.tsx";
+import { CountField, DateField, TextAreaField } from "../../../components/forms/fields.tsx";
 import { filledIn, SchemaForm, useSchemaForm } from "../../../components/forms/schema-form.tsx";
 import { useReturnWithConfirmation } from "../../../components/page/confirmation.tsx";
 import { FormPage } from "../../../components/page/form-page.tsx";
-import { NotFound, QueryPage } from "../../../components/page/page-states.tsx";
-import { useProgramme } from "../../programmes/index.ts";
+import { WithProgramme, WithProgrammeRecord, WorkstreamField } from "../../programmes/index.ts";
 import { useCreateDeliverable, useUpdateDeliverable } from "../api/deliverables.ts";
 
 const RecordProgress = z.strictObject({
@@ -15,19 +13,10 @@ const RecordProgress = z.strictObject({
 });
 
 export function RecordDeliverableProgressPage() {
-  const { id = "", deliverableId = "" } = useParams();
-  const programme = useProgramme(id);
   return (
-    <QueryPage query={programme} what="programme">
-      {(loaded) => {
-        const deliverable = loaded.deliverableTargets.find((each) => each.id === deliverableId);
-        return deliverable ? (
-          <RecordProgressForm programme={loaded} deliverable={deliverable} />
-        ) : (
-          <NotFound what="deliverable" />
-        );
-      }}
-    </QueryPage>
+    <WithProgrammeRecord what="deliverable" param="deliverableId" records={(programme) => programme.deliverableTargets}>
+      {(programme, deliverable) => <RecordProgressForm programme={programme} deliverable={deliverable} />}
+    </WithProgrammeRecord>
   );
 }
 
@@ -86,13 +75,7 @@ function RecordProgressForm({
 }
 
 export function AddDeliverablePage() {
-  const { id = "" } = useParams();
-  const programme = useProgramme(id);
-  return (
-    <QueryPage query={programme} what="programme">
-      {(loaded) => <AddDeliverableForm programme={loaded} />}
-    </QueryPage>
-  );
+  return <WithProgramme>{(programme) => <AddDeliverableForm programme={programme} />}</WithProgramme>;
 }
 
 function AddDeliverableForm({ programme }: { programme: ProgrammeDetail }) {
@@ -129,16 +112,7 @@ function AddDeliverableForm({ programme }: { programme: ProgrammeDetail }) {
         />
         <CountField name="targetCount" label="Target number" />
         <DateField name="dueOn" label="Due by (optional)" />
-        {programme.workstreams.length > 0 && (
-          <SelectField
-            name="workstreamId"
-            label="Workstream (optional)"
-            options={[
-              { value: "", label: "None" },
-              ...programme.workstreams.map((workstream) => ({ value: workstream.id, label: workstream.name })),
-            ]}
-          />
-        )}
+        <WorkstreamField programme={programme} />
       </SchemaForm>
     </FormPage>
   );

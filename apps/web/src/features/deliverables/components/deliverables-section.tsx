@@ -1,7 +1,7 @@
 import { formatDate } from "@fundline/domain";
 import type { ProgrammeDetail } from "@fundline/schemas";
 import { Link } from "react-router";
-import { EmptyState } from "../../../components/page/page-states.tsx";
+import { NoneYet } from "../../../components/page/page-states.tsx";
 import { Section } from "../../../components/ui/section.tsx";
 import { TableRegion } from "../../../components/ui/table-region.tsx";
 
@@ -16,17 +16,7 @@ export function DeliverablesSection({ programme, canEdit }: { programme: Program
       action={canEdit ? { to: `${base}/new`, label: "Add a deliverable" } : null}
     >
       {deliverables.length === 0 ? (
-        <EmptyState>
-          No deliverables yet
-          {canEdit ? (
-            <>
-              {" "}
-              — <Link to={`${base}/new`}>add the first</Link>
-            </>
-          ) : (
-            "."
-          )}
-        </EmptyState>
+        <NoneYet what="deliverables" addTo={canEdit ? `${base}/new` : null} />
       ) : (
         <TableRegion label="Deliverables">
           <table>

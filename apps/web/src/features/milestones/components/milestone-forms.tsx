@@ -1,15 +1,13 @@
 import { formatPlannedDate } from "@fundline/domain";
 import { CreateMilestoneRequest, type ProgrammeDetail, UpdateMilestoneRequest } from "@fundline/schemas";
 import type { ReactNode } from "react";
-import { useParams } from "react-router";
 import { z } from "zod";
 import { DateField, SelectField, TextAreaField, TextField } from "../../../components/forms/fields.tsx";
 import { filledIn, SchemaForm, useSchemaForm } from "../../../components/forms/schema-form.tsx";
 import { useReturnWithConfirmation } from "../../../components/page/confirmation.tsx";
 import { FormPage } from "../../../components/page/form-page.tsx";
-import { NotFound, QueryPage } from "../../../components/page/page-states.tsx";
 import { todayInTheUk } from "../../../lib/today.ts";
-import { useProgramme } from "../../programmes/index.ts";
+import { WithProgramme, WithProgrammeRecord, WorkstreamField } from "../../programmes/index.ts";
 import { useCreateMilestone, useUpdateMilestone } from "../api/milestones.ts";
 import { MILESTONE_STATUS, PROGRESS_STATUSES } from "./milestone-words.ts";
 
@@ -41,17 +39,12 @@ const DATE_PRECISIONS = [
   { value: "year", label: "A year" },
 ] as const;
 
-/** Loads the programme and its milestone from the address; not found when either is missing. */
+/** The programme and its milestone named in the address; not found when either is missing. */
 function WithMilestone({ children }: { children: (programme: ProgrammeDetail, milestone: Milestone) => ReactNode }) {
-  const { id = "", milestoneId = "" } = useParams();
-  const programme = useProgramme(id);
   return (
-    <QueryPage query={programme} what="programme">
-      {(loaded) => {
-        const milestone = loaded.milestones.find((each) => each.id === milestoneId);
-        return milestone ? children(loaded, milestone) : <NotFound what="milestone" />;
-      }}
-    </QueryPage>
+    <WithProgrammeRecord what="milestone" param="milestoneId" records={(programme) => programme.milestones}>
+      {children}
+    </WithProgrammeRecord>
   );
 }
 
@@ -165,13 +158,7 @@ function MilestoneSummary({ milestone }: { milestone: Milestone }) {
 }
 
 export function AddMilestonePage() {
-  const { id = "" } = useParams();
-  const programme = useProgramme(id);
-  return (
-    <QueryPage query={programme} what="programme">
-      {(loaded) => <AddMilestoneForm programme={loaded} />}
-    </QueryPage>
-  );
+  return <WithProgramme>{(programme) => <AddMilestoneForm programme={programme} />}</WithProgramme>;
 }
 
 function AddMilestoneForm({ programme }: { programme: ProgrammeDetail }) {
@@ -224,16 +211,7 @@ function AddMilestoneForm({ programme }: { programme: ProgrammeDetail }) {
           label="Status"
           options={PROGRESS_STATUSES.map((status) => ({ value: status, label: MILESTONE_STATUS[status].label }))}
         />
-        {programme.workstreams.length > 0 && (
-          <SelectField
-            name="workstreamId"
-            label="Workstream (optional)"
-            options={[
-              { value: "", label: "None" },
-              ...programme.workstreams.map((workstream) => ({ value: workstream.id, label: workstream.name })),
-            ]}
-          />
-        )}
+        <WorkstreamField programme={programme} />
         <TextField name="ownerName" label="Owner (optional)" />
         <TextAreaField
           name="output"

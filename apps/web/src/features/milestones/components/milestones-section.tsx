@@ -1,7 +1,7 @@
 import { formatDate, formatDateTime, formatPlannedDate } from "@fundline/domain";
 import type { ProgrammeDetail } from "@fundline/schemas";
 import { Link } from "react-router";
-import { EmptyState } from "../../../components/page/page-states.tsx";
+import { NoneYet } from "../../../components/page/page-states.tsx";
 import { Section } from "../../../components/ui/section.tsx";
 import { StatusTag } from "../../../components/ui/status-tag.tsx";
 import { dueOn, isOutstanding, MILESTONE_STATUS, slippageInWords } from "./milestone-words.ts";
@@ -30,17 +30,7 @@ export function MilestonesSection({
       action={canEdit ? { to: `${base}/new`, label: "Add a milestone" } : null}
     >
       {programme.milestones.length === 0 ? (
-        <EmptyState>
-          No milestones yet
-          {canEdit ? (
-            <>
-              {" "}
-              — <Link to={`${base}/new`}>add the first</Link>
-            </>
-          ) : (
-            "."
-          )}
-        </EmptyState>
+        <NoneYet what="milestones" addTo={canEdit ? `${base}/new` : null} />
       ) : (
         <>
           <StatusCounts milestones={programme.milestones} today={today} />

@@ -2,10 +2,9 @@ import { can, formatDate, formatDateTime, formatPence } from "@fundline/domain";
 import type { ProgrammeDetail } from "@fundline/schemas";
 import { useEffect, useState } from "react";
 import { flushSync } from "react-dom";
-import { useParams } from "react-router";
 import { Confirmation } from "../../../components/page/confirmation.tsx";
 import { PageHeading } from "../../../components/page/page-heading.tsx";
-import { EmptyState, QueryPage } from "../../../components/page/page-states.tsx";
+import { EmptyState } from "../../../components/page/page-states.tsx";
 import { Section } from "../../../components/ui/section.tsx";
 import { StatusTag } from "../../../components/ui/status-tag.tsx";
 import { TableRegion } from "../../../components/ui/table-region.tsx";
@@ -17,8 +16,8 @@ import { MilestonesSection } from "../../milestones/index.ts";
 import { ProgrammeMoneySection } from "../../reconciliation/index.ts";
 import { RisksSection } from "../../risks/index.ts";
 import { useSession } from "../../session/index.ts";
-import { useProgramme } from "../api/get-programme.ts";
 import { ProgrammeHistorySection } from "./programme-history.tsx";
+import { WithProgramme } from "./programme-route.tsx";
 import { GOVERNANCE_STAGES, PARTNER_ROLES, PROGRAMME_STATUS } from "./programme-words.ts";
 
 const CONTENTS = [
@@ -38,13 +37,7 @@ const CONTENTS = [
  * benefits, risks, decisions, money and history, on one page that prints as a committee report.
  */
 export function ProgrammePage() {
-  const { id = "" } = useParams();
-  const programme = useProgramme(id);
-  return (
-    <QueryPage query={programme} what="programme">
-      {(loaded) => <Programme programme={loaded} />}
-    </QueryPage>
-  );
+  return <WithProgramme>{(programme) => <Programme programme={programme} />}</WithProgramme>;
 }
 
 function Programme({ programme }: { programme: ProgrammeDetail }) {

@@ -1,11 +1,9 @@
 import { CreateRiskRequest, type ProgrammeDetail, RiskStatus, UpdateRiskRequest } from "@fundline/schemas";
-import { useParams } from "react-router";
-import { ScaleField, SelectField, TextAreaField, TextField } from "../../../components/forms/fields.tsx";
+import { SelectField, TextAreaField, TextField } from "../../../components/forms/fields.tsx";
 import { filledIn, SchemaForm, useSchemaForm } from "../../../components/forms/schema-form.tsx";
 import { useReturnWithConfirmation } from "../../../components/page/confirmation.tsx";
 import { FormPage } from "../../../components/page/form-page.tsx";
-import { NotFound, QueryPage } from "../../../components/page/page-states.tsx";
-import { useProgramme } from "../../programmes/index.ts";
+import { WithProgramme, WithProgrammeRecord } from "../../programmes/index.ts";
 import { useCreateRisk, useUpdateRisk } from "../api/risks.ts";
 import { IMPACT, LIKELIHOOD, RISK_STATUS } from "./risk-words.ts";
 
@@ -20,8 +18,8 @@ function RiskFields() {
     <>
       <TextField name="title" label="Risk" hint="A short name, such as “Evaluator unavailable”." />
       <TextAreaField name="description" label="Description (optional)" rows={3} />
-      <ScaleField name="likelihood" label="Likelihood" options={LIKELIHOOD} />
-      <ScaleField name="impact" label="Impact" options={IMPACT} />
+      <SelectField name="likelihood" label="Likelihood" options={LIKELIHOOD} />
+      <SelectField name="impact" label="Impact" options={IMPACT} />
       <TextAreaField name="implication" label="Implication (optional)" hint="What happens if it occurs." rows={3} />
       <TextAreaField name="mitigation" label="Mitigation (optional)" hint="What is being done about it." rows={3} />
       <TextField name="ownerName" label="Owner (optional)" />
@@ -35,13 +33,7 @@ function RiskFields() {
 }
 
 export function AddRiskPage() {
-  const { id = "" } = useParams();
-  const programme = useProgramme(id);
-  return (
-    <QueryPage query={programme} what="programme">
-      {(loaded) => <AddRiskForm programme={loaded} />}
-    </QueryPage>
-  );
+  return <WithProgramme>{(programme) => <AddRiskForm programme={programme} />}</WithProgramme>;
 }
 
 function AddRiskForm({ programme }: { programme: ProgrammeDetail }) {
@@ -81,15 +73,10 @@ function AddRiskForm({ programme }: { programme: ProgrammeDetail }) {
 }
 
 export function UpdateRiskPage() {
-  const { id = "", riskId = "" } = useParams();
-  const programme = useProgramme(id);
   return (
-    <QueryPage query={programme} what="programme">
-      {(loaded) => {
-        const risk = loaded.risks.find((each) => each.id === riskId);
-        return risk ? <UpdateRiskForm programme={loaded} risk={risk} /> : <NotFound what="risk" />;
-      }}
-    </QueryPage>
+    <WithProgrammeRecord what="risk" param="riskId" records={(programme) => programme.risks}>
+      {(programme, risk) => <UpdateRiskForm programme={programme} risk={risk} />}
+    </WithProgrammeRecord>
   );
 }
 

@@ -1,6 +1,6 @@
 import type { ProgrammeDetail } from "@fundline/schemas";
 import { Link } from "react-router";
-import { EmptyState } from "../../../components/page/page-states.tsx";
+import { NoneYet } from "../../../components/page/page-states.tsx";
 import { Section } from "../../../components/ui/section.tsx";
 import { StatusTag } from "../../../components/ui/status-tag.tsx";
 import { RISK_STATUS, riskRating } from "./risk-words.ts";
@@ -15,17 +15,7 @@ export function RisksSection({ programme, canEdit }: { programme: ProgrammeDetai
   return (
     <Section id="risks" title="Risks" action={canEdit ? { to: `${base}/new`, label: "Add a risk" } : null}>
       {risks.length === 0 ? (
-        <EmptyState>
-          No risks yet
-          {canEdit ? (
-            <>
-              {" "}
-              — <Link to={`${base}/new`}>add the first</Link>
-            </>
-          ) : (
-            "."
-          )}
-        </EmptyState>
+        <NoneYet what="risks" addTo={canEdit ? `${base}/new` : null} />
       ) : (
         <ul className="cards">
           {risks.map((risk) => {
