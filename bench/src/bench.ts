@@ -132,6 +132,18 @@ async function main() {
       "/api/reconciliation",
     );
     await load(cached, "GET /api/reconciliation?severity=high (kept result)", "/api/reconciliation?severity=high");
+    // The director's dashboard: headline money, milestones and benefits, whole and filtered.
+    await load(cached, "GET /api/dashboard (every programme)", "/api/dashboard");
+    await load(cached, "GET /api/dashboard?financialYear=2021/22", "/api/dashboard?financialYear=2021/22");
+    const funder = await withClient(
+      database.url,
+      async (client) => (await client.query(`SELECT bench_uuid('funder' || 3)::text AS id`)).rows[0].id as string,
+    );
+    await load(
+      cached,
+      "GET /api/dashboard?funderId=… (one funder's share, attributed)",
+      `/api/dashboard?funderId=${funder}`,
+    );
     // A finance officer recording payments all the while: each write changes one programme,
     // which is all the next request recomputes.
     const lines = await withClient(

@@ -128,5 +128,34 @@ export async function buildSyntheticPortfolio(client: pg.Client, log: (line: str
        FROM (SELECT s, s % ${LINES} AS l FROM generate_series(${from}, ${Math.min(from + chunk, SPEND_ROWS) - 1}) s) row`,
     );
   }
+  await step(
+    "milestones (eight a programme, every three months; one in five at risk, those due met by half)",
+    `INSERT INTO "Milestone" ("programmeId", description, status, "baselineOn", "forecastOn", "actualOn")
+     SELECT ${uuid("programme", "p")}, 'Bench milestone ' || m,
+            (CASE WHEN m % 5 = 4 THEN 'at_risk' WHEN (p + m) % 2 = 0 AND ${startOn("p")} + m * 91 < current_date THEN 'met'
+                  ELSE 'on_track' END)::"MilestoneStatus",
+            ${startOn("p")} + m * 91,
+            CASE WHEN m % 5 = 4 THEN ${startOn("p")} + m * 91 + 60 END,
+            CASE WHEN (p + m) % 2 = 0 AND m % 5 <> 4 AND ${startOn("p")} + m * 91 < current_date THEN ${startOn("p")} + m * 91 END
+     FROM generate_series(0, ${SIZE.programmes - 1}) p, generate_series(0, 7) m`,
+  );
+  await step(
+    "deliverables (two a programme) and benefits (one a programme, with four readings)",
+    `WITH deliverables AS (
+       INSERT INTO "DeliverableTarget" ("programmeId", description, "targetCount", "achievedCount")
+       SELECT ${uuid("programme", "p")}, 'Bench deliverable ' || d, 10 + d * 5, (p * 3 + d) % 15
+       FROM generate_series(0, ${SIZE.programmes - 1}) p, generate_series(0, 1) d
+       RETURNING 1
+     ), benefits AS (
+       INSERT INTO "Benefit" (id, "programmeId", name, measure, "benefitType", direction, unit, "baselineValue", "targetValue", "expectedBy")
+       SELECT ${uuid("benefit", "p")}, ${uuid("programme", "p")}, 'Bench benefit ' || p, 'Children school-ready',
+              'direct', 'increase', '%', 60, 70, ${startOn("p")} + 1095
+       FROM generate_series(0, ${SIZE.programmes - 1}) p
+       RETURNING 1
+     )
+     INSERT INTO "BenefitReading" ("benefitId", "readOn", value)
+     SELECT ${uuid("benefit", "p")}, ${startOn("p")} + r * 180, 60 + r * 2.5
+     FROM generate_series(0, ${SIZE.programmes - 1}) p, generate_series(0, 3) r`,
+  );
   await step("VACUUM ANALYZE", "VACUUM ANALYZE");
 }

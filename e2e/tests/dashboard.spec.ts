@@ -9,9 +9,9 @@ test.describe("Dashboard", () => {
   });
 
   test("lists the five seed programmes with their figures and a chart", async ({ page }) => {
-    await expect(page.getByRole("heading", { level: 1, name: "Programmes" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: "Programmes at a glance" })).toBeVisible();
 
-    const table = page.getByRole("table");
+    const table = page.getByRole("table", { name: /money committed, allocated and spent/ });
     for (const name of [
       "Early years outcomes programme",
       "Children's and Early Years Digital Improvement Programme",
@@ -47,7 +47,7 @@ test.describe("Dashboard", () => {
 
   test("has no detectable WCAG 2.2 AA violations and can be reached by keyboard", async ({ page }) => {
     await page.reload();
-    await expect(page.getByRole("table")).toBeVisible();
+    await expect(page.getByRole("table", { name: /money committed, allocated and spent/ })).toBeVisible();
     const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]).analyze();
     expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
 
@@ -66,7 +66,7 @@ test.describe("Dashboard", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
     await expect(page).toHaveURL(/\/some\/page$/);
     await page.getByRole("link", { name: "Go to your home page" }).click();
-    await expect(page.getByRole("heading", { level: 1, name: "Programmes" })).toBeFocused();
+    await expect(page.getByRole("heading", { level: 1, name: "Programmes at a glance" })).toBeFocused();
     // An id that cannot exist, and one that does not: both a plain "not found" with a way back.
     for (const id of ["not-an-id", crypto.randomUUID()]) {
       await page.goto(`/programmes/${id}`);
@@ -77,7 +77,7 @@ test.describe("Dashboard", () => {
 
   test("every administrator page passes axe and fits a 320 px screen, the menu folded and opened", async ({ page }) => {
     const pages: [string, string][] = [
-      ["/", "Programmes"],
+      ["/", "Programmes at a glance"],
       ["/reconciliation", "Reconciliation"],
       ["/imports", "Spend imports"],
       ["/grant-imports", "Grant imports"],

@@ -48,8 +48,9 @@ test.describe("Importing spend from the ledger", () => {
     await expect(batch).toContainText("Imported");
     // Every screen showing money agrees at once: no waiting for a refresh.
     const spentOnProgramme = async () => {
-      await page.getByRole("link", { name: "Programmes" }).click();
+      await page.getByRole("link", { name: "Dashboard" }).click();
       return page
+        .getByRole("table", { name: /money committed, allocated and spent/ })
         .getByRole("row", { name: new RegExp(council.programme.name) })
         .getByRole("cell")
         .nth(4);

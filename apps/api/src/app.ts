@@ -5,6 +5,7 @@ import { allocationRoutes } from "./features/allocations/routes.ts";
 import { auditRoutes } from "./features/audit/routes.ts";
 import { benefitRoutes } from "./features/benefits/routes.ts";
 import { commitmentRoutes } from "./features/commitments/routes.ts";
+import { dashboardRoutes } from "./features/dashboard/routes.ts";
 import { decisionRoutes } from "./features/decisions/routes.ts";
 import { deliverableRoutes } from "./features/deliverables/routes.ts";
 import { exportRoutes } from "./features/exports/routes.ts";
@@ -64,6 +65,7 @@ export const app = fp<AppOptions>(
         await api.register(sessionRoutes, { settings: access });
         await api.register(userRoutes, { settings: access });
         await api.register(programmeRoutes);
+        await api.register(dashboardRoutes);
         await api.register(commitmentRoutes);
         await api.register(allocationRoutes);
         await api.register(receiptRoutes);

@@ -1,5 +1,6 @@
 export * from "./commitments.ts";
 export * from "./common.ts";
+export * from "./dashboard.ts";
 export * from "./delivery.ts";
 export * from "./health.ts";
 export * from "./imports.ts";

@@ -27,6 +27,8 @@ export type ProgrammeSummary = z.infer<typeof ProgrammeSummary>;
 export const ProgrammeListQuery = z.strictObject({
   /** Programmes this organisation leads or is a partner in. */
   organisationId: Uuid.optional(),
+  /** Programmes this funder has awarded money to. */
+  funderId: Uuid.optional(),
   status: ProgrammeStatus.optional(),
   /** Programmes running at some point in this window. */
   ...DateWindow,

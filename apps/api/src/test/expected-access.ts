@@ -94,6 +94,7 @@ GET /api/imports/spend/mappings                   A F P V
 POST /api/imports/360giving                       A F . .
 GET /api/audit                                    A F . .
 GET /api/programmes/:id/history                   A F P V
+GET /api/dashboard                                A F P V
 `;
 
 /** Routes anyone may call, signed in or not. */

@@ -10,7 +10,7 @@ export const queryKeys = {
   programmes: {
     all: ["programmes"] as const,
     lists: ["programmes", "list"] as const,
-    list: (page: number) => ["programmes", "list", page] as const,
+    list: (page: number, filters: Record<string, string> = {}) => ["programmes", "list", page, filters] as const,
     detail: (id: string) => ["programmes", "detail", id] as const,
     histories: ["programmes", "history"] as const,
     history: (id: string, page: number) => ["programmes", "history", id, page] as const,
@@ -20,6 +20,7 @@ export const queryKeys = {
     portfolio: (filters: unknown, page: number) => ["reconciliation", "portfolio", filters, page] as const,
     programme: (id: string) => ["reconciliation", "programme", id] as const,
   },
+  dashboard: (filters: Record<string, string>) => ["programmes", "dashboard", filters] as const,
   milestones: {
     all: ["milestones"] as const,
     due: (to: string) => ["milestones", "due", to] as const,
@@ -47,12 +48,14 @@ export const queryKeys = {
 
 /**
  * After a change to a programme's delivery records (milestones, deliverables, benefits, risks):
- * the programme page and its history. Money figures do not move, so money queries are left alone.
+ * the programme page, its history and the dashboard's delivery figures. Money does not move, so
+ * money queries are left alone.
  */
 export function refreshAfterDeliveryChange(queryClient: QueryClient, programmeId: string) {
   return Promise.all([
     queryClient.invalidateQueries({ queryKey: queryKeys.programmes.detail(programmeId) }),
     queryClient.invalidateQueries({ queryKey: ["programmes", "history", programmeId] }),
+    queryClient.invalidateQueries({ queryKey: ["programmes", "dashboard"] }),
   ]);
 }
 

@@ -13,29 +13,30 @@ export const oneProgramme = (programmeId: string) => Prisma.sql`SELECT ${program
 export type CommitmentFigures = ProgrammeReconciliation["commitments"][number] & { programmeId: string };
 
 /**
- * Each live commitment's amount, receipts, allocations and spend. Spend that names a commitment
- * is that commitment's; spend that does not is shared among the commitments allocated to its
- * line in proportion to their allocations, exact to the penny (largest remainder: floors, then
- * the pennies left go to the largest fractions, ties by commitment id), so every penny traces
- * to one funder.
+ * The CTEs `commitment` (each live commitment of the programmes: id, "programmeId", "fundId",
+ * title, status, "amountPence", received, allocated, named) and `attributed` (per commitment, the
+ * unnamed spend shared to it): a commitment's spend is `named + coalesce(attributed.pence, 0)`.
+ * Spend that names a commitment is that commitment's; spend that does not is shared among the
+ * commitments allocated to its line in proportion to their allocations, exact to the penny
+ * (largest remainder: floors, then the pennies left go to the largest fractions, ties by
+ * commitment id), so every penny traces to one funder. With a financial year, only that year's
+ * spend (April to March), from the same running totals kept per year.
  */
-export async function commitmentFigures(db: Db, programmes: Prisma.Sql): Promise<CommitmentFigures[]> {
-  const rows = await db.$queryRaw<
-    {
-      programmeId: string;
-      id: string;
-      title: string;
-      status: string;
-      amountPence: bigint;
-      receivedPence: bigint;
-      allocatedPence: bigint;
-      spentPence: bigint;
-    }[]
-  >`
-    WITH commitment AS (
-      SELECT commitment.id, commitment."programmeId", commitment.title, commitment.status::text AS status,
-             commitment."amountPence", coalesce(total."receivedPence", 0) AS received,
-             coalesce(total."allocatedPence", 0) AS allocated, coalesce(total."namedSpentPence", 0) AS named
+export function attributedSpend(programmes: Prisma.Sql, financialYear?: number): Prisma.Sql {
+  const named =
+    financialYear === undefined
+      ? Prisma.sql`coalesce(total."namedSpentPence", 0)`
+      : Prisma.sql`coalesce((SELECT year."namedSpentPence" FROM "CommitmentYearTotal" year
+                             WHERE year."commitmentId" = commitment.id AND year."financialYear" = ${financialYear}), 0)`;
+  const unnamed =
+    financialYear === undefined
+      ? Prisma.sql`SELECT "costLineId", "unnamedSpentPence" FROM "CostLineTotal"`
+      : Prisma.sql`SELECT "costLineId", "unnamedSpentPence" FROM "CostLineYearTotal" WHERE "financialYear" = ${financialYear}`;
+  return Prisma.sql`commitment AS (
+      SELECT commitment.id, commitment."programmeId", commitment."fundId", commitment.title,
+             commitment.status::text AS status, commitment."amountPence",
+             coalesce(total."receivedPence", 0) AS received, coalesce(total."allocatedPence", 0) AS allocated,
+             ${named} AS named
       FROM "FundingCommitment" commitment
       LEFT JOIN "CommitmentTotal" total ON total."commitmentId" = commitment.id
       WHERE commitment."programmeId" IN (${programmes}) AND commitment."retiredAt" IS NULL
@@ -53,7 +54,7 @@ export async function commitmentFigures(db: Db, programmes: Prisma.Sql): Promise
              (abs(unnamed."unnamedSpentPence")::numeric * share.pence) % total.pence AS remainder
       FROM line_allocation share
       JOIN line_total total USING ("costLineId")
-      JOIN "CostLineTotal" unnamed USING ("costLineId")
+      JOIN (${unnamed}) unnamed USING ("costLineId")
       WHERE total.pence > 0 AND unnamed."unnamedSpentPence" <> 0
     ), ranked AS (
       SELECT *,
@@ -63,7 +64,24 @@ export async function commitmentFigures(db: Db, programmes: Prisma.Sql): Promise
     ), attributed AS (
       SELECT "commitmentId", sum(sign * (base + CASE WHEN place <= pennies_left THEN 1 ELSE 0 END))::bigint AS pence
       FROM ranked GROUP BY 1
-    )
+    )`;
+}
+
+/** Each live commitment's amount, receipts, allocations and spend (attributed as `attributedSpend` says). */
+export async function commitmentFigures(db: Db, programmes: Prisma.Sql): Promise<CommitmentFigures[]> {
+  const rows = await db.$queryRaw<
+    {
+      programmeId: string;
+      id: string;
+      title: string;
+      status: string;
+      amountPence: bigint;
+      receivedPence: bigint;
+      allocatedPence: bigint;
+      spentPence: bigint;
+    }[]
+  >`
+    WITH ${attributedSpend(programmes)}
     SELECT commitment."programmeId"::text AS "programmeId", commitment.id::text AS id, commitment.title,
            commitment.status, commitment."amountPence", commitment.received::bigint AS "receivedPence",
            commitment.allocated::bigint AS "allocatedPence",

@@ -5,6 +5,7 @@ import { EmptyState, NoneYet, QuerySection } from "../../../components/page/page
 import { ReadingsChart } from "../../../components/ui/charts.tsx";
 import { Section } from "../../../components/ui/section.tsx";
 import { TableRegion } from "../../../components/ui/table-region.tsx";
+import { measurementInWords } from "../../../lib/measurements.ts";
 import { useBenefitReadings } from "../api/benefits.ts";
 
 type Benefit = ProgrammeDetail["benefits"][number];
@@ -114,6 +115,5 @@ function BenefitEntry({ benefit, readingLink }: { benefit: Benefit; readingLink:
 }
 
 function withUnit(value: string | null, unit: string): string {
-  if (value === null) return "Not set";
-  return unit === "%" ? `${value}%` : `${value} ${unit}`;
+  return value === null ? "Not set" : measurementInWords(value, unit);
 }

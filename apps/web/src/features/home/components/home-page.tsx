@@ -1,12 +1,13 @@
 import { can } from "@fundline/domain";
 import { PageHeading } from "../../../components/page/page-heading.tsx";
+import { DashboardPage } from "../../dashboard/index.ts";
 import { DueMilestones } from "../../milestones/index.ts";
 import { ProgrammesOverview } from "../../programmes/index.ts";
 import { useSession } from "../../session/index.ts";
 
 /**
  * Where each person starts. A programme manager's day starts with what is overdue or due soon;
- * everyone else starts with the programmes and their money.
+ * everyone else with where the money and the delivery stand across their programmes.
  */
 export function HomePage() {
   const session = useSession();
@@ -22,10 +23,5 @@ export function HomePage() {
       </>
     );
   }
-  return (
-    <>
-      <PageHeading>Programmes</PageHeading>
-      <ProgrammesOverview />
-    </>
-  );
+  return <DashboardPage />;
 }

@@ -3,13 +3,20 @@ import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query"
 import { getJson } from "../../../lib/api-client.ts";
 import { queryKeys } from "../../../lib/query-keys.ts";
 
-export const getProgrammes = (page: number) => getJson(`/api/programmes?page=${page}`, ProgrammeListResponse);
+/** The filters the programme list shares with the dashboard. */
+export type ProgrammeFilters = Partial<Record<"organisationId" | "funderId" | "financialYear" | "status", string>>;
 
-export const programmesQueryOptions = (page: number) =>
+export const getProgrammes = (page: number, filters: ProgrammeFilters = {}) => {
+  const search = new URLSearchParams({ ...filters, page: String(page) });
+  return getJson(`/api/programmes?${search}`, ProgrammeListResponse);
+};
+
+export const programmesQueryOptions = (page: number, filters: ProgrammeFilters = {}) =>
   queryOptions({
-    queryKey: queryKeys.programmes.list(page),
-    queryFn: () => getProgrammes(page),
+    queryKey: queryKeys.programmes.list(page, filters),
+    queryFn: () => getProgrammes(page, filters),
     placeholderData: keepPreviousData,
   });
 
-export const useProgrammes = (page: number) => useQuery(programmesQueryOptions(page));
+export const useProgrammes = (page: number, filters: ProgrammeFilters = {}) =>
+  useQuery(programmesQueryOptions(page, filters));

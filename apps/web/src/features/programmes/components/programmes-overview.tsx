@@ -7,13 +7,13 @@ import { DownloadLinks } from "../../../components/ui/download-links.tsx";
 import { Money } from "../../../components/ui/money.tsx";
 import { Pager } from "../../../components/ui/pager.tsx";
 import { TableRegion } from "../../../components/ui/table-region.tsx";
-import { useProgrammes } from "../api/get-programmes.ts";
+import { type ProgrammeFilters, useProgrammes } from "../api/get-programmes.ts";
 import { PROGRAMME_STATUS } from "./programme-words.ts";
 
 /** Every programme in the user's scope with its money, a chart and the same figures in a table. */
-export function ProgrammesOverview() {
+export function ProgrammesOverview({ filters = {} }: { filters?: ProgrammeFilters }) {
   const [page, setPage] = useState(1);
-  const programmes = useProgrammes(page);
+  const programmes = useProgrammes(page, filters);
   return (
     <QuerySection query={programmes} what="programmes">
       {(list) =>
@@ -39,7 +39,10 @@ export function ProgrammesOverview() {
               total={list.total}
               onPage={setPage}
             />
-            <DownloadLinks path="/api/programmes" what="the programmes" />
+            <DownloadLinks
+              path={Object.keys(filters).length ? `/api/programmes?${new URLSearchParams(filters)}` : "/api/programmes"}
+              what="the programmes"
+            />
           </>
         )
       }

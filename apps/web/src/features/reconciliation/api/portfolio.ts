@@ -3,13 +3,8 @@ import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query"
 import { getJson } from "../../../lib/api-client.ts";
 import { queryKeys } from "../../../lib/query-keys.ts";
 
-export type PortfolioFilters = {
-  severity?: string;
-  code?: string;
-  funderId?: string;
-  organisationId?: string;
-  financialYear?: string;
-};
+export const PORTFOLIO_FILTERS = ["severity", "code", "funderId", "organisationId", "financialYear"] as const;
+export type PortfolioFilters = Partial<Record<(typeof PORTFOLIO_FILTERS)[number], string>>;
 
 /** The query string for the portfolio with these filters (also used by the download links). */
 export function portfolioSearch(filters: PortfolioFilters): string {

@@ -1,20 +1,23 @@
-import { financialYearLabel, financialYearOf, formatPence } from "@fundline/domain";
+import { formatPence } from "@fundline/domain";
 import { FlagCode, FlagSeverity, type PortfolioReconciliation } from "@fundline/schemas";
 import { useId, useState } from "react";
 import { PageHeading } from "../../../components/page/page-heading.tsx";
 import { QuerySection } from "../../../components/page/page-states.tsx";
 import { DownloadLinks } from "../../../components/ui/download-links.tsx";
 import { FiguresTable } from "../../../components/ui/figures-table.tsx";
+import { FilterSelect, RECENT_FINANCIAL_YEARS } from "../../../components/ui/filter-select.tsx";
 import { Pager } from "../../../components/ui/pager.tsx";
+import { useUrlFilters } from "../../../lib/url-filters.ts";
 import { useOrganisations } from "../../organisations/index.ts";
-import { type PortfolioFilters, portfolioSearch, usePortfolio } from "../api/portfolio.ts";
+import { PORTFOLIO_FILTERS, type PortfolioFilters, portfolioSearch, usePortfolio } from "../api/portfolio.ts";
 import { FindingsTable } from "./findings-table.tsx";
 import { CODE_NAMES, SEVERITY_NAMES } from "./flag-names.ts";
 
 /** Every open reconciliation flag across the programmes the user can see, most serious first. */
 export function PortfolioPage() {
   const id = useId();
-  const [filters, setFilters] = useState<PortfolioFilters>({});
+  // In the address, so a view can be shared and the dashboard can link to one.
+  const { filters, setFilter } = useUrlFilters(PORTFOLIO_FILTERS);
   const [page, setPage] = useState(1);
   const portfolio = usePortfolio(filters, page);
   const organisations = useOrganisations();
@@ -22,11 +25,11 @@ export function PortfolioPage() {
   const organisationNames = Object.fromEntries(
     organisationOptions.map((organisation) => [organisation.id, organisation.name]),
   );
-  const filter = (name: keyof typeof filters) => ({
+  const filter = (name: keyof PortfolioFilters) => ({
     id: `${id}-${name}`,
     value: filters[name] ?? "",
     onChange: (value: string) => {
-      setFilters({ ...filters, [name]: value || undefined });
+      setFilter(name, value);
       setPage(1);
     },
   });
@@ -68,11 +71,6 @@ export function PortfolioPage() {
   );
 }
 
-// From next year's back to 2000/01: the years council programmes in Fundline run in.
-const RECENT_FINANCIAL_YEARS = Array.from({ length: financialYearOf(new Date()) + 2 - 2000 }, (_, index) =>
-  financialYearLabel(financialYearOf(new Date()) + 1 - index),
-);
-
 function Totals({ totals }: { totals: PortfolioReconciliation["totals"] }) {
   return (
     <FiguresTable
@@ -113,36 +111,5 @@ function Flags({ portfolio, onPage }: { portfolio: PortfolioReconciliation; onPa
         onPage={onPage}
       />
     </>
-  );
-}
-
-/** One filter: "Any", or one of the values by its name. */
-function FilterSelect<Value extends string>({
-  id,
-  label,
-  value,
-  options,
-  names,
-  onChange,
-}: {
-  id: string;
-  label: string;
-  value: string;
-  options: readonly Value[];
-  names: Record<Value, string>;
-  onChange: (value: string) => void;
-}) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={(event) => onChange(event.target.value)}>
-        <option value="">Any</option>
-        {options.map((option) => (
-          <option key={option} value={option}>
-            {names[option]}
-          </option>
-        ))}
-      </select>
-    </div>
   );
 }

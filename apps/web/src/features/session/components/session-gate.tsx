@@ -72,7 +72,7 @@ export function MainNavigation() {
       <ul id="main-navigation" className={open ? "main-navigation open" : "main-navigation"}>
         <li>
           <NavLink to="/" end>
-            {session.user.role === "programme_manager" ? "Home" : "Programmes"}
+            {session.user.role === "programme_manager" ? "Home" : "Dashboard"}
           </NavLink>
         </li>
         <li>

@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildTestApp, seedAndFindDartington, type TestApp } from "../../test/test-app.ts";
+
+let test: TestApp;
+let programmeId: string;
+let gmcaId: string;
+
+beforeAll(async () => {
+  test = await buildTestApp();
+  ({ programmeId } = await seedAndFindDartington(test.prisma));
+  gmcaId = (
+    await test.prisma.organisation.findFirstOrThrow({ where: { name: "Greater Manchester Combined Authority" } })
+  ).id;
+});
+afterAll(() => test.close());
+
+const dashboard = async (query = "") => {
+  const response = await test.inject({ url: `/api/dashboard${query}` });
+  expect(response.statusCode, response.body).toBe(200);
+  return response.json();
+};
+
+describe("GET /api/dashboard", () => {
+  it("adds up the portfolio's money as the programme list does, and the seed's £815,000 committed", async () => {
+    const [figures, list] = await Promise.all([
+      dashboard(),
+      test.inject({ url: "/api/programmes?pageSize=500" }).then((response) => response.json()),
+    ]);
+    expect(figures.headline).toMatchObject({
+      programmes: list.total,
+      committedPence: list.totals.committedPence,
+      allocatedPence: list.totals.allocatedPence,
+      spentPence: list.totals.spentPence,
+    });
+    expect(figures.headline.committedPence).toBe(81_500_000);
+    // Receipts, from the raw rows: the running totals must agree.
+    const [receipts] = await test.prisma.$queryRaw<{ received: bigint }[]>`
+      SELECT coalesce(sum(receipt."amountPence"), 0)::bigint AS received FROM "Receipt" receipt
+      JOIN "FundingCommitment" commitment ON commitment.id = receipt."commitmentId"
+      WHERE receipt."retiredAt" IS NULL AND commitment."retiredAt" IS NULL AND commitment."programmeId" IS NOT NULL`;
+    expect(figures.headline.receivedPence).toBe(Number(receipts?.received));
+  });
+
+  it("gives a funder its own share: GMCA's £25,000 and its share of Dartington's £90,000, to the penny", async () => {
+    const gmca = await dashboard(`?funderId=${gmcaId}`);
+    expect(gmca.headline).toMatchObject({
+      programmes: 1,
+      committedPence: 2_500_000,
+      allocatedPence: 2_500_000,
+      // £90,000 × 25/105 = £21,428.571…: the leftover penny goes to the larger fraction (the OA Board's).
+      spentPence: 2_142_857,
+    });
+    // Within 2019/20 only: £70,000 of spend, of which GMCA's share is £16,666.666… → £16,666.67.
+    const inYear = await dashboard(`?funderId=${gmcaId}&financialYear=2019/20`);
+    expect(inYear.headline.spentPence).toBe(1_666_667);
+    // Every funder, 2019/20: the programmes running in the year and their spend within it, from the raw rows.
+    const whole = await dashboard("?financialYear=2019/20");
+    const [rows] = await test.prisma.$queryRaw<{ spent: bigint }[]>`
+      SELECT coalesce(sum(spend."amountPence"), 0)::bigint AS spent FROM "Spend" spend
+      JOIN "Programme" programme ON programme.id = spend."programmeId"
+      WHERE spend."retiredAt" IS NULL AND programme."retiredAt" IS NULL
+        AND spend."spentOn" BETWEEN '2019-04-01' AND '2020-03-31'
+        AND (programme."startOn" IS NULL OR programme."startOn" <= '2020-03-31')
+        AND (programme."endOn" IS NULL OR programme."endOn" >= '2019-04-01')`;
+    expect(whole.headline.spentPence).toBe(Number(rows?.spent));
+  });
+
+  it("counts milestones by state, and marking one complete moves it from overdue to complete", async () => {
+    const before = await dashboard();
+    const milestone = (
+      await test.inject({
+        method: "POST",
+        url: "/api/milestones",
+        payload: {
+          programmeId,
+          description: "Board report on the programme",
+          baselineOn: "2024-01-31",
+          status: "at_risk",
+        },
+      })
+    ).json();
+    const overdue = await dashboard();
+    expect(overdue.milestones.overdue).toBe(before.milestones.overdue + 1);
+    expect(overdue.milestones.atRisk).toBe(before.milestones.atRisk);
+    expect(overdue.overdue.map((due: { id: string }) => due.id)).toContain(milestone.id);
+    const dartington = overdue.programmes.find((row: { id: string }) => row.id === programmeId);
+    expect(dartington.overdue).toBeGreaterThanOrEqual(1);
+
+    await test.inject({
+      method: "PATCH",
+      url: `/api/milestones/${milestone.id}`,
+      payload: { version: 1, status: "met", actualOn: "2024-02-02" },
+    });
+    const after = await dashboard();
+    expect(after.milestones.overdue).toBe(before.milestones.overdue);
+    expect(after.milestones.complete).toBe(before.milestones.complete + 1);
+    expect(after.overdue.map((due: { id: string }) => due.id)).not.toContain(milestone.id);
+  });
+
+  it("sees only the programmes in the user's scope", async () => {
+    const figures = (await test.as("viewer").inject({ url: "/api/dashboard" })).json();
+    expect(figures.headline).toMatchObject({ programmes: 0, committedPence: 0, spentPence: 0 });
+    expect(figures.milestones.total).toBe(0);
+  });
+
+  it("refuses a financial year that does not follow on, naming the field", async () => {
+    const response = await test.inject({ url: "/api/dashboard?financialYear=2019/21" });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().fields[0].path).toBe("querystring.financialYear");
+  });
+});

@@ -1,0 +1,282 @@
+// Where the money and the delivery stand across the programmes a user can see, with the
+// dashboard's filters. Every figure is added up by PostgreSQL, from the running totals for money.
+import { Prisma, type PrismaClient } from "@fundline/db";
+import { parseFinancialYearLabel, penceFromBigInt, toIsoDate, toIsoDateOrNull } from "@fundline/domain";
+import type { DashboardQuery, DashboardResponse } from "@fundline/schemas";
+import type { Scope } from "../../lib/scope.ts";
+import { programmeFilter } from "../programmes/index.ts";
+import { attributedSpend } from "../reconciliation/index.ts";
+
+const LIST_LENGTH = 20;
+const PROGRAMMES_SHOWN = 50;
+const BENEFITS_SHOWN = 50;
+const DUE_WITHIN_DAYS = 30;
+
+// Today in the UK, as PostgreSQL sees it: overdue means before this day.
+const TODAY = Prisma.sql`(now() AT TIME ZONE 'Europe/London')::date`;
+// A milestone is due on its forecast date when it has one, else on its baseline.
+const DUE = Prisma.sql`coalesce(milestone."forecastOn", milestone."baselineOn")`;
+const OUTSTANDING = Prisma.sql`milestone.status NOT IN ('met', 'cancelled')`;
+
+export async function dashboard(prisma: PrismaClient, query: DashboardQuery, scope: Scope): Promise<DashboardResponse> {
+  const matching = Prisma.sql`SELECT programme.id FROM "Programme" programme ${programmeFilter({ ...query, scope })}`;
+  const year = query.financialYear ? parseFinancialYearLabel(query.financialYear) : undefined;
+  const [[today], [money], [milestones], overdue, dueSoon, [deliverables], programmes, benefits] = await Promise.all([
+    prisma.$queryRaw<{ today: Date }[]>`SELECT ${TODAY} AS today`,
+    query.funderId ? funderMoney(prisma, matching, query.funderId, year) : portfolioMoney(prisma, matching, year),
+    prisma.$queryRaw<
+      Record<"total" | "overdue" | "onTrack" | "atRisk" | "complete" | "cancelled" | "dueSoon", number>[]
+    >`
+      SELECT count(*)::int AS total,
+             count(*) FILTER (WHERE ${OUTSTANDING} AND ${DUE} < ${TODAY})::int AS overdue,
+             count(*) FILTER (WHERE ${OUTSTANDING} AND ${DUE} >= ${TODAY} AND milestone.status IN ('on_track', 'not_started'))::int AS "onTrack",
+             count(*) FILTER (WHERE ${OUTSTANDING} AND ${DUE} >= ${TODAY} AND milestone.status IN ('at_risk', 'delayed'))::int AS "atRisk",
+             count(*) FILTER (WHERE milestone.status = 'met')::int AS complete,
+             count(*) FILTER (WHERE milestone.status = 'cancelled')::int AS cancelled,
+             count(*) FILTER (WHERE ${OUTSTANDING} AND ${DUE} >= ${TODAY}
+                              AND ${DUE} <= ${TODAY} + ${DUE_WITHIN_DAYS}::int)::int AS "dueSoon"
+      FROM "Milestone" milestone
+      WHERE milestone."programmeId" IN (${matching}) AND milestone."retiredAt" IS NULL`,
+    dueMilestones(prisma, matching, Prisma.sql`${DUE} < ${TODAY}`),
+    dueMilestones(prisma, matching, Prisma.sql`${DUE} >= ${TODAY} AND ${DUE} <= ${TODAY} + ${DUE_WITHIN_DAYS}::int`),
+    prisma.$queryRaw<{ count: number; achieved: bigint; target: bigint }[]>`
+      SELECT count(*)::int AS count, coalesce(sum("achievedCount"), 0)::bigint AS achieved,
+             coalesce(sum("targetCount"), 0)::bigint AS target
+      FROM "DeliverableTarget" WHERE "programmeId" IN (${matching}) AND "retiredAt" IS NULL`,
+    programmeDelivery(prisma, matching),
+    benefitsAtAGlance(prisma, matching),
+  ]);
+  return {
+    today: toIsoDate(today?.today ?? new Date()),
+    headline: {
+      programmes: Number(money?.programmes ?? 0),
+      committedPence: penceFromBigInt(money?.committedPence ?? 0n),
+      receivedPence: penceFromBigInt(money?.receivedPence ?? 0n),
+      allocatedPence: penceFromBigInt(money?.allocatedPence ?? 0n),
+      spentPence: penceFromBigInt(money?.spentPence ?? 0n),
+      fundingGapPence: penceFromBigInt(money?.fundingGapPence ?? 0n),
+      endedProgrammes: Number(money?.endedProgrammes ?? 0),
+      unspentOnEndedPence: penceFromBigInt(money?.unspentOnEndedPence ?? 0n),
+    },
+    milestones: {
+      total: milestones?.total ?? 0,
+      overdue: milestones?.overdue ?? 0,
+      onTrack: milestones?.onTrack ?? 0,
+      atRisk: milestones?.atRisk ?? 0,
+      complete: milestones?.complete ?? 0,
+      cancelled: milestones?.cancelled ?? 0,
+      dueInNext30Days: milestones?.dueSoon ?? 0,
+    },
+    overdue,
+    dueSoon,
+    deliverables: {
+      count: deliverables?.count ?? 0,
+      achieved: Number(deliverables?.achieved ?? 0n),
+      target: Number(deliverables?.target ?? 0n),
+    },
+    programmes,
+    benefits,
+  };
+}
+
+type MoneyRow = {
+  programmes: bigint;
+  committedPence: bigint;
+  receivedPence: bigint;
+  allocatedPence: bigint;
+  spentPence: bigint;
+  fundingGapPence: bigint;
+  endedProgrammes: bigint;
+  unspentOnEndedPence: bigint;
+};
+
+/** Each matching programme's figures from its running totals; spend within the year when one is chosen. */
+async function portfolioMoney(prisma: PrismaClient, matching: Prisma.Sql, year: number | undefined) {
+  const spent =
+    year === undefined
+      ? Prisma.sql`coalesce(total."spentPence", 0)`
+      : Prisma.sql`coalesce((SELECT year_spend.pence FROM year_spend WHERE year_spend."programmeId" = programme.id), 0)`;
+  const yearSpend =
+    year === undefined
+      ? Prisma.empty
+      : Prisma.sql`year_spend AS (
+          SELECT line."programmeId", sum(year."spentPence") AS pence
+          FROM "CostLineYearTotal" year JOIN "CostLine" line ON line.id = year."costLineId"
+          WHERE year."financialYear" = ${year} AND line."programmeId" IN (${matching})
+          GROUP BY 1
+        ),`;
+  return prisma.$queryRaw<MoneyRow[]>`
+    WITH ${yearSpend} figures AS (
+      SELECT programme.id, programme."endOn" < ${TODAY} AS ended,
+             greatest(coalesce(programme."totalCostPence", 0) - coalesce(total."committedPence", 0), 0) AS gap,
+             coalesce(total."committedPence", 0) AS committed, coalesce(total."allocatedPence", 0) AS allocated,
+             ${spent} AS spent, coalesce(total."spentPence", 0) AS "spentToDate"
+      FROM "Programme" programme LEFT JOIN "ProgrammeTotal" total ON total."programmeId" = programme.id
+      WHERE programme.id IN (${matching})
+    ), received AS (
+      SELECT coalesce(sum(commitment_total."receivedPence"), 0) AS pence
+      FROM "FundingCommitment" commitment
+      JOIN "CommitmentTotal" commitment_total ON commitment_total."commitmentId" = commitment.id
+      WHERE commitment."programmeId" IN (${matching}) AND commitment."retiredAt" IS NULL
+    )
+    SELECT count(*)::bigint AS programmes, coalesce(sum(committed), 0)::bigint AS "committedPence",
+           (SELECT pence FROM received)::bigint AS "receivedPence", coalesce(sum(allocated), 0)::bigint AS "allocatedPence",
+           coalesce(sum(spent), 0)::bigint AS "spentPence", coalesce(sum(gap), 0)::bigint AS "fundingGapPence",
+           count(*) FILTER (WHERE ended)::bigint AS "endedProgrammes",
+           coalesce(sum(greatest(committed - "spentToDate", 0)) FILTER (WHERE ended), 0)::bigint AS "unspentOnEndedPence"
+    FROM figures`;
+}
+
+/**
+ * One funder's share: its live commitments on the matching programmes, what they received and
+ * were allocated, and the spend attributed to them (named, or shared pro rata on their lines).
+ */
+async function funderMoney(prisma: PrismaClient, matching: Prisma.Sql, funderId: string, year: number | undefined) {
+  return prisma.$queryRaw<MoneyRow[]>`
+    WITH ${attributedSpend(matching, year)},
+    funded AS (
+      SELECT commitment."programmeId",
+             sum(commitment."amountPence") FILTER (WHERE commitment.status IN ('awarded', 'received')) AS committed,
+             sum(commitment.received) AS received, sum(commitment.allocated) AS allocated,
+             sum(commitment.named + coalesce(attributed.pence, 0)) AS spent
+      FROM commitment
+      JOIN "Fund" fund ON fund.id = commitment."fundId"
+      LEFT JOIN attributed ON attributed."commitmentId" = commitment.id
+      WHERE fund."funderId" = ${funderId}::uuid
+      GROUP BY 1
+    ), figures AS (
+      SELECT programme.id, programme."endOn" < ${TODAY} AS ended,
+             greatest(coalesce(programme."totalCostPence", 0) - coalesce(total."committedPence", 0), 0) AS gap,
+             coalesce(funded.committed, 0) AS committed, coalesce(funded.received, 0) AS received,
+             coalesce(funded.allocated, 0) AS allocated, coalesce(funded.spent, 0) AS spent
+      FROM "Programme" programme
+      LEFT JOIN "ProgrammeTotal" total ON total."programmeId" = programme.id
+      LEFT JOIN funded ON funded."programmeId" = programme.id
+      WHERE programme.id IN (${matching})
+    )
+    SELECT count(*)::bigint AS programmes, coalesce(sum(committed), 0)::bigint AS "committedPence",
+           coalesce(sum(received), 0)::bigint AS "receivedPence", coalesce(sum(allocated), 0)::bigint AS "allocatedPence",
+           coalesce(sum(spent), 0)::bigint AS "spentPence", coalesce(sum(gap), 0)::bigint AS "fundingGapPence",
+           count(*) FILTER (WHERE ended)::bigint AS "endedProgrammes",
+           coalesce(sum(greatest(committed - spent, 0)) FILTER (WHERE ended), 0)::bigint AS "unspentOnEndedPence"
+    FROM figures`;
+}
+
+async function dueMilestones(prisma: PrismaClient, matching: Prisma.Sql, when: Prisma.Sql) {
+  const rows = await prisma.$queryRaw<
+    { id: string; description: string; programmeId: string; programmeName: string; status: string; dueOn: Date }[]
+  >`
+    SELECT milestone.id::text AS id, milestone.description, programme.id::text AS "programmeId",
+           programme.name AS "programmeName", milestone.status::text AS status, ${DUE} AS "dueOn"
+    FROM "Milestone" milestone JOIN "Programme" programme ON programme.id = milestone."programmeId"
+    WHERE milestone."programmeId" IN (${matching}) AND milestone."retiredAt" IS NULL AND ${OUTSTANDING} AND ${when}
+    ORDER BY ${DUE}, milestone.id
+    LIMIT ${LIST_LENGTH}`;
+  return rows.map((row) => ({
+    id: row.id,
+    description: row.description,
+    programme: { id: row.programmeId, name: row.programmeName },
+    status: row.status as DashboardResponse["overdue"][number]["status"],
+    dueOn: toIsoDate(row.dueOn),
+  }));
+}
+
+async function programmeDelivery(prisma: PrismaClient, matching: Prisma.Sql) {
+  const rows = await prisma.$queryRaw<
+    {
+      id: string;
+      name: string;
+      overdue: number;
+      atRisk: number;
+      onTrack: number;
+      complete: number;
+      deliverablesAchieved: bigint;
+      deliverablesTarget: bigint;
+    }[]
+  >`
+    WITH milestones AS (
+      SELECT milestone."programmeId",
+             count(*) FILTER (WHERE ${OUTSTANDING} AND ${DUE} < ${TODAY}) AS overdue,
+             count(*) FILTER (WHERE ${OUTSTANDING} AND ${DUE} >= ${TODAY} AND milestone.status IN ('at_risk', 'delayed')) AS "atRisk",
+             count(*) FILTER (WHERE ${OUTSTANDING} AND ${DUE} >= ${TODAY} AND milestone.status IN ('on_track', 'not_started')) AS "onTrack",
+             count(*) FILTER (WHERE milestone.status = 'met') AS complete
+      FROM "Milestone" milestone
+      WHERE milestone."programmeId" IN (${matching}) AND milestone."retiredAt" IS NULL
+      GROUP BY 1
+    ), deliverables AS (
+      SELECT "programmeId", sum("achievedCount") AS achieved, sum("targetCount") AS target
+      FROM "DeliverableTarget" WHERE "programmeId" IN (${matching}) AND "retiredAt" IS NULL
+      GROUP BY 1
+    )
+    SELECT programme.id::text AS id, programme.name,
+           coalesce(milestones.overdue, 0)::int AS overdue, coalesce(milestones."atRisk", 0)::int AS "atRisk",
+           coalesce(milestones."onTrack", 0)::int AS "onTrack", coalesce(milestones.complete, 0)::int AS complete,
+           coalesce(deliverables.achieved, 0)::bigint AS "deliverablesAchieved",
+           coalesce(deliverables.target, 0)::bigint AS "deliverablesTarget"
+    FROM "Programme" programme
+    LEFT JOIN milestones ON milestones."programmeId" = programme.id
+    LEFT JOIN deliverables ON deliverables."programmeId" = programme.id
+    WHERE programme.id IN (${matching})
+    ORDER BY overdue DESC, "atRisk" DESC, programme.name, programme.id
+    LIMIT ${PROGRAMMES_SHOWN}`;
+  return rows.map((row) => ({
+    ...row,
+    deliverablesAchieved: Number(row.deliverablesAchieved),
+    deliverablesTarget: Number(row.deliverablesTarget),
+  }));
+}
+
+async function benefitsAtAGlance(prisma: PrismaClient, matching: Prisma.Sql) {
+  const rows = await prisma.$queryRaw<
+    {
+      id: string;
+      name: string;
+      programmeId: string;
+      programmeName: string;
+      unit: string;
+      direction: DashboardResponse["benefits"][number]["direction"];
+      baselineValue: string | null;
+      targetValue: string | null;
+      targetText: string | null;
+      expectedBy: Date | null;
+      readOn: Date | null;
+      value: string | null;
+    }[]
+  >`
+    WITH shown AS (
+      SELECT benefit.* FROM "Benefit" benefit
+      WHERE benefit."programmeId" IN (${matching}) AND benefit."retiredAt" IS NULL
+      ORDER BY benefit."expectedBy" NULLS LAST, benefit.name, benefit.id
+      LIMIT ${BENEFITS_SHOWN}
+    )
+    SELECT benefit.id::text AS id, benefit.name, programme.id::text AS "programmeId", programme.name AS "programmeName",
+           benefit.unit, benefit.direction::text AS direction, benefit."baselineValue"::text AS "baselineValue",
+           benefit."targetValue"::text AS "targetValue", benefit."targetText", benefit."expectedBy",
+           latest."readOn", latest.value::text AS value
+    FROM shown benefit
+    JOIN "Programme" programme ON programme.id = benefit."programmeId"
+    LEFT JOIN LATERAL (
+      SELECT reading."readOn", reading.value FROM "BenefitReading" reading
+      WHERE reading."benefitId" = benefit.id ORDER BY reading."readOn" DESC, reading.id DESC LIMIT 1
+    ) latest ON TRUE
+    ORDER BY benefit."expectedBy" NULLS LAST, benefit.name, benefit.id`;
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    programme: { id: row.programmeId, name: row.programmeName },
+    unit: row.unit,
+    direction: row.direction,
+    baselineValue: decimal(row.baselineValue),
+    targetValue: decimal(row.targetValue),
+    targetText: row.targetText,
+    expectedBy: toIsoDateOrNull(row.expectedBy),
+    latestReading:
+      row.readOn && row.value !== null ? { readOn: toIsoDate(row.readOn), value: decimal(row.value) ?? "" } : null,
+  }));
+}
+
+/** `71.5000` → `71.5`: a measurement as it was written, without the column's padding. */
+function decimal(value: string | null): string | null {
+  if (value === null) return null;
+  return value.includes(".") ? value.replace(/0+$/, "").replace(/\.$/, "") : value;
+}

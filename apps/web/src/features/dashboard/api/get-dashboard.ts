@@ -1,0 +1,16 @@
+import { DashboardResponse } from "@fundline/schemas";
+import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
+import { getJson } from "../../../lib/api-client.ts";
+import { queryKeys } from "../../../lib/query-keys.ts";
+
+export const DASHBOARD_FILTERS = ["organisationId", "funderId", "financialYear", "status"] as const;
+export type DashboardFilters = Partial<Record<(typeof DASHBOARD_FILTERS)[number], string>>;
+
+export const dashboardQueryOptions = (filters: DashboardFilters) =>
+  queryOptions({
+    queryKey: queryKeys.dashboard(filters),
+    queryFn: () => getJson(`/api/dashboard?${new URLSearchParams(filters)}`, DashboardResponse),
+    placeholderData: keepPreviousData,
+  });
+
+export const useDashboard = (filters: DashboardFilters) => useQuery(dashboardQueryOptions(filters));

@@ -1,0 +1,408 @@
+import { formatDate, formatDateTime, formatPence } from "@fundline/domain";
+import { type DashboardResponse, ProgrammeStatus } from "@fundline/schemas";
+import { useEffect, useState } from "react";
+import { flushSync } from "react-dom";
+import { Link } from "react-router";
+import { PageHeading } from "../../../components/page/page-heading.tsx";
+import { EmptyState, QuerySection } from "../../../components/page/page-states.tsx";
+import { FilterSelect, RECENT_FINANCIAL_YEARS } from "../../../components/ui/filter-select.tsx";
+import { StatusTag } from "../../../components/ui/status-tag.tsx";
+import { TableRegion } from "../../../components/ui/table-region.tsx";
+import { measurementInWords } from "../../../lib/measurements.ts";
+import { useUrlFilters } from "../../../lib/url-filters.ts";
+import { useOrganisations } from "../../organisations/index.ts";
+import { ProgrammesOverview } from "../../programmes/index.ts";
+import { DASHBOARD_FILTERS, type DashboardFilters, useDashboard } from "../api/get-dashboard.ts";
+
+const STATUS_NAMES: Record<(typeof ProgrammeStatus.options)[number], string> = {
+  proposed: "Proposed",
+  bid_submitted: "Bid submitted",
+  approved: "Approved",
+  unsuccessful: "Unsuccessful",
+  active: "Active",
+  closed: "Closed",
+};
+
+/**
+ * A director's view: where the money and the delivery stand across the programmes they can see,
+ * filtered by council, funder, year and status (kept in the address), printable for committee.
+ */
+export function DashboardPage() {
+  const { filters, setFilter } = useUrlFilters(DASHBOARD_FILTERS);
+  const dashboard = useDashboard(filters);
+  const organisations = useOrganisations().data?.organisations ?? [];
+  const names = Object.fromEntries(organisations.map((organisation) => [organisation.id, organisation.name]));
+  const councils = organisations.filter((organisation) => organisation.kinds.includes("council"));
+  const funders = organisations.filter((organisation) => organisation.kinds.includes("funder"));
+  const applied = describeFilters(filters, names);
+  const printedAt = usePrintTime();
+  return (
+    <article className="dashboard report">
+      <PageHeading>Programmes at a glance</PageHeading>
+      <p className="as-at print-only">
+        As at {formatDateTime(printedAt)}.{" "}
+        {applied.length > 0 ? `Filters: ${applied.join("; ")}.` : "All programmes you can see."}
+      </p>
+      <form className="filters no-print" aria-label="Filters" onSubmit={(event) => event.preventDefault()}>
+        <FilterSelect
+          id="filter-organisation"
+          label="Council (lead or partner)"
+          options={councils.map((council) => council.id)}
+          names={names}
+          value={filters.organisationId ?? ""}
+          onChange={(value) => setFilter("organisationId", value)}
+        />
+        <FilterSelect
+          id="filter-funder"
+          label="Funder"
+          options={funders.map((funder) => funder.id)}
+          names={names}
+          value={filters.funderId ?? ""}
+          onChange={(value) => setFilter("funderId", value)}
+        />
+        <FilterSelect
+          id="filter-year"
+          label="Financial year"
+          options={RECENT_FINANCIAL_YEARS}
+          names={Object.fromEntries(RECENT_FINANCIAL_YEARS.map((year) => [year, year]))}
+          value={filters.financialYear ?? ""}
+          onChange={(value) => setFilter("financialYear", value)}
+        />
+        <FilterSelect
+          id="filter-status"
+          label="Programme status"
+          options={ProgrammeStatus.options}
+          names={STATUS_NAMES}
+          value={filters.status ?? ""}
+          onChange={(value) => setFilter("status", value)}
+        />
+      </form>
+      <p className="no-print">
+        <button type="button" className="secondary" onClick={() => window.print()}>
+          Print for committee
+        </button>
+      </p>
+      <QuerySection query={dashboard} what="the dashboard">
+        {(figures) =>
+          figures.headline.programmes === 0 ? (
+            <EmptyState>
+              No programmes match{" "}
+              {applied.length > 0 ? `these filters (${applied.join("; ")})` : "for your council yet"}.
+            </EmptyState>
+          ) : (
+            <Dashboard figures={figures} filters={filters} funderChosen={Boolean(filters.funderId)} />
+          )
+        }
+      </QuerySection>
+    </article>
+  );
+}
+
+function Dashboard({
+  figures,
+  filters,
+  funderChosen,
+}: {
+  figures: DashboardResponse;
+  filters: DashboardFilters;
+  funderChosen: boolean;
+}) {
+  const { headline, milestones } = figures;
+  const whose = funderChosen ? "this funder's" : "";
+  return (
+    <>
+      <section aria-labelledby="headline-title" className="page-section">
+        <h2 id="headline-title">
+          Money across {headline.programmes.toLocaleString("en-GB")}{" "}
+          {headline.programmes === 1 ? "programme" : "programmes"}
+        </h2>
+        <ul className="headline-figures">
+          <Figure
+            label={`Committed${whose ? ` (${whose} commitments)` : ""}`}
+            value={formatPence(headline.committedPence)}
+            to="#programmes"
+          />
+          <Figure label="Received" value={formatPence(headline.receivedPence)} to="#programmes" />
+          <Figure label="Allocated to cost lines" value={formatPence(headline.allocatedPence)} to="#programmes" />
+          <Figure
+            label={`Spent${filters.financialYear ? ` in ${filters.financialYear}` : " to date"}${funderChosen ? " (attributed to this funder)" : ""}`}
+            value={formatPence(headline.spentPence)}
+            to="#programmes"
+          />
+          <Figure
+            label="Funding gap (cost not yet covered)"
+            value={formatPence(headline.fundingGapPence)}
+            to={findings(filters, "PROGRAMME_NOT_FULLY_FUNDED")}
+          />
+          <Figure
+            label={`Unspent on ${headline.endedProgrammes.toLocaleString("en-GB")} ended ${headline.endedProgrammes === 1 ? "programme" : "programmes"}`}
+            value={formatPence(headline.unspentOnEndedPence)}
+            to={findings(filters, "COMMITTED_UNSPENT_NEAR_END")}
+          />
+        </ul>
+      </section>
+
+      <section aria-labelledby="milestones-title" className="page-section">
+        <h2 id="milestones-title">Milestones</h2>
+        <ul className="headline-figures" data-testid="milestone-states">
+          <Figure label="Overdue" value={milestones.overdue.toLocaleString("en-GB")} to="#overdue" tone="red" />
+          <Figure
+            label="At risk or delayed"
+            value={milestones.atRisk.toLocaleString("en-GB")}
+            to="#delivery"
+            tone="amber"
+          />
+          <Figure label="On track" value={milestones.onTrack.toLocaleString("en-GB")} to="#delivery" tone="blue" />
+          <Figure label="Complete" value={milestones.complete.toLocaleString("en-GB")} to="#delivery" tone="green" />
+          <Figure
+            label="Due in the next 30 days"
+            value={milestones.dueInNext30Days.toLocaleString("en-GB")}
+            to="#due-soon"
+          />
+        </ul>
+        <DueList
+          id="overdue"
+          title={`Overdue (${milestones.overdue.toLocaleString("en-GB")})`}
+          due={figures.overdue}
+          total={milestones.overdue}
+        />
+        <DueList
+          id="due-soon"
+          title={`Due in the next 30 days (${milestones.dueInNext30Days.toLocaleString("en-GB")})`}
+          due={figures.dueSoon}
+          total={milestones.dueInNext30Days}
+        />
+      </section>
+
+      <Delivery figures={figures} />
+      <Benefits benefits={figures.benefits} />
+
+      <section aria-labelledby="programmes-title" className="page-section" id="programmes">
+        <h2 id="programmes-title">Programmes</h2>
+        <ProgrammesOverview filters={filters} />
+      </section>
+    </>
+  );
+}
+
+function Figure({
+  label,
+  value,
+  to,
+  tone,
+}: {
+  label: string;
+  value: string;
+  to: string;
+  tone?: "red" | "amber" | "blue" | "green";
+}) {
+  const content = (
+    <>
+      <span className="figure-label">{label}</span>
+      <span className="figure-value">{value}</span>
+    </>
+  );
+  return (
+    <li className={tone ? `headline-figure figure-${tone}` : "headline-figure"}>
+      {to.startsWith("#") ? <a href={to}>{content}</a> : <Link to={to}>{content}</Link>}
+    </li>
+  );
+}
+
+function DueList({
+  id,
+  title,
+  due,
+  total,
+}: {
+  id: string;
+  title: string;
+  due: DashboardResponse["overdue"];
+  total: number;
+}) {
+  return (
+    <>
+      <h3 id={id}>{title}</h3>
+      {due.length === 0 ? (
+        <EmptyState>None.</EmptyState>
+      ) : (
+        <TableRegion label={title}>
+          <table>
+            <caption>
+              {total > due.length
+                ? `The first ${due.length} of ${total.toLocaleString("en-GB")}, soonest due first`
+                : "Soonest due first"}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Milestone</th>
+                <th scope="col">Programme</th>
+                <th scope="col">Due</th>
+              </tr>
+            </thead>
+            <tbody>
+              {due.map((milestone) => (
+                <tr key={milestone.id}>
+                  <th scope="row">
+                    <Link to={`/programmes/${milestone.programme.id}#milestones`}>{milestone.description}</Link>
+                  </th>
+                  <td>{milestone.programme.name}</td>
+                  <td>{formatDate(milestone.dueOn)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
+      )}
+    </>
+  );
+}
+
+function Delivery({ figures }: { figures: DashboardResponse }) {
+  const { deliverables } = figures;
+  return (
+    <section aria-labelledby="delivery-title" className="page-section" id="delivery">
+      <h2 id="delivery-title">Delivery by programme</h2>
+      <p>
+        Deliverables: {deliverables.achieved.toLocaleString("en-GB")} achieved of a target of{" "}
+        {deliverables.target.toLocaleString("en-GB")}, across {deliverables.count.toLocaleString("en-GB")}{" "}
+        {deliverables.count === 1 ? "deliverable" : "deliverables"}.
+      </p>
+      <TableRegion label="Delivery by programme">
+        <table>
+          <caption>
+            Milestones by state, and deliverables, for each programme (those with most overdue first
+            {figures.headline.programmes > figures.programmes.length ? `; the first ${figures.programmes.length}` : ""})
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Programme</th>
+              <th scope="col" className="money">
+                Overdue
+              </th>
+              <th scope="col" className="money">
+                At risk
+              </th>
+              <th scope="col" className="money">
+                On track
+              </th>
+              <th scope="col" className="money">
+                Complete
+              </th>
+              <th scope="col" className="money">
+                Deliverables achieved
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {figures.programmes.map((programme) => (
+              <tr key={programme.id}>
+                <th scope="row">
+                  <Link to={`/programmes/${programme.id}`}>{programme.name}</Link>
+                </th>
+                <td className="money">
+                  {programme.overdue > 0 ? <StatusTag tone="red">{String(programme.overdue)}</StatusTag> : "0"}
+                </td>
+                <td className="money">{programme.atRisk}</td>
+                <td className="money">{programme.onTrack}</td>
+                <td className="money">{programme.complete}</td>
+                <td className="money">
+                  {programme.deliverablesTarget > 0
+                    ? `${programme.deliverablesAchieved.toLocaleString("en-GB")} of ${programme.deliverablesTarget.toLocaleString("en-GB")}`
+                    : "—"}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableRegion>
+    </section>
+  );
+}
+
+function Benefits({ benefits }: { benefits: DashboardResponse["benefits"] }) {
+  return (
+    <section aria-labelledby="benefits-title" className="page-section">
+      <h2 id="benefits-title">Benefits against their targets</h2>
+      {benefits.length === 0 ? (
+        <EmptyState>No benefits recorded on these programmes.</EmptyState>
+      ) : (
+        <TableRegion label="Benefits against their targets">
+          <table>
+            <caption>Each benefit's latest reading against its baseline and target, soonest expected first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Benefit</th>
+                <th scope="col">Programme</th>
+                <th scope="col" className="money">
+                  Baseline
+                </th>
+                <th scope="col" className="money">
+                  Latest
+                </th>
+                <th scope="col" className="money">
+                  Target
+                </th>
+                <th scope="col">Expected by</th>
+              </tr>
+            </thead>
+            <tbody>
+              {benefits.map((benefit) => (
+                <tr key={benefit.id}>
+                  <th scope="row">
+                    {benefit.name}
+                    <span className="hint"> ({DIRECTION_WORDS[benefit.direction]})</span>
+                  </th>
+                  <td>
+                    <Link to={`/programmes/${benefit.programme.id}#benefits`}>{benefit.programme.name}</Link>
+                  </td>
+                  <td className="money">{withUnit(benefit.baselineValue, benefit.unit)}</td>
+                  <td className="money">
+                    {benefit.latestReading
+                      ? `${withUnit(benefit.latestReading.value, benefit.unit)} (${formatDate(benefit.latestReading.readOn)})`
+                      : "No reading yet"}
+                  </td>
+                  <td className="money">{benefit.targetText ?? withUnit(benefit.targetValue, benefit.unit)}</td>
+                  <td>{benefit.expectedBy ? formatDate(benefit.expectedBy) : "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
+      )}
+    </section>
+  );
+}
+
+/** The Reconciliation page's findings of one kind, on the same programmes (it has no status filter). */
+function findings(filters: DashboardFilters, code: string): string {
+  const { status: _status, ...shared } = filters;
+  return `/reconciliation?${new URLSearchParams({ ...shared, code })}`;
+}
+
+const DIRECTION_WORDS = { increase: "should go up", decrease: "should go down", achieve: "to be achieved" } as const;
+
+function withUnit(value: string | null, unit: string): string {
+  return value === null ? "—" : measurementInWords(value, unit);
+}
+
+/** The filters chosen, in words, for the page and its printed "as at" line. */
+function describeFilters(filters: DashboardFilters, names: Record<string, string>): string[] {
+  return [
+    filters.organisationId && `council ${names[filters.organisationId] ?? "chosen"}`,
+    filters.funderId && `funder ${names[filters.funderId] ?? "chosen"}`,
+    filters.financialYear && `financial year ${filters.financialYear}`,
+    filters.status && `status ${STATUS_NAMES[filters.status as keyof typeof STATUS_NAMES] ?? filters.status}`,
+  ].filter((part): part is string => Boolean(part));
+}
+
+/** When the page was printed (or opened): the time the paper says its figures were true. */
+function usePrintTime(): Date {
+  const [printedAt, setPrintedAt] = useState(() => new Date());
+  useEffect(() => {
+    const stamp = () => flushSync(() => setPrintedAt(new Date()));
+    window.addEventListener("beforeprint", stamp);
+    return () => window.removeEventListener("beforeprint", stamp);
+  }, []);
+  return printedAt;
+}
