@@ -82,7 +82,7 @@ test("a director sees the money and the delivery, chooses a funder in the addres
   // The programme's £120,000 cost, £80,000 of it awarded.
   await expect(figure("Funding gap (cost not yet covered)")).toHaveText("£40,000.00");
   await expect(figure("Overdue")).toHaveText("1");
-  await expect(page.getByRole("table", { name: /soonest due first/ }).first()).toContainText("Second hub opens");
+  await expect(page.getByRole("table", { name: /soonest due first/i }).first()).toContainText("Second hub opens");
   await expectAccessible(page, "the dashboard");
 
   // One funder's own share: £12,345.67 × 50/80 = £7,716.04375, the odd penny to the larger fraction.

@@ -18,7 +18,7 @@ test.describe("Signing in and out", () => {
 
   test("signing out returns to the sign-in form and the API stops answering", async ({ page }) => {
     await signIn(page, DEMO_USERS.financeOfficer);
-    await expect(page.getByRole("table")).toBeVisible();
+    await expect(page.getByRole("table", { name: /money committed, allocated and spent/ })).toBeVisible();
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
     expect((await page.request.get("/api/programmes")).status()).toBe(401);

@@ -36,7 +36,9 @@ test.describe("Managing users", () => {
     await newcomer.getByRole("button", { name: "Save password and sign in" }).click();
     await expect(newcomer.getByRole("button", { name: "Sign out" })).toBeVisible();
     // Tameside is a partner in two demo programmes; a viewer has no Users screen.
-    await expect(newcomer.getByRole("table").getByRole("rowheader")).toHaveText([
+    await expect(
+      newcomer.getByRole("table", { name: /money committed, allocated and spent/ }).getByRole("rowheader"),
+    ).toHaveText([
       "Early years outcomes programme",
       "Shared early years education improvement leadership",
       "All 2 programmes",

@@ -1,5 +1,6 @@
 -- Change notes: which programmes each writing transaction can change, so a kept portfolio
--- reconciliation recomputes just those.
+-- reconciliation recomputes just those, and a kept dashboard knows it must be worked out again
+-- (the dashboard also reads milestones, deliverables, benefits and their readings).
 -- The current definition of each function and trigger, as PostgreSQL prints it
 -- (pg_get_functiondef, pg_get_triggerdef): prisma/src/sql-home.test.ts checks that a migrated
 -- database holds exactly these. See README.md here for what fires on what and why.
@@ -30,6 +31,7 @@ BEGIN
       WHEN 'cost line' THEN ARRAY(SELECT "programmeId" FROM "CostLine" WHERE id = ANY (keys))
       WHEN 'commitment' THEN ARRAY(SELECT "programmeId" FROM "FundingCommitment" WHERE id = ANY (keys) AND "programmeId" IS NOT NULL)
       WHEN 'agreement' THEN ARRAY(SELECT "programmeId" FROM "CostSharingAgreement" WHERE id = ANY (keys))
+      WHEN 'benefit' THEN ARRAY(SELECT "programmeId" FROM "Benefit" WHERE id = ANY (keys))
     END;
   END IF;
   INSERT INTO "ReconciliationChange" AS change ("transactionId", "programmeIds", everything)
@@ -43,6 +45,12 @@ END $function$;
 CREATE TRIGGER "Allocation_reconciliation_change_delete" AFTER DELETE ON public."Allocation" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('costLineId', 'cost line');
 CREATE TRIGGER "Allocation_reconciliation_change_insert" AFTER INSERT ON public."Allocation" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('costLineId', 'cost line');
 CREATE TRIGGER "Allocation_reconciliation_change_update" AFTER UPDATE ON public."Allocation" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('costLineId', 'cost line');
+CREATE TRIGGER "BenefitReading_reconciliation_change_delete" AFTER DELETE ON public."BenefitReading" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('benefitId', 'benefit');
+CREATE TRIGGER "BenefitReading_reconciliation_change_insert" AFTER INSERT ON public."BenefitReading" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('benefitId', 'benefit');
+CREATE TRIGGER "BenefitReading_reconciliation_change_update" AFTER UPDATE ON public."BenefitReading" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('benefitId', 'benefit');
+CREATE TRIGGER "Benefit_reconciliation_change_delete" AFTER DELETE ON public."Benefit" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('programmeId', 'programme');
+CREATE TRIGGER "Benefit_reconciliation_change_insert" AFTER INSERT ON public."Benefit" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('programmeId', 'programme');
+CREATE TRIGGER "Benefit_reconciliation_change_update" AFTER UPDATE ON public."Benefit" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('programmeId', 'programme');
 CREATE TRIGGER "CommitmentYearProfile_reconciliation_change_delete" AFTER DELETE ON public."CommitmentYearProfile" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('commitmentId', 'commitment');
 CREATE TRIGGER "CommitmentYearProfile_reconciliation_change_insert" AFTER INSERT ON public."CommitmentYearProfile" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('commitmentId', 'commitment');
 CREATE TRIGGER "CommitmentYearProfile_reconciliation_change_update" AFTER UPDATE ON public."CommitmentYearProfile" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('commitmentId', 'commitment');
@@ -55,19 +63,25 @@ CREATE TRIGGER "CostShare_reconciliation_change_update" AFTER UPDATE ON public."
 CREATE TRIGGER "CostSharingAgreement_reconciliation_change_delete" AFTER DELETE ON public."CostSharingAgreement" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('programmeId', 'programme');
 CREATE TRIGGER "CostSharingAgreement_reconciliation_change_insert" AFTER INSERT ON public."CostSharingAgreement" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('programmeId', 'programme');
 CREATE TRIGGER "CostSharingAgreement_reconciliation_change_update" AFTER UPDATE ON public."CostSharingAgreement" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('programmeId', 'programme');
+CREATE TRIGGER "DeliverableTarget_reconciliation_change_delete" AFTER DELETE ON public."DeliverableTarget" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('programmeId', 'programme');
+CREATE TRIGGER "DeliverableTarget_reconciliation_change_insert" AFTER INSERT ON public."DeliverableTarget" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('programmeId', 'programme');
+CREATE TRIGGER "DeliverableTarget_reconciliation_change_update" AFTER UPDATE ON public."DeliverableTarget" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('programmeId', 'programme');
 CREATE TRIGGER "Fund_reconciliation_change_delete" AFTER DELETE ON public."Fund" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('id', 'everything');
 CREATE TRIGGER "Fund_reconciliation_change_update" AFTER UPDATE ON public."Fund" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('id', 'everything');
 CREATE TRIGGER "FundingCommitment_reconciliation_change_delete" AFTER DELETE ON public."FundingCommitment" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('programmeId', 'programme');
 CREATE TRIGGER "FundingCommitment_reconciliation_change_insert" AFTER INSERT ON public."FundingCommitment" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('programmeId', 'programme');
 CREATE TRIGGER "FundingCommitment_reconciliation_change_update" AFTER UPDATE ON public."FundingCommitment" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('programmeId', 'programme');
+CREATE TRIGGER "Milestone_reconciliation_change_delete" AFTER DELETE ON public."Milestone" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('programmeId', 'programme');
+CREATE TRIGGER "Milestone_reconciliation_change_insert" AFTER INSERT ON public."Milestone" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('programmeId', 'programme');
+CREATE TRIGGER "Milestone_reconciliation_change_update" AFTER UPDATE ON public."Milestone" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('programmeId', 'programme');
 CREATE TRIGGER "Organisation_reconciliation_change_delete" AFTER DELETE ON public."Organisation" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('id', 'everything');
 CREATE TRIGGER "Organisation_reconciliation_change_update" AFTER UPDATE ON public."Organisation" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('id', 'everything');
-CREATE TRIGGER "Programme_reconciliation_change_delete" AFTER DELETE ON public."Programme" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('id', 'programme');
-CREATE TRIGGER "Programme_reconciliation_change_insert" AFTER INSERT ON public."Programme" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('id', 'programme');
-CREATE TRIGGER "Programme_reconciliation_change_update" AFTER UPDATE ON public."Programme" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('id', 'programme');
 CREATE TRIGGER "ProgrammePartner_reconciliation_change_delete" AFTER DELETE ON public."ProgrammePartner" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('programmeId', 'programme');
 CREATE TRIGGER "ProgrammePartner_reconciliation_change_insert" AFTER INSERT ON public."ProgrammePartner" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('programmeId', 'programme');
 CREATE TRIGGER "ProgrammePartner_reconciliation_change_update" AFTER UPDATE ON public."ProgrammePartner" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('programmeId', 'programme');
+CREATE TRIGGER "Programme_reconciliation_change_delete" AFTER DELETE ON public."Programme" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('id', 'programme');
+CREATE TRIGGER "Programme_reconciliation_change_insert" AFTER INSERT ON public."Programme" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('id', 'programme');
+CREATE TRIGGER "Programme_reconciliation_change_update" AFTER UPDATE ON public."Programme" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('id', 'programme');
 CREATE TRIGGER "Receipt_reconciliation_change_delete" AFTER DELETE ON public."Receipt" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('commitmentId', 'commitment');
 CREATE TRIGGER "Receipt_reconciliation_change_insert" AFTER INSERT ON public."Receipt" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('commitmentId', 'commitment');
 CREATE TRIGGER "Receipt_reconciliation_change_update" AFTER UPDATE ON public."Receipt" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('commitmentId', 'commitment');

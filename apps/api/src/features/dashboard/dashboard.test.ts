@@ -3,11 +3,12 @@ import { buildTestApp, seedAndFindDartington, type TestApp } from "../../test/te
 
 let test: TestApp;
 let programmeId: string;
+let costLineId: string;
 let gmcaId: string;
 
 beforeAll(async () => {
   test = await buildTestApp();
-  ({ programmeId } = await seedAndFindDartington(test.prisma));
+  ({ programmeId, costLineId } = await seedAndFindDartington(test.prisma));
   gmcaId = (
     await test.prisma.organisation.findFirstOrThrow({ where: { name: "Greater Manchester Combined Authority" } })
   ).id;
@@ -95,6 +96,52 @@ describe("GET /api/dashboard", () => {
     expect(after.milestones.overdue).toBe(before.milestones.overdue);
     expect(after.milestones.complete).toBe(before.milestones.complete + 1);
     expect(after.overdue.map((due: { id: string }) => due.id)).not.toContain(milestone.id);
+  });
+
+  it("is kept between requests, and a new benefit reading or a payment is in the very next one", async () => {
+    const created = await test.inject({
+      method: "POST",
+      url: "/api/benefits",
+      payload: {
+        programmeId,
+        name: "Parents reporting better support",
+        measure: "% of parents surveyed",
+        benefitType: "direct",
+        direction: "increase",
+        unit: "%",
+        targetValue: "75",
+        expectedBy: "2026-01-31",
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const benefit = created.json();
+    const before = await dashboard();
+    expect(await dashboard()).toEqual(before);
+    const shown = (figures: { benefits: { id: string; latestReading: unknown }[] }) =>
+      figures.benefits.find((each) => each.id === benefit.id)?.latestReading;
+    expect(before.benefits.map((each: { name: string }) => each.name)).toContain("Parents reporting better support");
+    expect(shown(before)).toBeNull();
+    await test.inject({
+      method: "POST",
+      url: `/api/benefits/${benefit.id}/readings`,
+      payload: { readOn: "2025-06-30", value: "61.25" },
+    });
+    expect(shown(await dashboard())).toEqual({ readOn: "2025-06-30", value: "61.25" });
+
+    const spent = (await dashboard()).headline.spentPence;
+    const payment = await test.inject({
+      method: "POST",
+      url: "/api/spend",
+      payload: {
+        programmeId,
+        costLineId,
+        spentOn: "2020-06-30",
+        amountPence: 12_345,
+        supplierName: "Dartington Service Design Lab",
+      },
+    });
+    expect(payment.statusCode, payment.body).toBe(201);
+    expect((await dashboard()).headline.spentPence).toBe(spent + 12_345);
   });
 
   it("sees only the programmes in the user's scope", async () => {

@@ -3,6 +3,7 @@
 import { Prisma, type PrismaClient } from "@fundline/db";
 import { parseFinancialYearLabel, penceFromBigInt, toIsoDate, toIsoDateOrNull } from "@fundline/domain";
 import type { DashboardQuery, DashboardResponse } from "@fundline/schemas";
+import { keptResults } from "../../lib/change-notes.ts";
 import type { Scope } from "../../lib/scope.ts";
 import { programmeFilter } from "../programmes/index.ts";
 import { attributedSpend } from "../reconciliation/index.ts";
@@ -18,7 +19,26 @@ const TODAY = Prisma.sql`(now() AT TIME ZONE 'Europe/London')::date`;
 const DUE = Prisma.sql`coalesce(milestone."forecastOn", milestone."baselineOn")`;
 const OUTSTANDING = Prisma.sql`milestone.status NOT IN ('met', 'cancelled')`;
 
-export async function dashboard(prisma: PrismaClient, query: DashboardQuery, scope: Scope): Promise<DashboardResponse> {
+// A dashboard of 5,000 programmes is a few kilobytes; each user's council and filters is one.
+const keptDashboards = keptResults<DashboardResponse>({ entries: 500, maxAgeMs: 30 * 60_000 });
+
+/**
+ * The dashboard for a scope and its filters, kept and served while no write it could reflect has
+ * committed (change notes cover the money, the programmes and their delivery records), and
+ * worked out again on the first request after one. Its day is part of what is kept: overdue
+ * milestones change at midnight, UK time.
+ */
+export function dashboard(prisma: PrismaClient, query: DashboardQuery, scope: Scope): Promise<DashboardResponse> {
+  const key = JSON.stringify([scope.organisationId, query, todayInTheUk()]);
+  return keptDashboards(prisma, key, () => workOutDashboard(prisma, query, scope));
+}
+
+/** Today's date in the UK, `YYYY-MM-DD`. */
+function todayInTheUk(): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(new Date());
+}
+
+async function workOutDashboard(prisma: PrismaClient, query: DashboardQuery, scope: Scope): Promise<DashboardResponse> {
   const matching = Prisma.sql`SELECT programme.id FROM "Programme" programme ${programmeFilter({ ...query, scope })}`;
   const year = query.financialYear ? parseFinancialYearLabel(query.financialYear) : undefined;
   const [[today], [money], [milestones], overdue, dueSoon, [deliverables], programmes, benefits] = await Promise.all([

@@ -8,6 +8,7 @@ import {
   UNSPENT_WARNING_DAYS,
 } from "@fundline/domain";
 import type { FlagCode, PortfolioFlag, PortfolioReconciliation, PortfolioReconciliationQuery } from "@fundline/schemas";
+import { changesSince, oneAtATime, pruneChangeNotes } from "../../lib/change-notes.ts";
 import type { Scope } from "../../lib/scope.ts";
 import { programmeFilter } from "../programmes/index.ts";
 import { capitalOutsideYear, commitmentFigures, costLineFigures, costSharingFigures } from "./figures.ts";
@@ -153,54 +154,11 @@ function keptFor(key: string) {
   return kept && Date.now() - kept.keptAt <= CACHE_AGE_MS ? kept : undefined;
 }
 
-/**
- * The writes committed since `snapshot`, as this statement's own snapshot sees them (one
- * statement, so the two agree), and that snapshot to keep what is recomputed against.
- */
-async function changesSince(prisma: PrismaClient, snapshot: string) {
-  const [changes] = await prisma.$queryRaw<
-    { snapshot: string; changed: boolean; everything: boolean; programmeIds: string[] }[]
-  >`
-    WITH unseen AS (
-      SELECT everything, "programmeIds" FROM "ReconciliationChange"
-      WHERE "transactionId" >= pg_snapshot_xmin(${snapshot}::pg_snapshot)::text::bigint
-        AND NOT pg_visible_in_snapshot("transactionId"::text::xid8, ${snapshot}::pg_snapshot)
-    )
-    SELECT pg_current_snapshot()::text AS snapshot,
-           EXISTS (SELECT 1 FROM unseen) AS changed,
-           EXISTS (SELECT 1 FROM unseen WHERE everything) AS everything,
-           ARRAY(SELECT DISTINCT programme::text FROM unseen, unnest("programmeIds") programme) AS "programmeIds"`;
-  if (!changes) throw new Error("the portfolio's change check returned no row");
-  return changes;
-}
-
-const queues = new Map<string, Promise<unknown>>();
-/** Runs tasks for one key one after another (each after the last has settled). */
-function oneAtATime<T>(key: string, task: () => Promise<T>): Promise<T> {
-  const run = (queues.get(key) ?? Promise.resolve()).then(task, task);
-  const settled = run.then(
-    () => {},
-    () => {},
-  );
-  queues.set(key, settled);
-  void settled.then(() => {
-    if (queues.get(key) === settled) queues.delete(key);
-  });
-  return run;
-}
-
-let prunedAt = 0;
 function keep(prisma: PrismaClient, key: string, snapshot: string, computed: Computed): Computed {
   cache.delete(key);
   cache.set(key, { snapshot, keptAt: Date.now(), computed });
   if (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value as string);
-  // Old notes go now and then, not on every update (payments can arrive several a second).
-  if (Date.now() - prunedAt > 60_000) {
-    prunedAt = Date.now();
-    void prisma.$executeRaw`DELETE FROM "ReconciliationChange" WHERE "changedAt" < now() - interval '2 hours'`.catch(
-      () => {},
-    );
-  }
+  pruneChangeNotes(prisma);
   return computed;
 }
 

@@ -1,0 +1,81 @@
+// Change notes (ReconciliationChange, written by the database's triggers): which programmes
+// each committed transaction could change. A result worked out from the database is kept, and
+// served while no transaction its snapshot did not see has committed: exact, never a timed guess.
+import type { PrismaClient } from "@fundline/db";
+
+/**
+ * The writes committed since `snapshot`, as this statement's own snapshot sees them (one
+ * statement, so the two agree), and that snapshot to keep what is recomputed against.
+ */
+export async function changesSince(prisma: PrismaClient, snapshot: string) {
+  const [changes] = await prisma.$queryRaw<
+    { snapshot: string; changed: boolean; everything: boolean; programmeIds: string[] }[]
+  >`
+    WITH unseen AS (
+      SELECT everything, "programmeIds" FROM "ReconciliationChange"
+      WHERE "transactionId" >= pg_snapshot_xmin(${snapshot}::pg_snapshot)::text::bigint
+        AND NOT pg_visible_in_snapshot("transactionId"::text::xid8, ${snapshot}::pg_snapshot)
+    )
+    SELECT pg_current_snapshot()::text AS snapshot,
+           EXISTS (SELECT 1 FROM unseen) AS changed,
+           EXISTS (SELECT 1 FROM unseen WHERE everything) AS everything,
+           ARRAY(SELECT DISTINCT programme::text FROM unseen, unnest("programmeIds") programme) AS "programmeIds"`;
+  if (!changes) throw new Error("the portfolio's change check returned no row");
+  return changes;
+}
+
+const queues = new Map<string, Promise<unknown>>();
+/** Runs tasks for one key one after another (each after the last has settled). */
+export function oneAtATime<T>(key: string, task: () => Promise<T>): Promise<T> {
+  const run = (queues.get(key) ?? Promise.resolve()).then(task, task);
+  const settled = run.then(
+    () => {},
+    () => {},
+  );
+  queues.set(key, settled);
+  void settled.then(() => {
+    if (queues.get(key) === settled) queues.delete(key);
+  });
+  return run;
+}
+
+let prunedAt = 0;
+/** Old notes go now and then, not on every update (payments can arrive several a second). */
+export function pruneChangeNotes(prisma: PrismaClient) {
+  if (Date.now() - prunedAt <= 60_000) return;
+  prunedAt = Date.now();
+  // With transactions bounded at 30 minutes and results kept at most as long, two hours is ample.
+  void prisma.$executeRaw`DELETE FROM "ReconciliationChange" WHERE "changedAt" < now() - interval '2 hours'`.catch(
+    () => {},
+  );
+}
+
+/**
+ * A cache of results worked out whole from the database, each kept with the snapshot it was
+ * computed after: served while nothing has changed since, worked out again (once, however many
+ * requests ask at the same moment) when something has.
+ */
+export function keptResults<Result>({ entries, maxAgeMs }: { entries: number; maxAgeMs: number }) {
+  const cache = new Map<string, { snapshot: string; keptAt: number; result: Result }>();
+  const fresh = (key: string) => {
+    const kept = cache.get(key);
+    return kept && Date.now() - kept.keptAt <= maxAgeMs ? kept : undefined;
+  };
+  return async function current(prisma: PrismaClient, key: string, compute: () => Promise<Result>): Promise<Result> {
+    const kept = fresh(key);
+    if (kept && !(await changesSince(prisma, kept.snapshot)).changed) return kept.result;
+    return oneAtATime(key, async () => {
+      const latest = fresh(key);
+      if (latest && !(await changesSince(prisma, latest.snapshot)).changed) return latest.result;
+      // Taken before any figure is read, so everything read is at least this new.
+      const [{ snapshot } = { snapshot: "" }] = await prisma.$queryRaw<{ snapshot: string }[]>`
+        SELECT pg_current_snapshot()::text AS snapshot`;
+      const result = await compute();
+      cache.delete(key);
+      cache.set(key, { snapshot, keptAt: Date.now(), result });
+      if (cache.size > entries) cache.delete(cache.keys().next().value as string);
+      pruneChangeNotes(prisma);
+      return result;
+    });
+  };
+}
