@@ -85,8 +85,32 @@ test("a director sees the money and the delivery, chooses a funder in the addres
   await expect(page.getByRole("table", { name: /soonest due first/i }).first()).toContainText("Second hub opens");
   await expectAccessible(page, "the dashboard");
 
+  // By funder: each one's own money, the spend shared pro rata on the line they both fund.
+  const byFunder = page.getByRole("table", { name: /Each funder's own commitments/ });
+  await expect(byFunder.getByRole("row", { name: new RegExp(`${trust.name} `) }).getByRole("cell")).toHaveText([
+    "£50,000.00",
+    "£0.00",
+    "£50,000.00",
+    "£7,716.04",
+  ]);
+  await expect(
+    byFunder
+      .getByRole("row", { name: /Lottery/ })
+      .getByRole("cell")
+      .nth(3),
+  ).toHaveText("£4,629.63");
+  // The download holds exactly the figures the table shows.
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Download these figures by funder (CSV)" }).click(),
+  ]);
+  const csv = await (await import("node:fs/promises")).readFile((await download.path()) ?? "", "utf8");
+  expect(csv).toContain(`${trust.name},50000.00,0.00,50000.00,7716.04`);
+  const byYear = page.getByRole("table", { name: /Funding profiled for each financial year/ });
+  await expect(byYear.getByRole("row").last().getByRole("cell").nth(1)).toHaveText("£12,345.67");
+
   // One funder's own share: £12,345.67 × 50/80 = £7,716.04375, the odd penny to the larger fraction.
-  await page.getByLabel("Funder").selectOption({ label: trust.name as string });
+  await page.getByLabel("Funder", { exact: true }).selectOption({ label: trust.name as string });
   await expect(page).toHaveURL(new RegExp(`funderId=${trust.id}`));
   await expect(figure(/^Committed/)).toHaveText("£50,000.00");
   await expect(figure(/^Spent to date/)).toHaveText("£7,716.04");
@@ -106,7 +130,7 @@ test("a director sees the money and the delivery, chooses a funder in the addres
   await expect(figure("Complete")).toHaveText("1");
 
   // For committee: the filters and the time, no navigation or filter controls.
-  await page.getByLabel("Funder").selectOption({ label: trust.name as string });
+  await page.getByLabel("Funder", { exact: true }).selectOption({ label: trust.name as string });
   await page.emulateMedia({ media: "print" });
   await expect(page.getByText(/^As at \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}\. Filters: funder /)).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();

@@ -72,6 +72,21 @@ export const DashboardResponse = z.object({
       deliverablesTarget: Whole,
     }),
   ),
+  /**
+   * Each funder's own commitments on these programmes, what they received and were allocated, and
+   * the spend attributed to them (named, or shared pro rata on their lines), largest first.
+   */
+  byFunder: z.array(
+    z.object({
+      funder: z.object({ id: Uuid, name: z.string() }),
+      committedPence: Pence,
+      receivedPence: Pence,
+      allocatedPence: Pence,
+      spentPence: Pence,
+    }),
+  ),
+  /** Each financial year (April to March): the funding profiled for it against what was spent in it. */
+  byYear: z.array(z.object({ financialYear: z.string(), profiledPence: Pence, spentPence: Pence })),
   /** Benefits against their targets, soonest expected first (the first 50). */
   benefits: z.array(
     z.object({

@@ -66,6 +66,27 @@ describe("GET /api/dashboard", () => {
     expect(whole.headline.spentPence).toBe(Number(rows?.spent));
   });
 
+  it("shows each funder's own share, and each year's profile against its spend, adding up to the whole", async () => {
+    const all = await dashboard();
+    const gmcaRow = all.byFunder.find((row: { funder: { id: string } }) => row.funder.id === gmcaId);
+    expect(gmcaRow).toMatchObject({ committedPence: 2_500_000, allocatedPence: 2_500_000, spentPence: 2_142_857 });
+    // Every penny spent is in one year, and attributed to one funder where its line is funded.
+    const yearsSpent = all.byYear.reduce((sum: number, year: { spentPence: number }) => sum + year.spentPence, 0);
+    expect(yearsSpent).toBe(all.headline.spentPence);
+
+    // GMCA by year: its £25,000 profiled in 2019/20; of Dartington's £70,000 that year £16,666.67 is
+    // GMCA's, and of the £20,000 in 2020/21 £4,761.90 (the odd penny to the OA Board's larger fraction).
+    const gmca = await dashboard(`?funderId=${gmcaId}`);
+    expect(gmca.byFunder).toEqual([
+      expect.objectContaining({ funder: { id: gmcaId, name: "Greater Manchester Combined Authority" } }),
+    ]);
+    expect(gmca.byYear).toEqual([
+      { financialYear: "2019/20", profiledPence: 2_500_000, spentPence: 1_666_667 },
+      { financialYear: "2020/21", profiledPence: 0, spentPence: 476_190 },
+    ]);
+    expect(1_666_667 + 476_190).toBe(gmca.headline.spentPence);
+  });
+
   it("counts milestones by state, and marking one complete moves it from overdue to complete", async () => {
     const before = await dashboard();
     const milestone = (

@@ -1,7 +1,13 @@
 // Where the money and the delivery stand across the programmes a user can see, with the
 // dashboard's filters. Every figure is added up by PostgreSQL, from the running totals for money.
 import { Prisma, type PrismaClient } from "@fundline/db";
-import { parseFinancialYearLabel, penceFromBigInt, toIsoDate, toIsoDateOrNull } from "@fundline/domain";
+import {
+  financialYearLabel,
+  parseFinancialYearLabel,
+  penceFromBigInt,
+  toIsoDate,
+  toIsoDateOrNull,
+} from "@fundline/domain";
 import type { DashboardQuery, DashboardResponse } from "@fundline/schemas";
 import { keptResults } from "../../lib/change-notes.ts";
 import type { Scope } from "../../lib/scope.ts";
@@ -41,12 +47,13 @@ function todayInTheUk(): string {
 async function workOutDashboard(prisma: PrismaClient, query: DashboardQuery, scope: Scope): Promise<DashboardResponse> {
   const matching = Prisma.sql`SELECT programme.id FROM "Programme" programme ${programmeFilter({ ...query, scope })}`;
   const year = query.financialYear ? parseFinancialYearLabel(query.financialYear) : undefined;
-  const [[today], [money], [milestones], overdue, dueSoon, [deliverables], programmes, benefits] = await Promise.all([
-    prisma.$queryRaw<{ today: Date }[]>`SELECT ${TODAY} AS today`,
-    query.funderId ? funderMoney(prisma, matching, query.funderId, year) : portfolioMoney(prisma, matching, year),
-    prisma.$queryRaw<
-      Record<"total" | "overdue" | "onTrack" | "atRisk" | "complete" | "cancelled" | "dueSoon", number>[]
-    >`
+  const [[today], [money], [milestones], overdue, dueSoon, [deliverables], programmes, benefits, byFunder, byYear] =
+    await Promise.all([
+      prisma.$queryRaw<{ today: Date }[]>`SELECT ${TODAY} AS today`,
+      query.funderId ? funderMoney(prisma, matching, query.funderId, year) : portfolioMoney(prisma, matching, year),
+      prisma.$queryRaw<
+        Record<"total" | "overdue" | "onTrack" | "atRisk" | "complete" | "cancelled" | "dueSoon", number>[]
+      >`
       SELECT count(*)::int AS total,
              count(*) FILTER (WHERE ${OUTSTANDING} AND ${DUE} < ${TODAY})::int AS overdue,
              count(*) FILTER (WHERE ${OUTSTANDING} AND ${DUE} >= ${TODAY} AND milestone.status IN ('on_track', 'not_started'))::int AS "onTrack",
@@ -57,15 +64,17 @@ async function workOutDashboard(prisma: PrismaClient, query: DashboardQuery, sco
                               AND ${DUE} <= ${TODAY} + ${DUE_WITHIN_DAYS}::int)::int AS "dueSoon"
       FROM "Milestone" milestone
       WHERE milestone."programmeId" IN (${matching}) AND milestone."retiredAt" IS NULL`,
-    dueMilestones(prisma, matching, Prisma.sql`${DUE} < ${TODAY}`),
-    dueMilestones(prisma, matching, Prisma.sql`${DUE} >= ${TODAY} AND ${DUE} <= ${TODAY} + ${DUE_WITHIN_DAYS}::int`),
-    prisma.$queryRaw<{ count: number; achieved: bigint; target: bigint }[]>`
+      dueMilestones(prisma, matching, Prisma.sql`${DUE} < ${TODAY}`),
+      dueMilestones(prisma, matching, Prisma.sql`${DUE} >= ${TODAY} AND ${DUE} <= ${TODAY} + ${DUE_WITHIN_DAYS}::int`),
+      prisma.$queryRaw<{ count: number; achieved: bigint; target: bigint }[]>`
       SELECT count(*)::int AS count, coalesce(sum("achievedCount"), 0)::bigint AS achieved,
              coalesce(sum("targetCount"), 0)::bigint AS target
       FROM "DeliverableTarget" WHERE "programmeId" IN (${matching}) AND "retiredAt" IS NULL`,
-    programmeDelivery(prisma, matching),
-    benefitsAtAGlance(prisma, matching),
-  ]);
+      programmeDelivery(prisma, matching),
+      benefitsAtAGlance(prisma, matching),
+      moneyByFunder(prisma, matching, query.funderId, year),
+      moneyByYear(prisma, matching, query.funderId, year),
+    ]);
   return {
     today: toIsoDate(today?.today ?? new Date()),
     headline: {
@@ -95,6 +104,8 @@ async function workOutDashboard(prisma: PrismaClient, query: DashboardQuery, sco
       target: Number(deliverables?.target ?? 0n),
     },
     programmes,
+    byFunder,
+    byYear,
     benefits,
   };
 }
@@ -180,6 +191,88 @@ async function funderMoney(prisma: PrismaClient, matching: Prisma.Sql, funderId:
            count(*) FILTER (WHERE ended)::bigint AS "endedProgrammes",
            coalesce(sum(greatest(committed - spent, 0)) FILTER (WHERE ended), 0)::bigint AS "unspentOnEndedPence"
     FROM figures`;
+}
+
+const FUNDERS_SHOWN = 50;
+
+/** Each funder's share of the matching programmes' money (just the one funder, when one is chosen). */
+async function moneyByFunder(
+  prisma: PrismaClient,
+  matching: Prisma.Sql,
+  funderId: string | undefined,
+  year: number | undefined,
+) {
+  const rows = await prisma.$queryRaw<
+    { id: string; name: string; committed: bigint; received: bigint; allocated: bigint; spent: bigint }[]
+  >`
+    WITH ${attributedSpend(matching, year)}
+    SELECT funder.id::text AS id, funder.name,
+           coalesce(sum(commitment."amountPence") FILTER (WHERE commitment.status IN ('awarded', 'received')), 0)::bigint AS committed,
+           coalesce(sum(commitment.received), 0)::bigint AS received,
+           coalesce(sum(commitment.allocated), 0)::bigint AS allocated,
+           coalesce(sum(commitment.named + coalesce(attributed.pence, 0)), 0)::bigint AS spent
+    FROM commitment
+    JOIN "Fund" fund ON fund.id = commitment."fundId"
+    JOIN "Organisation" funder ON funder.id = fund."funderId"
+    LEFT JOIN attributed ON attributed."commitmentId" = commitment.id
+    ${funderId ? Prisma.sql`WHERE fund."funderId" = ${funderId}::uuid` : Prisma.empty}
+    GROUP BY funder.id, funder.name
+    ORDER BY committed DESC, funder.name, funder.id
+    LIMIT ${FUNDERS_SHOWN}`;
+  return rows.map((row) => ({
+    funder: { id: row.id, name: row.name },
+    committedPence: penceFromBigInt(row.committed),
+    receivedPence: penceFromBigInt(row.received),
+    allocatedPence: penceFromBigInt(row.allocated),
+    spentPence: penceFromBigInt(row.spent),
+  }));
+}
+
+/**
+ * Each financial year: the awarded funding profiled for it against the spend in it; with a
+ * funder chosen, that funder's profile and the spend attributed to it within each year.
+ */
+async function moneyByYear(
+  prisma: PrismaClient,
+  matching: Prisma.Sql,
+  funderId: string | undefined,
+  year: number | undefined,
+) {
+  const ofFunder = funderId
+    ? Prisma.sql`AND commitment."fundId" IN (SELECT id FROM "Fund" WHERE "funderId" = ${funderId}::uuid)`
+    : Prisma.empty;
+  const spent = funderId
+    ? Prisma.sql`spent AS (
+        SELECT "financialYear", sum(pence) AS pence FROM (
+          SELECT attributed."financialYear", attributed.pence FROM attributed
+          JOIN commitment ON commitment.id = attributed."commitmentId" WHERE TRUE ${ofFunder}
+          UNION ALL
+          SELECT named."financialYear", named."namedSpentPence" FROM "CommitmentYearTotal" named
+          JOIN commitment ON commitment.id = named."commitmentId" WHERE TRUE ${ofFunder}
+        ) parts GROUP BY 1
+      )`
+    : Prisma.sql`spent AS (
+        SELECT year."financialYear", sum(year."spentPence") AS pence
+        FROM "CostLineYearTotal" year JOIN "CostLine" line ON line.id = year."costLineId"
+        WHERE line."programmeId" IN (${matching}) GROUP BY 1
+      )`;
+  const rows = await prisma.$queryRaw<{ financialYear: number; profiled: bigint; spent: bigint }[]>`
+    WITH ${attributedSpend(matching, "each year")},
+    profiled AS (
+      SELECT profile."financialYear", sum(profile."amountPence") AS pence
+      FROM "CommitmentYearProfile" profile JOIN commitment ON commitment.id = profile."commitmentId"
+      WHERE commitment.status IN ('awarded', 'received') ${ofFunder}
+      GROUP BY 1
+    ), ${spent}
+    SELECT "financialYear", coalesce(profiled.pence, 0)::bigint AS profiled, coalesce(spent.pence, 0)::bigint AS spent
+    FROM profiled FULL JOIN spent USING ("financialYear")
+    WHERE ${year === undefined ? Prisma.sql`TRUE` : Prisma.sql`"financialYear" = ${year}`}
+    ORDER BY 1`;
+  return rows.map((row) => ({
+    financialYear: financialYearLabel(row.financialYear),
+    profiledPence: penceFromBigInt(row.profiled),
+    spentPence: penceFromBigInt(row.spent),
+  }));
 }
 
 async function dueMilestones(prisma: PrismaClient, matching: Prisma.Sql, when: Prisma.Sql) {

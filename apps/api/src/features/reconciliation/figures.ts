@@ -20,18 +20,25 @@ export type CommitmentFigures = ProgrammeReconciliation["commitments"][number] &
  * commitments allocated to its line in proportion to their allocations, exact to the penny
  * (largest remainder: floors, then the pennies left go to the largest fractions, ties by
  * commitment id), so every penny traces to one funder. With a financial year, only that year's
- * spend (April to March), from the same running totals kept per year.
+ * spend (April to March), from the same running totals kept per year. With `"each year"`,
+ * `attributed` has a row per commitment and year (its `"financialYear"`), shared within each
+ * line's year, and `named` is left to the caller (CommitmentYearTotal holds it per year).
  */
-export function attributedSpend(programmes: Prisma.Sql, financialYear?: number): Prisma.Sql {
+export function attributedSpend(programmes: Prisma.Sql, financialYear?: number | "each year"): Prisma.Sql {
   const named =
     financialYear === undefined
       ? Prisma.sql`coalesce(total."namedSpentPence", 0)`
-      : Prisma.sql`coalesce((SELECT year."namedSpentPence" FROM "CommitmentYearTotal" year
+      : financialYear === "each year"
+        ? Prisma.sql`0::bigint`
+        : Prisma.sql`coalesce((SELECT year."namedSpentPence" FROM "CommitmentYearTotal" year
                              WHERE year."commitmentId" = commitment.id AND year."financialYear" = ${financialYear}), 0)`;
   const unnamed =
     financialYear === undefined
-      ? Prisma.sql`SELECT "costLineId", "unnamedSpentPence" FROM "CostLineTotal"`
-      : Prisma.sql`SELECT "costLineId", "unnamedSpentPence" FROM "CostLineYearTotal" WHERE "financialYear" = ${financialYear}`;
+      ? Prisma.sql`SELECT "costLineId", NULL::int AS "financialYear", "unnamedSpentPence" FROM "CostLineTotal"`
+      : financialYear === "each year"
+        ? Prisma.sql`SELECT "costLineId", "financialYear", "unnamedSpentPence" FROM "CostLineYearTotal"`
+        : Prisma.sql`SELECT "costLineId", "financialYear", "unnamedSpentPence" FROM "CostLineYearTotal"
+                     WHERE "financialYear" = ${financialYear}`;
   return Prisma.sql`commitment AS (
       SELECT commitment.id, commitment."programmeId", commitment."fundId", commitment.title,
              commitment.status::text AS status, commitment."amountPence",
@@ -48,7 +55,7 @@ export function attributedSpend(programmes: Prisma.Sql, financialYear?: number):
     ), line_total AS (
       SELECT "costLineId", sum(pence) AS pence FROM line_allocation GROUP BY 1
     ), share AS (
-      SELECT share."commitmentId", share."costLineId", sign(unnamed."unnamedSpentPence") AS sign,
+      SELECT share."commitmentId", share."costLineId", unnamed."financialYear", sign(unnamed."unnamedSpentPence") AS sign,
              abs(unnamed."unnamedSpentPence") AS whole,
              floor(abs(unnamed."unnamedSpentPence")::numeric * share.pence / total.pence)::bigint AS base,
              (abs(unnamed."unnamedSpentPence")::numeric * share.pence) % total.pence AS remainder
@@ -58,12 +65,13 @@ export function attributedSpend(programmes: Prisma.Sql, financialYear?: number):
       WHERE total.pence > 0 AND unnamed."unnamedSpentPence" <> 0
     ), ranked AS (
       SELECT *,
-             row_number() OVER (PARTITION BY "costLineId" ORDER BY remainder DESC, "commitmentId") AS place,
-             whole - sum(base) OVER (PARTITION BY "costLineId") AS pennies_left
+             row_number() OVER (PARTITION BY "costLineId", "financialYear" ORDER BY remainder DESC, "commitmentId") AS place,
+             whole - sum(base) OVER (PARTITION BY "costLineId", "financialYear") AS pennies_left
       FROM share
     ), attributed AS (
-      SELECT "commitmentId", sum(sign * (base + CASE WHEN place <= pennies_left THEN 1 ELSE 0 END))::bigint AS pence
-      FROM ranked GROUP BY 1
+      SELECT "commitmentId", "financialYear",
+             sum(sign * (base + CASE WHEN place <= pennies_left THEN 1 ELSE 0 END))::bigint AS pence
+      FROM ranked GROUP BY 1, 2
     )`;
 }
 

@@ -1,10 +1,12 @@
-import { formatDate, formatDateTime, formatPence } from "@fundline/domain";
+import { formatDate, formatDateTime, formatPence, penceAsDecimal } from "@fundline/domain";
 import { type DashboardResponse, ProgrammeStatus } from "@fundline/schemas";
 import { useEffect, useState } from "react";
 import { flushSync } from "react-dom";
 import { Link } from "react-router";
 import { PageHeading } from "../../../components/page/page-heading.tsx";
 import { EmptyState, QuerySection } from "../../../components/page/page-states.tsx";
+import { PairedBarChart } from "../../../components/ui/charts.tsx";
+import { CsvDownload } from "../../../components/ui/csv-download.tsx";
 import { FilterSelect, RECENT_FINANCIAL_YEARS } from "../../../components/ui/filter-select.tsx";
 import { StatusTag } from "../../../components/ui/status-tag.tsx";
 import { TableRegion } from "../../../components/ui/table-region.tsx";
@@ -174,6 +176,8 @@ function Dashboard({
         />
       </section>
 
+      <ByFunder rows={figures.byFunder} funderChosen={funderChosen} year={filters.financialYear} />
+      <ByYear rows={figures.byYear} funderChosen={funderChosen} />
       <Delivery figures={figures} />
       <Benefits benefits={figures.benefits} />
 
@@ -255,6 +259,137 @@ function DueList({
         </TableRegion>
       )}
     </>
+  );
+}
+
+function ByFunder({
+  rows,
+  funderChosen,
+  year,
+}: {
+  rows: DashboardResponse["byFunder"];
+  funderChosen: boolean;
+  year: string | undefined;
+}) {
+  return (
+    <section aria-labelledby="by-funder-title" className="page-section">
+      <h2 id="by-funder-title">{funderChosen ? "This funder's money" : "By funder"}</h2>
+      {rows.length === 0 ? (
+        <EmptyState>No funding recorded on these programmes.</EmptyState>
+      ) : (
+        <>
+          <TableRegion label="Money by funder">
+            <table>
+              <caption>
+                Each funder's own commitments, what they received and were allocated, and the spend attributed to them
+                {year ? ` in ${year}` : ""} (named on a payment, or shared pro rata on the lines they fund)
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Funder</th>
+                  <th scope="col" className="money">
+                    Committed
+                  </th>
+                  <th scope="col" className="money">
+                    Received
+                  </th>
+                  <th scope="col" className="money">
+                    Allocated
+                  </th>
+                  <th scope="col" className="money">
+                    Spent
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((row) => (
+                  <tr key={row.funder.id}>
+                    <th scope="row">{row.funder.name}</th>
+                    <td className="money">{formatPence(row.committedPence)}</td>
+                    <td className="money">{formatPence(row.receivedPence)}</td>
+                    <td className="money">{formatPence(row.allocatedPence)}</td>
+                    <td className="money">{formatPence(row.spentPence)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableRegion>
+          <CsvDownload
+            what="these figures by funder"
+            filename="money-by-funder.csv"
+            columns={["Funder", "Committed (£)", "Received (£)", "Allocated (£)", "Spent (£)"]}
+            rows={rows.map((row) => [
+              row.funder.name,
+              penceAsDecimal(row.committedPence),
+              penceAsDecimal(row.receivedPence),
+              penceAsDecimal(row.allocatedPence),
+              penceAsDecimal(row.spentPence),
+            ])}
+          />
+        </>
+      )}
+    </section>
+  );
+}
+
+function ByYear({ rows, funderChosen }: { rows: DashboardResponse["byYear"]; funderChosen: boolean }) {
+  return (
+    <section aria-labelledby="by-year-title" className="page-section">
+      <h2 id="by-year-title">By financial year</h2>
+      {rows.length === 0 ? (
+        <EmptyState>No funding profiled or spent on these programmes.</EmptyState>
+      ) : (
+        <>
+          <PairedBarChart
+            label="Bar chart: funding profiled against spend in each financial year. The same figures are in the table below."
+            rows={rows}
+            category="financialYear"
+            bars={[
+              { pence: "profiledPence", name: "Profiled", colour: "var(--colour-committed)" },
+              { pence: "spentPence", name: "Spent", colour: "var(--colour-spent)" },
+            ]}
+          />
+          <TableRegion label="Money by financial year">
+            <table>
+              <caption>
+                Funding profiled for each financial year (1 April to 31 March) against{" "}
+                {funderChosen ? "the spend attributed to this funder" : "the spend"} in it
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Financial year</th>
+                  <th scope="col" className="money">
+                    Profiled
+                  </th>
+                  <th scope="col" className="money">
+                    Spent
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((row) => (
+                  <tr key={row.financialYear}>
+                    <th scope="row">{row.financialYear}</th>
+                    <td className="money">{formatPence(row.profiledPence)}</td>
+                    <td className="money">{formatPence(row.spentPence)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableRegion>
+          <CsvDownload
+            what="these figures by year"
+            filename="money-by-financial-year.csv"
+            columns={["Financial year", "Profiled (£)", "Spent (£)"]}
+            rows={rows.map((row) => [
+              row.financialYear,
+              penceAsDecimal(row.profiledPence),
+              penceAsDecimal(row.spentPence),
+            ])}
+          />
+        </>
+      )}
+    </section>
   );
 }
 
