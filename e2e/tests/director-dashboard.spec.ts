@@ -126,6 +126,9 @@ test("a director sees the money and the delivery, chooses a funder in the addres
   await council.admin.patch(`/milestones/${overdue.id}`, { version: 1, status: "met", actualOn: daysFromToday(0) });
   await page.reload();
   await expect(figure("Spent to date")).toHaveText("£13,345.67");
+  // The spend-over-time line's last point and its table move with it.
+  const overTime = page.getByRole("table", { name: /^Spend in each month and to date/ });
+  await expect(overTime.locator("tbody tr").last().locator("td").last()).toHaveText("£13,345.67");
   await expect(figure("Overdue")).toHaveText("0");
   await expect(figure("Complete")).toHaveText("1");
 

@@ -44,5 +44,17 @@ test("findings narrow to one council's programmes and one financial year", async
   // It ran in 2022/23 only: in 2019/20 nothing of Stockport's is running.
   await page.getByLabel("Financial year").selectOption("2019/20");
   await expect(page.getByRole("table", { name: /Across the 0 programmes you can see/ })).toBeVisible();
-  await expect(page.getByText("Nothing to explain: every figure adds up.")).toBeVisible();
+  // A filter that leaves nothing says which filters did it, not that every figure adds up.
+  await expect(
+    page.getByText(
+      /^No findings match these filters \(lead or partner Stockport Metropolitan Borough Council; financial year 2019\/20\)/,
+    ),
+  ).toBeVisible();
+  // The filters are in the address: a reload keeps them, and Back undoes the last.
+  await expect(page).toHaveURL(/financialYear=2019%2F20/);
+  await page.reload();
+  await expect(page.getByLabel("Financial year")).toHaveValue("2019/20");
+  await page.goBack();
+  await expect(page.getByLabel("Financial year")).toHaveValue("");
+  await expect(findings).toBeVisible();
 });

@@ -89,6 +89,11 @@ AS $function$
   ON CONFLICT ("costLineId", "financialYear") DO UPDATE SET "spentPence" = total."spentPence" + excluded."spentPence",
     "unnamedSpentPence" = total."unnamedSpentPence" + excluded."unnamedSpentPence";
 
+  INSERT INTO "ProgrammeMonthTotal" AS total ("programmeId", month, "spentPence")
+  SELECT programme, month, sum(pence) FROM unnest(changes)
+  GROUP BY 1, 2 HAVING sum(pence) <> 0 ORDER BY 1, 2
+  ON CONFLICT ("programmeId", month) DO UPDATE SET "spentPence" = total."spentPence" + excluded."spentPence";
+
   INSERT INTO "ProgrammeTotal" AS total ("programmeId", "spentPence")
   SELECT programme, sum(pence) FROM unnest(changes)
   GROUP BY 1 ORDER BY 1
@@ -180,27 +185,31 @@ DECLARE
 BEGIN
   IF TG_OP = 'INSERT' THEN
     changes := ARRAY(
-      SELECT ROW("programmeId", "costLineId", "commitmentId", fundline_financial_year("spentOn"), sum("amountPence"))::fundline_spend_change
+      SELECT ROW("programmeId", "costLineId", "commitmentId", fundline_financial_year("spentOn"), sum("amountPence"),
+                 date_trunc('month', "spentOn")::date)::fundline_spend_change
       FROM new_rows WHERE "retiredAt" IS NULL
-      GROUP BY "programmeId", "costLineId", "commitmentId", fundline_financial_year("spentOn"));
+      GROUP BY "programmeId", "costLineId", "commitmentId", fundline_financial_year("spentOn"), date_trunc('month', "spentOn")::date);
   ELSIF TG_OP = 'DELETE' THEN
     changes := ARRAY(
-      SELECT ROW("programmeId", "costLineId", "commitmentId", fundline_financial_year("spentOn"), -sum("amountPence"))::fundline_spend_change
+      SELECT ROW("programmeId", "costLineId", "commitmentId", fundline_financial_year("spentOn"), -sum("amountPence"),
+                 date_trunc('month', "spentOn")::date)::fundline_spend_change
       FROM old_rows WHERE "retiredAt" IS NULL
-      GROUP BY "programmeId", "costLineId", "commitmentId", fundline_financial_year("spentOn"));
+      GROUP BY "programmeId", "costLineId", "commitmentId", fundline_financial_year("spentOn"), date_trunc('month', "spentOn")::date);
   ELSE
     -- Groups that net to zero stay in: their programme must still be locked (see above).
     changes := ARRAY(
-      SELECT ROW(programme, cost_line, commitment, financial_year, sum(pence))::fundline_spend_change
+      SELECT ROW(programme, cost_line, commitment, financial_year, sum(pence), month)::fundline_spend_change
       FROM (
         SELECT "programmeId" AS programme, "costLineId" AS cost_line, "commitmentId" AS commitment,
-               fundline_financial_year("spentOn") AS financial_year, "amountPence" AS pence
+               fundline_financial_year("spentOn") AS financial_year, "amountPence" AS pence,
+               date_trunc('month', "spentOn")::date AS month
         FROM new_rows WHERE "retiredAt" IS NULL
         UNION ALL
-        SELECT "programmeId", "costLineId", "commitmentId", fundline_financial_year("spentOn"), -"amountPence"
+        SELECT "programmeId", "costLineId", "commitmentId", fundline_financial_year("spentOn"), -"amountPence",
+               date_trunc('month', "spentOn")::date
         FROM old_rows WHERE "retiredAt" IS NULL
       ) change
-      GROUP BY programme, cost_line, commitment, financial_year);
+      GROUP BY programme, cost_line, commitment, financial_year, month);
   END IF;
   PERFORM fundline_apply_spend_changes(changes);
 

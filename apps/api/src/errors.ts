@@ -108,6 +108,7 @@ export class TooManyAttempts extends Error {
 // `<table>_<column>_within_bounds`; these say in a user's words what each one guards.
 const BOUNDED_TOTALS: Record<string, string> = {
   ProgrammeTotal: "the programme's",
+  ProgrammeMonthTotal: "the programme's month's",
   CommitmentTotal: "the commitment's",
   CommitmentYearTotal: "the commitment's one-year",
   CostLineTotal: "the cost line's",

@@ -82,6 +82,10 @@ describe("formatPence", () => {
     expect(formatPenceShort(10_500_000)).toBe("£105k");
     expect(formatPenceShort(35_000_000)).toBe("£350k");
     expect(formatPenceShort(250_000_000)).toBe("£2.5m");
+    // Money as people say it: £1.2bn, not £1200m; a negative figure with its sign before the £.
+    expect(formatPenceShort(120_000_000_000)).toBe("£1.2bn");
+    expect(formatPenceShort(-35_000_000)).toBe("-£350k");
+    expect(formatPenceShort(0)).toBe("£0");
   });
 });
 

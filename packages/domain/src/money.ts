@@ -45,13 +45,14 @@ export function penceAsDecimal(pence: Pence): string {
   return `${pence < 0 ? "-" : ""}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
 }
 
-/** `£105k`-style short form for chart axes; tables always show the exact figure. */
+/** `£105k`, `£2.5m`, `£1.2bn`: short forms for chart axes; tables always show the exact figure. */
 export function formatPenceShort(pence: Pence): string {
-  const pounds = pence / 100;
-  const abs = Math.abs(pounds);
-  if (abs >= 1_000_000) return `£${trimZero(pounds / 1_000_000)}m`;
-  if (abs >= 1_000) return `£${trimZero(pounds / 1_000)}k`;
-  return `£${trimZero(pounds)}`;
+  const sign = pence < 0 ? "-" : "";
+  const abs = Math.abs(pence / 100);
+  if (abs >= 1_000_000_000) return `${sign}£${trimZero(abs / 1_000_000_000)}bn`;
+  if (abs >= 1_000_000) return `${sign}£${trimZero(abs / 1_000_000)}m`;
+  if (abs >= 1_000) return `${sign}£${trimZero(abs / 1_000)}k`;
+  return `${sign}£${trimZero(abs)}`;
 }
 
 function trimZero(value: number): string {

@@ -11,6 +11,8 @@ export const DashboardQuery = z.strictObject({
   /** Programmes running in this year (April to March), and the spend within it. */
   financialYear: FinancialYearLabel.optional(),
   status: ProgrammeStatus.optional(),
+  /** Just this programme. */
+  programmeId: Uuid.optional(),
 });
 export type DashboardQuery = z.infer<typeof DashboardQuery>;
 
@@ -85,6 +87,40 @@ export const DashboardResponse = z.object({
       spentPence: Pence,
     }),
   ),
+  /**
+   * Spend over time: cumulative by month from each programme's monthly running total (by
+   * financial year when a funder is chosen, as its share is attributed within each year),
+   * against the committed total.
+   */
+  spendOverTime: z.object({
+    period: z.enum(["month", "financialYear"]),
+    points: z.array(z.object({ period: z.string(), spentPence: Pence, cumulativePence: Pence })),
+  }),
+  /**
+   * The forecast outturn: each programme's spend so far, plus its average monthly spend over the
+   * last six complete months carried on to its end date; those projected to spend more or less
+   * than their commitment by more than the threshold, furthest out first (the first 20 each).
+   */
+  forecast: z
+    .object({
+      outturnPence: Pence,
+      /** When the last programme still running ends: where the projected line reaches. */
+      lastEndOn: IsoDate.nullable(),
+      thresholdPercent: Whole,
+      overspending: Whole,
+      underspending: Whole,
+      programmes: z.array(
+        z.object({
+          id: Uuid,
+          name: z.string(),
+          endOn: IsoDate,
+          committedPence: Pence,
+          spentPence: Pence,
+          projectedPence: Pence,
+        }),
+      ),
+    })
+    .nullable(),
   /** Each financial year (April to March): the funding profiled for it against what was spent in it. */
   byYear: z.array(z.object({ financialYear: z.string(), profiledPence: Pence, spentPence: Pence })),
   /** Benefits against their targets, soonest expected first (the first 50). */

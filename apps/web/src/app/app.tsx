@@ -16,6 +16,7 @@ const page = <Name extends string>(load: () => Promise<Record<Name, ComponentTyp
   lazy(async () => ({ default: (await load())[name] }));
 
 const HomePage = page(() => import("../features/home/components/home-page.tsx"), "HomePage");
+const DashboardPage = page(() => import("../features/dashboard/components/dashboard-page.tsx"), "DashboardPage");
 const ProgrammePage = page(() => import("../features/programmes/components/programme-page.tsx"), "ProgrammePage");
 const PortfolioPage = page(() => import("../features/reconciliation/components/portfolio-page.tsx"), "PortfolioPage");
 const UsersPage = page(() => import("../features/users/components/users-page.tsx"), "UsersPage");
@@ -62,6 +63,7 @@ function SignedInPages() {
   return (
     <Routes>
       <Route path="/" element={<HomePage />} />
+      <Route path="/dashboard" element={<DashboardPage />} />
       <Route path="/programmes/:id" element={<ProgrammePage />} />
       <Route path="/programmes/:id/milestones/new" element={delivery(AddMilestonePage)} />
       <Route path="/programmes/:id/milestones/:milestoneId/complete" element={delivery(CompleteMilestonePage)} />

@@ -87,6 +87,81 @@ describe("GET /api/dashboard", () => {
     expect(1_666_667 + 476_190).toBe(gmca.headline.spentPence);
   });
 
+  it("draws spend over time from the monthly running totals, cumulative, for one programme", async () => {
+    const dartington = await dashboard(`?programmeId=${programmeId}`);
+    expect(dartington.headline.programmes).toBe(1);
+    expect(dartington.spendOverTime).toEqual({
+      period: "month",
+      points: [
+        { period: "2019-10", spentPence: 3_500_000, cumulativePence: 3_500_000 },
+        { period: "2020-01", spentPence: 3_500_000, cumulativePence: 7_000_000 },
+        { period: "2020-04", spentPence: 2_000_000, cumulativePence: 9_000_000 },
+      ],
+    });
+    // With a funder, by financial year: its attributed share, cumulative.
+    const gmca = await dashboard(`?programmeId=${programmeId}&funderId=${gmcaId}`);
+    expect(gmca.spendOverTime).toEqual({
+      period: "financialYear",
+      points: [
+        { period: "2019/20", spentPence: 1_666_667, cumulativePence: 1_666_667 },
+        { period: "2020/21", spentPence: 476_190, cumulativePence: 2_142_857 },
+      ],
+    });
+  });
+
+  it("forecasts each running programme's outturn from its last six months' spend, and lists those off course", async () => {
+    const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+    const lead = await test.prisma.organisation.findFirstOrThrow({ where: { name: { contains: "Oldham" } } });
+    const created = await test.inject({
+      method: "POST",
+      url: "/api/programmes",
+      payload: {
+        name: "Burning fast",
+        leadOrganisationId: lead.id,
+        status: "active",
+        startOn: day(-400),
+        endOn: day(365),
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const burning = created.json();
+    const fund = await test.prisma.fund.findFirstOrThrow();
+    const commitment = await test.prisma.fundingCommitment.create({
+      data: { fundId: fund.id, programmeId: burning.id, title: "Grant", amountPence: 12_000_000n, status: "awarded" },
+    });
+    const line = await test.prisma.costLine.create({ data: { programmeId: burning.id, name: "Staff" } });
+    await test.prisma.allocation.create({
+      data: { commitmentId: commitment.id, costLineId: line.id, amountPence: 12_000_000n },
+    });
+    // £10,000 in each of the last six complete months: £60,000 so far, £10,000 a month to come.
+    const now = new Date();
+    for (let back = 1; back <= 6; back++) {
+      const spentOn = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 15));
+      await test.prisma.spend.create({
+        data: {
+          programmeId: burning.id,
+          costLineId: line.id,
+          spentOn,
+          amountPence: 1_000_000n,
+          supplierName: "Agency",
+        },
+      });
+    }
+    const figures = await dashboard(`?programmeId=${burning.id}`);
+    const forecast = figures.forecast;
+    const monthsLeft = (Date.parse(burning.endOn) - Date.parse(figures.today)) / 86_400_000 / 30.4375;
+    expect(forecast.outturnPence).toBe(6_000_000 + Math.round(1_000_000 * monthsLeft));
+    expect(forecast).toMatchObject({
+      overspending: 1,
+      underspending: 0,
+      lastEndOn: burning.endOn,
+      thresholdPercent: 10,
+    });
+    expect(forecast.programmes).toEqual([
+      expect.objectContaining({ id: burning.id, committedPence: 12_000_000, spentPence: 6_000_000 }),
+    ]);
+  });
+
   it("counts milestones by state, and marking one complete moves it from overdue to complete", async () => {
     const before = await dashboard();
     const milestone = (

@@ -45,15 +45,31 @@ function todayInTheUk(): string {
 }
 
 async function workOutDashboard(prisma: PrismaClient, query: DashboardQuery, scope: Scope): Promise<DashboardResponse> {
-  const matching = Prisma.sql`SELECT programme.id FROM "Programme" programme ${programmeFilter({ ...query, scope })}`;
+  const matching = Prisma.sql`SELECT programme.id FROM "Programme" programme ${programmeFilter({
+    ...query,
+    orSpentInYear: true,
+    scope,
+  })}`;
   const year = query.financialYear ? parseFinancialYearLabel(query.financialYear) : undefined;
-  const [[today], [money], [milestones], overdue, dueSoon, [deliverables], programmes, benefits, byFunder, byYear] =
-    await Promise.all([
-      prisma.$queryRaw<{ today: Date }[]>`SELECT ${TODAY} AS today`,
-      query.funderId ? funderMoney(prisma, matching, query.funderId, year) : portfolioMoney(prisma, matching, year),
-      prisma.$queryRaw<
-        Record<"total" | "overdue" | "onTrack" | "atRisk" | "complete" | "cancelled" | "dueSoon", number>[]
-      >`
+  const [
+    [today],
+    [money],
+    [milestones],
+    overdue,
+    dueSoon,
+    [deliverables],
+    programmes,
+    benefits,
+    byFunder,
+    byYear,
+    monthly,
+    forecast,
+  ] = await Promise.all([
+    prisma.$queryRaw<{ today: Date }[]>`SELECT ${TODAY} AS today`,
+    query.funderId ? funderMoney(prisma, matching, query.funderId, year) : portfolioMoney(prisma, matching, year),
+    prisma.$queryRaw<
+      Record<"total" | "overdue" | "onTrack" | "atRisk" | "complete" | "cancelled" | "dueSoon", number>[]
+    >`
       SELECT count(*)::int AS total,
              count(*) FILTER (WHERE ${OUTSTANDING} AND ${DUE} < ${TODAY})::int AS overdue,
              count(*) FILTER (WHERE ${OUTSTANDING} AND ${DUE} >= ${TODAY} AND milestone.status IN ('on_track', 'not_started'))::int AS "onTrack",
@@ -64,17 +80,19 @@ async function workOutDashboard(prisma: PrismaClient, query: DashboardQuery, sco
                               AND ${DUE} <= ${TODAY} + ${DUE_WITHIN_DAYS}::int)::int AS "dueSoon"
       FROM "Milestone" milestone
       WHERE milestone."programmeId" IN (${matching}) AND milestone."retiredAt" IS NULL`,
-      dueMilestones(prisma, matching, Prisma.sql`${DUE} < ${TODAY}`),
-      dueMilestones(prisma, matching, Prisma.sql`${DUE} >= ${TODAY} AND ${DUE} <= ${TODAY} + ${DUE_WITHIN_DAYS}::int`),
-      prisma.$queryRaw<{ count: number; achieved: bigint; target: bigint }[]>`
+    dueMilestones(prisma, matching, Prisma.sql`${DUE} < ${TODAY}`),
+    dueMilestones(prisma, matching, Prisma.sql`${DUE} >= ${TODAY} AND ${DUE} <= ${TODAY} + ${DUE_WITHIN_DAYS}::int`),
+    prisma.$queryRaw<{ count: number; achieved: bigint; target: bigint }[]>`
       SELECT count(*)::int AS count, coalesce(sum("achievedCount"), 0)::bigint AS achieved,
              coalesce(sum("targetCount"), 0)::bigint AS target
       FROM "DeliverableTarget" WHERE "programmeId" IN (${matching}) AND "retiredAt" IS NULL`,
-      programmeDelivery(prisma, matching),
-      benefitsAtAGlance(prisma, matching),
-      moneyByFunder(prisma, matching, query.funderId, year),
-      moneyByYear(prisma, matching, query.funderId, year),
-    ]);
+    programmeDelivery(prisma, matching),
+    benefitsAtAGlance(prisma, matching),
+    moneyByFunder(prisma, matching, query.funderId, year),
+    moneyByYear(prisma, matching, query.funderId, year),
+    query.funderId ? Promise.resolve(null) : spendByMonth(prisma, matching, year),
+    query.funderId || year !== undefined ? Promise.resolve(null) : forecastOutturn(prisma, matching),
+  ]);
   return {
     today: toIsoDate(today?.today ?? new Date()),
     headline: {
@@ -106,7 +124,125 @@ async function workOutDashboard(prisma: PrismaClient, query: DashboardQuery, sco
     programmes,
     byFunder,
     byYear,
+    // A funder's share is attributed within each year, not month: its line is drawn by year.
+    spendOverTime: monthly
+      ? { period: "month", points: monthly }
+      : {
+          period: "financialYear",
+          points: cumulative(byYear.map((row) => ({ period: row.financialYear, spentPence: row.spentPence }))),
+        },
+    forecast,
     benefits,
+  };
+}
+
+function cumulative(points: { period: string; spentPence: number }[]) {
+  let running = 0;
+  return points.map((point) => {
+    running += point.spentPence;
+    return { ...point, cumulativePence: running };
+  });
+}
+
+/** Spend in each month, and the running sum, from the programmes' monthly running totals. */
+async function spendByMonth(prisma: PrismaClient, matching: Prisma.Sql, year: number | undefined) {
+  const within =
+    year === undefined
+      ? Prisma.empty
+      : Prisma.sql`AND month BETWEEN ${`${year}-04-01`}::date AND ${`${year + 1}-03-01`}::date`;
+  const rows = await prisma.$queryRaw<{ month: Date; spent: bigint; cumulative: bigint }[]>`
+    SELECT month, sum("spentPence")::bigint AS spent,
+           sum(sum("spentPence")) OVER (ORDER BY month)::bigint AS cumulative
+    FROM "ProgrammeMonthTotal"
+    WHERE "programmeId" IN (${matching}) ${within}
+    GROUP BY month ORDER BY month`;
+  return rows.map((row) => ({
+    period: toIsoDate(row.month).slice(0, 7),
+    spentPence: penceFromBigInt(row.spent),
+    cumulativePence: penceFromBigInt(row.cumulative),
+  }));
+}
+
+const FORECAST_THRESHOLD_PERCENT = 10;
+const FORECAST_MONTHS = 6;
+const FORECAST_LISTED = 20;
+
+/**
+ * Each running programme's spend so far plus its average monthly spend over the last six
+ * complete months, carried on to its end date (ended or undated programmes: their spend so far);
+ * those projected to spend more or less than their commitment by more than the threshold listed.
+ */
+async function forecastOutturn(prisma: PrismaClient, matching: Prisma.Sql) {
+  const rows = await prisma.$queryRaw<
+    {
+      id: string | null;
+      name: string | null;
+      endOn: Date | null;
+      committed: bigint | null;
+      spent: bigint | null;
+      projected: bigint | null;
+      outturn: bigint;
+      lastEndOn: Date | null;
+      overspending: number;
+      underspending: number;
+    }[]
+  >`
+    WITH burn AS (
+      SELECT "programmeId", sum("spentPence")::numeric / ${FORECAST_MONTHS} AS per_month
+      FROM "ProgrammeMonthTotal"
+      WHERE "programmeId" IN (${matching})
+        AND month >= date_trunc('month', ${TODAY})::date - make_interval(months => ${FORECAST_MONTHS})
+        AND month < date_trunc('month', ${TODAY})::date
+      GROUP BY 1
+    ), projected AS (
+      SELECT programme.id, programme.name, programme."endOn",
+             coalesce(total."committedPence", 0) AS committed, coalesce(total."spentPence", 0) AS spent,
+             CASE WHEN programme."endOn" > ${TODAY}
+                  THEN coalesce(total."spentPence", 0) + round(coalesce(burn.per_month, 0) * (programme."endOn" - ${TODAY}) / 30.4375)
+                  ELSE coalesce(total."spentPence", 0) END::bigint AS projected
+      FROM "Programme" programme
+      LEFT JOIN "ProgrammeTotal" total ON total."programmeId" = programme.id
+      LEFT JOIN burn ON burn."programmeId" = programme.id
+      WHERE programme.id IN (${matching})
+    ), off_course AS (
+      SELECT *, projected - committed AS variance FROM projected
+      WHERE "endOn" > ${TODAY} AND committed > 0
+        AND abs(projected - committed) * 100 > committed * ${FORECAST_THRESHOLD_PERCENT}
+    ), listed AS (
+      SELECT * FROM off_course ORDER BY abs(variance) DESC, name, id LIMIT ${FORECAST_LISTED}
+    ), summary AS (
+      SELECT coalesce(sum(projected), 0)::bigint AS outturn,
+             max("endOn") FILTER (WHERE "endOn" > ${TODAY}) AS "lastEndOn",
+             (SELECT count(*) FROM off_course WHERE variance > 0)::int AS overspending,
+             (SELECT count(*) FROM off_course WHERE variance < 0)::int AS underspending
+      FROM projected
+    )
+    SELECT listed.id::text AS id, listed.name, listed."endOn", listed.committed, listed.spent, listed.projected,
+           summary.outturn, summary."lastEndOn", summary.overspending, summary.underspending
+    FROM summary LEFT JOIN listed ON TRUE
+    ORDER BY abs(listed.variance) DESC NULLS LAST, listed.name, listed.id`;
+  const [first] = rows;
+  if (!first) return null;
+  return {
+    outturnPence: penceFromBigInt(first.outturn),
+    lastEndOn: toIsoDateOrNull(first.lastEndOn),
+    thresholdPercent: FORECAST_THRESHOLD_PERCENT,
+    overspending: first.overspending,
+    underspending: first.underspending,
+    programmes: rows.flatMap((row) =>
+      row.id && row.name && row.endOn
+        ? [
+            {
+              id: row.id,
+              name: row.name,
+              endOn: toIsoDate(row.endOn),
+              committedPence: penceFromBigInt(row.committed ?? 0n),
+              spentPence: penceFromBigInt(row.spent ?? 0n),
+              projectedPence: penceFromBigInt(row.projected ?? 0n),
+            },
+          ]
+        : [],
+    ),
   };
 }
 

@@ -1,7 +1,7 @@
 import { Prisma, type PrismaClient } from "@fundline/db";
 import { penceFromBigInt } from "@fundline/domain";
 import type { ProgrammeListQuery, ProgrammeListResponse, ProgrammeSummary } from "@fundline/schemas";
-import { windowBounds } from "../../lib/paging.ts";
+import { windowBounds, yearOf } from "../../lib/paging.ts";
 import { type Scope, visibleProgrammesSql } from "../../lib/scope.ts";
 
 type ProgrammeRow = {
@@ -33,6 +33,11 @@ type SummaryFilter = Partial<Omit<ProgrammeListQuery, "page" | "pageSize" | "sor
   programmeIds?: string[];
   /** Programmes this funder has awarded money to. */
   funderId?: string;
+  /**
+   * With a financial year: also the programmes with spend in it though they were not meant to
+   * run then (spend after a programme's end is exactly what a year's findings are about).
+   */
+  orSpentInYear?: boolean;
   scope: Scope;
 };
 
@@ -56,8 +61,17 @@ export function programmeFilter(filter: SummaryFilter): Prisma.Sql {
   }
   // Running during the window: started by its end (or undated) and not ended before its start.
   const { from, to } = windowBounds(filter);
-  if (to) conditions.push(Prisma.sql`(programme."startOn" IS NULL OR programme."startOn" <= ${to}::date)`);
-  if (from) conditions.push(Prisma.sql`(programme."endOn" IS NULL OR programme."endOn" >= ${from}::date)`);
+  const running: Prisma.Sql[] = [];
+  if (to) running.push(Prisma.sql`(programme."startOn" IS NULL OR programme."startOn" <= ${to}::date)`);
+  if (from) running.push(Prisma.sql`(programme."endOn" IS NULL OR programme."endOn" >= ${from}::date)`);
+  if (running.length && filter.orSpentInYear && filter.financialYear) {
+    conditions.push(Prisma.sql`((${Prisma.join(running, " AND ")}) OR EXISTS (
+      SELECT 1 FROM "CostLineYearTotal" year JOIN "CostLine" line ON line.id = year."costLineId"
+      WHERE line."programmeId" = programme.id AND year."financialYear" = ${yearOf(filter.financialYear)}
+        AND year."spentPence" <> 0))`);
+  } else {
+    conditions.push(...running);
+  }
   return conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
 }
 

@@ -192,6 +192,7 @@ async function computePortfolio(
       organisationId: query.organisationId,
       funderId: query.funderId,
       financialYear: query.financialYear,
+      orSpentInYear: true,
       programmeIds,
     })}`;
   const portfolio = selecting();

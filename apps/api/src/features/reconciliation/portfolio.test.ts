@@ -134,6 +134,13 @@ describe("portfolio reconciliation", () => {
     // Dartington ran 2019–2020; nothing of it runs in 2030/31.
     const future = await get("financialYear=2030/31");
     expect(future.flags.some((flag) => flag.programme.id === dartington.programmeId)).toBe(false);
+
+    // The digital programme's capital was spent in 2020/21, outside the year it was given for and
+    // after the programme's own dates: choosing that year shows the finding, not "nothing to explain".
+    const capital = all.flags.find((flag) => flag.code === "CAPITAL_SPENT_OUTSIDE_YEAR");
+    expect(capital?.figures).toMatchObject({ financialYear: "2020/21", spentPence: 500_000 });
+    const inThatYear = await get("financialYear=2020/21");
+    expect(inThatYear.flags).toContainEqual(capital);
   });
 
   it("downloads every finding as CSV with its programme and figures", async () => {

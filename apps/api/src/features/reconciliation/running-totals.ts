@@ -11,7 +11,8 @@ export type TotalsDrift = { total: string; key: string; kept: string; recomputed
 export async function runningTotalsDrift(prisma: Pick<PrismaClient, "$queryRaw">): Promise<TotalsDrift[]> {
   return prisma.$queryRaw<TotalsDrift[]>`
     WITH live_spend AS MATERIALIZED (
-      SELECT "programmeId", "costLineId", "commitmentId", fundline_financial_year("spentOn") AS year, "amountPence" AS pence
+      SELECT "programmeId", "costLineId", "commitmentId", fundline_financial_year("spentOn") AS year, "amountPence" AS pence,
+             date_trunc('month', "spentOn")::date AS month
       FROM "Spend" WHERE "retiredAt" IS NULL
     ), allocation_by_commitment AS (
       SELECT "commitmentId" AS id, sum("amountPence") AS pence FROM "Allocation" WHERE "retiredAt" IS NULL GROUP BY 1
@@ -37,6 +38,8 @@ export async function runningTotalsDrift(prisma: Pick<PrismaClient, "$queryRaw">
       SELECT "costLineId" AS id, year, sum(pence) AS spent,
              coalesce(sum(pence) FILTER (WHERE "commitmentId" IS NULL), 0) AS unnamed
       FROM live_spend GROUP BY 1, 2
+    ), programme_month_recomputed AS (
+      SELECT "programmeId" AS id, month, sum(pence) AS spent FROM live_spend GROUP BY 1, 2
     ), commitment_year_recomputed AS (
       SELECT "commitmentId" AS id, year, sum(pence) AS named FROM live_spend WHERE "commitmentId" IS NOT NULL GROUP BY 1, 2
     ), covered AS (
@@ -80,6 +83,11 @@ export async function runningTotalsDrift(prisma: Pick<PrismaClient, "$queryRaw">
              ARRAY[coalesce(kept."namedSpentPence", 0)], ARRAY[coalesce(recomputed.named, 0)]::bigint[]
       FROM commitment_year_recomputed recomputed
       FULL JOIN "CommitmentYearTotal" kept ON kept."commitmentId" = recomputed.id AND kept."financialYear" = recomputed.year
+      UNION ALL
+      SELECT 'ProgrammeMonthTotal', coalesce(kept."programmeId", recomputed.id)::text || ' ' || coalesce(kept.month, recomputed.month)::text,
+             ARRAY[coalesce(kept."spentPence", 0)], ARRAY[coalesce(recomputed.spent, 0)]::bigint[]
+      FROM programme_month_recomputed recomputed
+      FULL JOIN "ProgrammeMonthTotal" kept ON kept."programmeId" = recomputed.id AND kept.month = recomputed.month
       UNION ALL
       SELECT 'ProgrammeTotal', programme.id::text,
              ARRAY[coalesce(kept."committedPence", 0), coalesce(kept."allocatedPence", 0), coalesce(kept."spentPence", 0)],

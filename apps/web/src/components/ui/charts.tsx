@@ -1,4 +1,5 @@
 import { type ComponentProps, lazy, Suspense } from "react";
+import type { CumulativeChart as DrawnCumulativeChart } from "./charts/cumulative-chart.tsx";
 import type { PairedBarChart as DrawnPairedBarChart } from "./charts/paired-bar-chart.tsx";
 import type { ReadingsChart as DrawnReadingsChart } from "./charts/readings-chart.tsx";
 
@@ -6,6 +7,9 @@ import type { ReadingsChart as DrawnReadingsChart } from "./charts/readings-char
 // sits on, which shows its figures in a table meanwhile, so no page waits for its charts.
 const PairedBarChartDrawing = lazy(async () => ({
   default: (await import("./charts/paired-bar-chart.tsx")).PairedBarChart,
+}));
+const CumulativeChartDrawing = lazy(async () => ({
+  default: (await import("./charts/cumulative-chart.tsx")).CumulativeChart,
 }));
 const ReadingsChartDrawing = lazy(async () => ({
   default: (await import("./charts/readings-chart.tsx")).ReadingsChart,
@@ -30,6 +34,14 @@ export function ReadingsChart(props: ComponentProps<typeof DrawnReadingsChart>) 
   return (
     <Suspense fallback={<ChartSpace label={props.label} small />}>
       <ReadingsChartDrawing {...props} />
+    </Suspense>
+  );
+}
+
+export function CumulativeChart(props: ComponentProps<typeof DrawnCumulativeChart>) {
+  return (
+    <Suspense fallback={<ChartSpace label={props.label} />}>
+      <CumulativeChartDrawing {...props} />
     </Suspense>
   );
 }

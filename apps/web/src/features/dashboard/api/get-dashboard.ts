@@ -3,7 +3,7 @@ import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query"
 import { getJson } from "../../../lib/api-client.ts";
 import { queryKeys } from "../../../lib/query-keys.ts";
 
-export const DASHBOARD_FILTERS = ["organisationId", "funderId", "financialYear", "status"] as const;
+export const DASHBOARD_FILTERS = ["organisationId", "funderId", "financialYear", "status", "programmeId"] as const;
 export type DashboardFilters = Partial<Record<(typeof DASHBOARD_FILTERS)[number], string>>;
 
 export const dashboardQueryOptions = (filters: DashboardFilters) =>

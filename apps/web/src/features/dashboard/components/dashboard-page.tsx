@@ -5,7 +5,7 @@ import { flushSync } from "react-dom";
 import { Link } from "react-router";
 import { PageHeading } from "../../../components/page/page-heading.tsx";
 import { EmptyState, QuerySection } from "../../../components/page/page-states.tsx";
-import { PairedBarChart } from "../../../components/ui/charts.tsx";
+import { CumulativeChart, PairedBarChart } from "../../../components/ui/charts.tsx";
 import { CsvDownload } from "../../../components/ui/csv-download.tsx";
 import { FilterSelect, RECENT_FINANCIAL_YEARS } from "../../../components/ui/filter-select.tsx";
 import { StatusTag } from "../../../components/ui/status-tag.tsx";
@@ -79,6 +79,14 @@ export function DashboardPage() {
           onChange={(value) => setFilter("status", value)}
         />
       </form>
+      {filters.programmeId && (
+        <p className="no-print">
+          Showing one programme.{" "}
+          <button type="button" className="link-button" onClick={() => setFilter("programmeId", "")}>
+            Show every programme
+          </button>
+        </p>
+      )}
       <p className="no-print">
         <button type="button" className="secondary" onClick={() => window.print()}>
           Print for committee
@@ -176,6 +184,7 @@ function Dashboard({
         />
       </section>
 
+      <SpendOverTime figures={figures} funderChosen={funderChosen} />
       <ByFunder rows={figures.byFunder} funderChosen={funderChosen} year={filters.financialYear} />
       <ByYear rows={figures.byYear} funderChosen={funderChosen} />
       <Delivery figures={figures} />
@@ -260,6 +269,171 @@ function DueList({
       )}
     </>
   );
+}
+
+function SpendOverTime({ figures, funderChosen }: { figures: DashboardResponse; funderChosen: boolean }) {
+  const { spendOverTime, forecast, headline } = figures;
+  const byMonth = spendOverTime.period === "month";
+  const periodName = (period: string) => (byMonth ? monthName(period) : period);
+  const points = spendOverTime.points.map((point) => ({
+    // A month's spend is drawn at its end; a financial year's at 31 March.
+    day: byMonth ? lastDayOf(point.period) : `${Number(point.period.slice(0, 4)) + 1}-03-31`,
+    cumulativePence: point.cumulativePence,
+  }));
+  return (
+    <section aria-labelledby="over-time-title" className="page-section">
+      <h2 id="over-time-title">Spend over time</h2>
+      {spendOverTime.points.length === 0 ? (
+        <EmptyState>No spend recorded on these programmes yet.</EmptyState>
+      ) : (
+        <>
+          <CumulativeChart
+            label={`Line chart: spend to date ${byMonth ? "month by month" : "year by year"} against the ${formatPence(headline.committedPence)} committed${forecast ? ", and the forecast outturn" : ""}. The same figures are in the table below.`}
+            points={points}
+            committedPence={headline.committedPence}
+            forecast={forecast?.lastEndOn ? { day: forecast.lastEndOn, outturnPence: forecast.outturnPence } : null}
+          />
+          {funderChosen && (
+            <p className="hint">
+              By financial year: a funder's share of spend is worked out within each year of each cost line.
+            </p>
+          )}
+          <TableRegion label="Spend over time">
+            <table>
+              <caption>
+                Spend in each {byMonth ? "month" : "financial year"} and to date, against{" "}
+                {formatPence(headline.committedPence)} committed
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{byMonth ? "Month" : "Financial year"}</th>
+                  <th scope="col" className="money">
+                    Spent in it
+                  </th>
+                  <th scope="col" className="money">
+                    Spent to date
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {spendOverTime.points.map((point) => (
+                  <tr key={point.period}>
+                    <th scope="row">{periodName(point.period)}</th>
+                    <td className="money">{formatPence(point.spentPence)}</td>
+                    <td className="money">{formatPence(point.cumulativePence)}</td>
+                  </tr>
+                ))}
+              </tbody>
+              {forecast?.lastEndOn && (
+                <tfoot>
+                  <tr>
+                    <th scope="row">Forecast outturn by {formatDate(forecast.lastEndOn)}</th>
+                    <td />
+                    <td className="money">{formatPence(forecast.outturnPence)}</td>
+                  </tr>
+                </tfoot>
+              )}
+            </table>
+          </TableRegion>
+          <CsvDownload
+            what="spend over time"
+            filename="spend-over-time.csv"
+            columns={[byMonth ? "Month" : "Financial year", "Spent in it (£)", "Spent to date (£)"]}
+            rows={spendOverTime.points.map((point) => [
+              point.period,
+              penceAsDecimal(point.spentPence),
+              penceAsDecimal(point.cumulativePence),
+            ])}
+          />
+        </>
+      )}
+      {forecast && <Forecast forecast={forecast} />}
+    </section>
+  );
+}
+
+function Forecast({ forecast }: { forecast: NonNullable<DashboardResponse["forecast"]> }) {
+  return (
+    <>
+      <h3 id="forecast">Forecast outturn</h3>
+      <p>
+        How it is worked out: each programme's spend so far, plus its average monthly spend over the last six complete
+        months carried on to its end date. Programmes projected to spend more or less than their commitment by more than{" "}
+        {forecast.thresholdPercent}% are listed: {forecast.overspending.toLocaleString("en-GB")} over,{" "}
+        {forecast.underspending.toLocaleString("en-GB")} under.
+      </p>
+      {forecast.programmes.length > 0 && (
+        <TableRegion label="Programmes projected off course">
+          <table>
+            <caption>Programmes projected to spend more or less than committed, furthest out first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Programme</th>
+                <th scope="col">Ends</th>
+                <th scope="col" className="money">
+                  Committed
+                </th>
+                <th scope="col" className="money">
+                  Spent so far
+                </th>
+                <th scope="col" className="money">
+                  Forecast outturn
+                </th>
+                <th scope="col" className="money">
+                  Over or under
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {forecast.programmes.map((programme) => {
+                const variance = programme.projectedPence - programme.committedPence;
+                return (
+                  <tr key={programme.id}>
+                    <th scope="row">
+                      <Link to={`/programmes/${programme.id}#money`}>{programme.name}</Link>
+                    </th>
+                    <td>{formatDate(programme.endOn)}</td>
+                    <td className="money">{formatPence(programme.committedPence)}</td>
+                    <td className="money">{formatPence(programme.spentPence)}</td>
+                    <td className="money">{formatPence(programme.projectedPence)}</td>
+                    <td className="money">
+                      {variance > 0 ? `${formatPence(variance)} over` : `${formatPence(-variance)} under`}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </TableRegion>
+      )}
+    </>
+  );
+}
+
+const MONTH_NAMES = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+/** `2021-04` as `April 2021`. */
+function monthName(period: string): string {
+  return `${MONTH_NAMES[Number(period.slice(5, 7)) - 1]} ${period.slice(0, 4)}`;
+}
+
+/** `2021-04` → `2021-04-30`. */
+function lastDayOf(period: string): string {
+  const [year, month] = period.split("-").map(Number);
+  return new Date(Date.UTC(year ?? 1990, month ?? 1, 0)).toISOString().slice(0, 10);
 }
 
 function ByFunder({
@@ -528,6 +702,7 @@ function describeFilters(filters: DashboardFilters, names: Record<string, string
     filters.funderId && `funder ${names[filters.funderId] ?? "chosen"}`,
     filters.financialYear && `financial year ${filters.financialYear}`,
     filters.status && `status ${STATUS_NAMES[filters.status as keyof typeof STATUS_NAMES] ?? filters.status}`,
+    filters.programmeId && "one programme",
   ].filter((part): part is string => Boolean(part));
 }
 

@@ -1,8 +1,9 @@
 import { formatPence } from "@fundline/domain";
 import { FlagCode, FlagSeverity, type PortfolioReconciliation } from "@fundline/schemas";
 import { useId, useState } from "react";
+import { Link } from "react-router";
 import { PageHeading } from "../../../components/page/page-heading.tsx";
-import { QuerySection } from "../../../components/page/page-states.tsx";
+import { EmptyState, QuerySection } from "../../../components/page/page-states.tsx";
 import { DownloadLinks } from "../../../components/ui/download-links.tsx";
 import { FiguresTable } from "../../../components/ui/figures-table.tsx";
 import { FilterSelect, RECENT_FINANCIAL_YEARS } from "../../../components/ui/filter-select.tsx";
@@ -62,7 +63,7 @@ export function PortfolioPage() {
         {(reconciled) => (
           <>
             <Totals totals={reconciled.totals} />
-            <Flags portfolio={reconciled} onPage={setPage} />
+            <Flags portfolio={reconciled} onPage={setPage} applied={describeFilters(filters, organisationNames)} />
             <DownloadLinks path={`/api/reconciliation?${portfolioSearch(filters)}`} what="these findings" />
           </>
         )}
@@ -89,7 +90,23 @@ function Totals({ totals }: { totals: PortfolioReconciliation["totals"] }) {
   );
 }
 
-function Flags({ portfolio, onPage }: { portfolio: PortfolioReconciliation; onPage: (page: number) => void }) {
+function Flags({
+  portfolio,
+  onPage,
+  applied,
+}: {
+  portfolio: PortfolioReconciliation;
+  onPage: (page: number) => void;
+  applied: string[];
+}) {
+  if (portfolio.total === 0 && applied.length > 0) {
+    return (
+      <EmptyState>
+        No findings match these filters ({applied.join("; ")}). <Link to="/reconciliation">Clear the filters</Link> to
+        see every finding.
+      </EmptyState>
+    );
+  }
   if (portfolio.total === 0) return <p>Nothing to explain: every figure adds up.</p>;
   return (
     <>
@@ -112,4 +129,16 @@ function Flags({ portfolio, onPage }: { portfolio: PortfolioReconciliation; onPa
       />
     </>
   );
+}
+
+/** The filters chosen, in words: what a list that came back empty was narrowed by. */
+function describeFilters(filters: PortfolioFilters, organisations: Record<string, string>): string[] {
+  return [
+    filters.severity &&
+      `severity ${SEVERITY_NAMES[filters.severity as keyof typeof SEVERITY_NAMES] ?? filters.severity}`,
+    filters.code && `finding ${CODE_NAMES[filters.code as keyof typeof CODE_NAMES] ?? filters.code}`,
+    filters.funderId && `funder ${organisations[filters.funderId] ?? "chosen"}`,
+    filters.organisationId && `lead or partner ${organisations[filters.organisationId] ?? "chosen"}`,
+    filters.financialYear && `financial year ${filters.financialYear}`,
+  ].filter((part): part is string => Boolean(part));
 }

@@ -18,7 +18,11 @@ import { FindingsTable } from "./findings-table.tsx";
 export function ProgrammeMoneySection({ programme }: { programme: ProgrammeDetail }) {
   const reconciliation = useProgrammeReconciliation(programme.id);
   return (
-    <Section id="money" title="Money">
+    <Section
+      id="money"
+      title="Money"
+      action={{ to: `/dashboard?programmeId=${programme.id}`, label: "Spend over time" }}
+    >
       <QuerySection query={reconciliation} what="the programme's money">
         {(reconciled) => <Reconciliation reconciliation={reconciled} />}
       </QuerySection>
