@@ -114,6 +114,12 @@ test("a director sees the money and the delivery, chooses a funder in the addres
   await expect(page).toHaveURL(new RegExp(`funderId=${trust.id}`));
   await expect(figure(/^Committed/)).toHaveText("£50,000.00");
   await expect(figure(/^Spent to date/)).toHaveText("£7,716.04");
+  // The programme, in the programmes table, at the funder's own share too: £50,000 of its £80,000.
+  const programmeRow = page
+    .getByRole("table", { name: /money committed, allocated and spent \(the chosen funder's own share\)/ })
+    .getByRole("row", { name: new RegExp(council.programme.name) });
+  await expect(programmeRow.getByRole("cell").nth(2)).toHaveText("£50,000.00");
+  await expect(programmeRow.getByRole("cell").nth(4)).toHaveText("£7,716.04");
   // The view survives a reload, and Back steps out of it.
   await page.reload();
   await expect(figure(/^Committed/)).toHaveText("£50,000.00");

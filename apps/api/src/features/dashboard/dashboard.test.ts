@@ -51,6 +51,21 @@ describe("GET /api/dashboard", () => {
       // £90,000 × 25/105 = £21,428.571…: the leftover penny goes to the larger fraction (the OA Board's).
       spentPence: 2_142_857,
     });
+    // The programme list and the Reconciliation totals say the same with GMCA chosen: its £25,000,
+    // not the programme's £105,000, and its share of the spend, not the programme's £90,000.
+    const list = (await test.inject({ url: `/api/programmes?funderId=${gmcaId}` })).json();
+    expect(list.programmes).toEqual([
+      expect.objectContaining({
+        id: programmeId,
+        committedPence: 2_500_000,
+        allocatedPence: 2_500_000,
+        spentPence: 2_142_857,
+      }),
+    ]);
+    expect(list.totals).toEqual({ committedPence: 2_500_000, allocatedPence: 2_500_000, spentPence: 2_142_857 });
+    const portfolio = (await test.inject({ url: `/api/reconciliation?funderId=${gmcaId}` })).json();
+    expect(portfolio.totals).toMatchObject({ programmes: 1, committedPence: 2_500_000, spentPence: 2_142_857 });
+
     // Within 2019/20 only: £70,000 of spend, of which GMCA's share is £16,666.666… → £16,666.67.
     const inYear = await dashboard(`?funderId=${gmcaId}&financialYear=2019/20`);
     expect(inYear.headline.spentPence).toBe(1_666_667);

@@ -12,7 +12,7 @@ import type { DashboardQuery, DashboardResponse } from "@fundline/schemas";
 import { keptResults } from "../../lib/change-notes.ts";
 import type { Scope } from "../../lib/scope.ts";
 import { programmeFilter } from "../programmes/index.ts";
-import { attributedSpend } from "../reconciliation/index.ts";
+import { attributedSpend, fundersShare } from "../reconciliation/index.ts";
 
 const LIST_LENGTH = 20;
 const PROGRAMMES_SHOWN = 50;
@@ -300,18 +300,7 @@ async function portfolioMoney(prisma: PrismaClient, matching: Prisma.Sql, year: 
  */
 async function funderMoney(prisma: PrismaClient, matching: Prisma.Sql, funderId: string, year: number | undefined) {
   return prisma.$queryRaw<MoneyRow[]>`
-    WITH ${attributedSpend(matching, year)},
-    funded AS (
-      SELECT commitment."programmeId",
-             sum(commitment."amountPence") FILTER (WHERE commitment.status IN ('awarded', 'received')) AS committed,
-             sum(commitment.received) AS received, sum(commitment.allocated) AS allocated,
-             sum(commitment.named + coalesce(attributed.pence, 0)) AS spent
-      FROM commitment
-      JOIN "Fund" fund ON fund.id = commitment."fundId"
-      LEFT JOIN attributed ON attributed."commitmentId" = commitment.id
-      WHERE fund."funderId" = ${funderId}::uuid
-      GROUP BY 1
-    ), figures AS (
+    WITH ${fundersShare(matching, funderId, year)}, figures AS (
       SELECT programme.id, programme."endOn" < ${TODAY} AS ended,
              greatest(coalesce(programme."totalCostPence", 0) - coalesce(total."committedPence", 0), 0) AS gap,
              coalesce(funded.committed, 0) AS committed, coalesce(funded.received, 0) AS received,

@@ -3,6 +3,7 @@ import { penceFromBigInt } from "@fundline/domain";
 import type { ProgrammeListQuery, ProgrammeListResponse, ProgrammeSummary } from "@fundline/schemas";
 import { windowBounds, yearOf } from "../../lib/paging.ts";
 import { type Scope, visibleProgrammesSql } from "../../lib/scope.ts";
+import { fundersShare } from "../reconciliation/index.ts";
 
 type ProgrammeRow = {
   id: string;
@@ -75,6 +76,30 @@ export function programmeFilter(filter: SummaryFilter): Prisma.Sql {
   return conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
 }
 
+/**
+ * A programme's money figures: its running totals, or with a funder chosen that funder's own
+ * share (its commitments, their allocations, the spend attributed to them).
+ */
+const FIGURES = (funderId: string | undefined) =>
+  funderId
+    ? {
+        committed: Prisma.sql`coalesce(funded.committed, 0)`,
+        allocated: Prisma.sql`coalesce(funded.allocated, 0)`,
+        spent: Prisma.sql`coalesce(funded.spent, 0)`,
+      }
+    : {
+        committed: Prisma.sql`coalesce(total."committedPence", 0)`,
+        allocated: Prisma.sql`coalesce(total."allocatedPence", 0)`,
+        spent: Prisma.sql`coalesce(total."spentPence", 0)`,
+      };
+
+/** With a funder chosen, the `funded` CTE over the programmes the filter matches. */
+function shareOf(filter: SummaryFilter): Prisma.Sql {
+  if (!filter.funderId) return Prisma.empty;
+  const matching = Prisma.sql`SELECT programme.id FROM "Programme" programme ${programmeFilter(filter)}`;
+  return Prisma.sql`WITH ${fundersShare(matching, filter.funderId)}`;
+}
+
 /** One page of programmes with their money totals, and how many match and their totals. */
 export async function listProgrammes(
   prisma: PrismaClient,
@@ -93,11 +118,13 @@ export async function listProgrammes(
       },
     ),
     prisma.$queryRaw<{ total: bigint; committedPence: bigint; allocatedPence: bigint; spentPence: bigint }[]>`
+      ${shareOf({ ...query, scope })}
       SELECT count(*)::bigint AS total,
-             coalesce(sum(total."committedPence"), 0)::bigint AS "committedPence",
-             coalesce(sum(total."allocatedPence"), 0)::bigint AS "allocatedPence",
-             coalesce(sum(total."spentPence"), 0)::bigint AS "spentPence"
+             coalesce(sum(${FIGURES(query.funderId).committed}), 0)::bigint AS "committedPence",
+             coalesce(sum(${FIGURES(query.funderId).allocated}), 0)::bigint AS "allocatedPence",
+             coalesce(sum(${FIGURES(query.funderId).spent}), 0)::bigint AS "spentPence"
       FROM "Programme" programme LEFT JOIN "ProgrammeTotal" total ON total."programmeId" = programme.id
+      ${query.funderId ? Prisma.sql`LEFT JOIN funded ON funded."programmeId" = programme.id` : Prisma.empty}
       ${programmeFilter({ ...query, scope })}`,
   ]);
   return {
@@ -128,16 +155,19 @@ export async function programmeSummaries(
   },
 ): Promise<ProgrammeSummary[]> {
   const direction = page.direction === "desc" ? Prisma.sql`DESC` : Prisma.sql`ASC`;
+  const figures = FIGURES(filter.funderId);
   const rows = await prisma.$queryRaw<ProgrammeRow[]>`
+    ${shareOf(filter)}
     SELECT programme.id::text AS id, programme.name, programme.status::text AS status,
            programme."retiredAt", programme.version,
            lead.id::text AS "leadOrganisationId", lead.name AS "leadOrganisationName",
-           coalesce(total."committedPence", 0)::bigint AS "committedPence",
-           coalesce(total."allocatedPence", 0)::bigint AS "allocatedPence",
-           coalesce(total."spentPence", 0)::bigint AS "spentPence"
+           ${figures.committed}::bigint AS "committedPence",
+           ${figures.allocated}::bigint AS "allocatedPence",
+           ${figures.spent}::bigint AS "spentPence"
     FROM "Programme" programme
     JOIN "Organisation" lead ON lead.id = programme."leadOrganisationId"
     LEFT JOIN "ProgrammeTotal" total ON total."programmeId" = programme.id
+    ${filter.funderId ? Prisma.sql`LEFT JOIN funded ON funded."programmeId" = programme.id` : Prisma.empty}
     ${programmeFilter(filter)}
     ORDER BY ${page.orderBy} ${direction} NULLS LAST, programme.id
     LIMIT ${page.limit} OFFSET ${page.offset}`;

@@ -75,6 +75,26 @@ export function attributedSpend(programmes: Prisma.Sql, financialYear?: number |
     )`;
 }
 
+/**
+ * The CTEs of `attributedSpend` and `funded`: per programme, one funder's own commitments
+ * (awarded or received), what they received and were allocated, and the spend attributed to them
+ * (within the year, with one). What a list or a total shows when a funder is chosen.
+ */
+export function fundersShare(programmes: Prisma.Sql, funderId: string, financialYear?: number): Prisma.Sql {
+  return Prisma.sql`${attributedSpend(programmes, financialYear)},
+    funded AS (
+      SELECT commitment."programmeId",
+             sum(commitment."amountPence") FILTER (WHERE commitment.status IN ('awarded', 'received')) AS committed,
+             sum(commitment.received) AS received, sum(commitment.allocated) AS allocated,
+             sum(commitment.named + coalesce(attributed.pence, 0)) AS spent
+      FROM commitment
+      JOIN "Fund" fund ON fund.id = commitment."fundId"
+      LEFT JOIN attributed ON attributed."commitmentId" = commitment.id
+      WHERE fund."funderId" = ${funderId}::uuid
+      GROUP BY 1
+    )`;
+}
+
 /** Each live commitment's amount, receipts, allocations and spend (attributed as `attributedSpend` says). */
 export async function commitmentFigures(db: Db, programmes: Prisma.Sql): Promise<CommitmentFigures[]> {
   const rows = await db.$queryRaw<

@@ -1,4 +1,4 @@
 // What other features, the tests and the bench may use of reconciliation.
 
-export { attributedSpend } from "./figures.ts";
+export { attributedSpend, fundersShare } from "./figures.ts";
 export { runningTotalsDrift } from "./running-totals.ts";

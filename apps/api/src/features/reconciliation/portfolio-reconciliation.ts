@@ -1,6 +1,7 @@
 import { Prisma, type PrismaClient } from "@fundline/db";
 import {
   FLAG_SEVERITY,
+  parseFinancialYearLabel,
   penceFromBigInt,
   reconciliationFlags,
   toIsoDate,
@@ -11,7 +12,7 @@ import type { FlagCode, PortfolioFlag, PortfolioReconciliation, PortfolioReconci
 import { changesSince, oneAtATime, pruneChangeNotes } from "../../lib/change-notes.ts";
 import type { Scope } from "../../lib/scope.ts";
 import { programmeFilter } from "../programmes/index.ts";
-import { capitalOutsideYear, commitmentFigures, costLineFigures, costSharingFigures } from "./figures.ts";
+import { capitalOutsideYear, commitmentFigures, costLineFigures, costSharingFigures, fundersShare } from "./figures.ts";
 
 const SEVERITY_ORDER = { high: 0, medium: 1, low: 2 } as const;
 
@@ -199,22 +200,7 @@ async function computePortfolio(
   const matching = onlyProgrammes ? selecting(onlyProgrammes) : portfolio;
 
   const [[money], candidates, commitmentProblems, costLines, costSharing, capital] = await Promise.all([
-    prisma.$queryRaw<
-      {
-        programmes: bigint;
-        totalCostPence: bigint;
-        committedPence: bigint;
-        spentPence: bigint;
-        shortfallPence: bigint;
-      }[]
-    >`
-      SELECT count(*)::bigint AS programmes,
-             coalesce(sum(programme."totalCostPence"), 0)::bigint AS "totalCostPence",
-             coalesce(sum(total."committedPence"), 0)::bigint AS "committedPence",
-             coalesce(sum(total."spentPence"), 0)::bigint AS "spentPence",
-             coalesce(sum(greatest(programme."totalCostPence" - coalesce(total."committedPence", 0), 0)), 0)::bigint AS "shortfallPence"
-      FROM "Programme" programme LEFT JOIN "ProgrammeTotal" total ON total."programmeId" = programme.id
-      WHERE programme.id IN (${portfolio})`,
+    portfolioMoney(prisma, portfolio, query),
     // Not fully funded, or ending within the warning window (their commitments are read below).
     prisma.$queryRaw<{ id: string; nearEnd: boolean }[]>`
       SELECT programme.id::text AS id,
@@ -306,6 +292,38 @@ async function computePortfolio(
       shortfallPence: penceFromBigInt(money?.shortfallPence ?? 0n),
     },
   };
+}
+
+/**
+ * What the findings are set against: the programmes' cost, awarded funding and spend, and the
+ * shortfall. With a funder chosen, its own commitments and the spend attributed to them; with a
+ * year, the spend within it.
+ */
+function portfolioMoney(prisma: PrismaClient, portfolio: Prisma.Sql, query: Filters) {
+  const year = query.financialYear ? parseFinancialYearLabel(query.financialYear) : undefined;
+  const share = query.funderId ? fundersShare(portfolio, query.funderId, year) : undefined;
+  const spentInYear = Prisma.sql`(SELECT coalesce(sum(year."spentPence"), 0) FROM "CostLineYearTotal" year
+    JOIN "CostLine" line ON line.id = year."costLineId"
+    WHERE line."programmeId" = programme.id AND year."financialYear" = ${year ?? 0})`;
+  const committed = share ? Prisma.sql`coalesce(funded.committed, 0)` : Prisma.sql`coalesce(total."committedPence", 0)`;
+  const spent = share
+    ? Prisma.sql`coalesce(funded.spent, 0)`
+    : year === undefined
+      ? Prisma.sql`coalesce(total."spentPence", 0)`
+      : spentInYear;
+  return prisma.$queryRaw<
+    { programmes: bigint; totalCostPence: bigint; committedPence: bigint; spentPence: bigint; shortfallPence: bigint }[]
+  >`
+    ${share ? Prisma.sql`WITH ${share}` : Prisma.empty}
+    SELECT count(*)::bigint AS programmes,
+           coalesce(sum(programme."totalCostPence"), 0)::bigint AS "totalCostPence",
+           coalesce(sum(${committed}), 0)::bigint AS "committedPence",
+           coalesce(sum(${spent}), 0)::bigint AS "spentPence",
+           coalesce(sum(greatest(programme."totalCostPence" - coalesce(total."committedPence", 0), 0)), 0)::bigint AS "shortfallPence"
+    FROM "Programme" programme
+    LEFT JOIN "ProgrammeTotal" total ON total."programmeId" = programme.id
+    ${share ? Prisma.sql`LEFT JOIN funded ON funded."programmeId" = programme.id` : Prisma.empty}
+    WHERE programme.id IN (${portfolio})`;
 }
 
 function groupBy<Row extends { programmeId: string }>(rows: Row[]): Map<string, Row[]> {

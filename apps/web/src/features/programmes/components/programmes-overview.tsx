@@ -31,7 +31,7 @@ export function ProgrammesOverview({ filters = {} }: { filters?: ProgrammeFilter
                 { pence: "spentPence", name: "Spent", colour: "var(--colour-spent)" },
               ]}
             />
-            <ProgrammesTable list={list} />
+            <ProgrammesTable list={list} funderChosen={Boolean(filters.funderId)} />
             <Pager
               label="Pages of programmes"
               page={list.page}
@@ -50,7 +50,7 @@ export function ProgrammesOverview({ filters = {} }: { filters?: ProgrammeFilter
   );
 }
 
-function ProgrammesTable({ list }: { list: ProgrammeListResponse }) {
+function ProgrammesTable({ list, funderChosen }: { list: ProgrammeListResponse; funderChosen: boolean }) {
   const first = (list.page - 1) * list.pageSize + 1;
   const range =
     list.total > list.programmes.length
@@ -59,7 +59,9 @@ function ProgrammesTable({ list }: { list: ProgrammeListResponse }) {
   return (
     <TableRegion label="Programmes">
       <table aria-describedby="chart-heading">
-        <caption>{range}: money committed, allocated and spent</caption>
+        <caption>
+          {range}: money committed, allocated and spent{funderChosen ? " (the chosen funder's own share)" : ""}
+        </caption>
         <thead>
           <tr>
             <th scope="col">Programme</th>
