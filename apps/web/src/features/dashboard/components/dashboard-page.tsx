@@ -188,7 +188,7 @@ function Dashboard({
       <ByFunder rows={figures.byFunder} funderChosen={funderChosen} year={filters.financialYear} />
       <ByYear rows={figures.byYear} funderChosen={funderChosen} />
       <Delivery figures={figures} />
-      <Benefits benefits={figures.benefits} />
+      <Benefits benefits={figures.benefits} today={figures.today} />
 
       <section aria-labelledby="programmes-title" className="page-section" id="programmes">
         <h2 id="programmes-title">Programmes</h2>
@@ -257,7 +257,9 @@ function DueList({
               {due.map((milestone) => (
                 <tr key={milestone.id}>
                   <th scope="row">
-                    <Link to={`/programmes/${milestone.programme.id}#milestones`}>{milestone.description}</Link>
+                    <Link to={`/programmes/${milestone.programme.id}#milestone-${milestone.id}`}>
+                      {milestone.description}
+                    </Link>
                   </th>
                   <td>{milestone.programme.name}</td>
                   <td>{formatDate(milestone.dueOn)}</td>
@@ -629,7 +631,7 @@ function Delivery({ figures }: { figures: DashboardResponse }) {
   );
 }
 
-function Benefits({ benefits }: { benefits: DashboardResponse["benefits"] }) {
+function Benefits({ benefits, today }: { benefits: DashboardResponse["benefits"]; today: string }) {
   return (
     <section aria-labelledby="benefits-title" className="page-section">
       <h2 id="benefits-title">Benefits against their targets</h2>
@@ -653,6 +655,7 @@ function Benefits({ benefits }: { benefits: DashboardResponse["benefits"] }) {
                   Target
                 </th>
                 <th scope="col">Expected by</th>
+                <th scope="col">Time to benefit</th>
               </tr>
             </thead>
             <tbody>
@@ -673,6 +676,7 @@ function Benefits({ benefits }: { benefits: DashboardResponse["benefits"] }) {
                   </td>
                   <td className="money">{benefit.targetText ?? withUnit(benefit.targetValue, benefit.unit)}</td>
                   <td>{benefit.expectedBy ? formatDate(benefit.expectedBy) : "—"}</td>
+                  <td>{benefit.expectedBy ? timeTo(benefit.expectedBy, today) : "—"}</td>
                 </tr>
               ))}
             </tbody>
@@ -687,6 +691,14 @@ function Benefits({ benefits }: { benefits: DashboardResponse["benefits"] }) {
 function findings(filters: DashboardFilters, code: string): string {
   const { status: _status, ...shared } = filters;
   return `/reconciliation?${new URLSearchParams({ ...shared, code })}`;
+}
+
+/** "in 5 months", "due now", "4 months ago": how far off a benefit's expected date is. */
+function timeTo(expectedBy: string, today: string): string {
+  const months = Math.round((Date.parse(expectedBy) - Date.parse(today)) / (86_400_000 * 30.4375));
+  if (months === 0) return "due now";
+  const count = `${Math.abs(months)} ${Math.abs(months) === 1 ? "month" : "months"}`;
+  return months > 0 ? `in ${count}` : `${count} ago`;
 }
 
 const DIRECTION_WORDS = { increase: "should go up", decrease: "should go down", achieve: "to be achieved" } as const;

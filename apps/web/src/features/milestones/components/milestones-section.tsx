@@ -79,7 +79,7 @@ function MilestoneEntry({
 }) {
   const status = MILESTONE_STATUS[milestone.status];
   return (
-    <li className={`timeline-entry timeline-${status.tone}`}>
+    <li className={`timeline-entry timeline-${status.tone}`} id={`milestone-${milestone.id}`}>
       <h3 className="timeline-title">{milestone.description}</h3>
       <p className="timeline-tags">
         <StatusTag tone={status.tone}>{status.label}</StatusTag>

@@ -2,6 +2,7 @@ import { can, formatDate, formatDateTime, formatPence } from "@fundline/domain";
 import type { ProgrammeDetail } from "@fundline/schemas";
 import { useEffect, useState } from "react";
 import { flushSync } from "react-dom";
+import { useLocation } from "react-router";
 import { Confirmation } from "../../../components/page/confirmation.tsx";
 import { PageHeading } from "../../../components/page/page-heading.tsx";
 import { EmptyState } from "../../../components/page/page-states.tsx";
@@ -46,6 +47,11 @@ function Programme({ programme }: { programme: ProgrammeDetail }) {
   const today = todayInTheUk();
   // Set when the print dialog opens, so the paper says when its figures were true.
   const [printedAt, setPrintedAt] = useState(() => new Date());
+  const { hash } = useLocation();
+  useEffect(() => {
+    // A link from elsewhere to one milestone or section (`#milestone-…`): show it once the page is drawn.
+    if (hash) document.getElementById(decodeURIComponent(hash.slice(1)))?.scrollIntoView();
+  }, [hash]);
   useEffect(() => {
     // Ctrl+P as well as the button: render the time before the browser copies the page, and
     // open each milestone's history so the paper carries it.
