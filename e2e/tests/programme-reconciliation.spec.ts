@@ -22,9 +22,10 @@ test("a programme manager opens a programme's money and sees each partner's shar
   const tameside = shares.getByRole("row", { name: /Tameside/ });
   await expect(page.getByText("1 Apr 2022 to 31 Mar 2023")).toBeVisible();
   await expect(tameside.getByRole("cell")).toHaveText(["1 part (50%)", "£55,000.00", "£50,000.00", "-£5,000.00"]);
-  await expect(page.getByRole("table", { name: /^1 finding, most serious first/ })).toContainText(
-    "Partner behind its share",
-  );
+  // Tameside behind its share, and the programme ended on 31 Mar 2023 with £150,000 of £260,000 unspent.
+  const findings = page.getByRole("table", { name: /^3 findings, most serious first/ });
+  await expect(findings).toContainText("Partner behind its share");
+  await expect(findings.getByRole("row", { name: /Committed money unspent after the end/ })).toHaveCount(2);
   await expect(page.getByRole("table", { name: /profiled and spent in each financial year/ })).toContainText("2022/23");
 
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]).analyze();

@@ -126,17 +126,54 @@ describe("reconciliationFlags", () => {
     ]);
   });
 
-  it(`warns of unspent awarded money only within ${UNSPENT_WARNING_DAYS} days of the end, not before or after`, () => {
+  it(`warns of unspent awarded money within ${UNSPENT_WARNING_DAYS} days of the end, and says so once it has ended`, () => {
     const near = (today: string) => codes({ today });
     expect(near("2021-01-01")).toEqual(["COMMITTED_UNSPENT_NEAR_END"]); // 89 days
     expect(near("2020-12-31")).toEqual(["COMMITTED_UNSPENT_NEAR_END"]); // 90 days
     expect(near("2020-12-30")).toEqual([]); // 91 days
     expect(near("2021-03-31")).toEqual(["COMMITTED_UNSPENT_NEAR_END"]); // the last day
-    expect(near("2021-04-01")).toEqual([]); // ended
+    // Ended with money unspent: said so for as long as it stays unspent.
+    expect(near("2021-04-01")).toEqual(["COMMITTED_UNSPENT_AFTER_END"]);
+    expect(near("2030-01-01")).toEqual(["COMMITTED_UNSPENT_AFTER_END"]);
+    expect(reconciliationFlags(figures({ today: "2021-04-01" }))[0]?.message).toBe(
+      "GMCA early years grant: £3,571.43 of £25,000.00 is unspent, and the programme ended on 31 Mar 2021.",
+    );
     expect(codes({ today: "2021-01-01", commitments: [commitment({ awarded: false })] })).toEqual([]);
     expect(reconciliationFlags(figures({ today: "2021-01-01" }))[0]?.message).toBe(
       "GMCA early years grant: £3,571.43 of £25,000.00 is unspent with 89 days to the programme's end on 31 Mar 2021.",
     );
+  });
+
+  it("flags payments dated outside the programme's dates, and one payment bigger than its line's allocation", () => {
+    const flags = reconciliationFlags(
+      figures({
+        today: "2021-01-01",
+        startOn: "2019-04-01",
+        commitments: [],
+        spendOutsideDates: { payments: 2, spentPence: 100_000_000_000, firstOn: "2019-01-15", lastOn: "2030-06-30" },
+        largePayments: [
+          {
+            spendId: "77777777-7777-4777-8777-777777777777",
+            lineName: "Dartington contract",
+            spentOn: "2030-06-30",
+            amountPence: 100_000_000_000,
+            allocatedPence: 10_500_000,
+          },
+        ],
+      }),
+    );
+    expect(flags.map((flag) => [flag.code, flag.severity, flag.message])).toEqual([
+      [
+        "SPEND_OUTSIDE_PROGRAMME_DATES",
+        "high",
+        "2 payments of £1,000,000,000.00 dated outside the programme's dates (it runs from 1 Apr 2019 to 31 Mar 2021), between 15 Jan 2019 and 30 Jun 2030.",
+      ],
+      [
+        "PAYMENT_LARGER_THAN_LINE",
+        "high",
+        "Dartington contract: one payment of £1,000,000,000.00 on 30 Jun 2030 is more than the line's whole allocation of £105,000.00.",
+      ],
+    ]);
   });
 
   it("gives every finding its severity from one table", () => {

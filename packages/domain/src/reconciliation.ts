@@ -6,6 +6,7 @@ export type ReconciliationFigures = {
   programmeId: string;
   totalCostPence: Pence | null;
   committedPence: Pence;
+  startOn?: string | null;
   endOn: string | null;
   today: string;
   commitments: {
@@ -25,6 +26,10 @@ export type ReconciliationFigures = {
   }[];
   /** Spend on lines a capital commitment funds, in financial years outside its profile. */
   capitalOutsideYear: { commitmentId: string; title: string; financialYear: string; spentPence: Pence }[];
+  /** Live payments dated before the programme's start or after its end. */
+  spendOutsideDates?: { payments: number; spentPence: Pence; firstOn: string; lastOn: string } | null;
+  /** Single payments larger than the whole allocation of the line they are charged to. */
+  largePayments?: { spendId: string; lineName: string; spentOn: string; amountPence: Pence; allocatedPence: Pence }[];
 };
 
 export type Flag = {
@@ -35,11 +40,14 @@ export type Flag = {
     | "LINE_OVERSPENT"
     | "SPEND_WITHOUT_ALLOCATION"
     | "COMMITTED_UNSPENT_NEAR_END"
+    | "COMMITTED_UNSPENT_AFTER_END"
+    | "SPEND_OUTSIDE_PROGRAMME_DATES"
+    | "PAYMENT_LARGER_THAN_LINE"
     | "PARTNER_BEHIND_SHARE"
     | "CAPITAL_SPENT_OUTSIDE_YEAR";
   severity: "high" | "medium" | "low";
   message: string;
-  subject: { type: "programme" | "commitment" | "costLine" | "costSharingAgreement"; id: string };
+  subject: { type: "programme" | "commitment" | "costLine" | "costSharingAgreement" | "spend"; id: string };
   figures: Record<string, Pence | string | null>;
 };
 
@@ -52,7 +60,10 @@ export const FLAG_SEVERITY: Record<Flag["code"], Flag["severity"]> = {
   LINE_OVERSPENT: "medium",
   PARTNER_BEHIND_SHARE: "medium",
   CAPITAL_SPENT_OUTSIDE_YEAR: "high",
+  SPEND_OUTSIDE_PROGRAMME_DATES: "high",
+  PAYMENT_LARGER_THAN_LINE: "high",
   COMMITTED_UNSPENT_NEAR_END: "medium",
+  COMMITTED_UNSPENT_AFTER_END: "medium",
 };
 
 /** Days before the end date within which unspent committed money is at risk of going back. */
@@ -150,6 +161,53 @@ export function reconciliationFlags(figures: ReconciliationFigures): Flag[] {
       subject: { type: "commitment", id: outside.commitmentId },
       figures: { financialYear: outside.financialYear, spentPence: outside.spentPence },
     });
+  }
+  const outside = figures.spendOutsideDates;
+  if (outside && outside.payments > 0) {
+    const dates = [
+      figures.startOn && `from ${formatDate(figures.startOn)}`,
+      figures.endOn && `to ${formatDate(figures.endOn)}`,
+    ]
+      .filter(Boolean)
+      .join(" ");
+    flags.push({
+      code: "SPEND_OUTSIDE_PROGRAMME_DATES",
+      severity: FLAG_SEVERITY.SPEND_OUTSIDE_PROGRAMME_DATES,
+      message: `${outside.payments} ${outside.payments === 1 ? "payment" : "payments"} of ${formatPence(outside.spentPence)} dated outside the programme's dates (it runs ${dates}), between ${formatDate(outside.firstOn)} and ${formatDate(outside.lastOn)}.`,
+      subject: programme,
+      figures: {
+        payments: String(outside.payments),
+        spentPence: outside.spentPence,
+        firstOn: outside.firstOn,
+        lastOn: outside.lastOn,
+      },
+    });
+  }
+  for (const payment of figures.largePayments ?? []) {
+    flags.push({
+      code: "PAYMENT_LARGER_THAN_LINE",
+      severity: FLAG_SEVERITY.PAYMENT_LARGER_THAN_LINE,
+      message: `${payment.lineName}: one payment of ${formatPence(payment.amountPence)} on ${formatDate(payment.spentOn)} is more than the line's whole allocation of ${formatPence(payment.allocatedPence)}.`,
+      subject: { type: "spend", id: payment.spendId },
+      figures: { amountPence: payment.amountPence, allocatedPence: payment.allocatedPence, spentOn: payment.spentOn },
+    });
+  }
+  if (figures.endOn && daysBetween(figures.today, figures.endOn) < 0) {
+    for (const commitment of figures.commitments.filter((c) => c.awarded && c.spentPence < c.amountPence)) {
+      const unspent = commitment.amountPence - commitment.spentPence;
+      flags.push({
+        code: "COMMITTED_UNSPENT_AFTER_END",
+        severity: FLAG_SEVERITY.COMMITTED_UNSPENT_AFTER_END,
+        message: `${commitment.title}: ${formatPence(unspent)} of ${formatPence(commitment.amountPence)} is unspent, and the programme ended on ${formatDate(figures.endOn)}.`,
+        subject: { type: "commitment", id: commitment.id },
+        figures: {
+          amountPence: commitment.amountPence,
+          spentPence: commitment.spentPence,
+          unspentPence: unspent,
+          endOn: figures.endOn,
+        },
+      });
+    }
   }
   if (figures.endOn) {
     const daysLeft = daysBetween(figures.today, figures.endOn);

@@ -13,13 +13,19 @@ export const ReconciliationFlag = z.object({
     "LINE_OVERSPENT",
     "SPEND_WITHOUT_ALLOCATION",
     "COMMITTED_UNSPENT_NEAR_END",
+    "COMMITTED_UNSPENT_AFTER_END",
+    "SPEND_OUTSIDE_PROGRAMME_DATES",
+    "PAYMENT_LARGER_THAN_LINE",
     "PARTNER_BEHIND_SHARE",
     "CAPITAL_SPENT_OUTSIDE_YEAR",
   ]),
   severity: FlagSeverity,
   message: z.string(),
-  /** What the flag is about: the programme, a commitment or a cost line. */
-  subject: z.object({ type: z.enum(["programme", "commitment", "costLine", "costSharingAgreement"]), id: Uuid }),
+  /** What the flag is about: the programme, a commitment, a cost line, an agreement or one payment. */
+  subject: z.object({
+    type: z.enum(["programme", "commitment", "costLine", "costSharingAgreement", "spend"]),
+    id: Uuid,
+  }),
   figures: z.record(z.string(), z.union([Pence, z.string(), z.null()])),
 });
 export type ReconciliationFlag = z.infer<typeof ReconciliationFlag>;

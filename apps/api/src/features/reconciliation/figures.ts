@@ -2,7 +2,7 @@
 // their ids: one programme for its own page, every flagged programme for the portfolio. Money
 // is added up by PostgreSQL, mostly from the running totals the triggers keep.
 import { Prisma, type PrismaClient } from "@fundline/db";
-import { financialYearLabel, partsAsPercentages, penceFromBigInt } from "@fundline/domain";
+import { financialYearLabel, partsAsPercentages, penceFromBigInt, toIsoDate } from "@fundline/domain";
 import type { ProgrammeReconciliation } from "@fundline/schemas";
 
 type Db = Pick<PrismaClient, "$queryRaw">;
@@ -291,5 +291,86 @@ export async function capitalOutsideYear(db: Db, programmes: Prisma.Sql): Promis
     title: row.title,
     financialYear: financialYearLabel(row.financialYear),
     spentPence: penceFromBigInt(row.spentPence),
+  }));
+}
+
+export type SpendOutsideDates = {
+  programmeId: string;
+  payments: number;
+  spentPence: number;
+  firstOn: string;
+  lastOn: string;
+};
+
+/**
+ * Each programme's live payments dated before its start or after its end: two index ranges per
+ * programme on (programmeId, spentOn), so no spend row inside the dates is read.
+ */
+export async function spendOutsideDates(db: Db, programmes: Prisma.Sql): Promise<SpendOutsideDates[]> {
+  const rows = await db.$queryRaw<
+    { programmeId: string; payments: number; spentPence: bigint; firstOn: Date; lastOn: Date }[]
+  >`
+    SELECT programme.id::text AS "programmeId", outside.payments, outside."spentPence", outside."firstOn", outside."lastOn"
+    FROM "Programme" programme
+    CROSS JOIN LATERAL (
+      SELECT count(*)::int AS payments, sum(spend."amountPence")::bigint AS "spentPence",
+             min(spend."spentOn") AS "firstOn", max(spend."spentOn") AS "lastOn"
+      FROM "Spend" spend
+      WHERE spend."programmeId" = programme.id AND spend."retiredAt" IS NULL
+        AND (spend."spentOn" < programme."startOn" OR spend."spentOn" > programme."endOn")
+    ) outside
+    WHERE programme.id IN (${programmes}) AND (programme."startOn" IS NOT NULL OR programme."endOn" IS NOT NULL)
+      AND outside.payments > 0`;
+  return rows.map((row) => ({
+    programmeId: row.programmeId,
+    payments: row.payments,
+    spentPence: penceFromBigInt(row.spentPence),
+    firstOn: toIsoDate(row.firstOn),
+    lastOn: toIsoDate(row.lastOn),
+  }));
+}
+
+export type LargePayment = {
+  programmeId: string;
+  spendId: string;
+  lineName: string;
+  spentOn: string;
+  amountPence: number;
+  allocatedPence: number;
+};
+
+/**
+ * Single payments larger than the whole allocation of their line. Such a line is overspent, so
+ * only overspent lines are looked at (through the partial index on exactly that), and within
+ * each only its payments larger than its allocation (by index on costLineId).
+ */
+export async function largePayments(db: Db, programmes: Prisma.Sql): Promise<LargePayment[]> {
+  const rows = await db.$queryRaw<
+    {
+      programmeId: string;
+      spendId: string;
+      lineName: string;
+      spentOn: Date;
+      amountPence: bigint;
+      allocatedPence: bigint;
+    }[]
+  >`
+    SELECT line."programmeId"::text AS "programmeId", spend.id::text AS "spendId", line.name AS "lineName",
+           spend."spentOn", spend."amountPence", total."allocatedPence"
+    FROM "CostLineTotal" total
+    JOIN "CostLine" line ON line.id = total."costLineId"
+    JOIN "Spend" spend ON spend."costLineId" = line.id
+    WHERE total."spentPence" <> 0 AND (total."allocatedPence" = 0 OR total."spentPence" > total."allocatedPence")
+      AND total."allocatedPence" > 0 AND line."programmeId" IN (${programmes}) AND line."retiredAt" IS NULL
+      AND spend."retiredAt" IS NULL AND spend."amountPence" > total."allocatedPence"
+    ORDER BY spend."amountPence" DESC, spend.id
+    LIMIT 1000`;
+  return rows.map((row) => ({
+    programmeId: row.programmeId,
+    spendId: row.spendId,
+    lineName: row.lineName,
+    spentOn: toIsoDate(row.spentOn),
+    amountPence: penceFromBigInt(row.amountPence),
+    allocatedPence: penceFromBigInt(row.allocatedPence),
   }));
 }

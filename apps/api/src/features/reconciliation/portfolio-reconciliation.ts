@@ -12,7 +12,15 @@ import type { FlagCode, PortfolioFlag, PortfolioReconciliation, PortfolioReconci
 import { changesSince, oneAtATime, pruneChangeNotes } from "../../lib/change-notes.ts";
 import type { Scope } from "../../lib/scope.ts";
 import { programmeFilter } from "../programmes/index.ts";
-import { capitalOutsideYear, commitmentFigures, costLineFigures, costSharingFigures, fundersShare } from "./figures.ts";
+import {
+  capitalOutsideYear,
+  commitmentFigures,
+  costLineFigures,
+  costSharingFigures,
+  fundersShare,
+  largePayments,
+  spendOutsideDates,
+} from "./figures.ts";
 
 const SEVERITY_ORDER = { high: 0, medium: 1, low: 2 } as const;
 
@@ -199,18 +207,22 @@ async function computePortfolio(
   const portfolio = selecting();
   const matching = onlyProgrammes ? selecting(onlyProgrammes) : portfolio;
 
-  const [[money], candidates, commitmentProblems, costLines, costSharing, capital] = await Promise.all([
-    portfolioMoney(prisma, portfolio, query),
-    // Not fully funded, or ending within the warning window (their commitments are read below).
-    prisma.$queryRaw<{ id: string; nearEnd: boolean }[]>`
+  const [[money], candidates, commitmentProblems, costLines, costSharing, capital, outsideDates, bigPayments] =
+    await Promise.all([
+      portfolioMoney(prisma, portfolio, query),
+      // Not fully funded, ending within the warning window, or ended with funding awarded (the
+      // commitments of the last two are read below, for money at risk or left unspent).
+      prisma.$queryRaw<{ id: string; nearEnd: boolean }[]>`
       SELECT programme.id::text AS id,
-             programme."endOn" BETWEEN ${todayIso}::date AND ${todayIso}::date + ${UNSPENT_WARNING_DAYS}::int AS "nearEnd"
+             (programme."endOn" <= ${todayIso}::date + ${UNSPENT_WARNING_DAYS}::int
+              AND coalesce(total."committedPence", 0) > 0) AS "nearEnd"
       FROM "Programme" programme LEFT JOIN "ProgrammeTotal" total ON total."programmeId" = programme.id
       WHERE programme.id IN (${matching})
         AND (programme."totalCostPence" > coalesce(total."committedPence", 0)
-             OR programme."endOn" BETWEEN ${todayIso}::date AND ${todayIso}::date + ${UNSPENT_WARNING_DAYS}::int)`,
-    // Over-allocated or over-received commitments, each read through its partial index.
-    prisma.$queryRaw<{ programmeId: string }[]>`
+             OR (programme."endOn" <= ${todayIso}::date + ${UNSPENT_WARNING_DAYS}::int
+                 AND coalesce(total."committedPence", 0) > 0))`,
+      // Over-allocated or over-received commitments, each read through its partial index.
+      prisma.$queryRaw<{ programmeId: string }[]>`
       SELECT commitment."programmeId"::text AS "programmeId"
       FROM "CommitmentTotal" total JOIN "FundingCommitment" commitment ON commitment.id = total."commitmentId"
       WHERE total."allocatedPence" > total."amountPence" AND commitment."retiredAt" IS NULL
@@ -220,10 +232,12 @@ async function computePortfolio(
       FROM "CommitmentTotal" total JOIN "FundingCommitment" commitment ON commitment.id = total."commitmentId"
       WHERE total."receivedPence" > total."amountPence" AND commitment."retiredAt" IS NULL
         AND commitment."programmeId" IN (${matching})`,
-    costLineFigures(prisma, matching, { problemsOnly: true }),
-    costSharingFigures(prisma, matching),
-    capitalOutsideYear(prisma, matching),
-  ]);
+      costLineFigures(prisma, matching, { problemsOnly: true }),
+      costSharingFigures(prisma, matching),
+      capitalOutsideYear(prisma, matching),
+      spendOutsideDates(prisma, matching),
+      largePayments(prisma, matching),
+    ]);
 
   // Every commitment of a programme near its end (money at risk) or with one over-allocated or over-received.
   const commitmentProgrammes = [
@@ -243,19 +257,30 @@ async function computePortfolio(
       ...costLines.map((line) => line.programmeId),
       ...costSharing.map((agreement) => agreement.programmeId),
       ...capital.map((row) => row.programmeId),
+      ...outsideDates.map((row) => row.programmeId),
+      ...bigPayments.map((row) => row.programmeId),
     ]),
   ];
   const programmes = programmeIds.length
     ? await prisma.$queryRaw<
-        { id: string; name: string; totalCostPence: bigint | null; committedPence: bigint; endOn: Date | null }[]
+        {
+          id: string;
+          name: string;
+          totalCostPence: bigint | null;
+          committedPence: bigint;
+          startOn: Date | null;
+          endOn: Date | null;
+        }[]
       >`
-        SELECT programme.id::text AS id, programme.name, programme."totalCostPence", programme."endOn",
+        SELECT programme.id::text AS id, programme.name, programme."totalCostPence", programme."startOn", programme."endOn",
                coalesce(total."committedPence", 0)::bigint AS "committedPence"
         FROM "Programme" programme LEFT JOIN "ProgrammeTotal" total ON total."programmeId" = programme.id
         WHERE programme.id = ANY(${programmeIds}::uuid[])`
     : [];
 
   const byProgramme = {
+    outsideDates: new Map(outsideDates.map((row) => [row.programmeId, row])),
+    bigPayments: groupBy(bigPayments),
     commitments: groupBy(commitments),
     costLines: groupBy(costLines),
     costSharing: groupBy(costSharing),
@@ -269,6 +294,7 @@ async function computePortfolio(
       programmeId: programme.id,
       totalCostPence: programme.totalCostPence === null ? null : penceFromBigInt(programme.totalCostPence),
       committedPence: penceFromBigInt(programme.committedPence),
+      startOn: toIsoDateOrNull(programme.startOn),
       endOn: toIsoDateOrNull(programme.endOn),
       today: todayIso,
       commitments: (byProgramme.commitments.get(programme.id) ?? []).map((commitment) => ({
@@ -278,6 +304,8 @@ async function computePortfolio(
       costLines: byProgramme.costLines.get(programme.id) ?? [],
       costSharing: byProgramme.costSharing.get(programme.id) ?? [],
       capitalOutsideYear: byProgramme.capital.get(programme.id) ?? [],
+      spendOutsideDates: byProgramme.outsideDates.get(programme.id) ?? null,
+      largePayments: byProgramme.bigPayments.get(programme.id) ?? [],
     }).map((flag) => ({ ...flag, programme: { id: programme.id, name: programme.name } })),
   );
 

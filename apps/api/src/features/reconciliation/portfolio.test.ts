@@ -68,7 +68,7 @@ describe("portfolio reconciliation", () => {
       expect(portfolio.total).toBe(expected.length);
       for (const flag of portfolio.flags) codesSeen.add(flag.code);
     }
-    expect(codesSeen.size).toBe(7);
+    expect(codesSeen.size).toBe(9);
   });
 
   it("finds each kind of problem with its figures, and totals them", async () => {
@@ -77,11 +77,20 @@ describe("portfolio reconciliation", () => {
     expect([...codes].sort()).toEqual([
       "CAPITAL_SPENT_OUTSIDE_YEAR",
       "COMMITMENT_OVER_ALLOCATED",
+      "COMMITTED_UNSPENT_AFTER_END",
       "LINE_OVERSPENT",
       "PARTNER_BEHIND_SHARE",
       "PROGRAMME_NOT_FULLY_FUNDED",
+      "SPEND_OUTSIDE_PROGRAMME_DATES",
       "SPEND_WITHOUT_ALLOCATION",
     ]);
+    // The Development Demonstrator ended in 2013 with £7,360 of its funding unspent.
+    const demonstrator = portfolio.flags.filter(
+      (flag) =>
+        flag.code === "COMMITTED_UNSPENT_AFTER_END" &&
+        flag.programme.name === "Development Demonstrator for Early and Foundation Years",
+    );
+    expect(demonstrator.reduce((sum, flag) => sum + Number(flag.figures.unspentPence), 0)).toBe(736_000);
     const gap = portfolio.flags.find((flag) => flag.code === "PROGRAMME_NOT_FULLY_FUNDED");
     expect(gap).toMatchObject({
       programme: { id: dartington.programmeId, name: "Early years outcomes programme" },

@@ -2,7 +2,15 @@ import type { PrismaClient } from "@fundline/db";
 import { financialYearLabel, penceFromBigInt, reconciliationFlags, toIsoDate, toIsoDateOrNull } from "@fundline/domain";
 import type { ProgrammeReconciliation } from "@fundline/schemas";
 import { NotFound } from "../../errors.ts";
-import { capitalOutsideYear, commitmentFigures, costLineFigures, costSharingFigures, oneProgramme } from "./figures.ts";
+import {
+  capitalOutsideYear,
+  commitmentFigures,
+  costLineFigures,
+  costSharingFigures,
+  largePayments,
+  oneProgramme,
+  spendOutsideDates,
+} from "./figures.ts";
 
 /** A programme's money, reconciled in SQL, with the flags its figures raise. */
 export async function reconcileProgramme(
@@ -12,12 +20,12 @@ export async function reconcileProgramme(
 ): Promise<ProgrammeReconciliation> {
   const programme = await prisma.programme.findUnique({
     where: { id: programmeId },
-    select: { totalCostPence: true, endOn: true },
+    select: { totalCostPence: true, startOn: true, endOn: true },
   });
   if (!programme) throw new NotFound("Programme", programmeId);
 
   const programmes = oneProgramme(programmeId);
-  const [totals, commitments, costLines, years, costSharing, capital] = await Promise.all([
+  const [totals, commitments, costLines, years, costSharing, capital, [outside], large] = await Promise.all([
     prisma.programmeTotal.findUnique({ where: { programmeId } }),
     commitmentFigures(prisma, programmes),
     costLineFigures(prisma, programmes, { problemsOnly: false }),
@@ -42,6 +50,8 @@ export async function reconcileProgramme(
       ORDER BY "financialYear"`,
     costSharingFigures(prisma, programmes),
     capitalOutsideYear(prisma, programmes),
+    spendOutsideDates(prisma, programmes),
+    largePayments(prisma, programmes),
   ]);
 
   const committedPence = penceFromBigInt(totals?.committedPence ?? 0n);
@@ -65,6 +75,7 @@ export async function reconcileProgramme(
       programmeId,
       totalCostPence,
       committedPence,
+      startOn: toIsoDateOrNull(programme.startOn),
       endOn: toIsoDateOrNull(programme.endOn),
       today: toIsoDate(today),
       commitments: commitments.map((commitment) => ({
@@ -74,6 +85,8 @@ export async function reconcileProgramme(
       costLines,
       costSharing,
       capitalOutsideYear: capital,
+      spendOutsideDates: outside ?? null,
+      largePayments: large,
     }),
   };
 }

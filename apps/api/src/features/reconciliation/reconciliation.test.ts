@@ -28,7 +28,17 @@ describe("GET /api/programmes/:id/reconciliation", () => {
       { financialYear: "2019/20", profiledPence: 10_500_000, spentPence: 7_000_000 },
       { financialYear: "2020/21", profiledPence: 0, spentPence: 2_000_000 },
     ]);
-    expect(reconciliation.flags).toEqual([]);
+    // It ended on 31 Jul 2020 with £15,000 of its funding unspent: £11,428.57 of the OA Board's
+    // £80,000 and £3,571.43 of GMCA's £25,000, the same 80:25 split.
+    expect(
+      reconciliation.flags.map((flag: { code: string; figures: { unspentPence: number } }) => [
+        flag.code,
+        flag.figures.unspentPence,
+      ]),
+    ).toEqual([
+      ["COMMITTED_UNSPENT_AFTER_END", 1_142_857],
+      ["COMMITTED_UNSPENT_AFTER_END", 357_143],
+    ]);
   });
 
   it("flags a funding gap, an overspent line and money unspent near the end, with the figures", async () => {
@@ -206,6 +216,44 @@ describe("GET /api/programmes/:id/reconciliation", () => {
     expect(reconciliation.flags.filter((flag) => flag.code === "CAPITAL_SPENT_OUTSIDE_YEAR")).toEqual([
       expect.objectContaining({ severity: "high", figures: { financialYear: "2020/21", spentPence: 500_000 } }),
     ]);
+  });
+
+  it("flags a £1,000,000,000 payment dated 2030 on a programme that ended in 2020: outside its dates, bigger than its line", async () => {
+    const payment = await test.inject({
+      method: "POST",
+      url: "/api/spend",
+      payload: {
+        programmeId: dartington.programmeId,
+        costLineId: dartington.costLineId,
+        spentOn: "2030-06-30",
+        amountPence: 100_000_000_000,
+        supplierName: "Typo Ltd",
+      },
+    });
+    expect(payment.statusCode, payment.body).toBe(201);
+    const reconciliation = (
+      await test.inject({ url: `/api/programmes/${dartington.programmeId}/reconciliation` })
+    ).json();
+    const codes = reconciliation.flags.map((flag: { code: string }) => flag.code);
+    expect(codes).toEqual(
+      expect.arrayContaining(["SPEND_OUTSIDE_PROGRAMME_DATES", "PAYMENT_LARGER_THAN_LINE", "LINE_OVERSPENT"]),
+    );
+    const large = reconciliation.flags.find((flag: { code: string }) => flag.code === "PAYMENT_LARGER_THAN_LINE");
+    expect(large).toMatchObject({
+      subject: { type: "spend", id: payment.json().id },
+      figures: { amountPence: 100_000_000_000, allocatedPence: 10_500_000, spentOn: "2030-06-30" },
+    });
+    // The portfolio says the same of it.
+    const portfolio = (await test.inject({ url: "/api/reconciliation?code=PAYMENT_LARGER_THAN_LINE" })).json();
+    expect(portfolio.flags.map((flag: { subject: { id: string } }) => flag.subject.id)).toContain(payment.json().id);
+    // Retired, it is gone from both.
+    await test.inject({
+      method: "POST",
+      url: `/api/spend/${payment.json().id}/retire`,
+      payload: { version: 1, reason: "Keyed in error" },
+    });
+    const after = (await test.inject({ url: `/api/programmes/${dartington.programmeId}/reconciliation` })).json();
+    expect(after.flags.map((flag: { code: string }) => flag.code)).not.toContain("PAYMENT_LARGER_THAN_LINE");
   });
 
   it("flags more received than committed, for a person to check, in the programme and the portfolio", async () => {
