@@ -40,6 +40,10 @@ test.describe("Importing spend from the ledger", () => {
     await expect(page.getByRole("table", { name: /Rows that will be skipped/ })).toContainText(
       'Date paid: "31/02/2021" is not a real date',
     );
+    // The rows go in, but are dated 2021: outside the programme's dates, so the preview says so first.
+    await expect(page.getByRole("table", { name: /2 rows will be imported but raise a finding/ })).toContainText(
+      "Outside the programme's dates",
+    );
     await expectAccessible(page, "the spend import preview");
 
     await page.getByRole("button", { name: "Import 2 rows (£1,750.25)" }).click();

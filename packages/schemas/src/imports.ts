@@ -73,6 +73,17 @@ export const ImportProblem = z.object({
 });
 export type ImportProblem = z.infer<typeof ImportProblem>;
 
+/**
+ * A row that will be imported but raises a reconciliation finding once it is: dated outside its
+ * programme's dates, or more than its line has left (its allocation less what is spent on it).
+ */
+export const ImportWarning = z.object({
+  line: z.number().int(),
+  kind: z.enum(["outsideProgrammeDates", "moreThanLineHasLeft"]),
+  reason: z.string(),
+});
+export type ImportWarning = z.infer<typeof ImportWarning>;
+
 export const ImportBatchSummary = z.object({
   id: Uuid,
   sourceName: z.string(),
@@ -104,6 +115,9 @@ export const SpendImportResult = z.object({
   duplicates: z.number().int(),
   /** Every row that would fail or is skipped, and why (the first 1,000; `skipped` counts all). */
   problems: z.array(ImportProblem),
+  /** Rows that will go in but need a look (the first 1,000), and how many there are. */
+  warnings: z.array(ImportWarning),
+  warningCount: z.number().int(),
   sample: z.array(
     z.object({
       line: z.number().int(),

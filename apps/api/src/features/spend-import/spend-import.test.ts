@@ -65,6 +65,25 @@ const LEDGER = [
 ].join("\n");
 
 describe("spend import", () => {
+  it("warns of a row bigger than what its line has left, before it is written", async () => {
+    const response = await upload(
+      { mode: "preview", sourceName: "Oldham ledger", mapping: JSON.stringify(MAPPING) },
+      {
+        name: "big.csv",
+        content: [HEADER, '15/05/2020,T-9001,EY-DSDL,Dartington Service Design Lab,Consultancy,"20,000.00"'].join("\n"),
+      },
+    );
+    expect(response.statusCode, response.body).toBe(200);
+    // £105,000 allocated, £90,000 spent: £15,000 left.
+    expect(response.json().warnings).toEqual([
+      {
+        line: 2,
+        kind: "moreThanLineHasLeft",
+        reason: "£20,000.00 is more than the £15,000.00 left on Dartington Service Design Lab contract",
+      },
+    ]);
+  });
+
   it("previews every row that would fail and why, and writes nothing", async () => {
     const before = await spentOnDartington();
     const response = await upload(
@@ -87,6 +106,17 @@ describe("spend import", () => {
       { line: 7, kind: "duplicate", reason: "the same transaction number appears earlier in this file" },
       { line: 8, kind: "field", reason: "Beneficiary (supplier): is blank" },
     ]);
+    // The rows that go in are dated after Dartington ended: the preview says so before they are written.
+    expect(preview.warningCount).toBe(3);
+    expect(preview.warnings).toEqual(
+      [2, 3, 9].map((line) => ({
+        line,
+        kind: "outsideProgrammeDates",
+        reason: expect.stringContaining(
+          "outside the dates of Early years outcomes programme (2 Aug 2019 to 31 Jul 2020)",
+        ),
+      })),
+    );
     expect(preview.sample[0]).toEqual({
       line: 2,
       spentOn: "2020-09-27",

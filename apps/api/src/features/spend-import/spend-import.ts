@@ -223,6 +223,34 @@ async function summarise(
     client,
     Prisma.sql`SELECT line, kind, reason FROM checked WHERE kind IS NOT NULL ORDER BY line LIMIT ${PROBLEMS_SHOWN}`,
   );
+  // Rows that go in but will raise a finding: the import says so before anything is written.
+  const warned = Prisma.sql`
+    SELECT checked.line, 'outsideProgrammeDates' AS kind,
+           'dated ' || to_char(checked.spent_on, 'FMDD Mon YYYY') || ', outside the dates of ' || programme.name || ' ('
+             || coalesce(to_char(programme."startOn", 'FMDD Mon YYYY'), 'no start') || ' to '
+             || coalesce(to_char(programme."endOn", 'FMDD Mon YYYY'), 'no end') || ')' AS reason
+    FROM checked JOIN "Programme" programme ON programme.id = checked.programme_id
+    WHERE checked.kind IS NULL
+      AND (checked.spent_on < programme."startOn" OR checked.spent_on > programme."endOn")
+    UNION ALL
+    SELECT checked.line, 'moreThanLineHasLeft',
+           '£' || to_char(checked.amount_pence / 100.0, 'FM999,999,999,990.00') || ' is more than the £'
+             || to_char(greatest(coalesce(total."allocatedPence", 0) - coalesce(total."spentPence", 0), 0) / 100.0,
+                        'FM999,999,999,990.00')
+             || ' left on ' || line.name
+    FROM checked
+    JOIN "CostLine" line ON line.id = checked.cost_line_id
+    LEFT JOIN "CostLineTotal" total ON total."costLineId" = checked.cost_line_id
+    WHERE checked.kind IS NULL AND checked.amount_pence > 0
+      AND checked.amount_pence > coalesce(total."allocatedPence", 0) - coalesce(total."spentPence", 0)`;
+  const [warningCount] = await run<{ count: string }>(
+    client,
+    Prisma.sql`SELECT count(*) AS count FROM (${warned}) warned`,
+  );
+  const warnings = await run<{ line: number; kind: "outsideProgrammeDates" | "moreThanLineHasLeft"; reason: string }>(
+    client,
+    Prisma.sql`SELECT * FROM (${warned}) warned ORDER BY line, kind LIMIT ${PROBLEMS_SHOWN}`,
+  );
   const sample = await run<{
     line: number;
     spentOn: string;
@@ -249,6 +277,8 @@ async function summarise(
     skipped: Number(counts?.skipped ?? 0),
     duplicates: Number(counts?.duplicates ?? 0),
     problems,
+    warnings,
+    warningCount: Number(warningCount?.count ?? 0),
     sample: sample.map((row) => ({ ...row, amountPence: penceFromBigInt(BigInt(row.amountPence)) })),
     batch: null,
     elapsedMs: 0,
@@ -337,6 +367,8 @@ const NOTHING_READ = {
   skipped: 0,
   duplicates: 0,
   problems: [],
+  warnings: [],
+  warningCount: 0,
   sample: [],
   batch: null,
 };

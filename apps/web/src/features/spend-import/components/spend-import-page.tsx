@@ -15,6 +15,10 @@ import { TableRegion } from "../../../components/ui/table-region.tsx";
 import { useImportBatches, useImportMappings, useReverseBatch, useRunSpendImport } from "../api/spend-import.ts";
 
 const FIELDS = Object.entries(SPEND_IMPORT_FIELDS) as [SpendImportField, { label: string; required: boolean }][];
+const WARNING_NAMES = {
+  outsideProgrammeDates: "Outside the programme's dates",
+  moreThanLineHasLeft: "More than the line has left",
+} as const;
 const KIND_NAMES = { field: "Cannot be read", costLine: "Unknown cost line", duplicate: "Duplicate" } as const;
 
 /** Finance officers bring spend in from the ledger: preview every row, import, reverse. */
@@ -204,6 +208,35 @@ function PreviewResult({
           ],
         ]}
       />
+      {preview.warnings.length > 0 && (
+        <TableRegion label="Rows to check">
+          <table>
+            <caption>
+              {preview.warningCount.toLocaleString("en-GB")} {preview.warningCount === 1 ? "row" : "rows"} will be
+              imported but raise a finding: check {preview.warningCount === 1 ? "it" : "them"} first
+              {preview.warningCount > preview.warnings.length
+                ? ` (the first ${preview.warnings.length.toLocaleString("en-GB")})`
+                : ""}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Line</th>
+                <th scope="col">Finding</th>
+                <th scope="col">Detail</th>
+              </tr>
+            </thead>
+            <tbody>
+              {preview.warnings.map((warning) => (
+                <tr key={`${warning.line}-${warning.kind}`}>
+                  <td>{warning.line}</td>
+                  <td>{WARNING_NAMES[warning.kind]}</td>
+                  <td>{warning.reason}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
+      )}
       {preview.problems.length > 0 && (
         <TableRegion label="Rows that will be skipped">
           <table>
