@@ -6,6 +6,7 @@ import { Link } from "react-router";
 import { PageHeading } from "../../../components/page/page-heading.tsx";
 import { EmptyState, QuerySection } from "../../../components/page/page-states.tsx";
 import { CumulativeChart, PairedBarChart } from "../../../components/ui/charts.tsx";
+import { ColumnHeaders } from "../../../components/ui/column-headers.tsx";
 import { CsvDownload } from "../../../components/ui/csv-download.tsx";
 import { FilterSelect, RECENT_FINANCIAL_YEARS } from "../../../components/ui/filter-select.tsx";
 import { StatusTag } from "../../../components/ui/status-tag.tsx";
@@ -246,13 +247,7 @@ function DueList({
                 ? `The first ${due.length} of ${total.toLocaleString("en-GB")}, soonest due first`
                 : "Soonest due first"}
             </caption>
-            <thead>
-              <tr>
-                <th scope="col">Milestone</th>
-                <th scope="col">Programme</th>
-                <th scope="col">Due</th>
-              </tr>
-            </thead>
+            <ColumnHeaders columns={["Milestone", "Programme", "Due"]} />
             <tbody>
               {due.map((milestone) => (
                 <tr key={milestone.id}>
@@ -368,24 +363,16 @@ function Forecast({ forecast }: { forecast: NonNullable<DashboardResponse["forec
         <TableRegion label="Programmes projected off course">
           <table>
             <caption>Programmes projected to spend more or less than committed, furthest out first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Programme</th>
-                <th scope="col">Ends</th>
-                <th scope="col" className="money">
-                  Committed
-                </th>
-                <th scope="col" className="money">
-                  Spent so far
-                </th>
-                <th scope="col" className="money">
-                  Forecast outturn
-                </th>
-                <th scope="col" className="money">
-                  Over or under
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeaders
+              columns={[
+                "Programme",
+                "Ends",
+                { figures: "Committed" },
+                { figures: "Spent so far" },
+                { figures: "Forecast outturn" },
+                { figures: "Over or under" },
+              ]}
+            />
             <tbody>
               {forecast.programmes.map((programme) => {
                 const variance = programme.projectedPence - programme.committedPence;
@@ -460,23 +447,15 @@ function ByFunder({
                 Each funder's own commitments, what they received and were allocated, and the spend attributed to them
                 {year ? ` in ${year}` : ""} (named on a payment, or shared pro rata on the lines they fund)
               </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Funder</th>
-                  <th scope="col" className="money">
-                    Committed
-                  </th>
-                  <th scope="col" className="money">
-                    Received
-                  </th>
-                  <th scope="col" className="money">
-                    Allocated
-                  </th>
-                  <th scope="col" className="money">
-                    Spent
-                  </th>
-                </tr>
-              </thead>
+              <ColumnHeaders
+                columns={[
+                  "Funder",
+                  { figures: "Committed" },
+                  { figures: "Received" },
+                  { figures: "Allocated" },
+                  { figures: "Spent" },
+                ]}
+              />
               <tbody>
                 {rows.map((row) => (
                   <tr key={row.funder.id}>
@@ -531,17 +510,7 @@ function ByYear({ rows, funderChosen }: { rows: DashboardResponse["byYear"]; fun
                 Funding profiled for each financial year (1 April to 31 March) against{" "}
                 {funderChosen ? "the spend attributed to this funder" : "the spend"} in it
               </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Financial year</th>
-                  <th scope="col" className="money">
-                    Profiled
-                  </th>
-                  <th scope="col" className="money">
-                    Spent
-                  </th>
-                </tr>
-              </thead>
+              <ColumnHeaders columns={["Financial year", { figures: "Profiled" }, { figures: "Spent" }]} />
               <tbody>
                 {rows.map((row) => (
                   <tr key={row.financialYear}>
@@ -585,26 +554,16 @@ function Delivery({ figures }: { figures: DashboardResponse }) {
             Milestones by state, and deliverables, for each programme (those with most overdue first
             {figures.headline.programmes > figures.programmes.length ? `; the first ${figures.programmes.length}` : ""})
           </caption>
-          <thead>
-            <tr>
-              <th scope="col">Programme</th>
-              <th scope="col" className="money">
-                Overdue
-              </th>
-              <th scope="col" className="money">
-                At risk
-              </th>
-              <th scope="col" className="money">
-                On track
-              </th>
-              <th scope="col" className="money">
-                Complete
-              </th>
-              <th scope="col" className="money">
-                Deliverables achieved
-              </th>
-            </tr>
-          </thead>
+          <ColumnHeaders
+            columns={[
+              "Programme",
+              { figures: "Overdue" },
+              { figures: "At risk" },
+              { figures: "On track" },
+              { figures: "Complete" },
+              { figures: "Deliverables achieved" },
+            ]}
+          />
           <tbody>
             {figures.programmes.map((programme) => (
               <tr key={programme.id}>
@@ -641,23 +600,17 @@ function Benefits({ benefits, today }: { benefits: DashboardResponse["benefits"]
         <TableRegion label="Benefits against their targets">
           <table>
             <caption>Each benefit's latest reading against its baseline and target, soonest expected first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Benefit</th>
-                <th scope="col">Programme</th>
-                <th scope="col" className="money">
-                  Baseline
-                </th>
-                <th scope="col" className="money">
-                  Latest
-                </th>
-                <th scope="col" className="money">
-                  Target
-                </th>
-                <th scope="col">Expected by</th>
-                <th scope="col">Time to benefit</th>
-              </tr>
-            </thead>
+            <ColumnHeaders
+              columns={[
+                "Benefit",
+                "Programme",
+                { figures: "Baseline" },
+                { figures: "Latest" },
+                { figures: "Target" },
+                "Expected by",
+                "Time to benefit",
+              ]}
+            />
             <tbody>
               {benefits.map((benefit) => (
                 <tr key={benefit.id}>

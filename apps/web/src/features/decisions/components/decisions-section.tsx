@@ -1,6 +1,7 @@
 import { formatDate, formatPence } from "@fundline/domain";
 import type { ProgrammeDetail } from "@fundline/schemas";
 import { EmptyState, QuerySection } from "../../../components/page/page-states.tsx";
+import { ColumnHeaders } from "../../../components/ui/column-headers.tsx";
 import { Section } from "../../../components/ui/section.tsx";
 import { StatusTag } from "../../../components/ui/status-tag.tsx";
 import { TableRegion } from "../../../components/ui/table-region.tsx";
@@ -21,18 +22,9 @@ export function DecisionsSection({ programme }: { programme: Pick<ProgrammeDetai
             <TableRegion label="Decisions">
               <table>
                 <caption>Decisions about this programme, latest first</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Decision</th>
-                    <th scope="col">Kind</th>
-                    <th scope="col">Approved by</th>
-                    <th scope="col">Decided</th>
-                    <th scope="col">Outcome</th>
-                    <th scope="col" className="money">
-                      Amount
-                    </th>
-                  </tr>
-                </thead>
+                <ColumnHeaders
+                  columns={["Decision", "Kind", "Approved by", "Decided", "Outcome", { figures: "Amount" }]}
+                />
                 <tbody>
                   {list.decisions.map((decision) => (
                     <tr key={decision.id}>

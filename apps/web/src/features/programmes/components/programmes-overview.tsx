@@ -3,6 +3,7 @@ import { useState } from "react";
 import { Link } from "react-router";
 import { EmptyState, QuerySection } from "../../../components/page/page-states.tsx";
 import { PairedBarChart } from "../../../components/ui/charts.tsx";
+import { ColumnHeaders } from "../../../components/ui/column-headers.tsx";
 import { DownloadLinks } from "../../../components/ui/download-links.tsx";
 import { Money } from "../../../components/ui/money.tsx";
 import { Pager } from "../../../components/ui/pager.tsx";
@@ -62,22 +63,16 @@ function ProgrammesTable({ list, funderChosen }: { list: ProgrammeListResponse; 
         <caption>
           {range}: money committed, allocated and spent{funderChosen ? " (the chosen funder's own share)" : ""}
         </caption>
-        <thead>
-          <tr>
-            <th scope="col">Programme</th>
-            <th scope="col">Lead</th>
-            <th scope="col">Status</th>
-            <th scope="col" className="money">
-              Committed
-            </th>
-            <th scope="col" className="money">
-              Allocated
-            </th>
-            <th scope="col" className="money">
-              Spent
-            </th>
-          </tr>
-        </thead>
+        <ColumnHeaders
+          columns={[
+            "Programme",
+            "Lead",
+            "Status",
+            { figures: "Committed" },
+            { figures: "Allocated" },
+            { figures: "Spent" },
+          ]}
+        />
         <tbody>
           {list.programmes.map((programme) => (
             <tr key={programme.id}>
