@@ -115,7 +115,7 @@ export const SpendImportResult = z.object({
   duplicates: z.number().int(),
   /** Every row that would fail or is skipped, and why (the first 1,000; `skipped` counts all). */
   problems: z.array(ImportProblem),
-  /** Rows that will go in but need a look (the first 1,000), and how many there are. */
+  /** What needs a look in rows that will go in (the first 1,000), and how many rows need one. */
   warnings: z.array(ImportWarning),
   warningCount: z.number().int(),
   sample: z.array(

@@ -245,7 +245,7 @@ async function summarise(
       AND checked.amount_pence > coalesce(total."allocatedPence", 0) - coalesce(total."spentPence", 0)`;
   const [warningCount] = await run<{ count: string }>(
     client,
-    Prisma.sql`SELECT count(*) AS count FROM (${warned}) warned`,
+    Prisma.sql`SELECT count(DISTINCT line) AS count FROM (${warned}) warned`,
   );
   const warnings = await run<{ line: number; kind: "outsideProgrammeDates" | "moreThanLineHasLeft"; reason: string }>(
     client,

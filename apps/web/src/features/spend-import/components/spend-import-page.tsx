@@ -214,9 +214,7 @@ function PreviewResult({
             <caption>
               {preview.warningCount.toLocaleString("en-GB")} {preview.warningCount === 1 ? "row" : "rows"} will be
               imported but raise a finding: check {preview.warningCount === 1 ? "it" : "them"} first
-              {preview.warningCount > preview.warnings.length
-                ? ` (the first ${preview.warnings.length.toLocaleString("en-GB")})`
-                : ""}
+              {preview.warnings.length >= 1_000 ? " (the first 1,000 findings)" : ""}
             </caption>
             <thead>
               <tr>
