@@ -27,6 +27,12 @@ test("a programme manager opens a programme's money and sees each partner's shar
   await expect(findings).toContainText("Partner behind its share");
   await expect(findings.getByRole("row", { name: /Committed money unspent after the end/ })).toHaveCount(2);
   await expect(page.getByRole("table", { name: /profiled and spent in each financial year/ })).toContainText("2022/23");
+  // Each cost line says the ledger code a spend import matches it by.
+  await expect(
+    page
+      .getByRole("table", { name: /Each cost line's ledger code/ })
+      .getByRole("row", { name: /Shared early years leadership posts/ }),
+  ).toContainText("EY-SHARED");
 
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]).analyze();
   expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);

@@ -66,6 +66,11 @@ test.describe("Importing spend from the ledger", () => {
     await batch.getByLabel("Why reverse it?").fill("Duplicated the January run");
     await batch.getByRole("button", { name: "Reverse all 2 rows" }).click();
     await expect(page.getByRole("row", { name: /oldham-payments.csv/ })).toContainText("Reversed");
+    // The form is gone, and says what the reversal did; it cannot be sent twice.
+    await expect(batch.getByRole("status")).toContainText(
+      "Reversed: all 2 rows (£1,750.25) of oldham-payments.csv are retired",
+    );
+    await expect(batch.getByRole("button", { name: /Reverse all/ })).toHaveCount(0);
     await expect(await spentOnProgramme()).toHaveText("£0.00");
   });
 });

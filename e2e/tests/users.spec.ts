@@ -53,7 +53,21 @@ test.describe("Managing users", () => {
         .getByRole("cell")
         .nth(3),
     ).toHaveText("Active");
+    // The invite form is clear for the next person.
+    await expect(page.getByLabel("Email address")).toHaveValue("");
     await page.getByRole("button", { name: "Deactivate Sam Newcomer" }).click();
+    // Asked once more, saying what it does; Cancel leaves them be.
+    const confirm = page.getByRole("group", { name: /^Deactivate Sam Newcomer\? They are signed out everywhere/ });
+    await expect(confirm.getByText(/^Deactivate Sam Newcomer\?/)).toBeFocused();
+    await confirm.getByRole("button", { name: "Cancel" }).click();
+    await expect(
+      page
+        .getByRole("row", { name: /Sam Newcomer/ })
+        .getByRole("cell")
+        .nth(3),
+    ).toHaveText("Active");
+    await page.getByRole("button", { name: "Deactivate Sam Newcomer" }).click();
+    await page.getByRole("button", { name: "Yes, deactivate Sam Newcomer" }).click();
     await expect(page.getByText("Sam Newcomer is deactivated and signed out everywhere.")).toBeVisible();
     await newcomer.reload();
     await expect(newcomer.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();

@@ -55,6 +55,8 @@ export const ProgrammeReconciliation = z.object({
     z.object({
       id: Uuid,
       name: z.string(),
+      /** The cost centre a ledger export names the line by: what a spend import matches. */
+      ledgerCode: z.string().nullable(),
       allocatedPence: Pence,
       spentPence: Pence,
       /** Allocated minus spent: negative is overspent. */

@@ -141,9 +141,16 @@ export async function costLineFigures(
   { problemsOnly }: { problemsOnly: boolean },
 ): Promise<CostLineFigures[]> {
   const rows = await db.$queryRaw<
-    { programmeId: string; id: string; name: string; allocatedPence: bigint; spentPence: bigint }[]
+    {
+      programmeId: string;
+      id: string;
+      name: string;
+      ledgerCode: string | null;
+      allocatedPence: bigint;
+      spentPence: bigint;
+    }[]
   >`
-    SELECT line."programmeId"::text AS "programmeId", line.id::text AS id, line.name,
+    SELECT line."programmeId"::text AS "programmeId", line.id::text AS id, line.name, line."ledgerCode",
            coalesce(total."allocatedPence", 0) AS "allocatedPence", coalesce(total."spentPence", 0) AS "spentPence"
     ${
       problemsOnly
@@ -157,6 +164,7 @@ export async function costLineFigures(
     programmeId: row.programmeId,
     id: row.id,
     name: row.name,
+    ledgerCode: row.ledgerCode,
     allocatedPence: penceFromBigInt(row.allocatedPence),
     spentPence: penceFromBigInt(row.spentPence),
     variancePence: penceFromBigInt(row.allocatedPence - row.spentPence),

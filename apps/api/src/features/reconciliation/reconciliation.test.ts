@@ -22,7 +22,12 @@ describe("GET /api/programmes/:id/reconciliation", () => {
     // 9,000,000 × 80/105 = 6,857,142.86 and × 25/105 = 2,142,857.14: the spare penny goes to the larger fraction.
     expect(Object.values(spentByTitle).sort()).toEqual([0, 2_142_857, 6_857_143]);
     expect(reconciliation.costLines).toEqual([
-      expect.objectContaining({ allocatedPence: 10_500_000, spentPence: 9_000_000, variancePence: 1_500_000 }),
+      expect.objectContaining({
+        ledgerCode: "EY-DSDL",
+        allocatedPence: 10_500_000,
+        spentPence: 9_000_000,
+        variancePence: 1_500_000,
+      }),
     ]);
     expect(reconciliation.financialYears).toEqual([
       { financialYear: "2019/20", profiledPence: 10_500_000, spentPence: 7_000_000 },

@@ -75,12 +75,14 @@ function Reconciliation({ reconciliation }: { reconciliation: ProgrammeReconcili
 
       <h3>Cost lines</h3>
       <MoneyTable
-        caption="Each cost line's allocation, spend and variance (negative: overspent)"
+        caption="Each cost line's ledger code (what a spend import matches), allocation, spend and variance (negative: overspent)"
         nameHeading="Cost line"
+        noteHeading="Ledger code"
         columns={["Allocated", "Spent", "Variance"]}
         rows={reconciliation.costLines.map((line) => ({
           key: line.id,
           name: line.name,
+          note: line.ledgerCode ?? "none",
           pence: [line.allocatedPence, line.spentPence, line.variancePence],
         }))}
       />

@@ -341,6 +341,7 @@ function BatchRow({ batch }: { batch: ImportBatchSummary }) {
   const id = useId();
   const [reason, setReason] = useState("");
   const [open, setOpen] = useState(false);
+  const [reversed, setReversed] = useState<string | null>(null);
   const reverse = useReverseBatch();
   return (
     <tr>
@@ -352,16 +353,30 @@ function BatchRow({ batch }: { batch: ImportBatchSummary }) {
       <td className="money">{formatPence(batch.totalPence)}</td>
       <td>{batch.status === "reversed" ? "Reversed" : "Imported"}</td>
       <td>
+        {/* Once reversed, the form goes and says what it did: a reversal cannot be repeated. */}
+        <p role="status" className={reversed ? undefined : "visually-hidden"}>
+          {reversed}
+        </p>
         {batch.status === "committed" && !open && (
           <button type="button" className="secondary" onClick={() => setOpen(true)}>
             Reverse<span className="visually-hidden"> the import of {batch.fileName}</span>
           </button>
         )}
-        {open && (
+        {open && batch.status === "committed" && (
           <form
             onSubmit={(event) => {
               event.preventDefault();
-              reverse.mutate({ batch, reason });
+              reverse.mutate(
+                { batch, reason },
+                {
+                  onSuccess: () => {
+                    setOpen(false);
+                    setReversed(
+                      `Reversed: all ${batch.rowCount.toLocaleString("en-GB")} rows (${formatPence(batch.totalPence)}) of ${batch.fileName} are retired, and every figure they were in is back as it was.`,
+                    );
+                  },
+                },
+              );
             }}
           >
             <label htmlFor={`${id}-reason`}>Why reverse it?</label>

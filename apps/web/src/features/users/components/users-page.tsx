@@ -33,6 +33,7 @@ export function UsersPage() {
 
 function UsersTable({ users }: { users: UserResponse[] }) {
   const [status, setStatus] = useState("");
+  const [confirming, setConfirming] = useState<string | null>(null);
   const failures = useSignInFailures();
   const failuresOf = new Map((failures.data?.accounts ?? []).map((account) => [account.userId, account]));
   const clear = useClearSignInFailures();
@@ -82,26 +83,56 @@ function UsersTable({ users }: { users: UserResponse[] }) {
                         Clear failed sign-ins<span className="visually-hidden"> of {user.displayName}</span>
                       </button>
                     )}
-                    <button
-                      type="button"
-                      className="secondary"
-                      disabled={toggle.isPending}
-                      onClick={() =>
-                        toggle.mutate(
-                          { user, active: !user.active },
-                          {
-                            onSuccess: (changed) =>
-                              setStatus(
-                                `${changed.displayName} ${changed.active ? "can sign in again" : "is deactivated and signed out everywhere"}.`,
-                              ),
-                            onError: (error) => setStatus(error.message),
-                          },
-                        )
-                      }
-                    >
-                      {user.active ? "Deactivate" : "Reactivate"}
-                      <span className="visually-hidden"> {user.displayName}</span>
-                    </button>
+                    {confirming === user.id ? (
+                      // Deactivating ends every session at once: asked once more, saying so.
+                      <fieldset aria-labelledby={`confirm-${user.id}`} className="confirm">
+                        <p id={`confirm-${user.id}`} tabIndex={-1} ref={(element) => element?.focus()}>
+                          Deactivate {user.displayName}? They are signed out everywhere at once and cannot sign in until
+                          someone reactivates them.
+                        </p>
+                        <button
+                          type="button"
+                          disabled={toggle.isPending}
+                          onClick={() =>
+                            toggle.mutate(
+                              { user, active: false },
+                              {
+                                onSuccess: (changed) => {
+                                  setConfirming(null);
+                                  setStatus(`${changed.displayName} is deactivated and signed out everywhere.`);
+                                },
+                                onError: (error) => setStatus(error.message),
+                              },
+                            )
+                          }
+                        >
+                          Yes, deactivate<span className="visually-hidden"> {user.displayName}</span>
+                        </button>
+                        <button type="button" className="secondary" onClick={() => setConfirming(null)}>
+                          Cancel
+                        </button>
+                      </fieldset>
+                    ) : (
+                      <button
+                        type="button"
+                        className="secondary"
+                        disabled={toggle.isPending}
+                        onClick={() =>
+                          user.active
+                            ? setConfirming(user.id)
+                            : toggle.mutate(
+                                { user, active: true },
+                                {
+                                  onSuccess: (changed) => setStatus(`${changed.displayName} can sign in again.`),
+                                  onError: (error) => setStatus(error.message),
+                                },
+                              )
+                        }
+                      >
+                        {user.active ? "Deactivate" : "Reactivate"}
+                        <span className="visually-hidden"> {user.displayName}</span>
+                      </button>
+                    )}
                   </div>
                 </td>
               </tr>
@@ -134,7 +165,8 @@ function InviteUserForm() {
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setInvited(null);
-    const form = new FormData(event.currentTarget);
+    const element = event.currentTarget;
+    const form = new FormData(element);
     const parsed = InviteUserRequest.safeParse({
       email: form.get("email"),
       displayName: form.get("displayName"),
@@ -147,7 +179,11 @@ function InviteUserForm() {
     }
     setErrors({});
     invite.mutate(parsed.data, {
-      onSuccess: setInvited,
+      // Cleared for the next person; the link for this one stays shown below.
+      onSuccess: (user) => {
+        setInvited(user);
+        element.reset();
+      },
       onError: (error) => {
         const fields = "fields" in error ? (error.fields as { path: string; message: string }[]) : [];
         setErrors(Object.fromEntries(fields.map((field) => [field.path.replace(/^body\./, ""), field.message])));
