@@ -11,6 +11,10 @@ test("a user sets up two-factor sign-in, and then signs in with a code", async (
   await page.getByRole("button", { name: "Start" }).click();
   const secret = (await page.locator("code.secret").textContent()) ?? "";
   expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+  // Beside the key, the same as a QR code for a phone to scan.
+  await expect(
+    page.getByRole("img", { name: "QR code of the two-factor key, for your authenticator app" }),
+  ).toBeVisible();
   await expectAccessible(page, "two-factor set-up");
   await page.getByLabel("The 6-digit code the app shows").fill(codeAt(secret, Date.now()));
   await page.getByRole("button", { name: "Confirm" }).click();

@@ -1,5 +1,5 @@
 import { TotpCode } from "@fundline/schemas";
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, useEffect, useId, useState } from "react";
 import { PageHeading } from "../../../components/page/page-heading.tsx";
 import { useConfirmTotp, useStartTotp } from "../api/session.ts";
 
@@ -28,7 +28,11 @@ export function TwoFactorSetup({ required }: { required: boolean }) {
         </button>
       ) : (
         <>
-          <p>In your authenticator app, add an account with this key, or open the link on a phone that has the app:</p>
+          <p>
+            Scan this code with your authenticator app, or add an account with the key below it, or open the link on a
+            phone that has the app:
+          </p>
+          <QrCode text={start.data.uri} />
           <p>
             <code className="secret">{start.data.secret}</code>
           </p>
@@ -49,4 +53,22 @@ export function TwoFactorSetup({ required }: { required: boolean }) {
       )}
     </section>
   );
+}
+
+/** The authenticator link as a QR code beside the key (drawn here, so the secret goes nowhere else). */
+function QrCode({ text }: { text: string }) {
+  const [image, setImage] = useState<string | null>(null);
+  useEffect(() => {
+    let current = true;
+    void import("qrcode").then(({ toDataURL }) =>
+      toDataURL(text, { margin: 2, width: 200 }).then((url) => {
+        if (current) setImage(url);
+      }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [text]);
+  if (!image) return null;
+  return <img src={image} width={200} height={200} alt="QR code of the two-factor key, for your authenticator app" />;
 }
