@@ -8,6 +8,7 @@ import {
   fromIsoDate,
   isoDateFromParts,
   isoDateParts,
+  todayInTheUk,
   toIsoDate,
 } from "./dates.ts";
 
@@ -67,6 +68,11 @@ describe("showing and typing dates", () => {
     expect(isoDateFromParts("1", "1", "26")).toBeNull();
     expect(isoDateFromParts("", "", "")).toBeNull();
     expect(isoDateFromParts(" 7 ", "03", "2026")).toBe("2026-03-07");
+  });
+
+  it("takes today from the UK clock: after 11pm GMT in winter is the same day, after 11pm UTC in summer the next", () => {
+    expect(todayInTheUk(new Date("2026-01-15T23:30:00Z"))).toBe("2026-01-15");
+    expect(todayInTheUk(new Date("2026-07-15T23:30:00Z"))).toBe("2026-07-16");
   });
 
   it("adds days across months, years and clock changes", () => {

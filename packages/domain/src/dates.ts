@@ -76,3 +76,8 @@ export function isoDateParts(isoDate: string | null | undefined): { day: string;
 export function addDays(isoDate: string, days: number): string {
   return toIsoDate(new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000));
 }
+
+/** Today's date in the UK (`YYYY-MM-DD`), whatever the computer's time zone: what "overdue" is measured from. */
+export function todayInTheUk(now = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(now);
+}

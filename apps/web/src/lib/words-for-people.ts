@@ -8,7 +8,7 @@ const SAID_AGAIN: Record<string, string> = {
 };
 
 /** `body.amountPence` → "Amount"; `programmeId` → "Programme"; `query.financialYear` → "Financial year". */
-export function fieldLabel(path: string): string {
+function fieldLabel(path: string): string {
   const field =
     path
       .replace(/^(body|querystring|query|params)\./, "")

@@ -5,6 +5,7 @@ import {
   financialYearLabel,
   parseFinancialYearLabel,
   penceFromBigInt,
+  todayInTheUk,
   toIsoDate,
   toIsoDateOrNull,
 } from "@fundline/domain";
@@ -19,11 +20,20 @@ const PROGRAMMES_SHOWN = 50;
 const BENEFITS_SHOWN = 50;
 const DUE_WITHIN_DAYS = 30;
 
-// Today in the UK, as PostgreSQL sees it: overdue means before this day.
-const TODAY = Prisma.sql`(now() AT TIME ZONE 'Europe/London')::date`;
 // A milestone is due on its forecast date when it has one, else on its baseline.
 const DUE = Prisma.sql`coalesce(milestone."forecastOn", milestone."baselineOn")`;
 const OUTSTANDING = Prisma.sql`milestone.status NOT IN ('met', 'cancelled')`;
+
+/** The states the dashboard counts a milestone in, as of `today` (overdue means due before it). */
+function milestoneStates(today: Prisma.Sql) {
+  return {
+    overdue: Prisma.sql`${OUTSTANDING} AND ${DUE} < ${today}`,
+    atRisk: Prisma.sql`${OUTSTANDING} AND ${DUE} >= ${today} AND milestone.status IN ('at_risk', 'delayed')`,
+    onTrack: Prisma.sql`${OUTSTANDING} AND ${DUE} >= ${today} AND milestone.status IN ('on_track', 'not_started')`,
+    complete: Prisma.sql`milestone.status = 'met'`,
+    dueSoon: Prisma.sql`${OUTSTANDING} AND ${DUE} >= ${today} AND ${DUE} <= ${today} + ${DUE_WITHIN_DAYS}::int`,
+  };
+}
 
 // A dashboard of 5,000 programmes is a few kilobytes; each user's council and filters is one.
 const keptDashboards = keptResults<DashboardResponse>({ entries: 500, maxAgeMs: 30 * 60_000 });
@@ -35,16 +45,21 @@ const keptDashboards = keptResults<DashboardResponse>({ entries: 500, maxAgeMs: 
  * milestones change at midnight, UK time.
  */
 export function dashboard(prisma: PrismaClient, query: DashboardQuery, scope: Scope): Promise<DashboardResponse> {
-  const key = JSON.stringify([scope.organisationId, query, todayInTheUk()]);
-  return keptDashboards(prisma, key, () => workOutDashboard(prisma, query, scope));
+  // One day for the key and every query, so a result worked out either side of midnight is
+  // kept under the day it was worked out for.
+  const todayIso = todayInTheUk();
+  const key = JSON.stringify([scope.organisationId, query, todayIso]);
+  return keptDashboards(prisma, key, () => workOutDashboard(prisma, query, scope, todayIso));
 }
 
-/** Today's date in the UK, `YYYY-MM-DD`. */
-function todayInTheUk(): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(new Date());
-}
-
-async function workOutDashboard(prisma: PrismaClient, query: DashboardQuery, scope: Scope): Promise<DashboardResponse> {
+async function workOutDashboard(
+  prisma: PrismaClient,
+  query: DashboardQuery,
+  scope: Scope,
+  todayIso: string,
+): Promise<DashboardResponse> {
+  const today = Prisma.sql`${todayIso}::date`;
+  const state = milestoneStates(today);
   const matching = Prisma.sql`SELECT programme.id FROM "Programme" programme ${programmeFilter({
     ...query,
     orSpentInYear: true,
@@ -52,7 +67,6 @@ async function workOutDashboard(prisma: PrismaClient, query: DashboardQuery, sco
   })}`;
   const year = query.financialYear ? parseFinancialYearLabel(query.financialYear) : undefined;
   const [
-    [today],
     [money],
     [milestones],
     overdue,
@@ -65,36 +79,36 @@ async function workOutDashboard(prisma: PrismaClient, query: DashboardQuery, sco
     monthly,
     forecast,
   ] = await Promise.all([
-    prisma.$queryRaw<{ today: Date }[]>`SELECT ${TODAY} AS today`,
-    query.funderId ? funderMoney(prisma, matching, query.funderId, year) : portfolioMoney(prisma, matching, year),
+    query.funderId
+      ? funderMoney(prisma, matching, today, query.funderId, year)
+      : portfolioMoney(prisma, matching, today, year),
     prisma.$queryRaw<
       Record<"total" | "overdue" | "onTrack" | "atRisk" | "complete" | "cancelled" | "dueSoon", number>[]
     >`
       SELECT count(*)::int AS total,
-             count(*) FILTER (WHERE ${OUTSTANDING} AND ${DUE} < ${TODAY})::int AS overdue,
-             count(*) FILTER (WHERE ${OUTSTANDING} AND ${DUE} >= ${TODAY} AND milestone.status IN ('on_track', 'not_started'))::int AS "onTrack",
-             count(*) FILTER (WHERE ${OUTSTANDING} AND ${DUE} >= ${TODAY} AND milestone.status IN ('at_risk', 'delayed'))::int AS "atRisk",
-             count(*) FILTER (WHERE milestone.status = 'met')::int AS complete,
+             count(*) FILTER (WHERE ${state.overdue})::int AS overdue,
+             count(*) FILTER (WHERE ${state.onTrack})::int AS "onTrack",
+             count(*) FILTER (WHERE ${state.atRisk})::int AS "atRisk",
+             count(*) FILTER (WHERE ${state.complete})::int AS complete,
              count(*) FILTER (WHERE milestone.status = 'cancelled')::int AS cancelled,
-             count(*) FILTER (WHERE ${OUTSTANDING} AND ${DUE} >= ${TODAY}
-                              AND ${DUE} <= ${TODAY} + ${DUE_WITHIN_DAYS}::int)::int AS "dueSoon"
+             count(*) FILTER (WHERE ${state.dueSoon})::int AS "dueSoon"
       FROM "Milestone" milestone
       WHERE milestone."programmeId" IN (${matching}) AND milestone."retiredAt" IS NULL`,
-    dueMilestones(prisma, matching, Prisma.sql`${DUE} < ${TODAY}`),
-    dueMilestones(prisma, matching, Prisma.sql`${DUE} >= ${TODAY} AND ${DUE} <= ${TODAY} + ${DUE_WITHIN_DAYS}::int`),
+    dueMilestones(prisma, matching, state.overdue),
+    dueMilestones(prisma, matching, state.dueSoon),
     prisma.$queryRaw<{ count: number; achieved: bigint; target: bigint }[]>`
       SELECT count(*)::int AS count, coalesce(sum("achievedCount"), 0)::bigint AS achieved,
              coalesce(sum("targetCount"), 0)::bigint AS target
       FROM "DeliverableTarget" WHERE "programmeId" IN (${matching}) AND "retiredAt" IS NULL`,
-    programmeDelivery(prisma, matching),
+    programmeDelivery(prisma, matching, state),
     benefitsAtAGlance(prisma, matching),
     moneyByFunder(prisma, matching, query.funderId, year),
     moneyByYear(prisma, matching, query.funderId, year),
     query.funderId ? Promise.resolve(null) : spendByMonth(prisma, matching, year),
-    query.funderId || year !== undefined ? Promise.resolve(null) : forecastOutturn(prisma, matching),
+    query.funderId || year !== undefined ? Promise.resolve(null) : forecastOutturn(prisma, matching, today),
   ]);
   return {
-    today: toIsoDate(today?.today ?? new Date()),
+    today: todayIso,
     headline: {
       programmes: Number(money?.programmes ?? 0),
       committedPence: penceFromBigInt(money?.committedPence ?? 0n),
@@ -172,7 +186,7 @@ const FORECAST_LISTED = 20;
  * complete months, carried on to its end date (ended or undated programmes: their spend so far);
  * those projected to spend more or less than their commitment by more than the threshold listed.
  */
-async function forecastOutturn(prisma: PrismaClient, matching: Prisma.Sql) {
+async function forecastOutturn(prisma: PrismaClient, matching: Prisma.Sql, today: Prisma.Sql) {
   const rows = await prisma.$queryRaw<
     {
       id: string | null;
@@ -191,14 +205,14 @@ async function forecastOutturn(prisma: PrismaClient, matching: Prisma.Sql) {
       SELECT "programmeId", sum("spentPence")::numeric / ${FORECAST_MONTHS} AS per_month
       FROM "ProgrammeMonthTotal"
       WHERE "programmeId" IN (${matching})
-        AND month >= date_trunc('month', ${TODAY})::date - make_interval(months => ${FORECAST_MONTHS})
-        AND month < date_trunc('month', ${TODAY})::date
+        AND month >= date_trunc('month', ${today})::date - make_interval(months => ${FORECAST_MONTHS})
+        AND month < date_trunc('month', ${today})::date
       GROUP BY 1
     ), projected AS (
       SELECT programme.id, programme.name, programme."endOn",
              coalesce(total."committedPence", 0) AS committed, coalesce(total."spentPence", 0) AS spent,
-             CASE WHEN programme."endOn" > ${TODAY}
-                  THEN coalesce(total."spentPence", 0) + round(coalesce(burn.per_month, 0) * (programme."endOn" - ${TODAY}) / 30.4375)
+             CASE WHEN programme."endOn" > ${today}
+                  THEN coalesce(total."spentPence", 0) + round(coalesce(burn.per_month, 0) * (programme."endOn" - ${today}) / 30.4375)
                   ELSE coalesce(total."spentPence", 0) END::bigint AS projected
       FROM "Programme" programme
       LEFT JOIN "ProgrammeTotal" total ON total."programmeId" = programme.id
@@ -206,13 +220,13 @@ async function forecastOutturn(prisma: PrismaClient, matching: Prisma.Sql) {
       WHERE programme.id IN (${matching})
     ), off_course AS (
       SELECT *, projected - committed AS variance FROM projected
-      WHERE "endOn" > ${TODAY} AND committed > 0
+      WHERE "endOn" > ${today} AND committed > 0
         AND abs(projected - committed) * 100 > committed * ${FORECAST_THRESHOLD_PERCENT}
     ), listed AS (
       SELECT * FROM off_course ORDER BY abs(variance) DESC, name, id LIMIT ${FORECAST_LISTED}
     ), summary AS (
       SELECT coalesce(sum(projected), 0)::bigint AS outturn,
-             max("endOn") FILTER (WHERE "endOn" > ${TODAY}) AS "lastEndOn",
+             max("endOn") FILTER (WHERE "endOn" > ${today}) AS "lastEndOn",
              (SELECT count(*) FROM off_course WHERE variance > 0)::int AS overspending,
              (SELECT count(*) FROM off_course WHERE variance < 0)::int AS underspending
       FROM projected
@@ -258,7 +272,7 @@ type MoneyRow = {
 };
 
 /** Each matching programme's figures from its running totals; spend within the year when one is chosen. */
-async function portfolioMoney(prisma: PrismaClient, matching: Prisma.Sql, year: number | undefined) {
+async function portfolioMoney(prisma: PrismaClient, matching: Prisma.Sql, today: Prisma.Sql, year: number | undefined) {
   const spent =
     year === undefined
       ? Prisma.sql`coalesce(total."spentPence", 0)`
@@ -274,7 +288,7 @@ async function portfolioMoney(prisma: PrismaClient, matching: Prisma.Sql, year: 
         ),`;
   return prisma.$queryRaw<MoneyRow[]>`
     WITH ${yearSpend} figures AS (
-      SELECT programme.id, programme."endOn" < ${TODAY} AS ended,
+      SELECT programme.id, programme."endOn" < ${today} AS ended,
              greatest(coalesce(programme."totalCostPence", 0) - coalesce(total."committedPence", 0), 0) AS gap,
              coalesce(total."committedPence", 0) AS committed, coalesce(total."allocatedPence", 0) AS allocated,
              ${spent} AS spent, coalesce(total."spentPence", 0) AS "spentToDate"
@@ -298,10 +312,16 @@ async function portfolioMoney(prisma: PrismaClient, matching: Prisma.Sql, year: 
  * One funder's share: its live commitments on the matching programmes, what they received and
  * were allocated, and the spend attributed to them (named, or shared pro rata on their lines).
  */
-async function funderMoney(prisma: PrismaClient, matching: Prisma.Sql, funderId: string, year: number | undefined) {
+async function funderMoney(
+  prisma: PrismaClient,
+  matching: Prisma.Sql,
+  today: Prisma.Sql,
+  funderId: string,
+  year: number | undefined,
+) {
   return prisma.$queryRaw<MoneyRow[]>`
     WITH ${fundersShare(matching, funderId, year)}, figures AS (
-      SELECT programme.id, programme."endOn" < ${TODAY} AS ended,
+      SELECT programme.id, programme."endOn" < ${today} AS ended,
              greatest(coalesce(programme."totalCostPence", 0) - coalesce(total."committedPence", 0), 0) AS gap,
              coalesce(funded.committed, 0) AS committed, coalesce(funded.received, 0) AS received,
              coalesce(funded.allocated, 0) AS allocated, coalesce(funded.spent, 0) AS spent
@@ -419,7 +439,11 @@ async function dueMilestones(prisma: PrismaClient, matching: Prisma.Sql, when: P
   }));
 }
 
-async function programmeDelivery(prisma: PrismaClient, matching: Prisma.Sql) {
+async function programmeDelivery(
+  prisma: PrismaClient,
+  matching: Prisma.Sql,
+  state: ReturnType<typeof milestoneStates>,
+) {
   const rows = await prisma.$queryRaw<
     {
       id: string;
@@ -434,10 +458,10 @@ async function programmeDelivery(prisma: PrismaClient, matching: Prisma.Sql) {
   >`
     WITH milestones AS (
       SELECT milestone."programmeId",
-             count(*) FILTER (WHERE ${OUTSTANDING} AND ${DUE} < ${TODAY}) AS overdue,
-             count(*) FILTER (WHERE ${OUTSTANDING} AND ${DUE} >= ${TODAY} AND milestone.status IN ('at_risk', 'delayed')) AS "atRisk",
-             count(*) FILTER (WHERE ${OUTSTANDING} AND ${DUE} >= ${TODAY} AND milestone.status IN ('on_track', 'not_started')) AS "onTrack",
-             count(*) FILTER (WHERE milestone.status = 'met') AS complete
+             count(*) FILTER (WHERE ${state.overdue}) AS overdue,
+             count(*) FILTER (WHERE ${state.atRisk}) AS "atRisk",
+             count(*) FILTER (WHERE ${state.onTrack}) AS "onTrack",
+             count(*) FILTER (WHERE ${state.complete}) AS complete
       FROM "Milestone" milestone
       WHERE milestone."programmeId" IN (${matching}) AND milestone."retiredAt" IS NULL
       GROUP BY 1

@@ -212,10 +212,10 @@ async function computePortfolio(
       portfolioMoney(prisma, portfolio, query),
       // Not fully funded, ending within the warning window, or ended with funding awarded (the
       // commitments of the last two are read below, for money at risk or left unspent).
-      prisma.$queryRaw<{ id: string; nearEnd: boolean }[]>`
+      prisma.$queryRaw<{ id: string; endingOrEnded: boolean }[]>`
       SELECT programme.id::text AS id,
              (programme."endOn" <= ${todayIso}::date + ${UNSPENT_WARNING_DAYS}::int
-              AND coalesce(total."committedPence", 0) > 0) AS "nearEnd"
+              AND coalesce(total."committedPence", 0) > 0) AS "endingOrEnded"
       FROM "Programme" programme LEFT JOIN "ProgrammeTotal" total ON total."programmeId" = programme.id
       WHERE programme.id IN (${matching})
         AND (programme."totalCostPence" > coalesce(total."committedPence", 0)
@@ -239,10 +239,11 @@ async function computePortfolio(
       largePayments(prisma, matching),
     ]);
 
-  // Every commitment of a programme near its end (money at risk) or with one over-allocated or over-received.
+  // Every commitment of a programme near or past its end (money at risk or left unspent) or with one
+  // over-allocated or over-received.
   const commitmentProgrammes = [
     ...new Set([
-      ...candidates.filter((candidate) => candidate.nearEnd).map((candidate) => candidate.id),
+      ...candidates.filter((candidate) => candidate.endingOrEnded).map((candidate) => candidate.id),
       ...commitmentProblems.map((row) => row.programmeId),
     ]),
   ];

@@ -4,7 +4,6 @@ import {
   type DefaultValues,
   type FieldValues,
   FormProvider,
-  type Path,
   type Resolver,
   type UseFormReturn,
   useForm,
@@ -215,6 +214,3 @@ export function SchemaForm<Input extends FieldValues, Output extends FieldValues
     </FormProvider>
   );
 }
-
-/** Field names of a form, typed from its values. */
-export type FieldName<Values extends FieldValues> = Path<Values>;

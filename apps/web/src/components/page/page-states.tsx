@@ -111,7 +111,7 @@ export function NoneYet({ what, addTo }: { what: string; addTo: string | null })
 }
 
 /** 404, or a 400 on the id in the address: either way there is nothing here to show. */
-export function isNotFound(error: Error): boolean {
+function isNotFound(error: Error): boolean {
   return (
     error instanceof ApiError &&
     (error.statusCode === 404 ||

@@ -1,4 +1,4 @@
-import { formatDate } from "@fundline/domain";
+import { formatDate, todayInTheUk } from "@fundline/domain";
 import {
   type BenefitDirection,
   type BenefitType,
@@ -10,7 +10,6 @@ import { DateField, SelectField, TextAreaField, TextField } from "../../../compo
 import { SchemaForm, useSchemaForm } from "../../../components/forms/schema-form.tsx";
 import { useReturnWithConfirmation } from "../../../components/page/confirmation.tsx";
 import { FormPage } from "../../../components/page/form-page.tsx";
-import { todayInTheUk } from "../../../lib/today.ts";
 import { WithProgramme, WithProgrammeRecord } from "../../programmes/index.ts";
 import { useCreateBenefit, useRecordBenefitReading } from "../api/benefits.ts";
 

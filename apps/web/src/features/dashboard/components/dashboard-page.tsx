@@ -1,10 +1,9 @@
 import { formatDate, formatDateTime, formatPence, penceAsDecimal } from "@fundline/domain";
 import { type DashboardResponse, ProgrammeStatus } from "@fundline/schemas";
-import { useEffect, useState } from "react";
-import { flushSync } from "react-dom";
 import { Link } from "react-router";
 import { PageHeading } from "../../../components/page/page-heading.tsx";
 import { EmptyState, QuerySection } from "../../../components/page/page-states.tsx";
+import { usePrintTime } from "../../../components/page/print-time.ts";
 import { CumulativeChart, PairedBarChart } from "../../../components/ui/charts.tsx";
 import { ColumnHeaders } from "../../../components/ui/column-headers.tsx";
 import { CsvDownload } from "../../../components/ui/csv-download.tsx";
@@ -669,15 +668,4 @@ function describeFilters(filters: DashboardFilters, names: Record<string, string
     filters.status && `status ${STATUS_NAMES[filters.status as keyof typeof STATUS_NAMES] ?? filters.status}`,
     filters.programmeId && "one programme",
   ].filter((part): part is string => Boolean(part));
-}
-
-/** When the page was printed (or opened): the time the paper says its figures were true. */
-function usePrintTime(): Date {
-  const [printedAt, setPrintedAt] = useState(() => new Date());
-  useEffect(() => {
-    const stamp = () => flushSync(() => setPrintedAt(new Date()));
-    window.addEventListener("beforeprint", stamp);
-    return () => window.removeEventListener("beforeprint", stamp);
-  }, []);
-  return printedAt;
 }

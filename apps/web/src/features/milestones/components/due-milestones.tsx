@@ -1,9 +1,8 @@
-import { addDays, formatDate } from "@fundline/domain";
+import { addDays, formatDate, todayInTheUk } from "@fundline/domain";
 import type { MilestoneInList } from "@fundline/schemas";
 import { Link } from "react-router";
 import { EmptyState, QuerySection } from "../../../components/page/page-states.tsx";
 import { StatusTag } from "../../../components/ui/status-tag.tsx";
-import { todayInTheUk } from "../../../lib/today.ts";
 import { useDueMilestones } from "../api/milestones.ts";
 import { dueOn, MILESTONE_STATUS } from "./milestone-words.ts";
 

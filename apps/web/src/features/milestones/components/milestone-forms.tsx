@@ -1,4 +1,4 @@
-import { formatPlannedDate } from "@fundline/domain";
+import { formatPlannedDate, todayInTheUk } from "@fundline/domain";
 import { CreateMilestoneRequest, type ProgrammeDetail, UpdateMilestoneRequest } from "@fundline/schemas";
 import type { ReactNode } from "react";
 import { z } from "zod";
@@ -6,7 +6,6 @@ import { DateField, SelectField, TextAreaField, TextField } from "../../../compo
 import { filledIn, SchemaForm, useSchemaForm } from "../../../components/forms/schema-form.tsx";
 import { useReturnWithConfirmation } from "../../../components/page/confirmation.tsx";
 import { FormPage } from "../../../components/page/form-page.tsx";
-import { todayInTheUk } from "../../../lib/today.ts";
 import { WithProgramme, WithProgrammeRecord, WorkstreamField } from "../../programmes/index.ts";
 import { useCreateMilestone, useUpdateMilestone } from "../api/milestones.ts";
 import { MILESTONE_STATUS, PROGRESS_STATUSES } from "./milestone-words.ts";

@@ -1,15 +1,14 @@
-import { can, formatDate, formatDateTime, formatPence } from "@fundline/domain";
+import { can, formatDate, formatDateTime, formatPence, todayInTheUk } from "@fundline/domain";
 import type { ProgrammeDetail } from "@fundline/schemas";
-import { useEffect, useState } from "react";
-import { flushSync } from "react-dom";
+import { useEffect } from "react";
 import { useLocation } from "react-router";
 import { Confirmation } from "../../../components/page/confirmation.tsx";
 import { PageHeading } from "../../../components/page/page-heading.tsx";
 import { EmptyState } from "../../../components/page/page-states.tsx";
+import { usePrintTime } from "../../../components/page/print-time.ts";
 import { Section } from "../../../components/ui/section.tsx";
 import { StatusTag } from "../../../components/ui/status-tag.tsx";
 import { TableRegion } from "../../../components/ui/table-region.tsx";
-import { todayInTheUk } from "../../../lib/today.ts";
 import { BenefitsSection } from "../../benefits/index.ts";
 import { DecisionsSection } from "../../decisions/index.ts";
 import { DeliverablesSection } from "../../deliverables/index.ts";
@@ -45,23 +44,12 @@ function Programme({ programme }: { programme: ProgrammeDetail }) {
   const session = useSession();
   const canEdit = can(session.user.role, "delivery.write");
   const today = todayInTheUk();
-  // Set when the print dialog opens, so the paper says when its figures were true.
-  const [printedAt, setPrintedAt] = useState(() => new Date());
+  const printedAt = usePrintTime();
   const { hash } = useLocation();
   useEffect(() => {
     // A link from elsewhere to one milestone or section (`#milestone-…`): show it once the page is drawn.
     if (hash) document.getElementById(decodeURIComponent(hash.slice(1)))?.scrollIntoView();
   }, [hash]);
-  useEffect(() => {
-    // Ctrl+P as well as the button: render the time before the browser copies the page, and
-    // open each milestone's history so the paper carries it.
-    const stamp = () => {
-      flushSync(() => setPrintedAt(new Date()));
-      for (const details of document.querySelectorAll("details")) details.open = true;
-    };
-    window.addEventListener("beforeprint", stamp);
-    return () => window.removeEventListener("beforeprint", stamp);
-  }, []);
   const status = PROGRAMME_STATUS[programme.status];
   return (
     <article className="programme report">
