@@ -31,6 +31,11 @@ export const UpdateCommitmentRequest = z.strictObject({
   conditions: Text(4_000).nullable().optional(),
   decisionId: Uuid.nullable().optional(),
   profile: YearProfile.optional(),
+  /**
+   * Ties the commitment (a grant imported from a funder's file) to a programme; refused once
+   * money is allocated from it or spend names it, which would leave them on another programme.
+   */
+  programmeId: Uuid.optional(),
 });
 export type UpdateCommitmentRequest = z.infer<typeof UpdateCommitmentRequest>;
 

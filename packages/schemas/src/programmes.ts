@@ -55,18 +55,31 @@ const CommitmentInProgramme = z.object({
   awardedOn: IsoDate.nullable(),
   conditions: z.string().nullable(),
   decision: z.object({ id: Uuid, title: z.string(), decidedOn: IsoDate.nullable(), status: z.string() }).nullable(),
+  recipientId: Uuid.nullable(),
   profile: z.array(z.object({ financialYear: z.string(), amountPence: Pence })),
   receivedPence: Pence,
   allocatedPence: Pence,
+  version: z.number().int(),
 });
 
 const CostLineInProgramme = z.object({
   id: Uuid,
   name: z.string(),
   workstreamId: Uuid.nullable(),
+  /** What a ledger import matches to this line (`EY-DSDL`). */
+  ledgerCode: z.string().nullable(),
   allocatedPence: Pence,
   spentPence: Pence,
-  allocations: z.array(z.object({ id: Uuid, commitmentId: Uuid, amountPence: Pence })),
+  allocations: z.array(
+    z.object({
+      id: Uuid,
+      commitmentId: Uuid,
+      amountPence: Pence,
+      note: z.string().nullable(),
+      version: z.number().int(),
+    }),
+  ),
+  version: z.number().int(),
 });
 
 export const ProgrammeDetail = ProgrammeSummary.extend({
@@ -78,14 +91,18 @@ export const ProgrammeDetail = ProgrammeSummary.extend({
   version: z.number().int(),
   partners: z.array(
     z.object({
+      id: Uuid,
       organisation: OrganisationRef,
       role: PartnerRole,
       joinedOn: IsoDate.nullable(),
       withdrewOn: IsoDate.nullable(),
       note: z.string().nullable(),
+      version: z.number().int(),
     }),
   ),
-  workstreams: z.array(z.object({ id: Uuid, name: z.string(), description: z.string().nullable() })),
+  workstreams: z.array(
+    z.object({ id: Uuid, name: z.string(), description: z.string().nullable(), version: z.number().int() }),
+  ),
   commitments: z.array(CommitmentInProgramme),
   costLines: z.array(CostLineInProgramme),
   costSharingAgreements: z.array(
@@ -93,7 +110,11 @@ export const ProgrammeDetail = ProgrammeSummary.extend({
       id: Uuid,
       name: z.string(),
       costLineId: Uuid.nullable(),
+      description: z.string().nullable(),
+      effectiveFrom: IsoDate.nullable(),
+      effectiveTo: IsoDate.nullable(),
       shares: z.array(z.object({ organisation: OrganisationRef, parts: z.number().int(), percentage: z.number() })),
+      version: z.number().int(),
     }),
   ),
   milestones: z.array(

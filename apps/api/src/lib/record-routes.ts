@@ -45,6 +45,20 @@ export function recordRoutes(fastify: FastifyInstance) {
       );
     },
 
+    /** `GET path` (…/:id): one record, already checked to be in the caller's scope. */
+    one<Response extends z.ZodType>(
+      path: string,
+      rule: Rule,
+      response: Response,
+      read: (id: string) => Promise<z.infer<Response>>,
+    ) {
+      fastify.get(
+        path,
+        { config: config(rule), schema: { params: IdParams, response: { 200: response, ...listErrors } } },
+        (request) => read((request.params as { id: string }).id),
+      );
+    },
+
     /**
      * `POST path`: creates a record in one transaction and answers 201 with it. `idempotent`:
      * money records honour an `Idempotency-Key`, a replay answering the first response.

@@ -23,6 +23,7 @@ POST /api/programmes                              A . . .
 PATCH /api/programmes/:id                         A . . .
 POST /api/programmes/:id/retire                   A . . .
 GET /api/commitments                              A F P V
+GET /api/commitments/:id                          A F P V
 POST /api/commitments                             A F . .
 PATCH /api/commitments/:id                        A F . .
 POST /api/commitments/:id/retire                  A F . .

@@ -243,8 +243,13 @@ describe("fields a client may not write", () => {
       url: `/api/commitments/${commitment.id}`,
       payload: { version: commitment.version, programmeId: ids.stockport },
     });
-    expect(moved.statusCode).toBe(400);
-    expect(moved.json().fields.map((f: { path: string }) => f.path)).toContain("body");
+    // Tying a commitment to a programme is allowed, but only to one in the writer's scope.
+    expect(moved.statusCode).toBe(422);
+    expect(moved.json().fields).toEqual([
+      { path: "programmeId", message: expect.stringMatching(/^no such programme/) },
+    ]);
+    const unchanged = await test.prisma.fundingCommitment.findUniqueOrThrow({ where: { id: commitment.id } });
+    expect(unchanged.programmeId).toBe(programmeId);
   });
 
   it("refuses a programme's status from a programme manager: 403, unchanged", async () => {

@@ -12,11 +12,10 @@ import { type Actor, auditCreated } from "../../lib/audit-trail.ts";
 import { listPage, orderOf } from "../../lib/paging.ts";
 import { type Scope, visibleProgrammes } from "../../lib/scope.ts";
 import { assertNotRetired, changeVersioned, retirement, type WriteContext } from "../../lib/write-context.ts";
-import { allocatedOn } from "../commitments/index.ts";
 
 type AllocationRow = Prisma.AllocationGetPayload<object>;
 
-const toAllocationResponse = (row: AllocationRow): AllocationResponse => ({
+export const toAllocationResponse = (row: AllocationRow): AllocationResponse => ({
   id: row.id,
   commitmentId: row.commitmentId,
   costLineId: row.costLineId,
@@ -37,8 +36,22 @@ export async function listAllocations(prisma: PrismaClient, query: AllocationLis
   };
   const { items, ...page } = await listPage(query, {
     count: () => prisma.allocation.count({ where }),
-    rows: (window) => prisma.allocation.findMany({ where, orderBy: orderOf(query), ...window }),
-    show: toAllocationResponse,
+    rows: (window) =>
+      prisma.allocation.findMany({
+        where,
+        include: {
+          commitment: { select: { id: true, title: true } },
+          costLine: { select: { id: true, name: true, programme: { select: { id: true, name: true } } } },
+        },
+        orderBy: orderOf(query),
+        ...window,
+      }),
+    show: (row) => ({
+      ...toAllocationResponse(row),
+      commitment: row.commitment,
+      costLine: { id: row.costLine.id, name: row.costLine.name },
+      programme: row.costLine.programme,
+    }),
   });
   return { allocations: items, ...page };
 }
@@ -171,4 +184,12 @@ export function retireAllocation(
     action: "retire",
     reason: input.reason,
   });
+}
+
+/** Pence allocated (not retired) from a commitment, summed in SQL. */
+export async function allocatedOn(tx: Prisma.TransactionClient, commitmentId: string): Promise<number> {
+  const [row] = await tx.$queryRaw<{ pence: bigint }[]>`
+    SELECT coalesce(sum("amountPence"), 0)::bigint AS pence FROM "Allocation"
+    WHERE "commitmentId" = ${commitmentId}::uuid AND "retiredAt" IS NULL`;
+  return Number(row?.pence ?? 0n);
 }

@@ -1,6 +1,6 @@
 import type { Prisma } from "@fundline/db";
 import { financialYearLabel, penceFromBigInt, toIsoDateOrNull } from "@fundline/domain";
-import type { CommitmentResponse } from "@fundline/schemas";
+import type { CommitmentInList, CommitmentResponse } from "@fundline/schemas";
 
 export const withProfile = { profile: { orderBy: { financialYear: "asc" } } } as const;
 
@@ -26,4 +26,39 @@ export function toCommitmentResponse(commitment: CommitmentWithProfile): Commitm
     retiredAt: commitment.retiredAt?.toISOString() ?? null,
     retirementReason: commitment.retirementReason,
   };
+}
+
+/** What a list shows beside each commitment: its fund, funder, programme and recipient by name. */
+export const forList = {
+  ...withProfile,
+  fund: { select: { id: true, name: true, funder: { select: { id: true, name: true } } } },
+  programme: { select: { id: true, name: true } },
+  recipient: { select: { id: true, name: true } },
+} as const;
+
+type CommitmentForList = Prisma.FundingCommitmentGetPayload<{ include: typeof forList }>;
+type Totals = { receivedPence: bigint; allocatedPence: bigint; namedSpentPence: bigint };
+
+/** Commitments with their names and running totals (kept by triggers; one indexed read per page). */
+export async function toCommitmentsInList(
+  prisma: Pick<Prisma.TransactionClient, "commitmentTotal">,
+  commitments: CommitmentForList[],
+): Promise<(CommitmentInList & { namedSpentPence: number })[]> {
+  const totals = await prisma.commitmentTotal.findMany({
+    where: { commitmentId: { in: commitments.map((commitment) => commitment.id) } },
+  });
+  const byCommitment = new Map<string, Totals>(totals.map((total) => [total.commitmentId, total]));
+  return commitments.map((commitment) => {
+    const total = byCommitment.get(commitment.id);
+    return {
+      ...toCommitmentResponse(commitment),
+      fund: { id: commitment.fund.id, name: commitment.fund.name },
+      funder: commitment.fund.funder,
+      programme: commitment.programme,
+      recipient: commitment.recipient,
+      receivedPence: penceFromBigInt(total?.receivedPence ?? 0n),
+      allocatedPence: penceFromBigInt(total?.allocatedPence ?? 0n),
+      namedSpentPence: penceFromBigInt(total?.namedSpentPence ?? 0n),
+    };
+  });
 }

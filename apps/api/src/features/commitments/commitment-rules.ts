@@ -43,11 +43,3 @@ export async function assertReferencesExist(
   await check("decisionId", refs.decisionId, (id) => tx.decision.findUnique({ where: { id }, select: { id: true } }));
   if (missing.length) throw new RuleBroken(missing);
 }
-
-/** Pence allocated (not retired) from a commitment, summed in SQL. */
-export async function allocatedOn(tx: Prisma.TransactionClient, commitmentId: string): Promise<number> {
-  const [row] = await tx.$queryRaw<{ pence: bigint }[]>`
-    SELECT coalesce(sum("amountPence"), 0)::bigint AS pence FROM "Allocation"
-    WHERE "commitmentId" = ${commitmentId}::uuid AND "retiredAt" IS NULL`;
-  return Number(row?.pence ?? 0n);
-}

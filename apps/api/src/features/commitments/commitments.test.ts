@@ -209,3 +209,72 @@ describe("POST /api/commitments/:id/retire", () => {
     expect(audit.reason).toBe("Entered against the wrong fund");
   });
 });
+
+describe("GET /api/commitments/:id and assigning a commitment to a programme", () => {
+  it("shows a commitment with its names, receipts, allocations and running totals", async () => {
+    const commitment = await createCommitment({ amountPence: 900_000, profile: [] });
+    expect(
+      (await post("/api/receipts", { commitmentId: commitment.id, receivedOn: "2020-02-01", amountPence: 400_000 }))
+        .statusCode,
+    ).toBe(201);
+    expect(
+      (await post("/api/allocations", { commitmentId: commitment.id, costLineId, amountPence: 650_000 })).statusCode,
+    ).toBe(201);
+    const detail = (await test.inject({ url: `/api/commitments/${commitment.id}` })).json();
+    expect(detail).toMatchObject({
+      id: commitment.id,
+      amountPence: 900_000,
+      receivedPence: 400_000,
+      allocatedPence: 650_000,
+      namedSpentPence: 0,
+      programme: { id: programmeId },
+      fund: { id: fundId },
+      recipient: null,
+      receipts: [{ amountPence: 400_000, receivedOn: "2020-02-01" }],
+      allocations: [{ amountPence: 650_000, costLine: { id: costLineId } }],
+    });
+    expect(detail.funder.name).toEqual(expect.any(String));
+    const listed = (
+      await test.inject({ url: `/api/commitments?programmeId=${programmeId}&sort=createdAt&direction=desc&pageSize=1` })
+    ).json();
+    expect(listed.commitments[0]).toMatchObject({ id: commitment.id, receivedPence: 400_000, allocatedPence: 650_000 });
+  });
+
+  it("lists commitments tied to no programme, and ties one to a programme", async () => {
+    const grant = await createCommitment({ programmeId: null, profile: [], title: "Imported grant, not yet placed" });
+    const unassigned = (await test.inject({ url: "/api/commitments?unassigned=true&pageSize=500" })).json();
+    expect(unassigned.commitments.map((each: { id: string }) => each.id)).toContain(grant.id);
+    expect(unassigned.commitments.every((each: { programme: unknown }) => each.programme === null)).toBe(true);
+
+    const tied = await test.inject({
+      method: "PATCH",
+      url: `/api/commitments/${grant.id}`,
+      payload: { version: grant.version, programmeId },
+    });
+    expect(tied.statusCode).toBe(200);
+    expect(tied.json().programmeId).toBe(programmeId);
+    const after = (await test.inject({ url: "/api/commitments?unassigned=true&pageSize=500" })).json();
+    expect(after.commitments.map((each: { id: string }) => each.id)).not.toContain(grant.id);
+  });
+
+  it("refuses to move a commitment to another programme while money is allocated from it", async () => {
+    const commitment = await createCommitment({ amountPence: 100_000, profile: [] });
+    await post("/api/allocations", { commitmentId: commitment.id, costLineId, amountPence: 100_000 });
+    const other = await test.prisma.programme.findFirstOrThrow({ where: { id: { not: programmeId } } });
+    const moved = await test.inject({
+      method: "PATCH",
+      url: `/api/commitments/${commitment.id}`,
+      payload: { version: commitment.version, programmeId: other.id },
+    });
+    expect(moved.statusCode).toBe(422);
+    expect(moved.json().fields).toEqual([expect.objectContaining({ path: "programmeId" })]);
+    expect((await test.prisma.fundingCommitment.findUniqueOrThrow({ where: { id: commitment.id } })).programmeId).toBe(
+      programmeId,
+    );
+  });
+
+  it("answers 404 for a commitment that does not exist", async () => {
+    const response = await test.inject({ url: "/api/commitments/00000000-0000-4000-8000-000000000000" });
+    expect(response.statusCode).toBe(404);
+  });
+});

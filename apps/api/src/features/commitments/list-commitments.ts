@@ -1,9 +1,12 @@
 import type { Prisma, PrismaClient } from "@fundline/db";
 import { fromIsoDate } from "@fundline/domain";
-import type { CommitmentListQuery, CommitmentListResponse } from "@fundline/schemas";
+import type { CommitmentDetail, CommitmentListQuery, CommitmentListResponse } from "@fundline/schemas";
+import { NotFound } from "../../errors.ts";
 import { listPage, orderOf, yearOf } from "../../lib/paging.ts";
 import { type Scope, visibleProgrammes } from "../../lib/scope.ts";
-import { toCommitmentResponse, withProfile } from "./commitment-response.ts";
+import { toAllocationResponse } from "../allocations/index.ts";
+import { toReceiptResponse } from "../receipts/index.ts";
+import { forList, toCommitmentsInList } from "./commitment-response.ts";
 
 export async function listCommitments(
   prisma: PrismaClient,
@@ -12,7 +15,7 @@ export async function listCommitments(
 ): Promise<CommitmentListResponse> {
   const where: Prisma.FundingCommitmentWhereInput = {
     retiredAt: query.includeRetired ? undefined : null,
-    programmeId: query.programmeId,
+    programmeId: query.unassigned ? null : query.programmeId,
     recipientId: query.organisationId,
     status: query.status,
     fund: query.funderId ? { funderId: query.funderId } : undefined,
@@ -30,8 +33,36 @@ export async function listCommitments(
   const { items, ...page } = await listPage(query, {
     count: () => prisma.fundingCommitment.count({ where }),
     rows: (window) =>
-      prisma.fundingCommitment.findMany({ where, include: withProfile, orderBy: orderOf(query), ...window }),
-    show: toCommitmentResponse,
+      prisma.fundingCommitment.findMany({ where, include: forList, orderBy: orderOf(query), ...window }),
+    show: (commitment) => commitment,
   });
-  return { commitments: items, ...page };
+  const commitments = await toCommitmentsInList(prisma, items);
+  return { commitments: commitments.map(({ namedSpentPence: _named, ...commitment }) => commitment), ...page };
+}
+
+/** One commitment (already checked to be in scope) with its receipts and allocations. */
+export async function getCommitment(prisma: PrismaClient, id: string): Promise<CommitmentDetail> {
+  const commitment = await prisma.fundingCommitment.findUnique({
+    where: { id },
+    include: {
+      ...forList,
+      receipts: { where: { retiredAt: null }, orderBy: [{ receivedOn: "asc" }, { id: "asc" }] },
+      allocations: {
+        where: { retiredAt: null },
+        include: { costLine: { select: { id: true, name: true } } },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      },
+    },
+  });
+  if (!commitment) throw new NotFound("Commitment", id);
+  const [shown] = await toCommitmentsInList(prisma, [commitment]);
+  if (!shown) throw new NotFound("Commitment", id);
+  return {
+    ...shown,
+    receipts: commitment.receipts.map(toReceiptResponse),
+    allocations: commitment.allocations.map((allocation) => ({
+      ...toAllocationResponse(allocation),
+      costLine: allocation.costLine,
+    })),
+  };
 }

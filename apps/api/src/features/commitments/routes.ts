@@ -1,4 +1,5 @@
 import {
+  CommitmentDetail,
   CommitmentListQuery,
   CommitmentListResponse,
   CommitmentResponse,
@@ -8,7 +9,7 @@ import {
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { recordRoutes } from "../../lib/record-routes.ts";
 import { createCommitment } from "./create-commitment.ts";
-import { listCommitments } from "./list-commitments.ts";
+import { getCommitment, listCommitments } from "./list-commitments.ts";
 import { retireCommitment, updateCommitment } from "./update-commitment.ts";
 
 /** Funding commitments: what a funder awarded, with its financial-year profile. */
@@ -22,6 +23,9 @@ export const commitmentRoutes: FastifyPluginAsyncZod = async (fastify) => {
     { query: CommitmentListQuery, response: CommitmentListResponse },
     ({ query, scope }) => listCommitments(fastify.prisma, query, scope),
   );
+  routes.one("/commitments/:id", { access: "read", scope: [thisCommitment] }, CommitmentDetail, (id) =>
+    getCommitment(fastify.prisma, id),
+  );
   routes.create(
     "/commitments",
     { access: "money.write", scope: [{ table: "Programme", in: "body", field: "programmeId" }, itsDecision] },
@@ -31,7 +35,10 @@ export const commitmentRoutes: FastifyPluginAsyncZod = async (fastify) => {
   );
   routes.update(
     "/commitments/:id",
-    { access: "money.write", scope: [thisCommitment, itsDecision] },
+    {
+      access: "money.write",
+      scope: [thisCommitment, itsDecision, { table: "Programme", in: "body", field: "programmeId" }],
+    },
     { body: UpdateCommitmentRequest, response: CommitmentResponse },
     updateCommitment,
   );

@@ -4,8 +4,9 @@ import type { CommitmentResponse, RetireRequest, UpdateCommitmentRequest } from 
 import { RuleBroken } from "../../errors.ts";
 import type { Actor } from "../../lib/audit-trail.ts";
 import { assertNotRetired, changeVersioned, retirement } from "../../lib/write-context.ts";
+import { allocatedOn } from "../allocations/index.ts";
 import { toCommitmentResponse, withProfile } from "./commitment-response.ts";
-import { allocatedOn, assertReferencesExist, parseProfile } from "./commitment-rules.ts";
+import { assertReferencesExist, parseProfile } from "./commitment-rules.ts";
 
 type WriteOptions<Input> = { id: string; input: Input; actor: Actor; requestId: string };
 
@@ -34,9 +35,12 @@ export async function updateCommitment(
       if (input.amountPence !== undefined) {
         problems.push(overAllocationProblem(input.amountPence, await allocatedOn(tx, id)));
       }
+      if (input.programmeId !== undefined && input.programmeId !== before.programmeId) {
+        problems.push(await moveProblem(tx, id));
+      }
       const broken = problems.filter((problem) => problem !== null);
       if (broken.length) throw new RuleBroken(broken);
-      await assertReferencesExist(tx, { decisionId: input.decisionId });
+      await assertReferencesExist(tx, { decisionId: input.decisionId, programmeId: input.programmeId });
     },
     apply: async () => {
       if (input.profile) await tx.commitmentYearProfile.deleteMany({ where: { commitmentId: id } });
@@ -49,6 +53,7 @@ export async function updateCommitment(
           awardedOn: fromIsoDate(input.awardedOn),
           conditions: input.conditions,
           decisionId: input.decisionId,
+          programmeId: input.programmeId,
           profile: input.profile ? { create: parseProfile(input.profile) } : undefined,
           version: { increment: 1 },
         },
@@ -59,6 +64,22 @@ export async function updateCommitment(
     actor,
     requestId,
   });
+}
+
+/**
+ * A commitment changes programme only while nothing hangs off it there: an allocation is to the
+ * old programme's line, and spend naming it was spent on the old programme.
+ */
+async function moveProblem(tx: Prisma.TransactionClient, id: string) {
+  const [allocated, namingSpend] = await Promise.all([
+    allocatedOn(tx, id),
+    tx.spend.count({ where: { commitmentId: id, retiredAt: null } }),
+  ]);
+  if (allocated === 0 && namingSpend === 0) return null;
+  return {
+    path: "programmeId",
+    message: "cannot change while money is allocated from this commitment or spend names it; retire those first",
+  };
 }
 
 /** Retires a commitment: kept for history, removed from totals, with who and why. */

@@ -91,13 +91,20 @@ export async function getProgramme(prisma: PrismaClient, id: string): Promise<Pr
     totalCostPence: programme.totalCostPence === null ? null : penceFromBigInt(programme.totalCostPence),
     version: programme.version,
     partners: programme.partners.map((partner) => ({
+      id: partner.id,
       organisation: { id: partner.organisation.id, name: partner.organisation.name },
       role: partner.role,
       joinedOn: toIsoDateOrNull(partner.joinedOn),
       withdrewOn: toIsoDateOrNull(partner.withdrewOn),
       note: partner.note,
+      version: partner.version,
     })),
-    workstreams: programme.workstreams.map(({ id, name, description }) => ({ id, name, description })),
+    workstreams: programme.workstreams.map(({ id, name, description, version }) => ({
+      id,
+      name,
+      description,
+      version,
+    })),
     commitments: programme.commitments.map((commitment) => {
       const totals = byCommitment.get(commitment.id);
       return {
@@ -119,8 +126,10 @@ export async function getProgramme(prisma: PrismaClient, id: string): Promise<Pr
           financialYear: financialYearLabel(year.financialYear),
           amountPence: penceFromBigInt(year.amountPence),
         })),
+        recipientId: commitment.recipientId,
         receivedPence: penceFromBigInt(totals?.receivedPence ?? 0n),
         allocatedPence: penceFromBigInt(totals?.allocatedPence ?? 0n),
+        version: commitment.version,
       };
     }),
     costLines: programme.costLines.map((line) => {
@@ -129,13 +138,17 @@ export async function getProgramme(prisma: PrismaClient, id: string): Promise<Pr
         id: line.id,
         name: line.name,
         workstreamId: line.workstreamId,
+        ledgerCode: line.ledgerCode,
         allocatedPence: penceFromBigInt(totals?.allocatedPence ?? 0n),
         spentPence: penceFromBigInt(totals?.spentPence ?? 0n),
         allocations: line.allocations.map((allocation) => ({
           id: allocation.id,
           commitmentId: allocation.commitmentId,
           amountPence: penceFromBigInt(allocation.amountPence),
+          note: allocation.note,
+          version: allocation.version,
         })),
+        version: line.version,
       };
     }),
     costSharingAgreements: programme.costSharingAgreements.map((agreement) => {
@@ -144,6 +157,10 @@ export async function getProgramme(prisma: PrismaClient, id: string): Promise<Pr
         id: agreement.id,
         name: agreement.name,
         costLineId: agreement.costLineId,
+        description: agreement.description,
+        effectiveFrom: toIsoDateOrNull(agreement.effectiveFrom),
+        effectiveTo: toIsoDateOrNull(agreement.effectiveTo),
+        version: agreement.version,
         shares: agreement.shares.map((share, index) => ({
           organisation: { id: share.organisation.id, name: share.organisation.name },
           parts: share.parts,

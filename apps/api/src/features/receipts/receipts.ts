@@ -16,7 +16,7 @@ import { assertNotRetired, changeVersioned, retirement, type WriteContext } from
 type Context = { actor: Actor; requestId: string };
 type ReceiptRow = Prisma.ReceiptGetPayload<object>;
 
-function toReceiptResponse(receipt: ReceiptRow): ReceiptResponse {
+export function toReceiptResponse(receipt: ReceiptRow): ReceiptResponse {
   return {
     id: receipt.id,
     commitmentId: receipt.commitmentId,
@@ -45,8 +45,22 @@ export async function listReceipts(prisma: PrismaClient, query: ReceiptListQuery
   };
   const { items, ...page } = await listPage(query, {
     count: () => prisma.receipt.count({ where }),
-    rows: (window) => prisma.receipt.findMany({ where, orderBy: orderOf(query), ...window }),
-    show: toReceiptResponse,
+    rows: (window) =>
+      prisma.receipt.findMany({
+        where,
+        include: {
+          commitment: {
+            select: { id: true, title: true, fund: { select: { funder: { select: { id: true, name: true } } } } },
+          },
+        },
+        orderBy: orderOf(query),
+        ...window,
+      }),
+    show: (row) => ({
+      ...toReceiptResponse(row),
+      commitment: { id: row.commitment.id, title: row.commitment.title },
+      funder: row.commitment.fund.funder,
+    }),
   });
   return { receipts: items, ...page };
 }

@@ -9,14 +9,33 @@ export async function listSpend(prisma: PrismaClient, query: SpendListQuery, sco
     retiredAt: query.includeRetired ? undefined : null,
     programmeId: query.programmeId,
     costLineId: query.costLineId,
+    commitmentId: query.commitmentId,
     payingOrganisationId: query.organisationId,
     spentOn: dateWindow(query),
     costLine: { programme: visibleProgrammes(scope) },
   };
   const { items, ...page } = await listPage(query, {
     count: () => prisma.spend.count({ where }),
-    rows: (window) => prisma.spend.findMany({ where, orderBy: orderOf(query), ...window }),
-    show: toSpendResponse,
+    rows: (window) =>
+      prisma.spend.findMany({
+        where,
+        include: {
+          costLine: {
+            select: { id: true, name: true, ledgerCode: true, programme: { select: { id: true, name: true } } },
+          },
+          commitment: { select: { id: true, title: true } },
+          payingOrganisation: { select: { id: true, name: true } },
+        },
+        orderBy: orderOf(query),
+        ...window,
+      }),
+    show: ({ costLine: { programme, ...costLine }, commitment, payingOrganisation, ...spend }) => ({
+      ...toSpendResponse(spend),
+      programme,
+      costLine,
+      commitment,
+      payingOrganisation,
+    }),
   });
   return { spend: items, ...page };
 }
