@@ -8,7 +8,7 @@ describe("commitment rules", () => {
     expect(profileProblem(8_000_000, [])).toBeNull();
     expect(profileProblem(8_000_000, [{ amountPence: 5_000_000 }, { amountPence: 2_000_000 }])).toEqual({
       path: "profile",
-      message: "the financial-year profile adds up to £70,000.00 but the commitment is £80,000.00",
+      message: "must add up to the amount: its years add up to £70,000.00 but the commitment is £80,000.00",
     });
   });
 

@@ -9,7 +9,7 @@ export function profileProblem(amountPence: Pence, profile: readonly { amountPen
   if (total === BigInt(amountPence)) return null;
   return {
     path: "profile",
-    message: `the financial-year profile adds up to ${formatPence(Number(total))} but the commitment is ${formatPence(amountPence)}`,
+    message: `must add up to the amount: its years add up to ${formatPence(Number(total))} but the commitment is ${formatPence(amountPence)}`,
   };
 }
 

@@ -36,6 +36,7 @@ POST /api/receipts                                A F . .
 PATCH /api/receipts/:id                           A F . .
 POST /api/receipts/:id/retire                     A F . .
 GET /api/spend                                    A F P V
+GET /api/spend/:id                                A F P V
 POST /api/spend                                   A F . .
 PATCH /api/spend/:id                              A F . .
 POST /api/spend/:id/retire                        A F . .

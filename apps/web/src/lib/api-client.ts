@@ -57,10 +57,13 @@ export async function sendJson<Schema extends z.ZodType>(
   path: string,
   body: unknown,
   schema: Schema,
+  /** For money records: the same key on a retry answers the first save, so nothing is recorded twice. */
+  { idempotencyKey }: { idempotencyKey?: string } = {},
 ): Promise<z.infer<Schema>> {
   const headers: Record<string, string> = { accept: "application/json" };
   if (body !== undefined) headers["content-type"] = "application/json";
   if (csrfToken) headers["x-csrf-token"] = csrfToken;
+  if (idempotencyKey) headers["idempotency-key"] = idempotencyKey;
   return parse(
     await reach(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }),
     schema,

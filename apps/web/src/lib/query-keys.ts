@@ -10,6 +10,7 @@ export const queryKeys = {
   programmes: {
     all: ["programmes"] as const,
     lists: ["programmes", "list"] as const,
+    choices: ["programmes", "list", "choices"] as const,
     list: (page: number, filters: Record<string, string> = {}) => ["programmes", "list", page, filters] as const,
     detail: (id: string) => ["programmes", "detail", id] as const,
     histories: ["programmes", "history"] as const,
@@ -31,7 +32,21 @@ export const queryKeys = {
   benefits: {
     readings: (benefitId: string) => ["benefits", benefitId, "readings"] as const,
   },
-  organisations: { all: ["organisations", "all"] as const },
+  organisations: {
+    all: ["organisations", "all"] as const,
+    ofKind: (kind: string) => ["organisations", "kind", kind] as const,
+  },
+  funds: { all: ["funds", "all"] as const },
+  /** Money records (commitments, receipts, allocations, spend): any money change refreshes them all. */
+  money: {
+    all: ["money"] as const,
+    commitments: (filters: Record<string, string>) => ["money", "commitments", filters] as const,
+    commitment: (id: string) => ["money", "commitment", id] as const,
+    receipts: (filters: Record<string, string>) => ["money", "receipts", filters] as const,
+    allocations: (filters: Record<string, string>) => ["money", "allocations", filters] as const,
+    spend: (filters: Record<string, string>) => ["money", "spend", filters] as const,
+    payment: (id: string) => ["money", "payment", id] as const,
+  },
   users: {
     all: ["users"] as const,
     signInFailures: ["users", "sign-in-failures"] as const,
@@ -60,12 +75,14 @@ export function refreshAfterDeliveryChange(queryClient: QueryClient, programmeId
 }
 
 /**
- * After money moved in ways that may touch any programme (a spend import or its reversal, a
- * 360Giving import): every figure of money, on every screen that shows one.
+ * After money moved (a record saved by hand, a spend import or its reversal, a 360Giving
+ * import): every figure of money, on every screen that shows one. Totals cross programmes (the
+ * portfolio, the dashboard), so nothing narrower is safe.
  */
 export function refreshAfterMoneyChange(queryClient: QueryClient) {
   return Promise.all([
     queryClient.invalidateQueries({ queryKey: queryKeys.programmes.all }),
     queryClient.invalidateQueries({ queryKey: queryKeys.reconciliation.all }),
+    queryClient.invalidateQueries({ queryKey: queryKeys.money.all }),
   ]);
 }

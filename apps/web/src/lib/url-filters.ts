@@ -16,6 +16,8 @@ export function useUrlFilters<Name extends string>(names: readonly Name[]) {
     const next = new URLSearchParams(search);
     if (value) next.set(name, value);
     else next.delete(name);
+    // A different filter is a different list: it starts again at its first page.
+    if (name !== "page") next.delete("page");
     setSearch(next);
   };
   return { filters, setFilter };

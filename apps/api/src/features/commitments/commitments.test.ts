@@ -90,7 +90,7 @@ describe("POST /api/commitments", () => {
       profile: [{ financialYear: "2019/20", amountPence: 1_000_000 }],
     });
     expect(response.json().message).toBe(
-      "profile: the financial-year profile adds up to £10,000.00 but the commitment is £25,000.00",
+      "profile: must add up to the amount: its years add up to £10,000.00 but the commitment is £25,000.00",
     );
   });
 

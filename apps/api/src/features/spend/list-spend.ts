@@ -1,5 +1,6 @@
 import type { Prisma, PrismaClient } from "@fundline/db";
-import type { SpendListQuery, SpendListResponse } from "@fundline/schemas";
+import type { SpendInList, SpendListQuery, SpendListResponse } from "@fundline/schemas";
+import { NotFound } from "../../errors.ts";
 import { dateWindow, listPage, orderOf } from "../../lib/paging.ts";
 import { type Scope, visibleProgrammes } from "../../lib/scope.ts";
 import { toSpendResponse } from "./spend-response.ts";
@@ -16,26 +17,31 @@ export async function listSpend(prisma: PrismaClient, query: SpendListQuery, sco
   };
   const { items, ...page } = await listPage(query, {
     count: () => prisma.spend.count({ where }),
-    rows: (window) =>
-      prisma.spend.findMany({
-        where,
-        include: {
-          costLine: {
-            select: { id: true, name: true, ledgerCode: true, programme: { select: { id: true, name: true } } },
-          },
-          commitment: { select: { id: true, title: true } },
-          payingOrganisation: { select: { id: true, name: true } },
-        },
-        orderBy: orderOf(query),
-        ...window,
-      }),
-    show: ({ costLine: { programme, ...costLine }, commitment, payingOrganisation, ...spend }) => ({
-      ...toSpendResponse(spend),
-      programme,
-      costLine,
-      commitment,
-      payingOrganisation,
-    }),
+    rows: (window) => prisma.spend.findMany({ where, include: named, orderBy: orderOf(query), ...window }),
+    show: toSpendInList,
   });
   return { spend: items, ...page };
+}
+
+/** What a list shows beside each payment: its programme, line, commitment and paying partner by name. */
+const named = {
+  costLine: { select: { id: true, name: true, ledgerCode: true, programme: { select: { id: true, name: true } } } },
+  commitment: { select: { id: true, title: true } },
+  payingOrganisation: { select: { id: true, name: true } },
+} as const;
+
+function toSpendInList({
+  costLine: { programme, ...costLine },
+  commitment,
+  payingOrganisation,
+  ...spend
+}: Prisma.SpendGetPayload<{ include: typeof named }>): SpendInList {
+  return { ...toSpendResponse(spend), programme, costLine, commitment, payingOrganisation };
+}
+
+/** One payment (already checked to be in scope), named as lists show it. */
+export async function getSpend(prisma: PrismaClient, id: string): Promise<SpendInList> {
+  const spend = await prisma.spend.findUnique({ where: { id }, include: named });
+  if (!spend) throw new NotFound("Spend", id);
+  return toSpendInList(spend);
 }

@@ -1,5 +1,6 @@
 import {
   CreateSpendRequest,
+  SpendInList,
   SpendListQuery,
   SpendListResponse,
   SpendResponse,
@@ -7,7 +8,7 @@ import {
 } from "@fundline/schemas";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { recordRoutes } from "../../lib/record-routes.ts";
-import { listSpend } from "./list-spend.ts";
+import { getSpend, listSpend } from "./list-spend.ts";
 import { createSpend, retireSpend, updateSpend } from "./record-spend.ts";
 
 /** Spend: single payments and credit notes, with the Transparency Code's fields. */
@@ -22,6 +23,12 @@ export const spendRoutes: FastifyPluginAsyncZod = async (fastify) => {
     { access: "read" },
     { query: SpendListQuery, response: SpendListResponse },
     ({ query, scope }) => listSpend(fastify.prisma, query, scope),
+  );
+  routes.one(
+    "/spend/:id",
+    { access: "read", scope: [{ table: "Spend", in: "params", field: "id" }] },
+    SpendInList,
+    (id) => getSpend(fastify.prisma, id),
   );
   routes.create(
     "/spend",

@@ -42,6 +42,22 @@ describe("spend", () => {
     expect(await spent()).toBe(before + 1_250_000);
   });
 
+  it("shows one payment named as lists show it, and lists payments naming a commitment", async () => {
+    const payment = (await post("/api/spend", { ...validSpend(), commitmentId, reference: "DSDL-INV-ONE" })).json();
+    const shown = (await test.inject({ url: `/api/spend/${payment.id}` })).json();
+    expect(shown).toMatchObject({
+      id: payment.id,
+      amountPence: 1_500_000,
+      programme: { id: programmeId },
+      costLine: { id: costLineId },
+      commitment: { id: commitmentId },
+      payingOrganisation: null,
+    });
+    const naming = (await test.inject({ url: `/api/spend?commitmentId=${commitmentId}&pageSize=500` })).json();
+    expect(naming.spend.map((each: { id: string }) => each.id)).toContain(payment.id);
+    expect(naming.spend.every((each: { commitmentId: string }) => each.commitmentId === commitmentId)).toBe(true);
+  });
+
   it("cannot be stored against a line of another programme, even past the API (one composite key)", async () => {
     const other = await test.prisma.programme.findFirstOrThrow({ where: { id: { not: programmeId } } });
     await expect(

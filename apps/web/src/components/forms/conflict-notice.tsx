@@ -1,5 +1,6 @@
-import { formatDate, formatDateTime } from "@fundline/domain";
+import { formatDate, formatDateTime, formatPence } from "@fundline/domain";
 import { useEffect, useRef } from "react";
+import { get } from "react-hook-form";
 import { TableRegion } from "../ui/table-region.tsx";
 import { Unreadable } from "./field-words.ts";
 
@@ -25,7 +26,10 @@ export function ConflictNotice({
 }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
-  const rows = [...labels.entries()].filter(([name]) => shown(current[name]) !== shown(edited[name]));
+  // Fields inside lists (`profile.0.amountPence`) are read by their path.
+  const rows = [...labels.entries()].filter(
+    ([name]) => shown(get(current, name), name) !== shown(get(edited, name), name),
+  );
   return (
     <section className="conflict-notice" aria-labelledby="conflict-title">
       <h2 id="conflict-title" tabIndex={-1} ref={heading}>
@@ -51,8 +55,8 @@ export function ConflictNotice({
               {rows.map(([name, label]) => (
                 <tr key={name}>
                   <th scope="row">{label}</th>
-                  <td>{shown(current[name])}</td>
-                  <td>{shown(edited[name])}</td>
+                  <td>{shown(get(current, name), name)}</td>
+                  <td>{shown(get(edited, name), name)}</td>
                 </tr>
               ))}
             </tbody>
@@ -71,9 +75,11 @@ export function ConflictNotice({
   );
 }
 
-function shown(value: unknown): string {
+function shown(value: unknown, name: string): string {
   if (value === null || value === undefined || value === "") return "none";
   if (value instanceof Unreadable) return "not readable";
+  // Money is held in pence (`amountPence`): shown as the pounds people typed.
+  if (name.endsWith("Pence") && typeof value === "number" && Number.isSafeInteger(value)) return formatPence(value);
   if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value);
   return String(value);
 }

@@ -1,4 +1,4 @@
-import { isoDateFromParts, isoDateParts, readMoney } from "@fundline/domain";
+import { formatPence, isoDateFromParts, isoDateParts, readMoney } from "@fundline/domain";
 import { type ReactNode, useEffect, useState } from "react";
 import { Controller, useFormContext } from "react-hook-form";
 import { Unreadable } from "./field-words.ts";
@@ -95,31 +95,91 @@ export function CountField(props: FieldProps) {
   );
 }
 
-/** An amount in pounds: `£1,234.56`, `1234.56` and `1,234` all read, to the penny. */
+/** Pence as someone would type them back: `25,000.00`, `-12.50`. */
+export const moneyAsTyped = (pence: number) => formatPence(pence).replace("£", "");
+
+/**
+ * An amount in pounds: `£1,234.56`, `1234.56` and `1,234` all read, to the penny. The form holds
+ * pence (so defaults and someone else's version are pence too); the box keeps what was typed.
+ */
 export function MoneyField(props: FieldProps) {
-  const { register } = useFormContext();
+  const { control } = useFormContext();
   return (
     <FormGroup {...props}>
       {(described) => (
-        <span className="input-prefixed">
-          <span aria-hidden="true">£</span>
-          <input
-            type="text"
-            inputMode="decimal"
-            spellCheck={false}
-            {...described}
-            {...register(props.name, {
-              setValueAs: (typed: unknown) => {
-                if (typeof typed !== "string") return typed;
-                if (typed.trim() === "") return undefined;
-                const reading = readMoney(typed);
-                return reading.ok ? reading.value : new Unreadable("money");
-              },
-            })}
-          />
-        </span>
+        <Controller
+          name={props.name}
+          control={control}
+          render={({ field }) => (
+            <span className="input-prefixed">
+              <span aria-hidden="true">£</span>
+              <MoneyBox described={described} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />
+            </span>
+          )}
+        />
       )}
     </FormGroup>
+  );
+}
+
+function MoneyBox({
+  described,
+  value,
+  onChange,
+  onBlur,
+}: {
+  described: { id: string; "aria-describedby"?: string; "aria-invalid"?: true };
+  value: unknown;
+  onChange: (value: unknown) => void;
+  onBlur: () => void;
+}) {
+  const [typed, setTyped] = useState(() => (typeof value === "number" ? moneyAsTyped(value) : ""));
+  // The form set an amount itself (reset to someone else's version): show it in the box.
+  useEffect(() => {
+    if (typeof value !== "number") return;
+    setTyped((shown) => {
+      const reading = readMoney(shown);
+      return reading.ok && reading.value === value ? shown : moneyAsTyped(value);
+    });
+  }, [value]);
+  return (
+    <input
+      type="text"
+      inputMode="decimal"
+      spellCheck={false}
+      {...described}
+      value={typed}
+      onBlur={onBlur}
+      onChange={(event) => {
+        const text = event.target.value;
+        setTyped(text);
+        if (text.trim() === "") return onChange(undefined);
+        const reading = readMoney(text);
+        onChange(reading.ok ? reading.value : new Unreadable("money"));
+      }}
+    />
+  );
+}
+
+/** A yes-or-no question as one checkbox, its label beside it. */
+export function CheckboxField({ name, label, hint }: FieldProps) {
+  useFieldLabel(name, label);
+  const problem = useFieldProblem(name);
+  const { register } = useFormContext();
+  const id = fieldId(name);
+  return (
+    <div className={problem ? "form-group form-group-error" : "form-group"}>
+      <HintAndProblem id={id} hint={hint} problem={problem} />
+      <div className="checkbox">
+        <input
+          type="checkbox"
+          id={id}
+          aria-describedby={[hint && `${id}-hint`, problem && `${id}-error`].filter(Boolean).join(" ") || undefined}
+          {...register(name)}
+        />
+        <label htmlFor={id}>{label}</label>
+      </div>
+    </div>
   );
 }
 

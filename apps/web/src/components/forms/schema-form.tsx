@@ -4,6 +4,7 @@ import {
   type DefaultValues,
   type FieldValues,
   FormProvider,
+  get,
   type Resolver,
   type UseFormReturn,
   useForm,
@@ -74,7 +75,8 @@ export const fieldId = (name: string) => `field-${name}`;
 export function useFieldProblem(name: string): string | null {
   const labels = useContext(LabelsContext);
   const form = useFormContext();
-  const error = form.formState.errors[name];
+  // A field inside a list (`profile.0.amountPence`) has its error nested the same way.
+  const error = get(form.formState.errors, name) as { message?: unknown } | undefined;
   if (!error?.message) return null;
   return `${labels?.get(name) ?? name} ${fieldProblemInWords(form.getValues(name), String(error.message))}`;
 }
@@ -88,6 +90,8 @@ type SchemaFormProps<Input extends FieldValues, Output extends FieldValues> = {
   what: string;
   /** Where "Cancel" goes. */
   cancelTo: string;
+  /** "warning" for a save that takes something away (retiring a record). */
+  tone?: "warning";
   children: ReactNode;
 };
 
@@ -102,6 +106,7 @@ export function SchemaForm<Input extends FieldValues, Output extends FieldValues
   submitLabel,
   what,
   cancelTo,
+  tone,
   children,
 }: SchemaFormProps<Input, Output>) {
   const labels = useRef(new Map<string, string>()).current;
@@ -150,7 +155,7 @@ export function SchemaForm<Input extends FieldValues, Output extends FieldValues
   );
 
   const problems = [...labels.keys()].flatMap((name) => {
-    const message = loose.formState.errors[name]?.message;
+    const message = (get(loose.formState.errors, name) as { message?: unknown } | undefined)?.message;
     if (!message) return [];
     return [{ name, text: `${labels.get(name)} ${fieldProblemInWords(loose.getValues(name), String(message))}` }];
   });
@@ -170,9 +175,9 @@ export function SchemaForm<Input extends FieldValues, Output extends FieldValues
               void submit();
             }}
             onTakeTheirs={() => {
-              const theirs = Object.fromEntries(
-                [...labels.keys(), "version"].map((name) => [name, conflict[name] ?? ""]),
-              );
+              // A list's rows (`profile.0.amountPence`) come back as their whole list (`profile`).
+              const fields = new Set([...labels.keys(), "version"].map((name) => name.split(".")[0] ?? name));
+              const theirs = Object.fromEntries([...fields].map((name) => [name, conflict[name] ?? ""]));
               loose.reset({ ...loose.getValues(), ...theirs });
               setConflict(null);
             }}
@@ -204,7 +209,7 @@ export function SchemaForm<Input extends FieldValues, Output extends FieldValues
         <form noValidate onSubmit={submit}>
           {children}
           <div className="button-group">
-            <button type="submit" disabled={loose.formState.isSubmitting}>
+            <button type="submit" className={tone} disabled={loose.formState.isSubmitting}>
               {loose.formState.isSubmitting ? "Saving…" : submitLabel}
             </button>
             <Link to={cancelTo}>Cancel</Link>

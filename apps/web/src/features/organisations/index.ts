@@ -1,2 +1,2 @@
-// What other features may use of organisations.
-export { useOrganisations } from "./api/get-organisations.ts";
+// What other features may use of organisations and funds (reference data).
+export { useFunders, useFunds, useOrganisations } from "./api/get-organisations.ts";

@@ -14,4 +14,6 @@ export const programmeDecisionsQueryOptions = (programmeId: string) =>
       ),
   });
 
-export const useProgrammeDecisions = (programmeId: string) => useQuery(programmeDecisionsQueryOptions(programmeId));
+/** A programme's decisions; with no programme (`""`), nothing is asked. */
+export const useProgrammeDecisions = (programmeId: string) =>
+  useQuery({ ...programmeDecisionsQueryOptions(programmeId), enabled: programmeId !== "" });

@@ -1,9 +1,7 @@
-import { FundListResponse, ThreeSixtyGivingImportResult } from "@fundline/schemas";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { getJson, sendJson } from "../../../lib/api-client.ts";
-import { queryKeys } from "../../../lib/query-keys.ts";
-
-export const getFunds = () => getJson("/api/funds?pageSize=500", FundListResponse);
+import { ThreeSixtyGivingImportResult } from "@fundline/schemas";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { sendJson } from "../../../lib/api-client.ts";
+import { refreshAfterMoneyChange } from "../../../lib/query-keys.ts";
 
 /** Sends a funder's 360Giving package (already read as JSON) to be recorded against one fund. */
 export const importGrants = (fundId: string, grantPackage: unknown) =>
@@ -13,8 +11,6 @@ export const importGrants = (fundId: string, grantPackage: unknown) =>
     grantPackage,
     ThreeSixtyGivingImportResult,
   );
-
-export const useFunds = () => useQuery({ queryKey: queryKeys.grantImport.funds, queryFn: getFunds });
 
 /**
  * Reads the chosen file as JSON and imports it. The grants arrive as commitments not yet tied to
@@ -32,6 +28,6 @@ export function useImportGrants() {
       }
       return importGrants(fundId, grantPackage);
     },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.reconciliation.all }),
+    onSuccess: () => refreshAfterMoneyChange(queryClient),
   });
 }

@@ -4,7 +4,8 @@ import { type FormEvent, useId, useState } from "react";
 import { PageHeading } from "../../../components/page/page-heading.tsx";
 import { FiguresTable } from "../../../components/ui/figures-table.tsx";
 import { TableRegion } from "../../../components/ui/table-region.tsx";
-import { useFunds, useImportGrants } from "../api/grant-import.ts";
+import { useFunds } from "../../organisations/index.ts";
+import { useImportGrants } from "../api/grant-import.ts";
 
 /**
  * Finance officers bring in a funder's published 360Giving data package: its grants become
@@ -53,13 +54,11 @@ export function GrantImportPage() {
             <label htmlFor={`${id}-fund`}>Fund the grants come from</label>
             <select id={`${id}-fund`} required value={fundId} onChange={(event) => setFundId(event.target.value)}>
               <option value="">— choose a fund —</option>
-              {funds.data?.funds
-                .filter((fund) => !fund.retiredAt)
-                .map((fund) => (
-                  <option key={fund.id} value={fund.id}>
-                    {fund.name}
-                  </option>
-                ))}
+              {funds.options.map((fund) => (
+                <option key={fund.value} value={fund.value}>
+                  {fund.label}
+                </option>
+              ))}
             </select>
           </div>
           <div className="field">

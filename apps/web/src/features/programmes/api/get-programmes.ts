@@ -20,3 +20,10 @@ export const programmesQueryOptions = (page: number, filters: ProgrammeFilters =
 
 export const useProgrammes = (page: number, filters: ProgrammeFilters = {}) =>
   useQuery(programmesQueryOptions(page, filters));
+
+/** The programmes in scope by name, for choosing one (tying a grant to it). */
+export const useProgrammeChoices = () =>
+  useQuery({
+    queryKey: queryKeys.programmes.choices,
+    queryFn: () => getJson("/api/programmes?pageSize=500&sort=name", ProgrammeListResponse),
+  });

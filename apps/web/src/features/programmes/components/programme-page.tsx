@@ -1,11 +1,10 @@
 import { can, formatDate, formatDateTime, formatPence, todayInTheUk } from "@fundline/domain";
 import type { ProgrammeDetail } from "@fundline/schemas";
-import { useEffect } from "react";
-import { useLocation } from "react-router";
 import { Confirmation } from "../../../components/page/confirmation.tsx";
 import { PageHeading } from "../../../components/page/page-heading.tsx";
 import { EmptyState } from "../../../components/page/page-states.tsx";
 import { usePrintTime } from "../../../components/page/print-time.ts";
+import { useScrollToHash } from "../../../components/page/scroll-to-hash.ts";
 import { Section } from "../../../components/ui/section.tsx";
 import { StatusTag } from "../../../components/ui/status-tag.tsx";
 import { TableRegion } from "../../../components/ui/table-region.tsx";
@@ -16,6 +15,7 @@ import { MilestonesSection } from "../../milestones/index.ts";
 import { ProgrammeMoneySection } from "../../reconciliation/index.ts";
 import { RisksSection } from "../../risks/index.ts";
 import { useSession } from "../../session/index.ts";
+import { ProgrammePaymentsSection } from "../../spend/index.ts";
 import { ProgrammeHistorySection } from "./programme-history.tsx";
 import { WithProgramme } from "./programme-route.tsx";
 import { GOVERNANCE_STAGES, PARTNER_ROLES, PROGRAMME_STATUS } from "./programme-words.ts";
@@ -29,6 +29,7 @@ const CONTENTS = [
   ["risks", "Risks"],
   ["decisions", "Decisions"],
   ["money", "Money"],
+  ["payments", "Payments"],
   ["history", "History"],
 ] as const;
 
@@ -45,11 +46,7 @@ function Programme({ programme }: { programme: ProgrammeDetail }) {
   const canEdit = can(session.user.role, "delivery.write");
   const today = todayInTheUk();
   const printedAt = usePrintTime();
-  const { hash } = useLocation();
-  useEffect(() => {
-    // A link from elsewhere to one milestone or section (`#milestone-…`): show it once the page is drawn.
-    if (hash) document.getElementById(decodeURIComponent(hash.slice(1)))?.scrollIntoView();
-  }, [hash]);
+  useScrollToHash();
   const status = PROGRAMME_STATUS[programme.status];
   return (
     <article className="programme report">
@@ -108,6 +105,7 @@ function Programme({ programme }: { programme: ProgrammeDetail }) {
       <RisksSection programme={programme} canEdit={canEdit} />
       <DecisionsSection programme={programme} />
       <ProgrammeMoneySection programme={programme} />
+      <ProgrammePaymentsSection programme={programme} />
       <ProgrammeHistorySection programme={programme} />
     </article>
   );

@@ -10,5 +10,6 @@ export const programmeReconciliationQueryOptions = (programmeId: string) =>
       getJson(`/api/programmes/${encodeURIComponent(programmeId)}/reconciliation`, ProgrammeReconciliation),
   });
 
+/** A programme's reconciliation; with no programme (`""`), nothing is asked. */
 export const useProgrammeReconciliation = (programmeId: string) =>
-  useQuery(programmeReconciliationQueryOptions(programmeId));
+  useQuery({ ...programmeReconciliationQueryOptions(programmeId), enabled: programmeId !== "" });

@@ -1,20 +1,29 @@
+import { can } from "@fundline/domain";
 import type { PortfolioFlag, ReconciliationFlag } from "@fundline/schemas";
 import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { TableRegion } from "../../../components/ui/table-region.tsx";
+import { useSession } from "../../session/index.ts";
+import { findingLinks } from "./finding-links.ts";
 import { CODE_NAMES, SEVERITY_NAMES } from "./flag-names.ts";
 
 /**
- * Reconciliation findings, one a row: severity, what kind, and the sentence with its figures.
- * Findings from the portfolio also name their programme, linked to its reconciliation.
+ * Reconciliation findings, one a row: severity, what kind, the sentence with its figures, and
+ * links to the records behind it and the form that would resolve it. Findings from the portfolio
+ * also name their programme.
  */
 export function FindingsTable({
   caption,
   flags,
+  programmeId,
 }: {
   caption: ReactNode;
   flags: ReconciliationFlag[] | PortfolioFlag[];
+  /** The programme, when every finding is one programme's. */
+  programmeId?: string;
 }) {
+  const session = useSession();
+  const canWriteMoney = can(session.user.role, "money.write");
   const withProgrammes = flags.some((flag) => "programme" in flag);
   return (
     <TableRegion label="Findings">
@@ -26,6 +35,9 @@ export function FindingsTable({
             {withProgrammes && <th scope="col">Programme</th>}
             <th scope="col">Finding</th>
             <th scope="col">Detail</th>
+            <th scope="col" className="no-print">
+              Records and what to do
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -41,6 +53,17 @@ export function FindingsTable({
               )}
               <td>{CODE_NAMES[flag.code]}</td>
               <td>{flag.message}</td>
+              <td className="no-print">
+                <ul className="finding-links">
+                  {findingLinks(flag, "programme" in flag ? flag.programme.id : (programmeId ?? ""), canWriteMoney).map(
+                    (link) => (
+                      <li key={link.to + link.label}>
+                        <Link to={link.to}>{link.label}</Link>
+                      </li>
+                    ),
+                  )}
+                </ul>
+              </td>
             </tr>
           ))}
         </tbody>

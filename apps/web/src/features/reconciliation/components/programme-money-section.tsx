@@ -1,12 +1,14 @@
-import { formatPence } from "@fundline/domain";
+import { can, formatPence } from "@fundline/domain";
 import type { ProgrammeDetail, ProgrammeReconciliation } from "@fundline/schemas";
 import type { ReactNode } from "react";
+import { Link } from "react-router";
 import { QuerySection } from "../../../components/page/page-states.tsx";
 import { PairedBarChart } from "../../../components/ui/charts.tsx";
 import { FiguresTable } from "../../../components/ui/figures-table.tsx";
 import { Money } from "../../../components/ui/money.tsx";
 import { Section } from "../../../components/ui/section.tsx";
 import { TableRegion } from "../../../components/ui/table-region.tsx";
+import { useSession } from "../../session/index.ts";
 import { useProgrammeReconciliation } from "../api/programme-reconciliation.ts";
 import { FindingsTable } from "./findings-table.tsx";
 
@@ -17,6 +19,8 @@ import { FindingsTable } from "./findings-table.tsx";
  */
 export function ProgrammeMoneySection({ programme }: { programme: ProgrammeDetail }) {
   const reconciliation = useProgrammeReconciliation(programme.id);
+  const session = useSession();
+  const canWrite = can(session.user.role, "money.write");
   return (
     <Section
       id="money"
@@ -24,13 +28,43 @@ export function ProgrammeMoneySection({ programme }: { programme: ProgrammeDetai
       action={{ to: `/dashboard?programmeId=${programme.id}`, label: "Spend over time" }}
     >
       <QuerySection query={reconciliation} what="the programme's money">
-        {(reconciled) => <Reconciliation reconciliation={reconciled} />}
+        {(reconciled) => (
+          <Reconciliation
+            reconciliation={reconciled}
+            programme={programme}
+            writeTo={canWrite ? `/programmes/${programme.id}` : null}
+          />
+        )}
       </QuerySection>
     </Section>
   );
 }
 
-function Reconciliation({ reconciliation }: { reconciliation: ProgrammeReconciliation }) {
+/** Buttons to the forms that add to a table, for those who may write money. */
+function AddLinks({ links }: { links: [string, string][] | null }) {
+  if (!links) return null;
+  return (
+    <p className="button-group no-print">
+      {links.map(([to, label]) => (
+        <Link key={to} to={to} className="button-link secondary">
+          {label}
+        </Link>
+      ))}
+    </p>
+  );
+}
+
+function Reconciliation({
+  reconciliation,
+  programme,
+  writeTo,
+}: {
+  reconciliation: ProgrammeReconciliation;
+  programme: ProgrammeDetail;
+  /** The programme's address, when the reader may write money; otherwise null. */
+  writeTo: string | null;
+}) {
+  const agreements = new Map(programme.costSharingAgreements.map((agreement) => [agreement.id, agreement]));
   return (
     <>
       <FiguresTable
@@ -56,6 +90,7 @@ function Reconciliation({ reconciliation }: { reconciliation: ProgrammeReconcili
         <FindingsTable
           caption={`${reconciliation.flags.length} ${reconciliation.flags.length === 1 ? "finding" : "findings"}, most serious first`}
           flags={reconciliation.flags}
+          programmeId={programme.id}
         />
       )}
 
@@ -67,11 +102,13 @@ function Reconciliation({ reconciliation }: { reconciliation: ProgrammeReconcili
         rows={reconciliation.commitments.map((commitment) => ({
           key: commitment.id,
           name: commitment.title,
+          to: `/commitments/${commitment.id}`,
           note: commitment.overAllocated ? "over-allocated" : commitment.status,
           pence: [commitment.amountPence, commitment.receivedPence, commitment.allocatedPence, commitment.spentPence],
         }))}
         noteHeading="Status"
       />
+      <AddLinks links={writeTo === null ? null : [[`${writeTo}/commitments/new`, "Record a funding commitment"]]} />
 
       <h3>Cost lines</h3>
       <MoneyTable
@@ -81,10 +118,29 @@ function Reconciliation({ reconciliation }: { reconciliation: ProgrammeReconcili
         columns={["Allocated", "Spent", "Variance"]}
         rows={reconciliation.costLines.map((line) => ({
           key: line.id,
+          id: `line-${line.id}`,
           name: line.name,
           note: line.ledgerCode ?? "none",
           pence: [line.allocatedPence, line.spentPence, line.variancePence],
+          actions:
+            writeTo === null
+              ? null
+              : [
+                  [`${writeTo}/allocations/new?costLineId=${line.id}`, "Allocate"],
+                  [`${writeTo}/cost-lines/${line.id}/edit`, "Change"],
+                  [`${writeTo}/cost-lines/${line.id}/retire`, "Retire"],
+                ],
         }))}
+      />
+      <AddLinks
+        links={
+          writeTo === null
+            ? null
+            : [
+                [`${writeTo}/cost-lines/new`, "Add a cost line"],
+                [`${writeTo}/allocations/new`, "Allocate funding"],
+              ]
+        }
       />
 
       <h3>By financial year</h3>
@@ -110,13 +166,25 @@ function Reconciliation({ reconciliation }: { reconciliation: ProgrammeReconcili
         }))}
       />
 
-      {reconciliation.costSharing.length > 0 && <h3>Cost sharing</h3>}
+      {(reconciliation.costSharing.length > 0 || writeTo) && <h3>Cost sharing</h3>}
       {reconciliation.costSharing.map((agreement) => (
         <MoneyTable
           key={agreement.agreementId}
+          id={`agreement-${agreement.agreementId}`}
           caption={
             <>
               {agreement.name}: each partner's share of <Money pence={agreement.spentPence} /> spent
+              {writeTo && agreements.has(agreement.agreementId) && (
+                <span className="no-print">
+                  {" "}
+                  <Link to={`${writeTo}/cost-sharing/${agreement.agreementId}/edit`}>
+                    Change<span className="visually-hidden"> {agreement.name}</span>
+                  </Link>{" "}
+                  <Link to={`${writeTo}/cost-sharing/${agreement.agreementId}/retire`}>
+                    Retire<span className="visually-hidden"> {agreement.name}</span>
+                  </Link>
+                </span>
+              )}
             </>
           }
           nameHeading="Partner"
@@ -130,6 +198,7 @@ function Reconciliation({ reconciliation }: { reconciliation: ProgrammeReconcili
           noteHeading="Share"
         />
       ))}
+      <AddLinks links={writeTo === null ? null : [[`${writeTo}/cost-sharing/new`, "Share a cost between partners"]]} />
     </>
   );
 }
@@ -141,17 +210,31 @@ function MoneyTable({
   columns,
   rows,
   noteHeading,
+  id,
 }: {
   caption: ReactNode;
   nameHeading: string;
   columns: string[];
-  rows: { key: string; name: string; note?: string; pence: number[] }[];
+  rows: {
+    key: string;
+    /** The row's anchor, for links from a finding. */
+    id?: string;
+    name: string;
+    /** Where the name leads (the record's own page). */
+    to?: string;
+    note?: string;
+    pence: number[];
+    /** Links to the forms that change the row: [address, label]. */
+    actions?: [string, string][] | null;
+  }[];
   noteHeading?: string;
+  id?: string;
 }) {
   if (rows.length === 0) return <p>None recorded.</p>;
+  const withActions = rows.some((row) => row.actions);
   return (
     <TableRegion label={nameHeading}>
-      <table>
+      <table id={id}>
         <caption>{caption}</caption>
         <thead>
           <tr>
@@ -162,18 +245,35 @@ function MoneyTable({
                 {column}
               </th>
             ))}
+            {withActions && (
+              <th scope="col" className="no-print">
+                Change
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={row.key}>
-              <th scope="row">{row.name}</th>
+            <tr key={row.key} id={row.id}>
+              <th scope="row">{row.to ? <Link to={row.to}>{row.name}</Link> : row.name}</th>
               {noteHeading && <td>{row.note}</td>}
               {row.pence.map((pence, index) => (
                 <td key={columns[index]} className="money">
                   <Money pence={pence} />
                 </td>
               ))}
+              {withActions && (
+                <td className="actions no-print">
+                  {row.actions?.map(([to, label]) => (
+                    <span key={to}>
+                      <Link to={to}>
+                        {label}
+                        <span className="visually-hidden"> {row.name}</span>
+                      </Link>{" "}
+                    </span>
+                  ))}
+                </td>
+              )}
             </tr>
           ))}
         </tbody>

@@ -76,6 +76,9 @@ export function MainNavigation() {
           </NavLink>
         </li>
         <li>
+          <NavLink to="/money">Money</NavLink>
+        </li>
+        <li>
           <NavLink to="/reconciliation">Reconciliation</NavLink>
         </li>
         {session.permissions.includes("money.write") && (

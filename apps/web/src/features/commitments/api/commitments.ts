@@ -1,0 +1,48 @@
+import {
+  CommitmentDetail,
+  CommitmentListResponse,
+  CommitmentResponse,
+  type CreateCommitmentRequest,
+  type RetireRequest,
+  type UpdateCommitmentRequest,
+} from "@fundline/schemas";
+import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
+import { getJson, sendJson } from "../../../lib/api-client.ts";
+import { useMoneyMutation } from "../../../lib/money-mutation.ts";
+import { queryKeys } from "../../../lib/query-keys.ts";
+
+export type CommitmentFilters = Partial<
+  Record<"funderId" | "status" | "financialYear" | "programmeId" | "unassigned" | "sort" | "direction", string>
+>;
+
+const path = (id: string) => `/api/commitments/${encodeURIComponent(id)}`;
+
+export const commitmentsSearch = (filters: CommitmentFilters) => new URLSearchParams(filters).toString();
+
+export const useCommitments = (page: number, filters: CommitmentFilters) =>
+  useQuery(
+    queryOptions({
+      queryKey: queryKeys.money.commitments({ ...filters, page: String(page) }),
+      queryFn: () =>
+        getJson(`/api/commitments?${commitmentsSearch({ ...filters })}&page=${page}`, CommitmentListResponse),
+      placeholderData: keepPreviousData,
+    }),
+  );
+
+export const useCommitment = (id: string) =>
+  useQuery({ queryKey: queryKeys.money.commitment(id), queryFn: () => getJson(path(id), CommitmentDetail) });
+
+export const useCreateCommitment = () =>
+  useMoneyMutation(({ commitment, key }: { commitment: CreateCommitmentRequest; key: string }) =>
+    sendJson("POST", "/api/commitments", commitment, CommitmentResponse, { idempotencyKey: key }),
+  );
+
+export const useUpdateCommitment = () =>
+  useMoneyMutation(({ id, change }: { id: string; change: UpdateCommitmentRequest }) =>
+    sendJson("PATCH", path(id), change, CommitmentResponse),
+  );
+
+export const useRetireCommitment = () =>
+  useMoneyMutation(({ id, retirement }: { id: string; retirement: RetireRequest }) =>
+    sendJson("POST", `${path(id)}/retire`, retirement, CommitmentResponse),
+  );

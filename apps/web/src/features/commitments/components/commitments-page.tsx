@@ -1,0 +1,170 @@
+import { formatDate } from "@fundline/domain";
+import type { CommitmentListResponse } from "@fundline/schemas";
+import { useId } from "react";
+import { Link } from "react-router";
+import { MoneyTabs } from "../../../components/page/money-tabs.tsx";
+import { PageHeading } from "../../../components/page/page-heading.tsx";
+import { EmptyState, QuerySection } from "../../../components/page/page-states.tsx";
+import { ColumnHeaders } from "../../../components/ui/column-headers.tsx";
+import { DownloadLinks } from "../../../components/ui/download-links.tsx";
+import { FilterSelect, RECENT_FINANCIAL_YEARS } from "../../../components/ui/filter-select.tsx";
+import { Money } from "../../../components/ui/money.tsx";
+import { Pager } from "../../../components/ui/pager.tsx";
+import { SortSelect } from "../../../components/ui/sort-select.tsx";
+import { TableRegion } from "../../../components/ui/table-region.tsx";
+import { useUrlFilters } from "../../../lib/url-filters.ts";
+import { useFunders } from "../../organisations/index.ts";
+import { type CommitmentFilters, commitmentsSearch, useCommitments } from "../api/commitments.ts";
+import { COMMITMENT_STATUS } from "./commitment-words.ts";
+
+const FILTERS = ["funderId", "status", "financialYear", "unassigned", "sort", "direction", "page"] as const;
+const SORTS = [
+  { value: "awardedOn", label: "Date awarded" },
+  { value: "amountPence", label: "Amount" },
+  { value: "title", label: "Title" },
+  { value: "createdAt", label: "Date recorded" },
+];
+const TIED = { true: "Not tied to a programme yet", false: "Any" } as const;
+
+/**
+ * Every funding commitment in the council's scope: filtered by funder, status, year and whether
+ * it is tied to a programme yet (grants imported from a funder's file wait here to be placed).
+ */
+export function CommitmentsPage() {
+  const id = useId();
+  const { filters, setFilter } = useUrlFilters(FILTERS);
+  const funders = useFunders().data?.organisations ?? [];
+  const { page = "1", ...listFilters } = filters;
+  const query: CommitmentFilters = { sort: "awardedOn", direction: "desc", ...listFilters };
+  const commitments = useCommitments(Number(page) || 1, query);
+  const change = (name: (typeof FILTERS)[number], value: string) => {
+    setFilter(name, value);
+  };
+  return (
+    <>
+      <PageHeading>Money records</PageHeading>
+      <MoneyTabs />
+      <h2>Funding commitments</h2>
+      <p>
+        To record a new commitment, open its programme and choose “Record a funding commitment” in its Money section.
+        Grants imported from a funder's 360Giving file arrive here, not yet tied to a programme.
+      </p>
+      <fieldset className="record-filters no-print">
+        <legend className="visually-hidden">Filter and sort the commitments</legend>
+        <FilterSelect
+          id={`${id}-funder`}
+          label="Funder"
+          value={filters.funderId ?? ""}
+          options={funders.map((funder) => funder.id)}
+          names={Object.fromEntries(funders.map((funder) => [funder.id, funder.name]))}
+          onChange={(value) => change("funderId", value)}
+        />
+        <FilterSelect
+          id={`${id}-status`}
+          label="Status"
+          value={filters.status ?? ""}
+          options={Object.keys(COMMITMENT_STATUS) as (keyof typeof COMMITMENT_STATUS)[]}
+          names={COMMITMENT_STATUS}
+          onChange={(value) => change("status", value)}
+        />
+        <FilterSelect
+          id={`${id}-year`}
+          label="Profiled in"
+          value={filters.financialYear ?? ""}
+          options={RECENT_FINANCIAL_YEARS}
+          names={Object.fromEntries(RECENT_FINANCIAL_YEARS.map((year) => [year, year]))}
+          onChange={(value) => change("financialYear", value)}
+        />
+        <FilterSelect
+          id={`${id}-tied`}
+          label="Programme"
+          value={filters.unassigned === "true" ? "true" : ""}
+          options={["true"] as const}
+          names={TIED}
+          onChange={(value) => change("unassigned", value)}
+        />
+        <SortSelect
+          id={id}
+          options={SORTS}
+          sort={query.sort ?? "awardedOn"}
+          direction={query.direction ?? "desc"}
+          onChange={change}
+        />
+      </fieldset>
+      <QuerySection query={commitments} what="commitments">
+        {(list) =>
+          list.total === 0 ? (
+            <EmptyState>No commitments match these filters.</EmptyState>
+          ) : (
+            <>
+              <CommitmentsTable list={list} />
+              <Pager
+                label="Pages of commitments"
+                page={list.page}
+                pageSize={list.pageSize}
+                total={list.total}
+                onPage={(next) => change("page", String(next))}
+              />
+              <DownloadLinks path={`/api/commitments?${commitmentsSearch(query)}`} what="these commitments" />
+            </>
+          )
+        }
+      </QuerySection>
+    </>
+  );
+}
+
+function CommitmentsTable({ list }: { list: CommitmentListResponse }) {
+  const first = (list.page - 1) * list.pageSize + 1;
+  return (
+    <TableRegion label="Commitments">
+      <table>
+        <caption>
+          {list.total > list.commitments.length
+            ? `Commitments ${first}–${first + list.commitments.length - 1} of ${list.total.toLocaleString("en-GB")}`
+            : `${list.total} ${list.total === 1 ? "commitment" : "commitments"}`}
+        </caption>
+        <ColumnHeaders
+          columns={[
+            "Commitment",
+            "Programme",
+            "Funder",
+            "Status",
+            "Awarded",
+            { figures: "Amount" },
+            { figures: "Received" },
+            { figures: "Allocated" },
+          ]}
+        />
+        <tbody>
+          {list.commitments.map((commitment) => (
+            <tr key={commitment.id}>
+              <th scope="row">
+                <Link to={`/commitments/${commitment.id}`}>{commitment.title}</Link>
+              </th>
+              <td>
+                {commitment.programme ? (
+                  <Link to={`/programmes/${commitment.programme.id}`}>{commitment.programme.name}</Link>
+                ) : (
+                  "Not tied yet"
+                )}
+              </td>
+              <td>{commitment.funder.name}</td>
+              <td>{COMMITMENT_STATUS[commitment.status]}</td>
+              <td>{commitment.awardedOn ? formatDate(commitment.awardedOn) : "—"}</td>
+              <td className="money">
+                <Money pence={commitment.amountPence} />
+              </td>
+              <td className="money">
+                <Money pence={commitment.receivedPence} />
+              </td>
+              <td className="money">
+                <Money pence={commitment.allocatedPence} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableRegion>
+  );
+}

@@ -1,0 +1,35 @@
+import {
+  type CreateReceiptRequest,
+  ReceiptListResponse,
+  ReceiptResponse,
+  type RetireRequest,
+  type UpdateReceiptRequest,
+} from "@fundline/schemas";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { getJson, sendJson } from "../../../lib/api-client.ts";
+import { useMoneyMutation } from "../../../lib/money-mutation.ts";
+import { queryKeys } from "../../../lib/query-keys.ts";
+
+const path = (id: string) => `/api/receipts/${encodeURIComponent(id)}`;
+
+export const useReceipts = (filters: Record<string, string>) =>
+  useQuery({
+    queryKey: queryKeys.money.receipts(filters),
+    queryFn: () => getJson(`/api/receipts?${new URLSearchParams(filters)}`, ReceiptListResponse),
+    placeholderData: keepPreviousData,
+  });
+
+export const useCreateReceipt = () =>
+  useMoneyMutation(({ receipt, key }: { receipt: CreateReceiptRequest; key: string }) =>
+    sendJson("POST", "/api/receipts", receipt, ReceiptResponse, { idempotencyKey: key }),
+  );
+
+export const useUpdateReceipt = () =>
+  useMoneyMutation(({ id, change }: { id: string; change: UpdateReceiptRequest }) =>
+    sendJson("PATCH", path(id), change, ReceiptResponse),
+  );
+
+export const useRetireReceipt = () =>
+  useMoneyMutation(({ id, retirement }: { id: string; retirement: RetireRequest }) =>
+    sendJson("POST", `${path(id)}/retire`, retirement, ReceiptResponse),
+  );

@@ -1,0 +1,41 @@
+import {
+  type CreateSpendRequest,
+  type RetireRequest,
+  SpendInList,
+  SpendListResponse,
+  SpendResponse,
+  type UpdateSpendRequest,
+} from "@fundline/schemas";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { getJson, sendJson } from "../../../lib/api-client.ts";
+import { useMoneyMutation } from "../../../lib/money-mutation.ts";
+import { queryKeys } from "../../../lib/query-keys.ts";
+
+const path = (id: string) => `/api/spend/${encodeURIComponent(id)}`;
+
+export const spendSearch = (filters: Record<string, string>) => new URLSearchParams(filters).toString();
+
+export const useSpend = (filters: Record<string, string>) =>
+  useQuery({
+    queryKey: queryKeys.money.spend(filters),
+    queryFn: () => getJson(`/api/spend?${spendSearch(filters)}`, SpendListResponse),
+    placeholderData: keepPreviousData,
+  });
+
+export const usePayment = (id: string) =>
+  useQuery({ queryKey: queryKeys.money.payment(id), queryFn: () => getJson(path(id), SpendInList) });
+
+export const useCreateSpend = () =>
+  useMoneyMutation(({ spend, key }: { spend: CreateSpendRequest; key: string }) =>
+    sendJson("POST", "/api/spend", spend, SpendResponse, { idempotencyKey: key }),
+  );
+
+export const useUpdateSpend = () =>
+  useMoneyMutation(({ id, change }: { id: string; change: UpdateSpendRequest }) =>
+    sendJson("PATCH", path(id), change, SpendResponse),
+  );
+
+export const useRetireSpend = () =>
+  useMoneyMutation(({ id, retirement }: { id: string; retirement: RetireRequest }) =>
+    sendJson("POST", `${path(id)}/retire`, retirement, SpendResponse),
+  );

@@ -1,0 +1,187 @@
+import { can, formatDate } from "@fundline/domain";
+import type { ProgrammeDetail, SpendListResponse } from "@fundline/schemas";
+import { useId, useState } from "react";
+import { Link } from "react-router";
+import { MoneyTabs } from "../../../components/page/money-tabs.tsx";
+import { PageHeading } from "../../../components/page/page-heading.tsx";
+import { EmptyState, NoneYet, QuerySection } from "../../../components/page/page-states.tsx";
+import { ColumnHeaders } from "../../../components/ui/column-headers.tsx";
+import { DownloadLinks } from "../../../components/ui/download-links.tsx";
+import { FilterSelect, RECENT_FINANCIAL_YEARS } from "../../../components/ui/filter-select.tsx";
+import { Money } from "../../../components/ui/money.tsx";
+import { Pager } from "../../../components/ui/pager.tsx";
+import { Section } from "../../../components/ui/section.tsx";
+import { SortSelect } from "../../../components/ui/sort-select.tsx";
+import { TableRegion } from "../../../components/ui/table-region.tsx";
+import { useUrlFilters } from "../../../lib/url-filters.ts";
+import { useSession } from "../../session/index.ts";
+import { spendSearch, useSpend } from "../api/spend.ts";
+
+const SORTS = [
+  { value: "spentOn", label: "Date paid" },
+  { value: "amountPence", label: "Amount" },
+  { value: "supplierName", label: "Supplier" },
+  { value: "createdAt", label: "Date recorded" },
+];
+
+/** The programme's payments and credit notes, newest first, each with its corrections. */
+export function ProgrammePaymentsSection({ programme }: { programme: ProgrammeDetail }) {
+  const session = useSession();
+  const canWrite = can(session.user.role, "money.write");
+  const [page, setPage] = useState(1);
+  const filters = { programmeId: programme.id, sort: "spentOn", direction: "desc", pageSize: "20" };
+  const spend = useSpend({ ...filters, page: String(page) });
+  const add = `/programmes/${programme.id}/spend/new`;
+  return (
+    <Section id="payments" title="Payments" action={canWrite ? { to: add, label: "Record a payment" } : null}>
+      <QuerySection query={spend} what="the payments">
+        {(list) =>
+          list.total === 0 ? (
+            <NoneYet what="payments" addTo={canWrite ? add : null} />
+          ) : (
+            <>
+              <SpendTable list={list} canWrite={canWrite} showProgramme={false} />
+              <Pager
+                label="Pages of payments"
+                page={list.page}
+                pageSize={list.pageSize}
+                total={list.total}
+                onPage={setPage}
+              />
+              <DownloadLinks path={`/api/spend?${spendSearch({ programmeId: programme.id })}`} what="the payments" />
+            </>
+          )
+        }
+      </QuerySection>
+    </Section>
+  );
+}
+
+const FILTERS = ["financialYear", "sort", "direction", "page"] as const;
+
+/** Every payment in the council's scope, by financial year, sorted as asked. */
+export function SpendPage() {
+  const id = useId();
+  const session = useSession();
+  const { filters, setFilter } = useUrlFilters(FILTERS);
+  const { page = "1", ...listFilters } = filters;
+  const query = { sort: "spentOn", direction: "desc", ...listFilters };
+  const spend = useSpend({ ...query, page: String(Number(page) || 1) });
+  return (
+    <>
+      <PageHeading>Money records</PageHeading>
+      <MoneyTabs />
+      <h2>Spend</h2>
+      <p>
+        Payments and credit notes, whether entered by hand or imported from the ledger. To record one, open its
+        programme.
+      </p>
+      <fieldset className="record-filters no-print">
+        <legend className="visually-hidden">Filter and sort the spend</legend>
+        <FilterSelect
+          id={`${id}-year`}
+          label="Financial year"
+          value={filters.financialYear ?? ""}
+          options={RECENT_FINANCIAL_YEARS}
+          names={Object.fromEntries(RECENT_FINANCIAL_YEARS.map((year) => [year, year]))}
+          onChange={(value) => setFilter("financialYear", value)}
+        />
+        <SortSelect id={id} options={SORTS} sort={query.sort} direction={query.direction} onChange={setFilter} />
+      </fieldset>
+      <QuerySection query={spend} what="the spend">
+        {(list) =>
+          list.total === 0 ? (
+            <EmptyState>No spend matches these filters.</EmptyState>
+          ) : (
+            <>
+              <SpendTable list={list} canWrite={can(session.user.role, "money.write")} showProgramme />
+              <Pager
+                label="Pages of spend"
+                page={list.page}
+                pageSize={list.pageSize}
+                total={list.total}
+                onPage={(next) => setFilter("page", String(next))}
+              />
+              <DownloadLinks path={`/api/spend?${spendSearch(query)}`} what="this spend" />
+            </>
+          )
+        }
+      </QuerySection>
+    </>
+  );
+}
+
+function SpendTable({
+  list,
+  canWrite,
+  showProgramme,
+}: {
+  list: SpendListResponse;
+  canWrite: boolean;
+  showProgramme: boolean;
+}) {
+  const first = (list.page - 1) * list.pageSize + 1;
+  return (
+    <TableRegion label="Payments">
+      <table>
+        <caption>
+          {list.total > list.spend.length
+            ? `Payments ${first}–${first + list.spend.length - 1} of ${list.total.toLocaleString("en-GB")}`
+            : `${list.total} ${list.total === 1 ? "payment" : "payments"}`}{" "}
+          (credit notes negative)
+        </caption>
+        <ColumnHeaders
+          columns={[
+            "Paid",
+            "Supplier",
+            ...(showProgramme ? ["Programme"] : []),
+            "Cost line",
+            "Paid from",
+            "Reference",
+            { figures: "Amount" },
+            ...(canWrite ? ["Change"] : []),
+          ]}
+        />
+        <tbody>
+          {list.spend.map((payment) => {
+            const base = `/programmes/${payment.programme.id}/spend/${payment.id}`;
+            const named = `${payment.supplierName}, ${formatDate(payment.spentOn)}`;
+            return (
+              <tr key={payment.id} id={`payment-${payment.id}`}>
+                <th scope="row">{formatDate(payment.spentOn)}</th>
+                <td>{payment.paidToIndividual ? "Individual (withheld)" : payment.supplierName}</td>
+                {showProgramme && (
+                  <td>
+                    <Link to={`/programmes/${payment.programme.id}`}>{payment.programme.name}</Link>
+                  </td>
+                )}
+                <td>{payment.costLine.name}</td>
+                <td>
+                  {payment.commitment ? (
+                    <Link to={`/commitments/${payment.commitment.id}`}>{payment.commitment.title}</Link>
+                  ) : (
+                    "Shared"
+                  )}
+                </td>
+                <td>{payment.reference ?? "—"}</td>
+                <td className="money">
+                  <Money pence={payment.amountPence} />
+                </td>
+                {canWrite && (
+                  <td className="actions">
+                    <Link to={`${base}/edit`}>
+                      Correct<span className="visually-hidden"> the payment to {named}</span>
+                    </Link>{" "}
+                    <Link to={`${base}/retire`}>
+                      Retire<span className="visually-hidden"> the payment to {named}</span>
+                    </Link>
+                  </td>
+                )}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </TableRegion>
+  );
+}
