@@ -48,13 +48,24 @@ test("a finance officer imports a funder's 360Giving grants and sees each one sk
   await page.getByRole("link", { name: "Grant imports" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Grant imports" })).toBeVisible();
 
-  await page.getByLabel("Fund the grants come from").selectOption({ label: String(fund.name) });
+  // Only funders' funds are offered, each named with its funder.
+  await page
+    .getByLabel("Fund the grants come from")
+    .selectOption({ label: `${String(fund.name)} — ${String(funder.name)}` });
   await page.getByLabel("360Giving data package (JSON)").setInputFiles({
     name: "grants.json",
     mimeType: "application/json",
     buffer: Buffer.from(JSON.stringify(grantPackage(council.organisation.name))),
   });
-  await page.getByRole("button", { name: "Import the grants" }).click();
+  // First a check that writes nothing, then the import.
+  await page.getByRole("button", { name: "Check the file" }).click();
+  await expect(page.getByRole("status")).toContainText(
+    "1 of 3 grants can be imported (£12,500.50); 2 would be skipped. Nothing is recorded yet.",
+  );
+  await expect(page.getByRole("table", { name: "Grants that would be skipped, and why" })).toContainText(
+    "360G-E2E-0002",
+  );
+  await page.getByRole("button", { name: "Import 1 grant" }).click();
   await expect(page.getByRole("status")).toContainText("Imported 1 of 3 grants (£12,500.50); 2 skipped.");
   const skipped = page.getByRole("table", { name: "Grants not imported, and why" });
   await expect(skipped).toContainText("360G-E2E-0002");
@@ -63,8 +74,21 @@ test("a finance officer imports a funder's 360Giving grants and sees each one sk
   );
   await expectAccessible(page, "the grant import's result");
 
-  // The same package again adds nothing.
-  await page.getByRole("button", { name: "Import the grants" }).click();
-  await expect(page.getByRole("status")).toContainText("Imported 0 of 3 grants");
-  await expect(page.getByRole("table", { name: "What the import did" })).toContainText("Already imported1");
+  // The grant waits, tied to no programme, where a finance officer can tie it to one.
+  await page.getByRole("link", { name: "See the grants waiting to be tied to a programme" }).click();
+  await expect(page.getByRole("table", { name: /commitment/ })).toContainText("Not tied yet");
+
+  // The same package again would add nothing.
+  await page.goto("/grant-imports");
+  await page
+    .getByLabel("Fund the grants come from")
+    .selectOption({ label: `${String(fund.name)} — ${String(funder.name)}` });
+  await page.getByLabel("360Giving data package (JSON)").setInputFiles({
+    name: "grants.json",
+    mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify(grantPackage(council.organisation.name))),
+  });
+  await page.getByRole("button", { name: "Check the file" }).click();
+  await expect(page.getByRole("status")).toContainText("0 of 3 grants can be imported");
+  await expect(page.getByRole("table", { name: "What the import would do" })).toContainText("Already imported1");
 });

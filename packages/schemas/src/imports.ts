@@ -108,6 +108,12 @@ export const SpendImportResult = z.object({
   mapping: SpendColumnMapping.nullable(),
   /** Columns whose headers look like each field, to start a new mapping from. */
   suggestedMapping: z.record(z.string(), z.string()),
+  /**
+   * When the mapping sent or saved names a column this file lacks (the ledger's export changed):
+   * each such field and why. The preview then reads nothing; `suggestedMapping` keeps the fields
+   * that still fit, so only the marked ones need choosing again.
+   */
+  mappingProblems: z.array(z.object({ path: z.string(), message: z.string() })),
   rows: z.number().int(),
   importable: z.number().int(),
   importablePence: Pence,
@@ -153,7 +159,14 @@ export const SavedMappingsResponse = z.object({
 });
 
 /** Which fund a funder's published 360Giving grants are recorded against. */
-export const ThreeSixtyGivingImportQuery = z.strictObject({ fundId: Uuid });
+export const ThreeSixtyGivingImportQuery = z.strictObject({
+  fundId: Uuid,
+  /** "true": say what the import would do (the same checks, in a transaction rolled back), writing nothing. */
+  preview: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((value) => value === "true"),
+});
 
 /** A 360Giving data package: each grant is checked on its own, so one bad grant skips only itself. */
 export const ThreeSixtyGivingPackage = z.object({
@@ -161,6 +174,8 @@ export const ThreeSixtyGivingPackage = z.object({
 });
 
 export const ThreeSixtyGivingImportResult = z.object({
+  /** True when nothing was written: the figures are what an import would do. */
+  preview: z.boolean(),
   grants: z.number().int(),
   imported: z.number().int(),
   importedPence: Pence,

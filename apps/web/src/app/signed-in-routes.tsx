@@ -68,6 +68,34 @@ const AddPaymentPage = page(spendForms, "AddPaymentPage");
 const EditPaymentPage = page(spendForms, "EditPaymentPage");
 const RetirePaymentPage = page(spendForms, "RetirePaymentPage");
 const SpendPage = page(() => import("../features/spend/components/spend-lists.tsx"), "SpendPage");
+const programmeForms = () => import("../features/programmes/components/programme-forms.tsx");
+const AddProgrammePage = page(programmeForms, "AddProgrammePage");
+const EditProgrammePage = page(programmeForms, "EditProgrammePage");
+const RetireProgrammePage = page(programmeForms, "RetireProgrammePage");
+const partnerForms = () => import("../features/partners/components/partner-forms.tsx");
+const AddPartnerPage = page(partnerForms, "AddPartnerPage");
+const EditPartnerPage = page(partnerForms, "EditPartnerPage");
+const workstreamForms = () => import("../features/workstreams/components/workstream-forms.tsx");
+const AddWorkstreamPage = page(workstreamForms, "AddWorkstreamPage");
+const EditWorkstreamPage = page(workstreamForms, "EditWorkstreamPage");
+const RetireWorkstreamPage = page(workstreamForms, "RetireWorkstreamPage");
+const decisionForms = () => import("../features/decisions/components/decision-forms.tsx");
+const AddDecisionPage = page(decisionForms, "AddDecisionPage");
+const EditDecisionPage = page(decisionForms, "EditDecisionPage");
+const RetireDecisionPage = page(decisionForms, "RetireDecisionPage");
+const OrganisationsPage = page(
+  () => import("../features/organisations/components/organisations-page.tsx"),
+  "OrganisationsPage",
+);
+const referenceForms = () => import("../features/organisations/components/reference-forms.tsx");
+const AddOrganisationPage = page(referenceForms, "AddOrganisationPage");
+const EditOrganisationPage = page(referenceForms, "EditOrganisationPage");
+const RetireOrganisationPage = page(referenceForms, "RetireOrganisationPage");
+const AddFundPage = page(referenceForms, "AddFundPage");
+const EditFundPage = page(referenceForms, "EditFundPage");
+const RetireFundPage = page(referenceForms, "RetireFundPage");
+const ExportsPage = page(() => import("../features/exports/components/exports-page.tsx"), "ExportsPage");
+const EditUserPage = page(() => import("../features/users/components/user-form.tsx"), "EditUserPage");
 const riskForms = () => import("../features/risks/components/risk-forms.tsx");
 const AddRiskPage = page(riskForms, "AddRiskPage");
 const UpdateRiskPage = page(riskForms, "UpdateRiskPage");
@@ -84,6 +112,8 @@ const onlyFor = (permission: Permission, what: string) => (Page: LazyExoticCompo
   </Allowed>
 );
 const delivery = onlyFor("delivery.write", "changing milestones, deliverables, benefits and risks");
+const setUp = onlyFor("programme.write", "setting programmes up");
+const reference = onlyFor("reference.write", "managing organisations and funds");
 const users = onlyFor("users.manage", "managing users");
 const money = onlyFor("money.write", "recording and importing money");
 
@@ -92,7 +122,18 @@ export function SignedInPages() {
     <Routes>
       <Route path="/" element={<HomePage />} />
       <Route path="/dashboard" element={<DashboardPage />} />
+      <Route path="/programmes/new" element={setUp(AddProgrammePage)} />
       <Route path="/programmes/:id" element={<ProgrammePage />} />
+      <Route path="/programmes/:id/edit" element={setUp(EditProgrammePage)} />
+      <Route path="/programmes/:id/retire" element={setUp(RetireProgrammePage)} />
+      <Route path="/programmes/:id/partners/new" element={setUp(AddPartnerPage)} />
+      <Route path="/programmes/:id/partners/:partnerId/edit" element={setUp(EditPartnerPage)} />
+      <Route path="/programmes/:id/workstreams/new" element={setUp(AddWorkstreamPage)} />
+      <Route path="/programmes/:id/workstreams/:workstreamId/edit" element={setUp(EditWorkstreamPage)} />
+      <Route path="/programmes/:id/workstreams/:workstreamId/retire" element={setUp(RetireWorkstreamPage)} />
+      <Route path="/programmes/:id/decisions/new" element={money(AddDecisionPage)} />
+      <Route path="/programmes/:id/decisions/:decisionId/edit" element={money(EditDecisionPage)} />
+      <Route path="/programmes/:id/decisions/:decisionId/retire" element={money(RetireDecisionPage)} />
       <Route path="/programmes/:id/milestones/new" element={delivery(AddMilestonePage)} />
       <Route path="/programmes/:id/milestones/:milestoneId/complete" element={delivery(CompleteMilestonePage)} />
       <Route path="/programmes/:id/milestones/:milestoneId/reschedule" element={delivery(RescheduleMilestonePage)} />
@@ -130,8 +171,17 @@ export function SignedInPages() {
       <Route path="/money/receipts" element={<ReceiptsPage />} />
       <Route path="/money/allocations" element={<AllocationsPage />} />
       <Route path="/money/spend" element={<SpendPage />} />
+      <Route path="/money/exports" element={<ExportsPage />} />
       <Route path="/reconciliation" element={<PortfolioPage />} />
       <Route path="/users" element={users(UsersPage)} />
+      <Route path="/users/:userId/edit" element={users(EditUserPage)} />
+      <Route path="/organisations" element={reference(OrganisationsPage)} />
+      <Route path="/organisations/new" element={reference(AddOrganisationPage)} />
+      <Route path="/organisations/:organisationId/edit" element={reference(EditOrganisationPage)} />
+      <Route path="/organisations/:organisationId/retire" element={reference(RetireOrganisationPage)} />
+      <Route path="/funds/new" element={reference(AddFundPage)} />
+      <Route path="/funds/:fundId/edit" element={reference(EditFundPage)} />
+      <Route path="/funds/:fundId/retire" element={reference(RetireFundPage)} />
       <Route path="/imports" element={money(SpendImportPage)} />
       <Route path="/grant-imports" element={money(GrantImportPage)} />
       <Route path="/account" element={<AccountPage />} />

@@ -18,6 +18,8 @@ export const grantImportRoutes: FastifyPluginAsyncZod = async (fastify) => {
       },
     },
     (request) =>
-      importThreeSixtyGiving(fastify.prisma, request.query.fundId, request.body.grants, writeContextOf(request)),
+      importThreeSixtyGiving(fastify.prisma, request.query.fundId, request.body.grants, writeContextOf(request), {
+        preview: request.query.preview,
+      }),
   );
 };

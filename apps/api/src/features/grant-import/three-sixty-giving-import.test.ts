@@ -86,11 +86,34 @@ const post = (body: unknown, query = `fundId=${fundId}`) =>
   test.inject({ method: "POST", url: `/api/imports/360giving?${query}`, payload: body as object });
 
 describe("360Giving import", () => {
+  it("previews exactly what an import would do, and writes nothing", async () => {
+    const counts = () =>
+      Promise.all([
+        test.prisma.fundingCommitment.count(),
+        test.prisma.organisation.count(),
+        test.prisma.auditEvent.count(),
+      ]);
+    const before = await counts();
+    const response = await post(PACKAGE, `fundId=${fundId}&preview=true`);
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json()).toMatchObject({
+      preview: true,
+      grants: 8,
+      imported: 2,
+      importedPence: 191_400 + 250_050,
+      recipientsMatched: 1,
+      recipientsCreated: 1,
+    });
+    expect(response.json().skipped).toHaveLength(6);
+    expect(await counts()).toEqual(before);
+  });
+
   it("imports the sound grants in pence, matches or creates recipients, and reports every grant skipped", async () => {
     const response = await post(PACKAGE);
     expect(response.statusCode, response.body).toBe(200);
     const result = response.json();
     expect(result).toMatchObject({
+      preview: false,
       grants: 8,
       imported: 2,
       importedPence: 191_400 + 250_050,

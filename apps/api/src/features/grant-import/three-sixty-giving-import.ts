@@ -90,6 +90,7 @@ export async function importThreeSixtyGiving(
   fundId: string,
   grants: Record<string, unknown>[],
   write: WriteContext,
+  { preview = false }: { preview?: boolean } = {},
 ): Promise<ThreeSixtyGivingImportResult> {
   const fund = await prisma.fund.findUnique({ where: { id: fundId }, include: { funder: true } });
   if (!fund) throw new RuleBroken([{ path: "query.fundId", message: "no such fund" }]);
@@ -107,35 +108,36 @@ export async function importThreeSixtyGiving(
     }
   });
 
-  return inTransaction(
-    prisma,
-    async (tx) => {
-      const existing = new Set(
-        (
-          await tx.fundingCommitment.findMany({
-            where: { fundId, externalId: { in: sound.map((grant) => grant.externalId) } },
-            select: { externalId: true },
-          })
-        ).map((row) => row.externalId),
-      );
-      const fresh = sound.filter((grant) => !existing.has(grant.externalId));
-      for (const grant of sound.filter((grant) => existing.has(grant.externalId))) {
-        skipped.push({
-          id: grant.externalId,
-          index: grant.index,
-          reason: "already imported",
+  try {
+    return await inTransaction(
+      prisma,
+      async (tx) => {
+        const existing = new Set(
+          (
+            await tx.fundingCommitment.findMany({
+              where: { fundId, externalId: { in: sound.map((grant) => grant.externalId) } },
+              select: { externalId: true },
+            })
+          ).map((row) => row.externalId),
+        );
+        const fresh = sound.filter((grant) => !existing.has(grant.externalId));
+        for (const grant of sound.filter((grant) => existing.has(grant.externalId))) {
+          skipped.push({
+            id: grant.externalId,
+            index: grant.index,
+            reason: "already imported",
+          });
+        }
+        const ownOrganisationId = write.actor.scope?.organisationId ?? null;
+        const recipients = await recipientIds(tx, fresh, write, ownOrganisationId);
+        const importable = fresh.filter((grant) => {
+          const refusal = recipients.refusal(grant.recipient);
+          if (refusal) skipped.push({ id: grant.externalId, index: grant.index, reason: refusal });
+          return !refusal;
         });
-      }
-      const ownOrganisationId = write.actor.scope?.organisationId ?? null;
-      const recipients = await recipientIds(tx, fresh, write, ownOrganisationId);
-      const importable = fresh.filter((grant) => {
-        const refusal = recipients.refusal(grant.recipient);
-        if (refusal) skipped.push({ id: grant.externalId, index: grant.index, reason: refusal });
-        return !refusal;
-      });
-      // One statement each for the commitments and their audit events, however many grants:
-      // arrays in, rows out (a 20,000-grant package in seconds, within the transaction's time).
-      const [created] = await tx.$queryRaw<{ imported: number; importedPence: bigint }[]>`
+        // One statement each for the commitments and their audit events, however many grants:
+        // arrays in, rows out (a 20,000-grant package in seconds, within the transaction's time).
+        const [created] = await tx.$queryRaw<{ imported: number; importedPence: bigint }[]>`
       WITH grant_rows AS (
         SELECT * FROM unnest(${importable.map((grant) => grant.title)}::text[],
                              ${importable.map((grant) => String(grant.amountPence))}::bigint[],
@@ -157,19 +159,34 @@ export async function importThreeSixtyGiving(
         FROM inserted
       )
       SELECT count(*)::int AS imported, coalesce(sum("amountPence"), 0)::bigint AS "importedPence" FROM inserted`;
-      const imported = created?.imported ?? 0;
-      return {
-        grants: grants.length,
-        imported,
-        importedPence: penceFromBigInt(created?.importedPence ?? 0n),
-        alreadyImported: existing.size + (importable.length - imported),
-        recipientsMatched: recipients.matched,
-        recipientsCreated: recipients.created,
-        skipped: skipped.sort((a, b) => a.index - b.index),
-      };
-    },
-    { timeoutMs: IMPORT_TIMEOUT_MS },
-  );
+        const imported = created?.imported ?? 0;
+        const result = {
+          preview,
+          grants: grants.length,
+          imported,
+          importedPence: penceFromBigInt(created?.importedPence ?? 0n),
+          alreadyImported: existing.size + (importable.length - imported),
+          recipientsMatched: recipients.matched,
+          recipientsCreated: recipients.created,
+          skipped: skipped.sort((a, b) => a.index - b.index),
+        };
+        // A preview runs every check and write the import would, then undoes them all.
+        if (preview) throw new PreviewOnly(result);
+        return result;
+      },
+      { timeoutMs: IMPORT_TIMEOUT_MS },
+    );
+  } catch (error) {
+    if (error instanceof PreviewOnly) return error.result;
+    throw error;
+  }
+}
+
+/** Thrown inside a preview's transaction so that it rolls back, carrying what the import would do. */
+class PreviewOnly extends Error {
+  constructor(readonly result: ThreeSixtyGivingImportResult) {
+    super("preview: rolled back");
+  }
 }
 
 /**

@@ -353,8 +353,22 @@ describe("spend import", () => {
         .fields.map((field: { path: string }) => field.path)
         .sort(),
     ).toEqual(["body.mode", "body.sourceName"]);
-    const badMapping = await upload(
+    // A mapping naming a column the file lacks: a preview marks it, keeping what still fits…
+    const staleMapping = await upload(
       { mode: "preview", sourceName: "X", mapping: JSON.stringify({ ...MAPPING, amount: "Gross" }) },
+      { name: "x.csv", content: LEDGER },
+    );
+    expect(staleMapping.statusCode).toBe(200);
+    expect(staleMapping.json()).toMatchObject({
+      mapping: null,
+      rows: 0,
+      mappingProblems: [{ path: "mapping.amount", message: 'the file has no column called "Gross"' }],
+      suggestedMapping: { spentOn: MAPPING.spentOn, supplierName: MAPPING.supplierName },
+    });
+    expect(staleMapping.json().suggestedMapping.amount).not.toBe("Gross");
+    // …and an import with it is refused.
+    const badMapping = await upload(
+      { mode: "commit", sourceName: "X", mapping: JSON.stringify({ ...MAPPING, amount: "Gross" }) },
       { name: "x.csv", content: LEDGER },
     );
     expect(badMapping.statusCode).toBe(422);

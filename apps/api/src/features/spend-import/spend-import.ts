@@ -78,8 +78,25 @@ export async function importSpend(
       fileSha256: file.sha256,
       headers,
       suggestedMapping: suggestMapping(headers),
+      mappingProblems: [],
     };
     if (!mapping) return { ...empty, ...NOTHING_READ, mapping: null, elapsedMs: performance.now() - started };
+    const problems = mappingProblems(mapping, headers);
+    if (problems.length > 0) {
+      // Importing with a mapping that does not fit is refused; a preview shows what to choose again.
+      if (options.mode === "commit") throw new RuleBroken(problems);
+      const fitting = Object.fromEntries(
+        Object.entries(mapping).filter(([field]) => !problems.some((problem) => problem.path === `mapping.${field}`)),
+      );
+      return {
+        ...empty,
+        ...NOTHING_READ,
+        mapping: null,
+        suggestedMapping: { ...empty.suggestedMapping, ...fitting },
+        mappingProblems: problems,
+        elapsedMs: performance.now() - started,
+      };
+    }
     const columns = columnIndexes(mapping, headers);
 
     return await inImportTransaction(prisma, async (client) => {
@@ -375,19 +392,24 @@ const NOTHING_READ = {
 
 type Columns = Record<SpendImportField, number | undefined>;
 
-/** Where each mapped field is in the file; a mapped column the file lacks is refused (422). */
+/** Each mapped field whose column the file lacks, and why. */
+function mappingProblems(mapping: SpendColumnMapping, headers: string[]) {
+  const lower = new Set(headers.map((header) => header.toLowerCase()));
+  return (Object.keys(SPEND_IMPORT_FIELDS) as SpendImportField[]).flatMap((field) => {
+    const column = mapping[field];
+    if (column === undefined || lower.has(column.toLowerCase())) return [];
+    return [{ path: `mapping.${field}`, message: `the file has no column called "${column}"` }];
+  });
+}
+
+/** Where each mapped field is in the file (every mapped column is there: see `mappingProblems`). */
 function columnIndexes(mapping: SpendColumnMapping, headers: string[]): Columns {
   const lower = headers.map((header) => header.toLowerCase());
-  const problems: { path: string; message: string }[] = [];
   const columns = {} as Columns;
   for (const field of Object.keys(SPEND_IMPORT_FIELDS) as SpendImportField[]) {
     const column = mapping[field];
-    if (column === undefined) continue;
-    const index = lower.indexOf(column.toLowerCase());
-    if (index < 0) problems.push({ path: `mapping.${field}`, message: `the file has no column called "${column}"` });
-    columns[field] = index;
+    if (column !== undefined) columns[field] = lower.indexOf(column.toLowerCase());
   }
-  if (problems.length) throw new RuleBroken(problems);
   return columns;
 }
 

@@ -183,6 +183,36 @@ export function CheckboxField({ name, label, hint }: FieldProps) {
   );
 }
 
+/** Several choices from a short list, as checkboxes under one question; held as a list of values. */
+export function CheckboxesField({
+  name,
+  label,
+  hint,
+  options,
+}: FieldProps & { options: readonly { value: string; label: string }[] }) {
+  useFieldLabel(name, label);
+  const problem = useFieldProblem(name);
+  const { register } = useFormContext();
+  const id = fieldId(name);
+  return (
+    <fieldset
+      className={problem ? "form-group form-group-error" : "form-group"}
+      id={id}
+      tabIndex={-1}
+      aria-describedby={[hint && `${id}-hint`, problem && `${id}-error`].filter(Boolean).join(" ") || undefined}
+    >
+      <legend>{label}</legend>
+      <HintAndProblem id={id} hint={hint} problem={problem} />
+      {options.map((option) => (
+        <div className="checkbox" key={option.value}>
+          <input type="checkbox" id={`${id}-${option.value}`} value={option.value} {...register(name)} />
+          <label htmlFor={`${id}-${option.value}`}>{option.label}</label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
 /**
  * One choice from a list. With numbers for values (a risk's likelihood, 1–5) the choice is stored
  * as a number, as the schema expects.

@@ -88,8 +88,8 @@ type SchemaFormProps<Input extends FieldValues, Output extends FieldValues> = {
   submitLabel: string;
   /** What is being edited, in words: "milestone". */
   what: string;
-  /** Where "Cancel" goes. */
-  cancelTo: string;
+  /** Where "Cancel" goes; none for a form that changes nothing (a download). */
+  cancelTo?: string;
   /** "warning" for a save that takes something away (retiring a record). */
   tone?: "warning";
   children: ReactNode;
@@ -212,7 +212,7 @@ export function SchemaForm<Input extends FieldValues, Output extends FieldValues
             <button type="submit" className={tone} disabled={loose.formState.isSubmitting}>
               {loose.formState.isSubmitting ? "Saving…" : submitLabel}
             </button>
-            <Link to={cancelTo}>Cancel</Link>
+            {cancelTo && <Link to={cancelTo}>Cancel</Link>}
           </div>
         </form>
       </LabelsContext.Provider>

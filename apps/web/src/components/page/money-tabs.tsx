@@ -5,6 +5,7 @@ const TABS = [
   ["/money/receipts", "Receipts"],
   ["/money/allocations", "Allocations"],
   ["/money/spend", "Spend"],
+  ["/money/exports", "Exports"],
 ] as const;
 
 /** The money records, one list each: the finance section's own navigation. */

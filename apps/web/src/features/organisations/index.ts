@@ -1,2 +1,2 @@
 // What other features may use of organisations and funds (reference data).
-export { useFunders, useFunds, useOrganisations } from "./api/get-organisations.ts";
+export { useFunders, useFunds, useOrganisations, useOrganisationsOfKind } from "./api/get-organisations.ts";

@@ -14,6 +14,7 @@ import { measurementInWords } from "../../../lib/measurements.ts";
 import { useUrlFilters } from "../../../lib/url-filters.ts";
 import { useOrganisations } from "../../organisations/index.ts";
 import { ProgrammesOverview } from "../../programmes/index.ts";
+import { useSession } from "../../session/index.ts";
 import { DASHBOARD_FILTERS, type DashboardFilters, useDashboard } from "../api/get-dashboard.ts";
 
 const STATUS_NAMES: Record<(typeof ProgrammeStatus.options)[number], string> = {
@@ -41,6 +42,7 @@ export function DashboardPage() {
   return (
     <article className="dashboard report">
       <PageHeading>Programmes at a glance</PageHeading>
+      <AddProgrammeLink />
       <p className="as-at print-only">
         As at {formatDateTime(printedAt)}.{" "}
         {applied.length > 0 ? `Filters: ${applied.join("; ")}.` : "All programmes you can see."}
@@ -668,4 +670,17 @@ function describeFilters(filters: DashboardFilters, names: Record<string, string
     filters.status && `status ${STATUS_NAMES[filters.status as keyof typeof STATUS_NAMES] ?? filters.status}`,
     filters.programmeId && "one programme",
   ].filter((part): part is string => Boolean(part));
+}
+
+/** Administrators set programmes up; the link shows only for those who may. */
+function AddProgrammeLink() {
+  const session = useSession();
+  if (!session.permissions.includes("programme.write")) return null;
+  return (
+    <p className="no-print">
+      <Link to="/programmes/new" className="button-link secondary">
+        Add a programme
+      </Link>
+    </p>
+  );
 }

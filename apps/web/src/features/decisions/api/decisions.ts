@@ -1,7 +1,13 @@
-import { DecisionListResponse } from "@fundline/schemas";
-import { queryOptions, useQuery } from "@tanstack/react-query";
-import { getJson } from "../../../lib/api-client.ts";
-import { queryKeys } from "../../../lib/query-keys.ts";
+import {
+  type CreateDecisionRequest,
+  DecisionListResponse,
+  DecisionResponse,
+  type RetireRequest,
+  type UpdateDecisionRequest,
+} from "@fundline/schemas";
+import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { getJson, sendJson } from "../../../lib/api-client.ts";
+import { queryKeys, refreshAfterMoneyChange } from "../../../lib/query-keys.ts";
 
 /** The council decisions recorded against a programme, latest first. */
 export const programmeDecisionsQueryOptions = (programmeId: string) =>
@@ -17,3 +23,36 @@ export const programmeDecisionsQueryOptions = (programmeId: string) =>
 /** A programme's decisions; with no programme (`""`), nothing is asked. */
 export const useProgrammeDecisions = (programmeId: string) =>
   useQuery({ ...programmeDecisionsQueryOptions(programmeId), enabled: programmeId !== "" });
+
+const path = (id: string) => `/api/decisions/${encodeURIComponent(id)}`;
+
+/** Decisions authorise money: a save refreshes the programme's decisions and its money. */
+function useDecisionMutation<Variables, Result>(
+  programmeId: string,
+  mutationFn: (variables: Variables) => Promise<Result>,
+) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn,
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: queryKeys.decisions.ofProgramme(programmeId) }),
+        refreshAfterMoneyChange(queryClient),
+      ]),
+  });
+}
+
+export const useCreateDecision = (programmeId: string) =>
+  useDecisionMutation(programmeId, (decision: CreateDecisionRequest) =>
+    sendJson("POST", "/api/decisions", decision, DecisionResponse),
+  );
+
+export const useUpdateDecision = (programmeId: string) =>
+  useDecisionMutation(programmeId, ({ id, change }: { id: string; change: UpdateDecisionRequest }) =>
+    sendJson("PATCH", path(id), change, DecisionResponse),
+  );
+
+export const useRetireDecision = (programmeId: string) =>
+  useDecisionMutation(programmeId, ({ id, retirement }: { id: string; retirement: RetireRequest }) =>
+    sendJson("POST", `${path(id)}/retire`, retirement, DecisionResponse),
+  );

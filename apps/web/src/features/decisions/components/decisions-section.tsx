@@ -1,5 +1,6 @@
 import { formatDate, formatPence } from "@fundline/domain";
 import type { ProgrammeDetail } from "@fundline/schemas";
+import { Link } from "react-router";
 import { EmptyState, QuerySection } from "../../../components/page/page-states.tsx";
 import { ColumnHeaders } from "../../../components/ui/column-headers.tsx";
 import { Section } from "../../../components/ui/section.tsx";
@@ -8,10 +9,21 @@ import { TableRegion } from "../../../components/ui/table-region.tsx";
 import { useProgrammeDecisions } from "../api/decisions.ts";
 
 /** The council decisions behind the programme: key or not, who made them, when. */
-export function DecisionsSection({ programme }: { programme: Pick<ProgrammeDetail, "id"> }) {
+export function DecisionsSection({
+  programme,
+  canWrite,
+}: {
+  programme: Pick<ProgrammeDetail, "id">;
+  canWrite: boolean;
+}) {
   const decisions = useProgrammeDecisions(programme.id);
+  const base = `/programmes/${programme.id}/decisions`;
   return (
-    <Section id="decisions" title="Decisions">
+    <Section
+      id="decisions"
+      title="Decisions"
+      action={canWrite ? { to: `${base}/new`, label: "Record a decision" } : null}
+    >
       <QuerySection query={decisions} what="decisions">
         {(list) =>
           list.decisions.length === 0 ? (
@@ -23,7 +35,15 @@ export function DecisionsSection({ programme }: { programme: Pick<ProgrammeDetai
               <table>
                 <caption>Decisions about this programme, latest first</caption>
                 <ColumnHeaders
-                  columns={["Decision", "Kind", "Approved by", "Decided", "Outcome", { figures: "Amount" }]}
+                  columns={[
+                    "Decision",
+                    "Kind",
+                    "Approved by",
+                    "Decided",
+                    "Outcome",
+                    { figures: "Amount" },
+                    ...(canWrite ? ["Change"] : []),
+                  ]}
                 />
                 <tbody>
                   {list.decisions.map((decision) => (
@@ -45,6 +65,16 @@ export function DecisionsSection({ programme }: { programme: Pick<ProgrammeDetai
                       <td className="money">
                         {decision.amountPence === null ? "—" : formatPence(decision.amountPence)}
                       </td>
+                      {canWrite && (
+                        <td className="actions no-print">
+                          <Link to={`${base}/${decision.id}/edit`}>
+                            Correct<span className="visually-hidden"> {decision.title}</span>
+                          </Link>{" "}
+                          <Link to={`${base}/${decision.id}/retire`}>
+                            Retire<span className="visually-hidden"> {decision.title}</span>
+                          </Link>
+                        </td>
+                      )}
                     </tr>
                   ))}
                 </tbody>

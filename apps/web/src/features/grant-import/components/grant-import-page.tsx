@@ -1,16 +1,20 @@
 import { formatPence } from "@fundline/domain";
 import type { ThreeSixtyGivingImportResult } from "@fundline/schemas";
 import { type FormEvent, useId, useState } from "react";
+import { Link } from "react-router";
 import { PageHeading } from "../../../components/page/page-heading.tsx";
 import { FiguresTable } from "../../../components/ui/figures-table.tsx";
 import { TableRegion } from "../../../components/ui/table-region.tsx";
 import { useFunds } from "../../organisations/index.ts";
-import { useImportGrants } from "../api/grant-import.ts";
+import { useImportGrants, usePreviewGrants } from "../api/grant-import.ts";
+
+const count = (value: number) => value.toLocaleString("en-GB");
 
 /**
- * Finance officers bring in a funder's published 360Giving data package: its grants become
- * awarded commitments from the chosen fund, not yet tied to a programme, and every grant that
- * cannot be imported is listed with its id and why.
+ * Finance officers bring in a funder's published 360Giving data package: first a check of what
+ * it would do (grants, total, recipients matched and new, every grant that would be skipped and
+ * why), then the import. Its grants become awarded commitments from the chosen fund, not yet tied
+ * to a programme, listed where they can be tied to one.
  */
 export function GrantImportPage() {
   const id = useId();
@@ -18,28 +22,44 @@ export function GrantImportPage() {
   const [fundId, setFundId] = useState("");
   const [file, setFile] = useState<File | null>(null);
   const [message, setMessage] = useState("");
+  const [preview, setPreview] = useState<ThreeSixtyGivingImportResult | null>(null);
   const [result, setResult] = useState<ThreeSixtyGivingImportResult | null>(null);
-
+  const check = usePreviewGrants();
   const run = useImportGrants();
-  const onImported = (imported: ThreeSixtyGivingImportResult) => {
-    setResult(imported);
-    setMessage(
-      `Imported ${imported.imported.toLocaleString("en-GB")} of ${imported.grants.toLocaleString("en-GB")} grants (${formatPence(imported.importedPence)}); ${imported.skipped.length.toLocaleString("en-GB")} skipped.`,
+
+  const onCheck = (event: FormEvent) => {
+    event.preventDefault();
+    if (!fundId) return setMessage("Choose the fund the grants come from first.");
+    if (!file) return setMessage("Choose the 360Giving file first.");
+    setPreview(null);
+    setResult(null);
+    setMessage("Checking the file…");
+    check.mutate(
+      { fundId, file },
+      {
+        onSuccess: (checked) => {
+          setPreview(checked);
+          setMessage(
+            `${count(checked.imported)} of ${count(checked.grants)} grants can be imported (${formatPence(checked.importedPence)}); ${count(checked.skipped.length)} would be skipped. Nothing is recorded yet.`,
+          );
+        },
+        onError: (error) => setMessage(error.message),
+      },
     );
   };
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!file) {
-      setMessage("Choose the 360Giving file first.");
-      return;
-    }
-    setResult(null);
+  const onImport = () => {
+    if (!file) return;
     setMessage("Importing…");
     run.mutate(
       { fundId, file },
       {
-        onSuccess: onImported,
+        onSuccess: (imported) => {
+          setPreview(null);
+          setResult(imported);
+          setMessage(
+            `Imported ${count(imported.imported)} of ${count(imported.grants)} grants (${formatPence(imported.importedPence)}); ${count(imported.skipped.length)} skipped.`,
+          );
+        },
         onError: (error) => setMessage(error.message),
       },
     );
@@ -49,10 +69,17 @@ export function GrantImportPage() {
       <PageHeading>Grant imports</PageHeading>
       <section aria-labelledby={`${id}-title`} className="panel">
         <h2 id={`${id}-title`}>Import a funder's 360Giving grants</h2>
-        <form onSubmit={onSubmit}>
+        <form onSubmit={onCheck}>
           <div className="field">
             <label htmlFor={`${id}-fund`}>Fund the grants come from</label>
-            <select id={`${id}-fund`} required value={fundId} onChange={(event) => setFundId(event.target.value)}>
+            <select
+              id={`${id}-fund`}
+              value={fundId}
+              onChange={(event) => {
+                setFundId(event.target.value);
+                setPreview(null);
+              }}
+            >
               <option value="">— choose a fund —</option>
               {funds.options.map((fund) => (
                 <option key={fund.value} value={fund.value}>
@@ -66,48 +93,70 @@ export function GrantImportPage() {
             <input
               id={`${id}-file`}
               type="file"
-              required
               accept=".json,application/json"
               aria-describedby={`${id}-file-hint`}
-              onChange={(event) => setFile(event.target.files?.[0] ?? null)}
+              onChange={(event) => {
+                setFile(event.target.files?.[0] ?? null);
+                setPreview(null);
+              }}
             />
             <p id={`${id}-file-hint`} className="hint">
-              Grants already imported are recognised by their 360Giving id and not added again.
+              Checked first: nothing is recorded until you confirm. Grants already imported are recognised by their
+              360Giving id and not added again.
             </p>
           </div>
-          <button type="submit" disabled={run.isPending}>
-            Import the grants
+          <button type="submit" className={preview ? "secondary" : undefined} disabled={check.isPending}>
+            Check the file
           </button>
         </form>
         <p role="status">{message}</p>
-        {result && <ImportResult result={result} />}
+        {preview && (
+          <>
+            <GrantFigures result={preview} />
+            <p className="button-group">
+              <button type="button" onClick={onImport} disabled={run.isPending || preview.imported === 0}>
+                Import {count(preview.imported)} {preview.imported === 1 ? "grant" : "grants"}
+              </button>
+            </p>
+          </>
+        )}
+        {result && (
+          <>
+            <GrantFigures result={result} />
+            {result.imported > 0 && (
+              <p>
+                The grants are not yet tied to a programme.{" "}
+                <Link to="/money/commitments?unassigned=true">See the grants waiting to be tied to a programme</Link>.
+              </p>
+            )}
+          </>
+        )}
       </section>
     </>
   );
 }
 
-function ImportResult({ result }: { result: ThreeSixtyGivingImportResult }) {
+function GrantFigures({ result }: { result: ThreeSixtyGivingImportResult }) {
+  const would = result.preview;
   return (
     <>
       <FiguresTable
-        caption="What the import did"
+        caption={would ? "What the import would do" : "What the import did"}
         figures={[
-          ["Grants in the package", result.grants.toLocaleString("en-GB")],
+          ["Grants in the package", count(result.grants)],
           [
-            "Imported as commitments",
-            `${result.imported.toLocaleString("en-GB")} (${formatPence(result.importedPence)})`,
+            would ? "Would be imported as commitments" : "Imported as commitments",
+            `${count(result.imported)} (${formatPence(result.importedPence)})`,
           ],
-          ["Already imported", result.alreadyImported.toLocaleString("en-GB")],
-          [
-            "Recipients matched / created",
-            `${result.recipientsMatched.toLocaleString("en-GB")} / ${result.recipientsCreated.toLocaleString("en-GB")}`,
-          ],
+          ["Already imported", count(result.alreadyImported)],
+          ["Recipients matched", count(result.recipientsMatched)],
+          [would ? "Recipients that would be added" : "Recipients added", count(result.recipientsCreated)],
         ]}
       />
       {result.skipped.length > 0 && (
         <TableRegion label="Grants not imported">
           <table>
-            <caption>Grants not imported, and why</caption>
+            <caption>{would ? "Grants that would be skipped, and why" : "Grants not imported, and why"}</caption>
             <thead>
               <tr>
                 <th scope="col">Grant</th>
@@ -119,7 +168,7 @@ function ImportResult({ result }: { result: ThreeSixtyGivingImportResult }) {
               {result.skipped.map((grant) => (
                 <tr key={`${grant.index}-${grant.id}`}>
                   <td>{grant.id ?? "(no id)"}</td>
-                  <td className="money">{(grant.index + 1).toLocaleString("en-GB")}</td>
+                  <td className="money">{count(grant.index + 1)}</td>
                   <td>{grant.reason}</td>
                 </tr>
               ))}

@@ -1,6 +1,16 @@
-import { FundListResponse, OrganisationListResponse } from "@fundline/schemas";
-import { queryOptions, useQuery } from "@tanstack/react-query";
-import { getJson } from "../../../lib/api-client.ts";
+import {
+  type CreateFundRequest,
+  type CreateOrganisationRequest,
+  FundListResponse,
+  FundResponse,
+  OrganisationListResponse,
+  OrganisationResponse,
+  type RetireRequest,
+  type UpdateFundRequest,
+  type UpdateOrganisationRequest,
+} from "@fundline/schemas";
+import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { getJson, sendJson } from "../../../lib/api-client.ts";
 import { queryKeys } from "../../../lib/query-keys.ts";
 
 // Reference data changes rarely (an administrator adds a funder once a year): kept five minutes.
@@ -16,13 +26,15 @@ export const organisationsQueryOptions = () =>
 
 export const useOrganisations = () => useQuery(organisationsQueryOptions());
 
-/** Funders only: what a "funder" list offers (not suppliers, not evaluators). */
-export const useFunders = () =>
+/** Organisations of one kind: a "funder" list offers funders only, a lead council only councils. */
+export const useOrganisationsOfKind = (kind: "council" | "funder" | "supplier" | "evaluator") =>
   useQuery({
-    queryKey: queryKeys.organisations.ofKind("funder"),
-    queryFn: () => getJson("/api/organisations?kind=funder&pageSize=500", OrganisationListResponse),
+    queryKey: queryKeys.organisations.ofKind(kind),
+    queryFn: () => getJson(`/api/organisations?kind=${kind}&pageSize=500`, OrganisationListResponse),
     staleTime: REFERENCE_STALE_TIME,
   });
+
+export const useFunders = () => useOrganisationsOfKind("funder");
 
 /** Every fund, with its funder's name beside it ("Early Years Outcomes Fund — Department for Education"). */
 export function useFunds() {
@@ -41,3 +53,42 @@ export function useFunds() {
     })),
   };
 }
+
+const organisationPath = (id: string) => `/api/organisations/${encodeURIComponent(id)}`;
+const fundPath = (id: string) => `/api/funds/${encodeURIComponent(id)}`;
+
+/** Reference data feeds every funder list and filter: a change refreshes them all. */
+function useReferenceMutation<Variables, Result>(mutationFn: (variables: Variables) => Promise<Result>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn,
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: ["organisations"] }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.funds.all }),
+      ]),
+  });
+}
+
+export const useCreateOrganisation = () =>
+  useReferenceMutation((organisation: CreateOrganisationRequest) =>
+    sendJson("POST", "/api/organisations", organisation, OrganisationResponse),
+  );
+export const useUpdateOrganisation = () =>
+  useReferenceMutation(({ id, change }: { id: string; change: UpdateOrganisationRequest }) =>
+    sendJson("PATCH", organisationPath(id), change, OrganisationResponse),
+  );
+export const useRetireOrganisation = () =>
+  useReferenceMutation(({ id, retirement }: { id: string; retirement: RetireRequest }) =>
+    sendJson("POST", `${organisationPath(id)}/retire`, retirement, OrganisationResponse),
+  );
+export const useCreateFund = () =>
+  useReferenceMutation((fund: CreateFundRequest) => sendJson("POST", "/api/funds", fund, FundResponse));
+export const useUpdateFund = () =>
+  useReferenceMutation(({ id, change }: { id: string; change: UpdateFundRequest }) =>
+    sendJson("PATCH", fundPath(id), change, FundResponse),
+  );
+export const useRetireFund = () =>
+  useReferenceMutation(({ id, retirement }: { id: string; retirement: RetireRequest }) =>
+    sendJson("POST", `${fundPath(id)}/retire`, retirement, FundResponse),
+  );

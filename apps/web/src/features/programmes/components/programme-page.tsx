@@ -1,8 +1,9 @@
 import { can, formatDate, formatDateTime, formatPence, todayInTheUk } from "@fundline/domain";
 import type { ProgrammeDetail } from "@fundline/schemas";
+import { Link } from "react-router";
 import { Confirmation } from "../../../components/page/confirmation.tsx";
 import { PageHeading } from "../../../components/page/page-heading.tsx";
-import { EmptyState } from "../../../components/page/page-states.tsx";
+import { EmptyState, NoneYet } from "../../../components/page/page-states.tsx";
 import { usePrintTime } from "../../../components/page/print-time.ts";
 import { useScrollToHash } from "../../../components/page/scroll-to-hash.ts";
 import { Section } from "../../../components/ui/section.tsx";
@@ -44,6 +45,8 @@ export function ProgrammePage() {
 function Programme({ programme }: { programme: ProgrammeDetail }) {
   const session = useSession();
   const canEdit = can(session.user.role, "delivery.write");
+  const canSetUp = can(session.user.role, "programme.write");
+  const canWriteMoney = can(session.user.role, "money.write");
   const today = todayInTheUk();
   const printedAt = usePrintTime();
   useScrollToHash();
@@ -82,10 +85,20 @@ function Programme({ programme }: { programme: ProgrammeDetail }) {
         </div>
       </dl>
       {programme.summary && <p className="programme-summary">{programme.summary}</p>}
-      <p className="no-print">
+      <p className="button-group no-print">
         <button type="button" className="secondary" onClick={() => window.print()}>
           Print as a committee report
         </button>
+        {canSetUp && (
+          <>
+            <Link to={`/programmes/${programme.id}/edit`} className="button-link secondary">
+              Change the programme's details
+            </Link>
+            <Link to={`/programmes/${programme.id}/retire`} className="button-link secondary">
+              Retire the programme
+            </Link>
+          </>
+        )}
       </p>
       <nav aria-label="On this page" className="contents no-print">
         <h2 className="visually-hidden">On this page</h2>
@@ -97,13 +110,13 @@ function Programme({ programme }: { programme: ProgrammeDetail }) {
           ))}
         </ul>
       </nav>
-      <PartnersSection programme={programme} />
-      <WorkstreamsSection programme={programme} />
+      <PartnersSection programme={programme} canSetUp={canSetUp} />
+      <WorkstreamsSection programme={programme} canSetUp={canSetUp} />
       <MilestonesSection programme={programme} canEdit={canEdit} today={today} />
       <DeliverablesSection programme={programme} canEdit={canEdit} />
       <BenefitsSection programme={programme} canEdit={canEdit} />
       <RisksSection programme={programme} canEdit={canEdit} />
-      <DecisionsSection programme={programme} />
+      <DecisionsSection programme={programme} canWrite={canWriteMoney} />
       <ProgrammeMoneySection programme={programme} />
       <ProgrammePaymentsSection programme={programme} />
       <ProgrammeHistorySection programme={programme} />
@@ -111,11 +124,16 @@ function Programme({ programme }: { programme: ProgrammeDetail }) {
   );
 }
 
-function PartnersSection({ programme }: { programme: ProgrammeDetail }) {
+function PartnersSection({ programme, canSetUp }: { programme: ProgrammeDetail; canSetUp: boolean }) {
+  const add = `/programmes/${programme.id}/partners/new`;
   return (
-    <Section id="partners" title="Partners">
+    <Section id="partners" title="Partners" action={canSetUp ? { to: add, label: "Add a partner" } : null}>
       {programme.partners.length === 0 ? (
-        <EmptyState>No partners recorded. An administrator adds the councils and others taking part.</EmptyState>
+        canSetUp ? (
+          <NoneYet what="partners" addTo={add} />
+        ) : (
+          <EmptyState>No partners recorded. An administrator adds the councils and others taking part.</EmptyState>
+        )
       ) : (
         <TableRegion label="Partners">
           <table>
@@ -126,11 +144,16 @@ function PartnersSection({ programme }: { programme: ProgrammeDetail }) {
                 <th scope="col">Role</th>
                 <th scope="col">Joined</th>
                 <th scope="col">Status</th>
+                {canSetUp && (
+                  <th scope="col" className="no-print">
+                    Change
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody>
               {programme.partners.map((partner) => (
-                <tr key={`${partner.organisation.id}-${partner.role}`}>
+                <tr key={partner.id}>
                   <th scope="row">
                     {partner.organisation.name}
                     {partner.note && <span className="hint"> — {partner.note}</span>}
@@ -144,6 +167,14 @@ function PartnersSection({ programme }: { programme: ProgrammeDetail }) {
                       "Taking part"
                     )}
                   </td>
+                  {canSetUp && (
+                    <td className="no-print">
+                      <Link to={`/programmes/${programme.id}/partners/${partner.id}/edit`}>
+                        {partner.withdrewOn ? "Change" : "Change or withdraw"}
+                        <span className="visually-hidden"> {partner.organisation.name}</span>
+                      </Link>
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>
@@ -154,9 +185,14 @@ function PartnersSection({ programme }: { programme: ProgrammeDetail }) {
   );
 }
 
-function WorkstreamsSection({ programme }: { programme: ProgrammeDetail }) {
+function WorkstreamsSection({ programme, canSetUp }: { programme: ProgrammeDetail; canSetUp: boolean }) {
+  const base = `/programmes/${programme.id}/workstreams`;
   return (
-    <Section id="workstreams" title="Workstreams">
+    <Section
+      id="workstreams"
+      title="Workstreams"
+      action={canSetUp ? { to: `${base}/new`, label: "Add a workstream" } : null}
+    >
       {programme.workstreams.length === 0 ? (
         <EmptyState>No workstreams: the programme is run as one.</EmptyState>
       ) : (
@@ -165,6 +201,17 @@ function WorkstreamsSection({ programme }: { programme: ProgrammeDetail }) {
             <li key={workstream.id}>
               <strong>{workstream.name}</strong>
               {workstream.description && <>: {workstream.description}</>}
+              {canSetUp && (
+                <span className="no-print">
+                  {" "}
+                  <Link to={`${base}/${workstream.id}/edit`}>
+                    Change<span className="visually-hidden"> {workstream.name}</span>
+                  </Link>{" "}
+                  <Link to={`${base}/${workstream.id}/retire`}>
+                    Retire<span className="visually-hidden"> {workstream.name}</span>
+                  </Link>
+                </span>
+              )}
             </li>
           ))}
         </ul>

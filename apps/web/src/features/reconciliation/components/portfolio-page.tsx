@@ -42,13 +42,17 @@ export function PortfolioPage() {
         <FilterSelect label="Finding" options={FlagCode.options} names={CODE_NAMES} {...filter("code")} />
         <FilterSelect
           label="Funder"
-          options={organisationOptions.map((organisation) => organisation.id)}
+          options={organisationOptions
+            .filter((organisation) => organisation.kinds.includes("funder"))
+            .map((organisation) => organisation.id)}
           names={organisationNames}
           {...filter("funderId")}
         />
         <FilterSelect
           label="Lead or partner"
-          options={organisationOptions.map((organisation) => organisation.id)}
+          options={organisationOptions
+            .filter((organisation) => organisation.kinds.includes("council"))
+            .map((organisation) => organisation.id)}
           names={organisationNames}
           {...filter("organisationId")}
         />

@@ -91,6 +91,11 @@ export function MainNavigation() {
             </li>
           </>
         )}
+        {session.permissions.includes("reference.write") && (
+          <li>
+            <NavLink to="/organisations">Organisations</NavLink>
+          </li>
+        )}
         {session.permissions.includes("users.manage") && (
           <li>
             <NavLink to="/users">Users</NavLink>

@@ -49,6 +49,7 @@ function ImportForm() {
   const onResult = (result: SpendImportResult) => {
     setProgress(null);
     if (result.mapping) setMapping(result.mapping);
+    // With a mapping that no longer fits, the suggestion keeps each field that still does.
     else setMapping(result.suggestedMapping as Partial<SpendColumnMapping>);
     if (result.batch) {
       setPreview(null);
@@ -58,10 +59,13 @@ function ImportForm() {
       return;
     }
     setPreview(result);
+    const stale = result.mappingProblems.length;
     setMessage(
       result.mapping
         ? `Checked ${result.rows.toLocaleString("en-GB")} rows: ${result.importable.toLocaleString("en-GB")} can be imported, ${result.skipped.toLocaleString("en-GB")} would be skipped.`
-        : "Choose which column holds each field, then check the file again.",
+        : stale > 0
+          ? `The column mapping does not fit this file: ${stale} ${stale === 1 ? "column it names is" : "columns it names are"} missing. Choose ${stale === 1 ? "it" : "them"} below (marked), then check the file again.`
+          : "Choose which column holds each field, then check the file again.",
     );
   };
   const start = (mode: "preview" | "commit") => {
@@ -100,6 +104,10 @@ function ImportForm() {
     start("preview");
   };
   const headers = preview?.headers ?? [];
+  // Fields the saved mapping names a column for that this file lacks: marked until chosen again.
+  const problems = new Map(
+    (preview?.mappingProblems ?? []).map((problem) => [problem.path.replace(/^mapping\./, ""), problem.message]),
+  );
   return (
     <section aria-labelledby={`${id}-title`} className="panel">
       <h2 id={`${id}-title`}>Import spend from the ledger</h2>
@@ -144,15 +152,23 @@ function ImportForm() {
           <fieldset className="mapping">
             <legend>Which column holds each field</legend>
             {FIELDS.map(([field, { label, required }]) => (
-              <div className="field" key={field}>
+              <div className={problems.has(field) ? "field form-group-error" : "field"} key={field}>
                 <label htmlFor={`${id}-${field}`}>
                   {label}
                   {required ? " (required)" : ""}
                 </label>
+                {problems.has(field) && (
+                  <p id={`${id}-${field}-error`} className="error-message">
+                    <span className="visually-hidden">Error: </span>
+                    The saved mapping no longer fits: {problems.get(field)}. Choose the column that holds it now.
+                  </p>
+                )}
                 <select
                   id={`${id}-${field}`}
                   value={mapping[field] ?? ""}
                   required={required}
+                  aria-invalid={problems.has(field) || undefined}
+                  aria-describedby={problems.has(field) ? `${id}-${field}-error` : undefined}
                   onChange={(event) => setMapping({ ...mapping, [field]: event.target.value || undefined })}
                 >
                   <option value="">— not in this file —</option>

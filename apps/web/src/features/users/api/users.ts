@@ -7,6 +7,7 @@ import {
   RolePolicyListResponse,
   SignInFailureListResponse,
   SignInFailuresResponse,
+  type UpdateUserRequest,
   UserListResponse,
   UserResponse,
 } from "@fundline/schemas";
@@ -70,5 +71,17 @@ export function useSetRolePolicy() {
     mutationFn: ({ role, version, required }: { role: Role; version: number; required: boolean }) =>
       setRolePolicy({ role, version }, required),
     onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.users.rolePolicies }),
+  });
+}
+
+export const updateUser = (id: string, change: UpdateUserRequest) =>
+  sendJson("PATCH", `/api/users/${encodeURIComponent(id)}`, change, UserResponse);
+
+/** A person's role, organisation or assigned programmes; a 409 refreshes the list too. */
+export function useUpdateUser() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, change }: { id: string; change: UpdateUserRequest }) => updateUser(id, change),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.users.all, exact: true }),
   });
 }

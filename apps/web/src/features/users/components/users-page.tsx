@@ -1,6 +1,8 @@
 import { formatDateTime, ROLE_NAMES, ROLES, type Role } from "@fundline/domain";
 import { type InvitedUserResponse, InviteUserRequest, type UserResponse } from "@fundline/schemas";
 import { type FormEvent, useId, useState } from "react";
+import { Link } from "react-router";
+import { Confirmation } from "../../../components/page/confirmation.tsx";
 import { PageHeading } from "../../../components/page/page-heading.tsx";
 import { QuerySection } from "../../../components/page/page-states.tsx";
 import { TableRegion } from "../../../components/ui/table-region.tsx";
@@ -20,6 +22,7 @@ export function UsersPage() {
   const users = useUsers();
   return (
     <>
+      <Confirmation />
       <PageHeading>Users</PageHeading>
       <InviteUserForm />
       <RolePolicies />
@@ -67,6 +70,9 @@ function UsersTable({ users }: { users: UserResponse[] }) {
                 </td>
                 <td>
                   <div className="actions">
+                    <Link to={`/users/${user.id}/edit`} className="button-link secondary">
+                      Change<span className="visually-hidden"> {user.displayName}</span>
+                    </Link>
                     {failuresOf.has(user.id) && (
                       <button
                         type="button"

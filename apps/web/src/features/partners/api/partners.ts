@@ -1,0 +1,14 @@
+import { type AddPartnerRequest, PartnerResponse, type UpdatePartnerRequest } from "@fundline/schemas";
+import { sendJson } from "../../../lib/api-client.ts";
+import { useMoneyMutation } from "../../../lib/money-mutation.ts";
+
+// Partners decide who shares costs and who may see the programme: refreshed as money.
+export const useAddPartner = (programmeId: string) =>
+  useMoneyMutation((partner: AddPartnerRequest) =>
+    sendJson("POST", `/api/programmes/${encodeURIComponent(programmeId)}/partners`, partner, PartnerResponse),
+  );
+
+export const useUpdatePartner = () =>
+  useMoneyMutation(({ id, change }: { id: string; change: UpdatePartnerRequest }) =>
+    sendJson("PATCH", `/api/partners/${encodeURIComponent(id)}`, change, PartnerResponse),
+  );
