@@ -73,4 +73,51 @@ test.describe("Importing spend from the ledger", () => {
     await expect(batch.getByRole("button", { name: /Reverse all/ })).toHaveCount(0);
     await expect(await spentOnProgramme()).toHaveText("£0.00");
   });
+
+  test("a saved mapping that no longer fits the file shows the mapping with the missing column marked", async ({
+    page,
+    council,
+  }) => {
+    const costCentre = `TS-${council.programme.id.slice(0, 8)}`;
+    await council.admin.post(`/programmes/${council.programme.id}/cost-lines`, {
+      name: "Hub consultancy",
+      ledgerCode: costCentre,
+    });
+    const source = `Ledger ${council.programme.id.slice(0, 8)}`;
+    await signInAs(page, council.financeOfficer);
+    await page.getByRole("link", { name: "Spend imports" }).click();
+    // The first file's mapping is saved with its import.
+    await page.getByLabel("Ledger (source)").fill(source);
+    await page
+      .getByLabel("Ledger file (CSV or XLSX)")
+      .setInputFiles({ name: "january.csv", mimeType: "text/csv", buffer: Buffer.from(ledger(costCentre)) });
+    await page.getByRole("button", { name: "Check the file" }).click();
+    await page.getByRole("button", { name: "Check again" }).click();
+    await page.getByRole("button", { name: /^Import 2 rows/ }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Imported 2 rows" })).toBeVisible();
+
+    // Next month the ledger calls the amount "Gross": the saved mapping names a column that is gone.
+    await page.reload();
+    await page.getByLabel("Ledger (source)").fill(source);
+    await page.getByLabel("Ledger file (CSV or XLSX)").setInputFiles({
+      name: "february.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(ledger(costCentre).replace("Net Amount", "Gross").replaceAll("E2E-", "E2F-")),
+    });
+    await page.getByRole("button", { name: "Check the file" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "does not fit" })).toContainText(
+      "1 column it names is missing",
+    );
+    const amount = page.getByLabel("Amount (£) (required)");
+    await expect(amount).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByText('the file has no column called "Net Amount"')).toBeVisible();
+    // The columns that still fit are kept.
+    await expect(page.getByLabel("Date paid (required)")).toHaveValue("Date Paid");
+    await expectAccessible(page, "a mapping that no longer fits");
+    await amount.selectOption("Gross");
+    await page.getByRole("button", { name: "Check again" }).click();
+    await expect(page.getByRole("table", { name: /What importing february.csv would do/ })).toContainText(
+      "2 (£1,750.25)",
+    );
+  });
 });

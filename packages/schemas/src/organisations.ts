@@ -13,7 +13,7 @@ const OrgId = z
 export const CreateOrganisationRequest = z.strictObject({
   name: Text(300),
   identifier: OrgId.nullable().default(null),
-  kinds: z.array(OrganisationKind).min(1, "give at least one kind").max(4),
+  kinds: z.array(OrganisationKind).min(1, "must include at least one kind").max(4),
 });
 export type CreateOrganisationRequest = z.infer<typeof CreateOrganisationRequest>;
 
@@ -21,7 +21,7 @@ export const UpdateOrganisationRequest = z.strictObject({
   version: Version,
   name: Text(300).optional(),
   identifier: OrgId.nullable().optional(),
-  kinds: z.array(OrganisationKind).min(1).max(4).optional(),
+  kinds: z.array(OrganisationKind).min(1, "must include at least one kind").max(4).optional(),
 });
 export type UpdateOrganisationRequest = z.infer<typeof UpdateOrganisationRequest>;
 

@@ -2,7 +2,7 @@ import { formatPence, isoDateFromParts, isoDateParts, readMoney } from "@fundlin
 import { type ReactNode, useEffect, useState } from "react";
 import { Controller, useFormContext } from "react-hook-form";
 import { Unreadable } from "./field-words.ts";
-import { fieldId, useFieldLabel, useFieldProblem } from "./schema-form.tsx";
+import { useFieldId, useFieldLabel, useFieldProblem } from "./schema-form.tsx";
 
 type FieldProps = { name: string; label: string; hint?: string };
 
@@ -17,7 +17,7 @@ function FormGroup({
 }) {
   useFieldLabel(name, label);
   const problem = useFieldProblem(name);
-  const id = fieldId(name);
+  const id = useFieldId(name);
   const describedBy = [hint && `${id}-hint`, problem && `${id}-error`].filter(Boolean).join(" ") || undefined;
   return (
     <div className={problem ? "form-group form-group-error" : "form-group"}>
@@ -166,7 +166,7 @@ export function CheckboxField({ name, label, hint }: FieldProps) {
   useFieldLabel(name, label);
   const problem = useFieldProblem(name);
   const { register } = useFormContext();
-  const id = fieldId(name);
+  const id = useFieldId(name);
   return (
     <div className={problem ? "form-group form-group-error" : "form-group"}>
       <HintAndProblem id={id} hint={hint} problem={problem} />
@@ -193,7 +193,7 @@ export function CheckboxesField({
   useFieldLabel(name, label);
   const problem = useFieldProblem(name);
   const { register } = useFormContext();
-  const id = fieldId(name);
+  const id = useFieldId(name);
   return (
     <fieldset
       className={problem ? "form-group form-group-error" : "form-group"}
@@ -248,7 +248,7 @@ export function DateField({ name, label, hint }: FieldProps) {
   useFieldLabel(name, label);
   const problem = useFieldProblem(name);
   const { control } = useFormContext();
-  const id = fieldId(name);
+  const id = useFieldId(name);
   const describedBy = [`${id}-hint`, problem && `${id}-error`].filter(Boolean).join(" ");
   return (
     <Controller

@@ -68,17 +68,36 @@ export function useFieldLabel(name: string, label: string) {
   labels?.set(name, label);
 }
 
+/** What a form's field ids start with: two forms on one page (the exports) keep theirs apart. */
+const FieldIdPrefix = createContext("field");
+
 /** The id a field's input has, so the error summary can link to it. */
-export const fieldId = (name: string) => `field-${name}`;
+export function useFieldId(name: string): string {
+  return `${useContext(FieldIdPrefix)}-${name}`;
+}
 
 /** A field's problem as one sentence: "Date completed must be a real date". */
 export function useFieldProblem(name: string): string | null {
   const labels = useContext(LabelsContext);
   const form = useFormContext();
-  // A field inside a list (`profile.0.amountPence`) has its error nested the same way.
-  const error = get(form.formState.errors, name) as { message?: unknown } | undefined;
-  if (!error?.message) return null;
-  return `${labels?.get(name) ?? name} ${fieldProblemInWords(form.getValues(name), String(error.message))}`;
+  const message = errorMessage(form.formState.errors, name);
+  if (!message) return null;
+  return `${labels?.get(name) ?? name} ${fieldProblemInWords(form.getValues(name), message)}`;
+}
+
+/**
+ * A field's error message. A field inside a list (`profile.0.amountPence`) has its error nested
+ * the same way; a rule about a whole list (the profile must add up) is kept at the list's `root`.
+ */
+function errorMessage(errors: FieldValues, name: string): string | null {
+  const error = get(errors, name) as { message?: unknown; root?: { message?: unknown } } | undefined;
+  const message = error?.message ?? error?.root?.message;
+  return message ? String(message) : null;
+}
+
+/** The form's fields by their top-level names: a list's rows (`profile.0.amountPence`) as the list (`profile`). */
+function topLevelNames(labels: Map<string, string>): Set<string> {
+  return new Set([...labels.keys()].map((name) => name.split(".")[0] ?? name));
 }
 
 type SchemaFormProps<Input extends FieldValues, Output extends FieldValues> = {
@@ -92,6 +111,8 @@ type SchemaFormProps<Input extends FieldValues, Output extends FieldValues> = {
   cancelTo?: string;
   /** "warning" for a save that takes something away (retiring a record). */
   tone?: "warning";
+  /** Its fields' ids start with this, when a page has more than one form. */
+  idPrefix?: string;
   children: ReactNode;
 };
 
@@ -107,6 +128,7 @@ export function SchemaForm<Input extends FieldValues, Output extends FieldValues
   what,
   cancelTo,
   tone,
+  idPrefix = "field",
   children,
 }: SchemaFormProps<Input, Output>) {
   const labels = useRef(new Map<string, string>()).current;
@@ -155,67 +177,81 @@ export function SchemaForm<Input extends FieldValues, Output extends FieldValues
   );
 
   const problems = [...labels.keys()].flatMap((name) => {
-    const message = (get(loose.formState.errors, name) as { message?: unknown } | undefined)?.message;
+    const message = errorMessage(loose.formState.errors, name);
     if (!message) return [];
     return [{ name, text: `${labels.get(name)} ${fieldProblemInWords(loose.getValues(name), String(message))}` }];
   });
 
   return (
     <FormProvider {...loose}>
-      <LabelsContext.Provider value={labels}>
-        {conflict && (
-          <ConflictNotice
-            what={what}
-            current={conflict}
-            edited={loose.getValues()}
-            labels={labels}
-            onApplyMine={() => {
-              loose.setValue("version", conflict.version);
-              setConflict(null);
-              void submit();
-            }}
-            onTakeTheirs={() => {
-              // A list's rows (`profile.0.amountPence`) come back as their whole list (`profile`).
-              const fields = new Set([...labels.keys(), "version"].map((name) => name.split(".")[0] ?? name));
-              const theirs = Object.fromEntries([...fields].map((name) => [name, conflict[name] ?? ""]));
-              loose.reset({ ...loose.getValues(), ...theirs });
-              setConflict(null);
-            }}
-          />
-        )}
-        {(problems.length > 0 || formProblem) && (
-          <div className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} ref={summary}>
-            <h2 id="error-summary-title">There is a problem</h2>
-            {formProblem && <p>{formProblem}</p>}
-            {problems.length > 0 && (
-              <ul>
-                {problems.map((problem) => (
-                  <li key={problem.name}>
-                    <a
-                      href={`#${fieldId(problem.name)}`}
-                      onClick={(event) => {
-                        event.preventDefault();
-                        document.getElementById(fieldId(problem.name))?.focus();
-                      }}
-                    >
-                      {problem.text}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </div>
-        )}
-        <form noValidate onSubmit={submit}>
-          {children}
-          <div className="button-group">
-            <button type="submit" className={tone} disabled={loose.formState.isSubmitting}>
-              {loose.formState.isSubmitting ? "Saving…" : submitLabel}
-            </button>
-            {cancelTo && <Link to={cancelTo}>Cancel</Link>}
-          </div>
-        </form>
-      </LabelsContext.Provider>
+      <FieldIdPrefix.Provider value={idPrefix}>
+        <LabelsContext.Provider value={labels}>
+          {conflict && (
+            <ConflictNotice
+              what={what}
+              current={conflict}
+              edited={loose.getValues()}
+              labels={labels}
+              onApplyMine={() => {
+                // Only what this person changed is theirs to apply: every field they left alone
+                // takes the saved version's value, so the other person's change is not undone.
+                const { dirtyFields } = loose.formState;
+                for (const name of topLevelNames(labels)) {
+                  if (!get(dirtyFields, name) && name in conflict) loose.setValue(name, conflict[name] ?? "");
+                }
+                loose.setValue("version", conflict.version);
+                setConflict(null);
+                void submit();
+              }}
+              onTakeTheirs={() => {
+                const theirs = Object.fromEntries(
+                  [...topLevelNames(labels), "version"].map((name) => [name, conflict[name] ?? ""]),
+                );
+                loose.reset({ ...loose.getValues(), ...theirs });
+                setConflict(null);
+              }}
+            />
+          )}
+          {(problems.length > 0 || formProblem) && (
+            <div
+              className="error-summary"
+              role="alert"
+              aria-labelledby="error-summary-title"
+              tabIndex={-1}
+              ref={summary}
+            >
+              <h2 id="error-summary-title">There is a problem</h2>
+              {formProblem && <p>{formProblem}</p>}
+              {problems.length > 0 && (
+                <ul>
+                  {problems.map((problem) => (
+                    <li key={problem.name}>
+                      <a
+                        href={`#${idPrefix}-${problem.name}`}
+                        onClick={(event) => {
+                          event.preventDefault();
+                          document.getElementById(`${idPrefix}-${problem.name}`)?.focus();
+                        }}
+                      >
+                        {problem.text}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </div>
+          )}
+          <form noValidate onSubmit={submit}>
+            {children}
+            <div className="button-group">
+              <button type="submit" className={tone} disabled={loose.formState.isSubmitting}>
+                {loose.formState.isSubmitting ? "Saving…" : submitLabel}
+              </button>
+              {cancelTo && <Link to={cancelTo}>Cancel</Link>}
+            </div>
+          </form>
+        </LabelsContext.Provider>
+      </FieldIdPrefix.Provider>
     </FormProvider>
   );
 }

@@ -1,7 +1,7 @@
 import { formatPence } from "@fundline/domain";
 import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
 import { MoneyField, SelectField } from "../../../components/forms/fields.tsx";
-import { fieldId, useFieldLabel, useFieldProblem } from "../../../components/forms/schema-form.tsx";
+import { useFieldId, useFieldLabel, useFieldProblem } from "../../../components/forms/schema-form.tsx";
 import { RECENT_FINANCIAL_YEARS } from "../../../components/ui/filter-select.tsx";
 
 const YEAR_OPTIONS = RECENT_FINANCIAL_YEARS.map((year) => ({ value: year, label: year }));
@@ -17,12 +17,13 @@ export function ProfileFields() {
   const amount = useWatch({ control, name: "amountPence" });
   useFieldLabel("profile", "The profile");
   const problem = useFieldProblem("profile");
+  const id = useFieldId("profile");
   return (
     <fieldset
       className={problem ? "repeated-rows form-group-error" : "repeated-rows"}
-      id={fieldId("profile")}
+      id={id}
       tabIndex={-1}
-      aria-describedby={problem ? `${fieldId("profile")}-error` : undefined}
+      aria-describedby={problem ? `${id}-error` : undefined}
     >
       <legend>Financial-year profile</legend>
       <p className="hint">
@@ -30,7 +31,7 @@ export function ProfileFields() {
         gave no profile.
       </p>
       {problem && (
-        <p id={`${fieldId("profile")}-error`} className="error-message">
+        <p id={`${id}-error`} className="error-message">
           <span className="visually-hidden">Error: </span>
           {problem}
         </p>

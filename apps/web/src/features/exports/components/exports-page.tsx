@@ -60,6 +60,7 @@ function TransparencyExport() {
       <SchemaForm
         form={form}
         what="export"
+        idPrefix="transparency"
         submitLabel="Download the CSV file"
         onSubmit={async (query) => {
           setDone("");
@@ -89,6 +90,7 @@ function ThreeSixtyGivingExport() {
       <SchemaForm
         form={form}
         what="export"
+        idPrefix="three-sixty-giving"
         submitLabel="Download the 360Giving file"
         onSubmit={async (query) => {
           setDone("");

@@ -41,7 +41,7 @@ function OrganisationFields() {
         width="short"
         hint="Its org-id.guide identifier, such as GB-LAE-OLD for Oldham Council: 360Giving files match recipients by it."
       />
-      <CheckboxesField name="kinds" label="What it is" hint="Choose every one that applies." options={KIND_OPTIONS} />
+      <CheckboxesField name="kinds" label="Its kinds" hint="Choose every one that applies." options={KIND_OPTIONS} />
     </>
   );
 }
