@@ -247,6 +247,7 @@ for (const width of [1280, 320]) {
     await page.setViewportSize({ width, height: 900 });
     await signInAs(page, council.financeOfficer);
     for (const [path, state] of [
+      [`/programmes/${council.programme.id}`, "the programme page with its money forms' links"],
       ["/money/commitments", "the commitments list"],
       ["/money/spend", "the spend list"],
       ["/money/exports", "the exports"],

@@ -7,6 +7,7 @@ import { NoneYet } from "../../../components/page/page-states.tsx";
 import { ColumnHeaders } from "../../../components/ui/column-headers.tsx";
 import { FiguresTable } from "../../../components/ui/figures-table.tsx";
 import { Money } from "../../../components/ui/money.tsx";
+import { RowActions } from "../../../components/ui/row-actions.tsx";
 import { Section } from "../../../components/ui/section.tsx";
 import { StatusTag } from "../../../components/ui/status-tag.tsx";
 import { TableRegion } from "../../../components/ui/table-region.tsx";
@@ -140,14 +141,13 @@ function Commitment({ commitment }: { commitment: CommitmentDetail }) {
                     </td>
                     {canWrite && (
                       <td className="actions">
-                        <Link to={`${base}/receipts/${receipt.id}/edit`}>
-                          Correct
-                          <span className="visually-hidden"> the receipt of {formatDate(receipt.receivedOn)}</span>
-                        </Link>{" "}
-                        <Link to={`${base}/receipts/${receipt.id}/retire`}>
-                          Retire
-                          <span className="visually-hidden"> the receipt of {formatDate(receipt.receivedOn)}</span>
-                        </Link>
+                        <RowActions
+                          about={`the receipt of ${formatDate(receipt.receivedOn)}`}
+                          links={[
+                            [`${base}/receipts/${receipt.id}/edit`, "Correct"],
+                            [`${base}/receipts/${receipt.id}/retire`, "Retire"],
+                          ]}
+                        />
                       </td>
                     )}
                   </tr>
@@ -186,12 +186,13 @@ function Commitment({ commitment }: { commitment: CommitmentDetail }) {
                     </td>
                     {canWrite && allocations && (
                       <td className="actions">
-                        <Link to={`${allocations}/${allocation.id}/edit`}>
-                          Change<span className="visually-hidden"> the allocation to {allocation.costLine.name}</span>
-                        </Link>{" "}
-                        <Link to={`${allocations}/${allocation.id}/retire`}>
-                          Retire<span className="visually-hidden"> the allocation to {allocation.costLine.name}</span>
-                        </Link>
+                        <RowActions
+                          about={`the allocation to ${allocation.costLine.name}`}
+                          links={[
+                            [`${allocations}/${allocation.id}/edit`, "Change"],
+                            [`${allocations}/${allocation.id}/retire`, "Retire"],
+                          ]}
+                        />
                       </td>
                     )}
                   </tr>

@@ -2,18 +2,17 @@ import { formatDate } from "@fundline/domain";
 import type { CommitmentListResponse } from "@fundline/schemas";
 import { useId } from "react";
 import { Link } from "react-router";
-import { MoneyTabs } from "../../../components/page/money-tabs.tsx";
-import { PageHeading } from "../../../components/page/page-heading.tsx";
-import { EmptyState, QuerySection } from "../../../components/page/page-states.tsx";
+import { MoneyListPage } from "../../../components/page/money-list-page.tsx";
+import { StartFromProgramme } from "../../../components/page/start-from-programme.tsx";
 import { ColumnHeaders } from "../../../components/ui/column-headers.tsx";
-import { DownloadLinks } from "../../../components/ui/download-links.tsx";
 import { FilterSelect, RECENT_FINANCIAL_YEARS } from "../../../components/ui/filter-select.tsx";
 import { Money } from "../../../components/ui/money.tsx";
-import { Pager } from "../../../components/ui/pager.tsx";
 import { SortSelect } from "../../../components/ui/sort-select.tsx";
 import { TableRegion } from "../../../components/ui/table-region.tsx";
 import { useUrlFilters } from "../../../lib/url-filters.ts";
-import { useFunders } from "../../organisations/index.ts";
+import { FunderFilter } from "../../organisations/index.ts";
+import { useProgrammeChoices } from "../../programmes/index.ts";
+import { useSession } from "../../session/index.ts";
 import { type CommitmentFilters, commitmentsSearch, useCommitments } from "../api/commitments.ts";
 import { COMMITMENT_STATUS } from "./commitment-words.ts";
 
@@ -33,84 +32,80 @@ const TIED = { true: "Not tied to a programme yet", false: "Any" } as const;
 export function CommitmentsPage() {
   const id = useId();
   const { filters, setFilter } = useUrlFilters(FILTERS);
-  const funders = useFunders().data?.organisations ?? [];
   const { page = "1", ...listFilters } = filters;
   const query: CommitmentFilters = { sort: "awardedOn", direction: "desc", ...listFilters };
   const commitments = useCommitments(Number(page) || 1, query);
-  const change = (name: (typeof FILTERS)[number], value: string) => {
-    setFilter(name, value);
-  };
   return (
-    <>
-      <PageHeading>Money records</PageHeading>
-      <MoneyTabs />
-      <h2>Funding commitments</h2>
-      <p>
-        To record a new commitment, open its programme and choose “Record a funding commitment” in its Money section.
-        Grants imported from a funder's 360Giving file arrive here, not yet tied to a programme.
-      </p>
-      <fieldset className="record-filters no-print">
-        <legend className="visually-hidden">Filter and sort the commitments</legend>
-        <FilterSelect
-          id={`${id}-funder`}
-          label="Funder"
-          value={filters.funderId ?? ""}
-          options={funders.map((funder) => funder.id)}
-          names={Object.fromEntries(funders.map((funder) => [funder.id, funder.name]))}
-          onChange={(value) => change("funderId", value)}
-        />
-        <FilterSelect
-          id={`${id}-status`}
-          label="Status"
-          value={filters.status ?? ""}
-          options={Object.keys(COMMITMENT_STATUS) as (keyof typeof COMMITMENT_STATUS)[]}
-          names={COMMITMENT_STATUS}
-          onChange={(value) => change("status", value)}
-        />
-        <FilterSelect
-          id={`${id}-year`}
-          label="Profiled in"
-          value={filters.financialYear ?? ""}
-          options={RECENT_FINANCIAL_YEARS}
-          names={Object.fromEntries(RECENT_FINANCIAL_YEARS.map((year) => [year, year]))}
-          onChange={(value) => change("financialYear", value)}
-        />
-        <FilterSelect
-          id={`${id}-tied`}
-          label="Programme"
-          value={filters.unassigned === "true" ? "true" : ""}
-          options={["true"] as const}
-          names={TIED}
-          onChange={(value) => change("unassigned", value)}
-        />
-        <SortSelect
-          id={id}
-          options={SORTS}
-          sort={query.sort ?? "awardedOn"}
-          direction={query.direction ?? "desc"}
-          onChange={change}
-        />
-      </fieldset>
-      <QuerySection query={commitments} what="commitments">
-        {(list) =>
-          list.total === 0 ? (
-            <EmptyState>No commitments match these filters.</EmptyState>
-          ) : (
-            <>
-              <CommitmentsTable list={list} />
-              <Pager
-                label="Pages of commitments"
-                page={list.page}
-                pageSize={list.pageSize}
-                total={list.total}
-                onPage={(next) => change("page", String(next))}
-              />
-              <DownloadLinks path={`/api/commitments?${commitmentsSearch(query)}`} what="these commitments" />
-            </>
-          )
-        }
-      </QuerySection>
-    </>
+    <MoneyListPage
+      title="Funding commitments"
+      intro={
+        <>
+          <p>Grants imported from a funder's 360Giving file arrive here, not yet tied to a programme.</p>
+          <RecordCommitment />
+        </>
+      }
+      filtersLabel="Filter and sort the commitments"
+      filters={
+        <>
+          <FunderFilter
+            id={`${id}-funder`}
+            value={filters.funderId ?? ""}
+            onChange={(value) => setFilter("funderId", value)}
+          />
+          <FilterSelect
+            id={`${id}-status`}
+            label="Status"
+            value={filters.status ?? ""}
+            options={Object.keys(COMMITMENT_STATUS) as (keyof typeof COMMITMENT_STATUS)[]}
+            names={COMMITMENT_STATUS}
+            onChange={(value) => setFilter("status", value)}
+          />
+          <FilterSelect
+            id={`${id}-year`}
+            label="Profiled in"
+            value={filters.financialYear ?? ""}
+            options={RECENT_FINANCIAL_YEARS}
+            names={Object.fromEntries(RECENT_FINANCIAL_YEARS.map((year) => [year, year]))}
+            onChange={(value) => setFilter("financialYear", value)}
+          />
+          <FilterSelect
+            id={`${id}-tied`}
+            label="Programme"
+            value={filters.unassigned === "true" ? "true" : ""}
+            options={["true"] as const}
+            names={TIED}
+            onChange={(value) => setFilter("unassigned", value)}
+          />
+          <SortSelect
+            id={id}
+            options={SORTS}
+            sort={query.sort ?? "awardedOn"}
+            direction={query.direction ?? "desc"}
+            onChange={setFilter}
+          />
+        </>
+      }
+      list={commitments}
+      what="commitments"
+      onPage={(next) => setFilter("page", String(next))}
+      downloadPath={`/api/commitments?${commitmentsSearch(query)}`}
+    >
+      {(list) => <CommitmentsTable list={list} />}
+    </MoneyListPage>
+  );
+}
+
+/** For those who may write money: choose the programme, then its commitment form. */
+function RecordCommitment() {
+  const session = useSession();
+  const programmes = useProgrammeChoices();
+  if (!session.permissions.includes("money.write")) return null;
+  return (
+    <StartFromProgramme
+      action="Record a funding commitment"
+      programmes={programmes.data?.programmes ?? []}
+      formPath={(programmeId) => `/programmes/${programmeId}/commitments/new`}
+    />
   );
 }
 

@@ -1,8 +1,8 @@
 import { formatDate, formatPence } from "@fundline/domain";
 import type { ProgrammeDetail } from "@fundline/schemas";
-import { Link } from "react-router";
 import { EmptyState, QuerySection } from "../../../components/page/page-states.tsx";
 import { ColumnHeaders } from "../../../components/ui/column-headers.tsx";
+import { RowActions } from "../../../components/ui/row-actions.tsx";
 import { Section } from "../../../components/ui/section.tsx";
 import { StatusTag } from "../../../components/ui/status-tag.tsx";
 import { TableRegion } from "../../../components/ui/table-region.tsx";
@@ -67,12 +67,13 @@ export function DecisionsSection({
                       </td>
                       {canWrite && (
                         <td className="actions no-print">
-                          <Link to={`${base}/${decision.id}/edit`}>
-                            Correct<span className="visually-hidden"> {decision.title}</span>
-                          </Link>{" "}
-                          <Link to={`${base}/${decision.id}/retire`}>
-                            Retire<span className="visually-hidden"> {decision.title}</span>
-                          </Link>
+                          <RowActions
+                            about={decision.title}
+                            links={[
+                              [`${base}/${decision.id}/edit`, "Correct"],
+                              [`${base}/${decision.id}/retire`, "Retire"],
+                            ]}
+                          />
                         </td>
                       )}
                     </tr>

@@ -1,9 +1,9 @@
 import type { FundResponse, OrganisationResponse } from "@fundline/schemas";
-import { Link } from "react-router";
 import { Confirmation } from "../../../components/page/confirmation.tsx";
 import { PageHeading } from "../../../components/page/page-heading.tsx";
 import { QuerySection } from "../../../components/page/page-states.tsx";
 import { ColumnHeaders } from "../../../components/ui/column-headers.tsx";
+import { RowActions } from "../../../components/ui/row-actions.tsx";
 import { Section } from "../../../components/ui/section.tsx";
 import { TableRegion } from "../../../components/ui/table-region.tsx";
 import { useFunds, useOrganisations } from "../api/get-organisations.ts";
@@ -56,12 +56,13 @@ function OrganisationsTable({ organisations }: { organisations: OrganisationResp
               <td>{organisation.identifier ?? "—"}</td>
               <td>{organisation.kinds.map((kind) => ORGANISATION_KINDS[kind]).join(", ")}</td>
               <td className="actions">
-                <Link to={`/organisations/${organisation.id}/edit`}>
-                  Change<span className="visually-hidden"> {organisation.name}</span>
-                </Link>{" "}
-                <Link to={`/organisations/${organisation.id}/retire`}>
-                  Retire<span className="visually-hidden"> {organisation.name}</span>
-                </Link>
+                <RowActions
+                  about={organisation.name}
+                  links={[
+                    [`/organisations/${organisation.id}/edit`, "Change"],
+                    [`/organisations/${organisation.id}/retire`, "Retire"],
+                  ]}
+                />
               </td>
             </tr>
           ))}
@@ -84,12 +85,13 @@ function FundsTable({ funds, funderNames }: { funds: FundResponse[]; funderNames
               <td>{funderNames.get(fund.funderId) ?? "—"}</td>
               <td>{FUND_TYPES[fund.fundType]}</td>
               <td className="actions">
-                <Link to={`/funds/${fund.id}/edit`}>
-                  Change<span className="visually-hidden"> {fund.name}</span>
-                </Link>{" "}
-                <Link to={`/funds/${fund.id}/retire`}>
-                  Retire<span className="visually-hidden"> {fund.name}</span>
-                </Link>
+                <RowActions
+                  about={fund.name}
+                  links={[
+                    [`/funds/${fund.id}/edit`, "Change"],
+                    [`/funds/${fund.id}/retire`, "Retire"],
+                  ]}
+                />
               </td>
             </tr>
           ))}

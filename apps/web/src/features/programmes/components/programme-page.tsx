@@ -6,6 +6,7 @@ import { PageHeading } from "../../../components/page/page-heading.tsx";
 import { EmptyState, NoneYet } from "../../../components/page/page-states.tsx";
 import { usePrintTime } from "../../../components/page/print-time.ts";
 import { useScrollToHash } from "../../../components/page/scroll-to-hash.ts";
+import { RowActions } from "../../../components/ui/row-actions.tsx";
 import { Section } from "../../../components/ui/section.tsx";
 import { StatusTag } from "../../../components/ui/status-tag.tsx";
 import { TableRegion } from "../../../components/ui/table-region.tsx";
@@ -204,12 +205,13 @@ function WorkstreamsSection({ programme, canSetUp }: { programme: ProgrammeDetai
               {canSetUp && (
                 <span className="no-print">
                   {" "}
-                  <Link to={`${base}/${workstream.id}/edit`}>
-                    Change<span className="visually-hidden"> {workstream.name}</span>
-                  </Link>{" "}
-                  <Link to={`${base}/${workstream.id}/retire`}>
-                    Retire<span className="visually-hidden"> {workstream.name}</span>
-                  </Link>
+                  <RowActions
+                    about={workstream.name}
+                    links={[
+                      [`${base}/${workstream.id}/edit`, "Change"],
+                      [`${base}/${workstream.id}/retire`, "Retire"],
+                    ]}
+                  />
                 </span>
               )}
             </li>

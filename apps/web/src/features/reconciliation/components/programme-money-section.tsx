@@ -6,6 +6,7 @@ import { QuerySection } from "../../../components/page/page-states.tsx";
 import { PairedBarChart } from "../../../components/ui/charts.tsx";
 import { FiguresTable } from "../../../components/ui/figures-table.tsx";
 import { Money } from "../../../components/ui/money.tsx";
+import { RowActions } from "../../../components/ui/row-actions.tsx";
 import { Section } from "../../../components/ui/section.tsx";
 import { TableRegion } from "../../../components/ui/table-region.tsx";
 import { useSession } from "../../session/index.ts";
@@ -177,12 +178,13 @@ function Reconciliation({
               {writeTo && agreements.has(agreement.agreementId) && (
                 <span className="no-print">
                   {" "}
-                  <Link to={`${writeTo}/cost-sharing/${agreement.agreementId}/edit`}>
-                    Change<span className="visually-hidden"> {agreement.name}</span>
-                  </Link>{" "}
-                  <Link to={`${writeTo}/cost-sharing/${agreement.agreementId}/retire`}>
-                    Retire<span className="visually-hidden"> {agreement.name}</span>
-                  </Link>
+                  <RowActions
+                    about={agreement.name}
+                    links={[
+                      [`${writeTo}/cost-sharing/${agreement.agreementId}/edit`, "Change"],
+                      [`${writeTo}/cost-sharing/${agreement.agreementId}/retire`, "Retire"],
+                    ]}
+                  />
                 </span>
               )}
             </>
@@ -264,14 +266,7 @@ function MoneyTable({
               ))}
               {withActions && (
                 <td className="actions no-print">
-                  {row.actions?.map(([to, label]) => (
-                    <span key={to}>
-                      <Link to={to}>
-                        {label}
-                        <span className="visually-hidden"> {row.name}</span>
-                      </Link>{" "}
-                    </span>
-                  ))}
+                  {row.actions && <RowActions about={row.name} links={row.actions} />}
                 </td>
               )}
             </tr>

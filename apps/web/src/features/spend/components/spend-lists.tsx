@@ -2,18 +2,20 @@ import { can, formatDate } from "@fundline/domain";
 import type { ProgrammeDetail, SpendListResponse } from "@fundline/schemas";
 import { useId, useState } from "react";
 import { Link } from "react-router";
-import { MoneyTabs } from "../../../components/page/money-tabs.tsx";
-import { PageHeading } from "../../../components/page/page-heading.tsx";
-import { EmptyState, NoneYet, QuerySection } from "../../../components/page/page-states.tsx";
+import { MoneyListPage } from "../../../components/page/money-list-page.tsx";
+import { NoneYet, QuerySection } from "../../../components/page/page-states.tsx";
+import { StartFromProgramme } from "../../../components/page/start-from-programme.tsx";
 import { ColumnHeaders } from "../../../components/ui/column-headers.tsx";
 import { DownloadLinks } from "../../../components/ui/download-links.tsx";
 import { FilterSelect, RECENT_FINANCIAL_YEARS } from "../../../components/ui/filter-select.tsx";
 import { Money } from "../../../components/ui/money.tsx";
 import { Pager } from "../../../components/ui/pager.tsx";
+import { RowActions } from "../../../components/ui/row-actions.tsx";
 import { Section } from "../../../components/ui/section.tsx";
 import { SortSelect } from "../../../components/ui/sort-select.tsx";
 import { TableRegion } from "../../../components/ui/table-region.tsx";
 import { useUrlFilters } from "../../../lib/url-filters.ts";
+import { useProgrammeChoices } from "../../programmes/index.ts";
 import { useSession } from "../../session/index.ts";
 import { spendSearch, useSpend } from "../api/spend.ts";
 
@@ -68,46 +70,46 @@ export function SpendPage() {
   const query = { sort: "spentOn", direction: "desc", ...listFilters };
   const spend = useSpend({ ...query, page: String(Number(page) || 1) });
   return (
-    <>
-      <PageHeading>Money records</PageHeading>
-      <MoneyTabs />
-      <h2>Spend</h2>
-      <p>
-        Payments and credit notes, whether entered by hand or imported from the ledger. To record one, open its
-        programme.
-      </p>
-      <fieldset className="record-filters no-print">
-        <legend className="visually-hidden">Filter and sort the spend</legend>
-        <FilterSelect
-          id={`${id}-year`}
-          label="Financial year"
-          value={filters.financialYear ?? ""}
-          options={RECENT_FINANCIAL_YEARS}
-          names={Object.fromEntries(RECENT_FINANCIAL_YEARS.map((year) => [year, year]))}
-          onChange={(value) => setFilter("financialYear", value)}
-        />
-        <SortSelect id={id} options={SORTS} sort={query.sort} direction={query.direction} onChange={setFilter} />
-      </fieldset>
-      <QuerySection query={spend} what="the spend">
-        {(list) =>
-          list.total === 0 ? (
-            <EmptyState>No spend matches these filters.</EmptyState>
-          ) : (
-            <>
-              <SpendTable list={list} canWrite={can(session.user.role, "money.write")} showProgramme />
-              <Pager
-                label="Pages of spend"
-                page={list.page}
-                pageSize={list.pageSize}
-                total={list.total}
-                onPage={(next) => setFilter("page", String(next))}
-              />
-              <DownloadLinks path={`/api/spend?${spendSearch(query)}`} what="this spend" />
-            </>
-          )
-        }
-      </QuerySection>
-    </>
+    <MoneyListPage
+      title="Spend"
+      intro={
+        <>
+          <p>Payments and credit notes, whether entered by hand or imported from the ledger.</p>
+          {session.permissions.includes("money.write") && <RecordPayment />}
+        </>
+      }
+      filtersLabel="Filter and sort the spend"
+      filters={
+        <>
+          <FilterSelect
+            id={`${id}-year`}
+            label="Financial year"
+            value={filters.financialYear ?? ""}
+            options={RECENT_FINANCIAL_YEARS}
+            names={Object.fromEntries(RECENT_FINANCIAL_YEARS.map((year) => [year, year]))}
+            onChange={(value) => setFilter("financialYear", value)}
+          />
+          <SortSelect id={id} options={SORTS} sort={query.sort} direction={query.direction} onChange={setFilter} />
+        </>
+      }
+      list={spend}
+      what="payments"
+      onPage={(next) => setFilter("page", String(next))}
+      downloadPath={`/api/spend?${spendSearch(query)}`}
+    >
+      {(list) => <SpendTable list={list} canWrite={can(session.user.role, "money.write")} showProgramme />}
+    </MoneyListPage>
+  );
+}
+
+function RecordPayment() {
+  const programmes = useProgrammeChoices();
+  return (
+    <StartFromProgramme
+      action="Record a payment"
+      programmes={programmes.data?.programmes ?? []}
+      formPath={(programmeId) => `/programmes/${programmeId}/spend/new`}
+    />
   );
 }
 
@@ -169,12 +171,13 @@ function SpendTable({
                 </td>
                 {canWrite && (
                   <td className="actions">
-                    <Link to={`${base}/edit`}>
-                      Correct<span className="visually-hidden"> the payment to {named}</span>
-                    </Link>{" "}
-                    <Link to={`${base}/retire`}>
-                      Retire<span className="visually-hidden"> the payment to {named}</span>
-                    </Link>
+                    <RowActions
+                      about={`the payment to ${named}`}
+                      links={[
+                        [`${base}/edit`, "Correct"],
+                        [`${base}/retire`, "Retire"],
+                      ]}
+                    />
                   </td>
                 )}
               </tr>

@@ -1,0 +1,27 @@
+import { Link } from "react-router";
+
+/**
+ * A table row's links to the forms that change it ("Correct", "Retire"), each read out with the
+ * row it belongs to ("Retire the payment to Acme, 15 Jun 2021"), since a screen reader user hears
+ * many "Retire" links on one page.
+ */
+export function RowActions({
+  links,
+  about,
+}: {
+  links: readonly (readonly [to: string, label: string])[];
+  about: string;
+}) {
+  return (
+    <>
+      {links.map(([to, label]) => (
+        <span key={to}>
+          <Link to={to}>
+            {label}
+            <span className="visually-hidden"> {about}</span>
+          </Link>{" "}
+        </span>
+      ))}
+    </>
+  );
+}
