@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { test as councilTest, expectAccessible, signInAs } from "./own-council.ts";
 import { DEMO_USERS, signIn } from "./sign-in.ts";
 
 test.describe("Managing users", () => {
@@ -109,3 +110,33 @@ test("an administrator sees a person's failed sign-ins beside their name and cle
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]).analyze();
   expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
 });
+
+councilTest(
+  "an administrator makes a viewer a programme manager of one programme, who can then change its milestones",
+  async ({ browser, page, council }) => {
+    await signIn(page, DEMO_USERS.administrator);
+    await page.goto("/users");
+    // Every test's council has a "Val Viewer": this one is known by their email.
+    const theirRow = page.getByRole("row").filter({ hasText: council.viewer.email });
+    await theirRow.getByRole("link", { name: `Change ${council.viewer.displayName}` }).click();
+    await expect(page.getByRole("heading", { level: 1, name: `Change ${council.viewer.displayName}` })).toBeVisible();
+    // The programmes appear only for a programme manager's role.
+    await expect(page.getByRole("group", { name: "Programmes they manage" })).toHaveCount(0);
+    await page.getByLabel("Role").selectOption({ label: "Programme manager" });
+    await page.getByRole("group", { name: "Programmes they manage" }).getByLabel(council.programme.name).check();
+    await expectAccessible(page, "changing a user");
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Saved" })).toContainText(
+      `${council.viewer.displayName} is saved: Programme manager, ${council.organisation.name}.`,
+    );
+    await expect(theirRow).toContainText("Programme manager");
+
+    // Their very next request uses the new role: no signing in again.
+    const theirs = await browser.newContext();
+    const them = await theirs.newPage();
+    await signInAs(them, council.viewer);
+    await them.goto(`/programmes/${council.programme.id}`);
+    await expect(them.getByRole("link", { name: "Add a milestone" })).toBeVisible();
+    await theirs.close();
+  },
+);
