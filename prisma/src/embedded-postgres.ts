@@ -5,7 +5,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { homedir, userInfo } from "node:os";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { loadEmbeddedPostgres, type PostgresPackage } from "./postgres-binaries.ts";
 
 export type EmbeddedPostgresOptions = {
@@ -28,6 +28,41 @@ export type RunningPostgres = {
 
 export class PostgresStartError extends Error {}
 
+const isRunning = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists, and belongs to another user (the `postgres` user, when Fundline runs as root).
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+};
+
+/**
+ * A Fundline killed outright (SIGKILL, a power cut of the process) leaves its embedded PostgreSQL
+ * running, holding the port and the folder. That server is this folder's own (postmaster.pid
+ * names it): stopped with a fast shutdown, which rolls back whatever was half-done (an import in
+ * the middle of its transaction), so the next start is clean. Anything else is left alone.
+ */
+export async function stopOrphanedPostgres(dataDir: string, log: (line: string) => void = () => {}): Promise<void> {
+  const pidFile = join(dataDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return;
+  const [pidLine, folderLine] = (await readFile(pidFile, "utf8")).split("\n");
+  const pid = Number(pidLine);
+  if (!Number.isSafeInteger(pid) || pid <= 1 || !isRunning(pid)) return;
+  if (!folderLine || resolve(folderLine.trim()) !== resolve(dataDir)) return;
+  log(`Stopping the PostgreSQL (pid ${pid}) a Fundline that did not stop cleanly left running on ${dataDir} …`);
+  process.kill(pid, "SIGINT");
+  for (let waited = 0; waited < 30_000 && isRunning(pid); waited += 100) {
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  if (isRunning(pid)) {
+    throw new PostgresStartError(
+      `The PostgreSQL left running on ${dataDir} (pid ${pid}) did not stop within 30 s. Stop it, then start Fundline again.`,
+    );
+  }
+}
+
 const DATABASE_USER = "fundline";
 
 /**
@@ -45,6 +80,7 @@ export function defaultDataRoot(env: NodeJS.ProcessEnv = process.env): string {
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const { dataDir, port, persistent } = options;
   const log = options.onLog ?? (() => {});
+  await stopOrphanedPostgres(dataDir, log);
   await assertPortFree(port);
 
   const isNew = !existsSync(join(dataDir, "PG_VERSION"));

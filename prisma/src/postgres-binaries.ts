@@ -54,11 +54,33 @@ async function othersCanEnter(dir: string): Promise<boolean> {
   }
 }
 
+// The package stops every cluster as soon as the process gets SIGINT or SIGTERM (async-exit-hook),
+// then exits. A server that must first let requests in flight finish takes those signals itself:
+// the handlers the package added are kept here so `releaseShutdownSignals` can remove them.
+const SHUTDOWN_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK"] as const;
+const packageSignalHandlers: [NodeJS.Signals, (...args: unknown[]) => void][] = [];
+
+/**
+ * Leaves SIGINT and SIGTERM to the caller, which then stops its embedded PostgreSQL itself (the
+ * API server does, after finishing the requests in flight). Tests keep the package's handlers, so
+ * an interrupted test run still stops its clusters.
+ */
+export function releaseShutdownSignals(): void {
+  for (const [signal, handler] of packageSignalHandlers.splice(0)) process.removeListener(signal, handler);
+}
+
 async function importFrom(packageDir: string): Promise<EmbeddedPostgresConstructor> {
   const manifest = JSON.parse(await readFile(join(packageDir, "package.json"), "utf8")) as { exports: string };
+  const before = new Map(SHUTDOWN_SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
   const module = (await import(pathToFileURL(join(packageDir, manifest.exports)).href)) as {
     default: EmbeddedPostgresConstructor;
   };
+  for (const signal of SHUTDOWN_SIGNALS) {
+    for (const handler of process.listeners(signal)) {
+      if (!before.get(signal)?.has(handler))
+        packageSignalHandlers.push([signal, handler as (...args: unknown[]) => void]);
+    }
+  }
   return module.default;
 }
 

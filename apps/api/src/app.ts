@@ -27,6 +27,7 @@ import { userRoutes } from "./features/users/routes.ts";
 import { type AccessOptions, accessPlugin } from "./plugins/access.ts";
 import { errorsPlugin } from "./plugins/errors.ts";
 import { listExportPlugin } from "./plugins/list-export.ts";
+import { metricsPlugin } from "./plugins/metrics.ts";
 import { openApiPlugin } from "./plugins/openapi.ts";
 import { prismaPlugin } from "./plugins/prisma.ts";
 import { securityHeadersPlugin } from "./plugins/security-headers.ts";
@@ -56,6 +57,7 @@ export const app = fp<AppOptions>(
     await fastify.register(securityHeadersPlugin);
     await fastify.register(listExportPlugin);
     await fastify.register(prismaPlugin, { prisma: options.prisma });
+    await fastify.register(metricsPlugin, { prisma: options.prisma });
     await fastify.register(accessPlugin, access);
     await fastify.register(openApiPlugin);
 

@@ -48,6 +48,12 @@ const Environment = z.object({
           .filter(Boolean) ?? [],
     ),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Serve Prometheus metrics at /metrics on this port (off when unset). */
+  FUNDLINE_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  /** Where the metrics port listens: loopback unless a scraper elsewhere needs it. */
+  FUNDLINE_METRICS_HOST: z.string().min(1).default("127.0.0.1"),
+  /** On SIGTERM, how long requests in flight may take to finish before their connections are closed. */
+  FUNDLINE_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
 });
 
 export type Config = z.infer<typeof Environment>;

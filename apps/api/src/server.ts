@@ -1,6 +1,7 @@
 // Start-up and shutdown only: configuration, the database (embedded unless DATABASE_URL is
 // set), migrations, demo seed, then the app. Every failure a user can fix gets a plain message.
 import { rm } from "node:fs/promises";
+import { createServer, type Server } from "node:http";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
@@ -13,10 +14,13 @@ import {
   PostgresStartError,
   type PrismaClient,
   type RunningPostgres,
+  releaseShutdownSignals,
   startEmbeddedPostgres,
+  stopOrphanedPostgres,
 } from "@fundline/db";
 import { seedDemoProgrammes } from "@fundline/db/seed";
 import Fastify from "fastify";
+import type { Registry } from "prom-client";
 import { app, serverOptions } from "./app.ts";
 import { type Config, ConfigError, loadConfig } from "./config.ts";
 import { isDatabaseUnavailable } from "./errors.ts";
@@ -41,12 +45,15 @@ async function main() {
     const dataDir = join(dataRoot, "postgres");
     // A throwaway database starts empty, even if a killed earlier run left its folder behind.
     if (config.FUNDLINE_DATA_EPHEMERAL) await rm(dataRoot, { recursive: true, force: true });
+    await stopOrphanedPostgres(dataDir, (line) => console.log(line));
     console.log(`Starting the embedded PostgreSQL (data in ${dataDir}) …`);
     embedded = await startEmbeddedPostgres({
       dataDir,
       port: config.FUNDLINE_PG_PORT,
       persistent: !config.FUNDLINE_DATA_EPHEMERAL,
     });
+    // Fundline stops its PostgreSQL itself, once the requests in flight have finished.
+    releaseShutdownSignals();
     if (config.FUNDLINE_DATA_EPHEMERAL) {
       const stopCluster = embedded.stop;
       embedded.stop = async () => {
@@ -64,19 +71,41 @@ async function main() {
   });
   const fastify = Fastify({
     ...serverOptions,
-    logger: { level: config.LOG_LEVEL },
+    // JSON lines with each request's id; no addresses, headers, cookies or query strings (which
+    // may carry personal data or secrets), only the method, the path and the status.
+    logger: {
+      level: config.LOG_LEVEL,
+      serializers: {
+        req: (request: { id: string; method: string; url: string }) => ({
+          id: request.id,
+          method: request.method,
+          path: request.url.split("?")[0],
+        }),
+        res: (reply: { statusCode: number }) => ({ statusCode: reply.statusCode }),
+      },
+    },
     // Only the listed proxies may say who the client is (rate limits and the audit use it).
     trustProxy: config.TRUST_PROXY.length ? config.TRUST_PROXY : false,
   });
 
+  let metricsServer: Server | undefined;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal} received: stopping Fundline …`);
+    // New requests are refused (503) at once; those in flight may finish within the grace period,
+    // after which their connections are closed (their transactions roll back, never half-written).
+    const grace = setTimeout(() => {
+      console.log(`Requests still running after ${config.FUNDLINE_SHUTDOWN_GRACE_MS} ms: closing their connections.`);
+      fastify.server.closeAllConnections();
+    }, config.FUNDLINE_SHUTDOWN_GRACE_MS);
     await fastify.close().catch(() => {});
+    clearTimeout(grace);
+    metricsServer?.close();
     await prisma.$disconnect().catch(() => {});
     await embedded?.stop().catch(() => {});
+    console.log("Fundline stopped.");
     process.exit(0);
   };
   process.once("SIGINT", () => void stop("SIGINT"));
@@ -106,6 +135,16 @@ async function main() {
       },
     });
     await fastify.listen({ port: config.PORT, host: config.HOST });
+    if (config.FUNDLINE_METRICS_PORT) {
+      metricsServer = await serveMetrics(
+        fastify.metrics.registry,
+        config.FUNDLINE_METRICS_PORT,
+        config.FUNDLINE_METRICS_HOST,
+      );
+      console.log(
+        `Metrics (Prometheus) at http://${config.FUNDLINE_METRICS_HOST}:${config.FUNDLINE_METRICS_PORT}/metrics`,
+      );
+    }
   } catch (error) {
     await fastify.close().catch(() => {});
     await prisma.$disconnect().catch(() => {});
@@ -115,6 +154,29 @@ async function main() {
   const shownHost = config.HOST === "127.0.0.1" || config.HOST === "0.0.0.0" ? "localhost" : config.HOST;
   console.log(`Fundline is running at http://${shownHost}:${config.PORT}  (Ctrl-C to stop)`);
   for (const line of signInLines) console.log(line);
+}
+
+/**
+ * Prometheus metrics on a listener of their own, so they are never reachable through the public
+ * port; loopback unless FUNDLINE_METRICS_HOST says otherwise.
+ */
+function serveMetrics(registry: Registry, port: number, host: string): Promise<Server> {
+  const server = createServer((request, response) => {
+    if (request.method !== "GET" || request.url !== "/metrics") {
+      response.writeHead(404).end();
+      return;
+    }
+    registry.metrics().then(
+      (text) => response.writeHead(200, { "content-type": registry.contentType }).end(text),
+      () => response.writeHead(500).end(),
+    );
+  });
+  return new Promise((resolve, reject) => {
+    server.once("error", () =>
+      reject(new StartupError(`Port ${port} for metrics is already in use: set FUNDLINE_METRICS_PORT to another.`)),
+    );
+    server.listen(port, host, () => resolve(server));
+  });
 }
 
 /** The first administrator (from the environment) and, in development, the demo users. */

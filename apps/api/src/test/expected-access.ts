@@ -100,7 +100,7 @@ GET /api/dashboard                                A F P V
 `;
 
 /** Routes anyone may call, signed in or not. */
-export const PUBLIC_ROUTES = ["GET /api/health", "POST /api/session", "POST /api/invitations/accept"];
+export const PUBLIC_ROUTES = ["GET /api/health", "GET /api/ready", "POST /api/session", "POST /api/invitations/accept"];
 
 const LETTERS: Record<string, Role> = { A: "administrator", F: "finance_officer", P: "programme_manager", V: "viewer" };
 

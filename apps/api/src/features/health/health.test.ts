@@ -77,3 +77,44 @@ describe("GET /api/health", () => {
     expect(response.json()).toMatchObject({ statusCode: 404, error: "Not Found" });
   });
 });
+
+describe("GET /api/ready", () => {
+  it("is ready when the database answers and every migration is applied", async () => {
+    const response = await test.inject({ url: "/api/ready" });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ status: "ready", db: "ok", pendingMigrations: [] });
+  });
+
+  it("is not ready, naming the migration, when the database lacks one this code expects", async () => {
+    const [last] = await test.prisma.$queryRaw<{ name: string }[]>`
+      SELECT migration_name AS name FROM "_prisma_migrations" ORDER BY migration_name DESC LIMIT 1`;
+    await test.prisma
+      .$executeRaw`UPDATE "_prisma_migrations" SET rolled_back_at = now() WHERE migration_name = ${last?.name}`;
+    try {
+      const response = await test.inject({ url: "/api/ready" });
+      expect(response.statusCode).toBe(503);
+      expect(response.json()).toEqual({ status: "not ready", db: "ok", pendingMigrations: [last?.name] });
+    } finally {
+      await test.prisma
+        .$executeRaw`UPDATE "_prisma_migrations" SET rolled_back_at = NULL WHERE migration_name = ${last?.name}`;
+    }
+  });
+});
+
+describe("metrics", () => {
+  it("counts requests by route pattern, and shows the pool and import rows, in Prometheus' format", async () => {
+    await test.inject({ url: "/api/programmes" });
+    await test.inject({ url: "/api/programmes/00000000-0000-4000-8000-000000000000" });
+    const text = await test.fastify.metrics.registry.metrics();
+    expect(text).toMatch(
+      /fundline_http_request_duration_seconds_count\{method="GET",route="\/api\/programmes",status_code="200"\} [1-9]/,
+    );
+    // The pattern, never the address: one label value however many programmes are read.
+    expect(text).toMatch(/route="\/api\/programmes\/:id",status_code="404"/);
+    expect(text).not.toContain("00000000-0000-4000-8000-000000000000");
+    expect(text).toMatch(/^fundline_db_pool_waiting \d+$/m);
+    expect(text).toMatch(/^fundline_db_pool_connections [1-9]\d*$/m);
+    expect(text).toContain("# TYPE fundline_import_rows_total counter");
+    expect(text).toMatch(/^fundline_process_resident_memory_bytes \d+/m);
+  });
+});

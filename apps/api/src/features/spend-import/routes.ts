@@ -45,8 +45,21 @@ export const spendImportRoutes: FastifyPluginAsyncZod = async (fastify) => {
     },
     async (request, reply) => {
       const { options, file } = await readUpload(request);
-      const run = (onProgress?: (event: SpendImportEvent) => void) =>
-        importSpend(fastify.prisma, file, options, scopeOf(request), writeContextOf(request), onProgress);
+      const run = async (onProgress?: (event: SpendImportEvent) => void) => {
+        const result = await importSpend(
+          fastify.prisma,
+          file,
+          options,
+          scopeOf(request),
+          writeContextOf(request),
+          onProgress,
+        );
+        if (result.batch) {
+          fastify.metrics.importRows.inc({ outcome: "imported" }, result.batch.rowCount);
+          fastify.metrics.importRows.inc({ outcome: "skipped" }, result.skipped);
+        }
+        return result;
+      };
       if (!request.headers.accept?.includes("application/x-ndjson")) {
         try {
           return await run();

@@ -154,6 +154,12 @@ async function inImportTransaction<T>(
 ): Promise<T> {
   const client = await poolOf(prisma).connect();
   let broken: Error | undefined;
+  // A connection lost mid-import (the database stopped) is reported on the client: without a
+  // listener Node would treat it as fatal. The statement in progress fails too, and is answered.
+  const lost = (error: Error) => {
+    broken = error;
+  };
+  client.on("error", lost);
   try {
     await client.query("BEGIN");
     await client.query("SET LOCAL statement_timeout = '30min'");
@@ -167,6 +173,7 @@ async function inImportTransaction<T>(
     });
     throw error;
   } finally {
+    client.removeListener("error", lost);
     client.release(broken);
   }
 }
