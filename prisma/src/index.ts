@@ -1,3 +1,4 @@
+export * from "./backup.ts";
 export * from "./client.ts";
 export * from "./embedded-postgres.ts";
 export * from "./migrate.ts";

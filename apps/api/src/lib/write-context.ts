@@ -5,6 +5,7 @@ import type { FastifyRequest } from "fastify";
 import { Conflict, NotFound, RuleBroken, Unauthenticated } from "../errors.ts";
 import { type Actor, recordAudit } from "./audit-trail.ts";
 import { scopeOf } from "./scope.ts";
+import { transactionRetries } from "./transaction-retries.ts";
 
 /** The signed-in user, as the audit trail records them. Every write route requires one. */
 export function actorOf(request: FastifyRequest): Actor {
@@ -42,6 +43,7 @@ export async function inTransaction<T>(
       return await prisma.$transaction(work, { timeout: timeoutMs, maxWait: 5_000 });
     } catch (error) {
       if (attempt >= 4 || !isWriteConflict(error)) throw error;
+      transactionRetries.inc();
       await new Promise((resolve) => setTimeout(resolve, 10 * attempt + Math.random() * 20));
     }
   }

@@ -4,6 +4,7 @@
 import { type PrismaClient, poolOf } from "@fundline/db";
 import fp from "fastify-plugin";
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
+import { transactionRetries } from "../lib/transaction-retries.ts";
 
 export type Metrics = {
   registry: Registry;
@@ -54,6 +55,7 @@ export const metricsPlugin = fp<{ prisma: PrismaClient }>(
       labelNames: ["outcome"] as const,
       registers: [registry],
     });
+    registry.registerMetric(transactionRetries);
     fastify.decorate("metrics", { registry, importRows });
 
     fastify.addHook("onResponse", async (request, reply) => {
