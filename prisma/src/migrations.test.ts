@@ -101,3 +101,39 @@ describe("migrations", () => {
     });
   });
 });
+
+describe("a migration that cannot be applied", () => {
+  it("stops with a plain message and leaves the database as it was", async () => {
+    const { cp, mkdir, mkdtemp, rm, writeFile } = await import("node:fs/promises");
+    const { tmpdir } = await import("node:os");
+    const { MIGRATIONS_DIR, MigrationError } = await import("./migrate.ts");
+    const dir = await mkdtemp(join(tmpdir(), "fundline-migrations-"));
+    const database = await createTestDatabase(inject("databaseAdminUrl"));
+    try {
+      await cp(MIGRATIONS_DIR, dir, { recursive: true });
+      // Its first statement works; its second cannot: neither may stay.
+      await mkdir(join(dir, "99999999999999_cannot_apply"));
+      await writeFile(
+        join(dir, "99999999999999_cannot_apply", "migration.sql"),
+        `CREATE TABLE "HalfDone" (id int);\nALTER TABLE "NoSuchTable" ADD COLUMN x int;\n`,
+      );
+      const recorded = () =>
+        withClient(database.url, async (client) => ({
+          migrations: (await client.query(`SELECT count(*)::int AS n FROM "_prisma_migrations"`)).rows[0]?.n,
+          halfDone: (await client.query(`SELECT to_regclass('public."HalfDone"') IS NOT NULL AS present`)).rows[0]
+            ?.present,
+        }));
+      const before = await recorded();
+      const failure = await applyMigrations(database.url, dir).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(MigrationError);
+      expect((failure as Error).message).toMatch(
+        /^Migration 99999999999999_cannot_apply failed and was rolled back: relation "NoSuchTable" does not exist/,
+      );
+      expect(await recorded()).toEqual(before);
+      expect(before.halfDone).toBe(false);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+      await database.drop();
+    }
+  });
+});
