@@ -19,7 +19,7 @@ export const SPEND_ROWS = LINES * SIZE.spendPerLine;
 
 const uuid = (kind: string, n: string) => `bench_uuid('${kind}' || ${n})`;
 // A commitment's amount in pence, from its number: £100,000 to £1,000,000.
-const commitmentAmount = (n: string) => `((100000 + (${n} * 7919) % 900000) * 100)::bigint`;
+const commitmentAmount = (n: string) => `((100000 + (${n}::bigint * 7919) % 900000) * 100)::bigint`;
 const startOn = (programme: string) => `(date '2019-04-01' + ((${programme} * 7) % 2900))`;
 
 export async function buildSyntheticPortfolio(client: pg.Client, log: (line: string) => void) {
