@@ -5,15 +5,17 @@ import { randomUUID } from "node:crypto";
 import { createPrismaClient } from "@fundline/db";
 import { createTestDatabase } from "@fundline/db/testing";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { type ApiProcess, DEMO_PASSWORD, startApi } from "./api-process.ts";
+import { type ApiProcess, DEMO_PASSWORD, freePort, startApi } from "./api-process.ts";
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let servers: [ApiProcess, ApiProcess];
+let metricsPort: number;
 
 beforeAll(async () => {
   database = await createTestDatabase(inject("databaseAdminUrl"));
+  metricsPort = await freePort();
   // One after the other: the first migrates and seeds, the second finds it done.
-  const first = await startApi({ DATABASE_URL: database.url });
+  const first = await startApi({ DATABASE_URL: database.url, FUNDLINE_METRICS_PORT: String(metricsPort) });
   const second = await startApi({ DATABASE_URL: database.url });
   servers = [first, second];
 }, 180_000);
@@ -118,5 +120,18 @@ describe("two servers, one database", () => {
     expect(replay.body.id).toBe(first.body.id);
     expect(await prisma.receipt.count({ where: { commitmentId: commitment.id, amountPence: 12_345n } })).toBe(1);
     await prisma.$disconnect();
+  });
+
+  it("serves its metrics on their own loopback port, not on the public one", async () => {
+    const [a] = servers;
+    await fetch(`${a.base}/api/health`);
+    const metrics = await fetch(`http://127.0.0.1:${metricsPort}/metrics`);
+    expect(metrics.status).toBe(200);
+    expect(metrics.headers.get("content-type")).toMatch(/^text\/plain/);
+    expect(await metrics.text()).toMatch(
+      /fundline_http_request_duration_seconds_count\{method="GET",route="\/api\/health"/,
+    );
+    const onThePublicPort = await fetch(`${a.base}/metrics`);
+    expect(await onThePublicPort.text()).not.toContain("fundline_http_request_duration_seconds");
   });
 });
