@@ -16,7 +16,8 @@ beforeAll(async () => {
   metricsPort = await freePort();
   // One after the other: the first migrates and seeds, the second finds it done.
   const first = await startApi({ DATABASE_URL: database.url, FUNDLINE_METRICS_PORT: String(metricsPort) });
-  const second = await startApi({ DATABASE_URL: database.url });
+  // The second logs every request, to show what its logs hold.
+  const second = await startApi({ DATABASE_URL: database.url, LOG_LEVEL: "info" });
   servers = [first, second];
 }, 180_000);
 
@@ -133,5 +134,29 @@ describe("two servers, one database", () => {
     );
     const onThePublicPort = await fetch(`${a.base}/metrics`);
     expect(await onThePublicPort.text()).not.toContain("fundline_http_request_duration_seconds");
+  });
+
+  it("logs each request as a JSON line with its id, and no address, query string, cookie or password", async () => {
+    const [, b] = servers;
+    const session = await b.signIn("viewer@oxfordshire.example");
+    await send(b, session, "GET", "/api/programmes?name=Secret%20search");
+    await new Promise((done) => setTimeout(done, 200));
+    const lines = b
+      .output()
+      .split("\n")
+      .filter((line) => line.startsWith("{"))
+      .map((line) => JSON.parse(line) as { reqId?: string; req?: Record<string, unknown> });
+    const request = lines.find((line) => line.req?.path === "/api/programmes");
+    expect(request).toMatchObject({ reqId: expect.any(String), req: { method: "GET", path: "/api/programmes" } });
+    // The log lines (development's start-up banner prints the demo users' password on purpose).
+    const everything = b
+      .output()
+      .split("\n")
+      .filter((line) => line.startsWith("{"))
+      .join("\n");
+    expect(everything).not.toContain(DEMO_PASSWORD);
+    expect(everything).not.toContain(session.cookie.split("=")[1]);
+    expect(everything).not.toContain("Secret");
+    expect(everything).not.toMatch(/remoteAddress|remotePort|"ip"/);
   });
 });
