@@ -1,23 +1,10 @@
 // Fundline as a real process, for the tests that must stop it: SIGTERM, SIGKILL, restarts.
 import { type ChildProcess, spawn } from "node:child_process";
-import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
+import { freePort } from "@fundline/db";
 
 const API_DIR = fileURLToPath(new URL("../..", import.meta.url));
 export const DEMO_PASSWORD = "process lifecycle passphrase";
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
-}
 
 export type ApiProcess = {
   base: string;

@@ -7,6 +7,7 @@ import {
   applyMigrations,
   createPrismaClient,
   ensureDatabase,
+  freePort,
   type RunningPostgres,
   startEmbeddedPostgres,
 } from "@fundline/db";
@@ -14,7 +15,6 @@ import Fastify from "fastify";
 import { expect, it } from "vitest";
 import { app, serverOptions } from "../app.ts";
 import { hashPassword } from "../lib/passwords.ts";
-import { freePort } from "./api-process.ts";
 
 const PASSWORD = "an outage test passphrase";
 

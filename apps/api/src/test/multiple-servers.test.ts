@@ -2,10 +2,10 @@
 // server knows the other knows, because everything shared lives in the database (sessions,
 // failed sign-ins, idempotency keys, and the change notes the kept results follow).
 import { randomUUID } from "node:crypto";
-import { createPrismaClient } from "@fundline/db";
+import { createPrismaClient, freePort } from "@fundline/db";
 import { createTestDatabase } from "@fundline/db/testing";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { type ApiProcess, DEMO_PASSWORD, freePort, startApi } from "./api-process.ts";
+import { type ApiProcess, DEMO_PASSWORD, startApi } from "./api-process.ts";
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let servers: [ApiProcess, ApiProcess];

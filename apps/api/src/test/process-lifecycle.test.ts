@@ -5,10 +5,10 @@
 import { existsSync } from "node:fs";
 import { readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
-import { createPrismaClient } from "@fundline/db";
+import { createPrismaClient, freePort } from "@fundline/db";
 import { createTestDatabase } from "@fundline/db/testing";
 import { describe, expect, inject, it } from "vitest";
-import { freePort, importLedger, ledgerCsv, startApi } from "./api-process.ts";
+import { importLedger, ledgerCsv, startApi } from "./api-process.ts";
 import { totalsAgainstOracle } from "./totals-oracle.ts";
 
 const FINANCE = "finance@oldham.example";

@@ -29,7 +29,15 @@ function FormGroup({
 }
 
 /** The hint under a label, then the field's problem, each with the id the input is described by. */
-function HintAndProblem({ id, hint, problem }: { id: string; hint: string | undefined; problem: string | null }) {
+export function HintAndProblem({
+  id,
+  hint,
+  problem,
+}: {
+  id: string;
+  hint: string | undefined;
+  problem: string | null;
+}) {
   return (
     <>
       {hint && (

@@ -35,3 +35,27 @@ export function FilterSelect<Value extends string>({
     </div>
   );
 }
+
+/** "Financial year: Any, or one of them" (1 April to 31 March), newest first. */
+export function YearFilter({
+  id,
+  label = "Financial year",
+  value,
+  onChange,
+}: {
+  id: string;
+  label?: string;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <FilterSelect
+      id={id}
+      label={label}
+      value={value}
+      options={RECENT_FINANCIAL_YEARS}
+      names={Object.fromEntries(RECENT_FINANCIAL_YEARS.map((year) => [year, year]))}
+      onChange={onChange}
+    />
+  );
+}

@@ -5,7 +5,7 @@ import { Link } from "react-router";
 import { MoneyListPage } from "../../../components/page/money-list-page.tsx";
 import { StartFromProgramme } from "../../../components/page/start-from-programme.tsx";
 import { ColumnHeaders } from "../../../components/ui/column-headers.tsx";
-import { FilterSelect, RECENT_FINANCIAL_YEARS } from "../../../components/ui/filter-select.tsx";
+import { FilterSelect, YearFilter } from "../../../components/ui/filter-select.tsx";
 import { Money } from "../../../components/ui/money.tsx";
 import { SortSelect } from "../../../components/ui/sort-select.tsx";
 import { TableRegion } from "../../../components/ui/table-region.tsx";
@@ -60,12 +60,10 @@ export function CommitmentsPage() {
             names={COMMITMENT_STATUS}
             onChange={(value) => setFilter("status", value)}
           />
-          <FilterSelect
+          <YearFilter
             id={`${id}-year`}
             label="Profiled in"
             value={filters.financialYear ?? ""}
-            options={RECENT_FINANCIAL_YEARS}
-            names={Object.fromEntries(RECENT_FINANCIAL_YEARS.map((year) => [year, year]))}
             onChange={(value) => setFilter("financialYear", value)}
           />
           <FilterSelect

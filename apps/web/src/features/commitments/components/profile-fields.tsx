@@ -1,6 +1,6 @@
 import { formatPence } from "@fundline/domain";
 import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
-import { MoneyField, SelectField } from "../../../components/forms/fields.tsx";
+import { HintAndProblem, MoneyField, SelectField } from "../../../components/forms/fields.tsx";
 import { useFieldId, useFieldLabel, useFieldProblem } from "../../../components/forms/schema-form.tsx";
 import { RECENT_FINANCIAL_YEARS } from "../../../components/ui/filter-select.tsx";
 
@@ -23,19 +23,14 @@ export function ProfileFields() {
       className={problem ? "repeated-rows form-group-error" : "repeated-rows"}
       id={id}
       tabIndex={-1}
-      aria-describedby={problem ? `${id}-error` : undefined}
+      aria-describedby={problem ? `${id}-hint ${id}-error` : `${id}-hint`}
     >
       <legend>Financial-year profile</legend>
-      <p className="hint">
-        When the funder expects the money to be spent, a row a year (1 April to 31 March). Leave it empty if the funder
-        gave no profile.
-      </p>
-      {problem && (
-        <p id={`${id}-error`} className="error-message">
-          <span className="visually-hidden">Error: </span>
-          {problem}
-        </p>
-      )}
+      <HintAndProblem
+        id={id}
+        hint="When the funder expects the money to be spent, a row a year (1 April to 31 March). Leave it empty if the funder gave no profile."
+        problem={problem}
+      />
       {fields.map((row, index) => (
         <div className="repeated-row" key={row.id}>
           <SelectField name={`profile.${index}.financialYear`} label={`Year ${index + 1}`} options={YEAR_OPTIONS} />

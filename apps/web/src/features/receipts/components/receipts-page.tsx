@@ -3,7 +3,7 @@ import { useId } from "react";
 import { Link } from "react-router";
 import { MoneyListPage } from "../../../components/page/money-list-page.tsx";
 import { ColumnHeaders } from "../../../components/ui/column-headers.tsx";
-import { FilterSelect, RECENT_FINANCIAL_YEARS } from "../../../components/ui/filter-select.tsx";
+import { YearFilter } from "../../../components/ui/filter-select.tsx";
 import { Money } from "../../../components/ui/money.tsx";
 import { SortSelect } from "../../../components/ui/sort-select.tsx";
 import { TableRegion } from "../../../components/ui/table-region.tsx";
@@ -37,12 +37,9 @@ export function ReceiptsPage() {
             value={filters.funderId ?? ""}
             onChange={(value) => setFilter("funderId", value)}
           />
-          <FilterSelect
+          <YearFilter
             id={`${id}-year`}
-            label="Financial year"
             value={filters.financialYear ?? ""}
-            options={RECENT_FINANCIAL_YEARS}
-            names={Object.fromEntries(RECENT_FINANCIAL_YEARS.map((year) => [year, year]))}
             onChange={(value) => setFilter("financialYear", value)}
           />
           <SortSelect id={id} options={SORTS} sort={query.sort} direction={query.direction} onChange={setFilter} />

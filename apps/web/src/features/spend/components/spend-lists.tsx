@@ -7,7 +7,7 @@ import { NoneYet, QuerySection } from "../../../components/page/page-states.tsx"
 import { StartFromProgramme } from "../../../components/page/start-from-programme.tsx";
 import { ColumnHeaders } from "../../../components/ui/column-headers.tsx";
 import { DownloadLinks } from "../../../components/ui/download-links.tsx";
-import { FilterSelect, RECENT_FINANCIAL_YEARS } from "../../../components/ui/filter-select.tsx";
+import { YearFilter } from "../../../components/ui/filter-select.tsx";
 import { Money } from "../../../components/ui/money.tsx";
 import { Pager } from "../../../components/ui/pager.tsx";
 import { RowActions } from "../../../components/ui/row-actions.tsx";
@@ -81,12 +81,9 @@ export function SpendPage() {
       filtersLabel="Filter and sort the spend"
       filters={
         <>
-          <FilterSelect
+          <YearFilter
             id={`${id}-year`}
-            label="Financial year"
             value={filters.financialYear ?? ""}
-            options={RECENT_FINANCIAL_YEARS}
-            names={Object.fromEntries(RECENT_FINANCIAL_YEARS.map((year) => [year, year]))}
             onChange={(value) => setFilter("financialYear", value)}
           />
           <SortSelect id={id} options={SORTS} sort={query.sort} direction={query.direction} onChange={setFilter} />
