@@ -44,7 +44,9 @@ test("a commitment recorded and allocated to a new line moves the programme's fi
   await page.getByLabel("Name").fill("Family hub outreach");
   await page.getByLabel("Ledger code (optional)").fill("E2E-FHO");
   await page.getByRole("button", { name: "Add the cost line" }).click();
-  await expect(page.getByRole("status")).toContainText("“Family hub outreach” is added to the cost lines.");
+  await expect(
+    page.getByRole("status").filter({ hasText: "“Family hub outreach” is added to the cost lines." }),
+  ).toBeVisible();
   const lines = page.getByRole("table", { name: /Each cost line's ledger code/ });
   await expect(lines.getByRole("row", { name: /Family hub outreach/ })).toContainText("E2E-FHO");
 
@@ -70,7 +72,7 @@ test("a commitment recorded and allocated to a new line moves the programme's fi
 
   // Its own page, with its figures and the findings it changed.
   await expect(page.getByRole("heading", { level: 1, name: "Early help grant 2026" })).toBeVisible();
-  await expect(page.getByRole("status")).toContainText("“Early help grant 2026” is recorded.");
+  await expect(page.getByRole("status").filter({ hasText: "“Early help grant 2026” is recorded." })).toBeVisible();
   const figures = page.getByRole("table", { name: "The commitment's figures" });
   await expect(figureIn(figures, "Amount awarded")).toHaveText("£80,000.00");
   await expect(figureIn(figures, "Left to allocate")).toHaveText("£80,000.00");
@@ -83,7 +85,7 @@ test("a commitment recorded and allocated to a new line moves the programme's fi
   await expect(page.getByText("£60,000.00 allocated")).toBeVisible();
   await expectAccessible(page, "the allocation form");
   await page.getByRole("button", { name: "Allocate" }).click();
-  await expect(page.getByRole("status")).toContainText("£60,000.00 is allocated.");
+  await expect(page.getByRole("status").filter({ hasText: "£60,000.00 is allocated." })).toBeVisible();
 
   await expect(figureIn(funding, /Awarded funding/)).toHaveText("£80,000.00");
   await expect(figureIn(funding, /Shortfall/)).toHaveText("£40,000.00");
@@ -166,7 +168,9 @@ test("a payment moves spent, the line's variance and each partner's due to the p
   await page.getByLabel("Invoice or transaction reference (optional)").fill("OSL-0042");
   await expectAccessible(page, "the payment form");
   await page.getByRole("button", { name: "Record it" }).click();
-  await expect(page.getByRole("status")).toContainText("Payment of £1,000.01 to Outreach Staffing Ltd");
+  await expect(
+    page.getByRole("status").filter({ hasText: "Payment of £1,000.01 to Outreach Staffing Ltd" }),
+  ).toBeVisible();
 
   const lines = page.getByRole("table", { name: /Each cost line's ledger code/ });
   await expect(figureIn(lines, /Shared outreach worker/)).toHaveText([
@@ -188,7 +192,7 @@ test("a payment moves spent, the line's variance and each partner's due to the p
   await page.getByLabel("Why is it being retired?").fill("Entered twice: the ledger import has it.");
   await expectAccessible(page, "the retire form");
   await page.getByRole("button", { name: "Retire the payment" }).click();
-  await expect(page.getByRole("status")).toContainText("The payment is retired.");
+  await expect(page.getByRole("status").filter({ hasText: "The payment is retired." })).toBeVisible();
   await expect(figureIn(lines, /Shared outreach worker/).nth(2)).toHaveText("£0.00");
   await expect(figureIn(lines, /Shared outreach worker/).nth(3)).toHaveText("£50,000.00");
   await expect(
