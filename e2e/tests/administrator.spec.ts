@@ -10,6 +10,12 @@ test("an administrator sets up a programme, its partners, workstream, decision a
   council,
 }) => {
   const tag = council.programme.name.replace("Family hubs ", "");
+  // A neighbouring council of the test's own: a demo council as partner would show this
+  // programme to other tests' users.
+  const neighbour = await council.admin.post("/organisations", {
+    name: `${council.organisation.name} Neighbours`,
+    kinds: ["council"],
+  });
   await signIn(page, DEMO_USERS.administrator);
   await page.getByRole("link", { name: "Add a programme" }).click();
   await page.getByLabel("Lead council").selectOption({ label: council.organisation.name });
@@ -33,19 +39,20 @@ test("an administrator sets up a programme, its partners, workstream, decision a
 
   // A partner joins, then withdraws: the row stays, with its date.
   await page.getByRole("link", { name: "Add a partner" }).first().click();
-  await page.getByLabel("Organisation").selectOption({ label: "Tameside Metropolitan Borough Council" });
+  await page.getByLabel("Organisation").selectOption({ label: String(neighbour.name) });
   await page.getByLabel("Role").selectOption({ label: "Partner" });
   await page.getByRole("button", { name: "Add the partner" }).click();
   const partners = page.getByRole("table", { name: /Who takes part/ });
-  await expect(partners.getByRole("row", { name: /Tameside/ })).toContainText("Taking part");
-  await partners.getByRole("link", { name: /Change or withdraw Tameside/ }).click();
+  const theirRow = partners.getByRole("row", { name: new RegExp(String(neighbour.name)) });
+  await expect(theirRow).toContainText("Taking part");
+  await theirRow.getByRole("link", { name: /Change or withdraw/ }).click();
   const withdrew = page.getByRole("group", { name: "Withdrew (optional)" });
   await withdrew.getByLabel("Day").fill("28");
   await withdrew.getByLabel("Month").fill("2");
   await withdrew.getByLabel("Year").fill("2026");
   await page.getByRole("button", { name: "Save the partner" }).click();
   await expect(page.getByRole("status").filter({ hasText: "recorded as withdrawn" })).toBeVisible();
-  await expect(partners.getByRole("row", { name: /Tameside/ })).toContainText("Withdrew 28 Feb 2026");
+  await expect(theirRow).toContainText("Withdrew 28 Feb 2026");
 
   await page.getByRole("link", { name: "Add a workstream" }).click();
   await page.getByLabel("Name").fill("Early language screening");
