@@ -82,6 +82,7 @@ test.describe("Dashboard", () => {
       ["/imports", "Spend imports"],
       ["/grant-imports", "Grant imports"],
       ["/users", "Users"],
+      ["/organisations", "Organisations and funds"],
       ["/account", "Set up two-factor sign-in"],
     ];
     await page.setViewportSize({ width: 320, height: 800 });

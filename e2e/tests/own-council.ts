@@ -127,4 +127,11 @@ export async function expectNoSidewaysScroll(page: Page, state: string) {
       .map((element) => `${element.tagName.toLowerCase()}.${element.className}: ${element.textContent?.slice(0, 40)}`),
   );
   expect(overflowing, state).toEqual([]);
+  // And the page as a whole: something hidden yet positioned (text for screen readers) can widen
+  // it from inside a scrolling table without any element looking out of place.
+  const widths = await page.evaluate(() => ({
+    page: document.documentElement.scrollWidth,
+    screen: document.documentElement.clientWidth,
+  }));
+  expect(widths.page, `${state}: the page is wider than the screen`).toBeLessThanOrEqual(widths.screen);
 }
