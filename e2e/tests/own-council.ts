@@ -129,9 +129,6 @@ export async function expectNoSidewaysScroll(page: Page, state: string) {
   expect(overflowing, state).toEqual([]);
   // And the page as a whole: something hidden yet positioned (text for screen readers) can widen
   // it from inside a scrolling table without any element looking out of place.
-  const widths = await page.evaluate(() => ({
-    page: document.documentElement.scrollWidth,
-    screen: document.documentElement.clientWidth,
-  }));
+  const widths = await page.locator("html").evaluate((html) => ({ page: html.scrollWidth, screen: html.clientWidth }));
   expect(widths.page, `${state}: the page is wider than the screen`).toBeLessThanOrEqual(widths.screen);
 }

@@ -80,7 +80,8 @@ export function defaultDataRoot(env: NodeJS.ProcessEnv = process.env): string {
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const { dataDir, port, persistent } = options;
   const log = options.onLog ?? (() => {});
-  await stopOrphanedPostgres(dataDir, log);
+  // Said on the console whatever `onLog` does: an operator should know it happened.
+  await stopOrphanedPostgres(dataDir, (line) => console.warn(line));
   await assertPortFree(port);
 
   const isNew = !existsSync(join(dataDir, "PG_VERSION"));

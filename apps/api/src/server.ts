@@ -16,7 +16,6 @@ import {
   type RunningPostgres,
   releaseShutdownSignals,
   startEmbeddedPostgres,
-  stopOrphanedPostgres,
 } from "@fundline/db";
 import { seedDemoProgrammes } from "@fundline/db/seed";
 import Fastify from "fastify";
@@ -45,7 +44,6 @@ async function main() {
     const dataDir = join(dataRoot, "postgres");
     // A throwaway database starts empty, even if a killed earlier run left its folder behind.
     if (config.FUNDLINE_DATA_EPHEMERAL) await rm(dataRoot, { recursive: true, force: true });
-    await stopOrphanedPostgres(dataDir, (line) => console.log(line));
     console.log(`Starting the embedded PostgreSQL (data in ${dataDir}) …`);
     embedded = await startEmbeddedPostgres({
       dataDir,

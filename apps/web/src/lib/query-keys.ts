@@ -33,6 +33,7 @@ export const queryKeys = {
     readings: (benefitId: string) => ["benefits", benefitId, "readings"] as const,
   },
   organisations: {
+    root: ["organisations"] as const,
     all: ["organisations", "all"] as const,
     ofKind: (kind: string) => ["organisations", "kind", kind] as const,
   },

@@ -238,6 +238,8 @@ describe("GET /api/commitments/:id and assigning a commitment to a programme", (
       await test.inject({ url: `/api/commitments?programmeId=${programmeId}&sort=createdAt&direction=desc&pageSize=1` })
     ).json();
     expect(listed.commitments[0]).toMatchObject({ id: commitment.id, receivedPence: 400_000, allocatedPence: 650_000 });
+    // The list answers its own schema's fields only.
+    expect(listed.commitments[0]).not.toHaveProperty("namedSpentPence");
   });
 
   it("lists commitments tied to no programme, and ties one to a programme", async () => {

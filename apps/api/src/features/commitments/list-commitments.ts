@@ -36,8 +36,8 @@ export async function listCommitments(
       prisma.fundingCommitment.findMany({ where, include: forList, orderBy: orderOf(query), ...window }),
     show: (commitment) => commitment,
   });
-  const commitments = await toCommitmentsInList(prisma, items);
-  return { commitments: commitments.map(({ namedSpentPence: _named, ...commitment }) => commitment), ...page };
+  // The list's schema answers the list's fields (a commitment's page adds the spend naming it).
+  return { commitments: await toCommitmentsInList(prisma, items), ...page };
 }
 
 /** One commitment (already checked to be in scope) with its receipts and allocations. */

@@ -9,7 +9,7 @@ import { SchemaForm, useSchemaForm } from "../../../components/forms/schema-form
 import { useReturnWithConfirmation } from "../../../components/page/confirmation.tsx";
 import { FormPage } from "../../../components/page/form-page.tsx";
 import { NotFound } from "../../../components/page/page-states.tsx";
-import { newIdempotencyKey } from "../../../lib/money-mutation.ts";
+import { newIdempotencyKey } from "../../../lib/mutations.ts";
 import { WithProgramme } from "../../programmes/index.ts";
 import { useWriteWithFindings } from "../../reconciliation/index.ts";
 import { useCreateAllocation, useRetireAllocation, useUpdateAllocation } from "../api/allocations.ts";

@@ -8,7 +8,7 @@ import {
 } from "@fundline/schemas";
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import { getJson, sendJson } from "../../../lib/api-client.ts";
-import { useMoneyMutation } from "../../../lib/money-mutation.ts";
+import { useMoneyMutation } from "../../../lib/mutations.ts";
 import { queryKeys } from "../../../lib/query-keys.ts";
 
 export type CommitmentFilters = Partial<

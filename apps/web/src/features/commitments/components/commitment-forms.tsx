@@ -14,7 +14,7 @@ import { filledIn, SchemaForm, useSchemaForm } from "../../../components/forms/s
 import { useReturnWithConfirmation } from "../../../components/page/confirmation.tsx";
 import { FormPage } from "../../../components/page/form-page.tsx";
 import { QueryPage } from "../../../components/page/page-states.tsx";
-import { newIdempotencyKey } from "../../../lib/money-mutation.ts";
+import { newIdempotencyKey } from "../../../lib/mutations.ts";
 import { useProgrammeDecisions } from "../../decisions/index.ts";
 import { useFunds } from "../../organisations/index.ts";
 import { useProgrammeChoices, WithProgramme } from "../../programmes/index.ts";

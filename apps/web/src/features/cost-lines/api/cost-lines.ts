@@ -5,7 +5,7 @@ import {
   type UpdateCostLineRequest,
 } from "@fundline/schemas";
 import { sendJson } from "../../../lib/api-client.ts";
-import { useMoneyMutation } from "../../../lib/money-mutation.ts";
+import { useMoneyMutation } from "../../../lib/mutations.ts";
 
 export const useCreateCostLine = (programmeId: string) =>
   useMoneyMutation((line: CreateCostLineRequest) =>

@@ -5,7 +5,7 @@ import {
   type UpdateCostSharingAgreementRequest,
 } from "@fundline/schemas";
 import { sendJson } from "../../../lib/api-client.ts";
-import { useMoneyMutation } from "../../../lib/money-mutation.ts";
+import { useMoneyMutation } from "../../../lib/mutations.ts";
 
 const path = (id: string) => `/api/cost-sharing-agreements/${encodeURIComponent(id)}`;
 

@@ -5,8 +5,9 @@ import {
   type RetireRequest,
   type UpdateDecisionRequest,
 } from "@fundline/schemas";
-import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { queryOptions, useQuery } from "@tanstack/react-query";
 import { getJson, sendJson } from "../../../lib/api-client.ts";
+import { useRefreshingMutation } from "../../../lib/mutations.ts";
 import { queryKeys, refreshAfterMoneyChange } from "../../../lib/query-keys.ts";
 
 /** The council decisions recorded against a programme, latest first. */
@@ -27,20 +28,16 @@ export const useProgrammeDecisions = (programmeId: string) =>
 const path = (id: string) => `/api/decisions/${encodeURIComponent(id)}`;
 
 /** Decisions authorise money: a save refreshes the programme's decisions and its money. */
-function useDecisionMutation<Variables, Result>(
+const useDecisionMutation = <Variables, Result>(
   programmeId: string,
   mutationFn: (variables: Variables) => Promise<Result>,
-) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn,
-    onSettled: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: queryKeys.decisions.ofProgramme(programmeId) }),
-        refreshAfterMoneyChange(queryClient),
-      ]),
-  });
-}
+) =>
+  useRefreshingMutation(mutationFn, (queryClient) =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: queryKeys.decisions.ofProgramme(programmeId) }),
+      refreshAfterMoneyChange(queryClient),
+    ]),
+  );
 
 export const useCreateDecision = (programmeId: string) =>
   useDecisionMutation(programmeId, (decision: CreateDecisionRequest) =>

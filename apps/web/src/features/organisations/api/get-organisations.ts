@@ -9,8 +9,9 @@ import {
   type UpdateFundRequest,
   type UpdateOrganisationRequest,
 } from "@fundline/schemas";
-import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { queryOptions, useQuery } from "@tanstack/react-query";
 import { getJson, sendJson } from "../../../lib/api-client.ts";
+import { useRefreshingMutation } from "../../../lib/mutations.ts";
 import { queryKeys } from "../../../lib/query-keys.ts";
 
 // Reference data changes rarely (an administrator adds a funder once a year): kept five minutes.
@@ -58,17 +59,13 @@ const organisationPath = (id: string) => `/api/organisations/${encodeURIComponen
 const fundPath = (id: string) => `/api/funds/${encodeURIComponent(id)}`;
 
 /** Reference data feeds every funder list and filter: a change refreshes them all. */
-function useReferenceMutation<Variables, Result>(mutationFn: (variables: Variables) => Promise<Result>) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn,
-    onSettled: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: ["organisations"] }),
-        queryClient.invalidateQueries({ queryKey: queryKeys.funds.all }),
-      ]),
-  });
-}
+const useReferenceMutation = <Variables, Result>(mutationFn: (variables: Variables) => Promise<Result>) =>
+  useRefreshingMutation(mutationFn, (queryClient) =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: queryKeys.organisations.root }),
+      queryClient.invalidateQueries({ queryKey: queryKeys.funds.all }),
+    ]),
+  );
 
 export const useCreateOrganisation = () =>
   useReferenceMutation((organisation: CreateOrganisationRequest) =>

@@ -1,6 +1,6 @@
 import { type AddPartnerRequest, PartnerResponse, type UpdatePartnerRequest } from "@fundline/schemas";
 import { sendJson } from "../../../lib/api-client.ts";
-import { useMoneyMutation } from "../../../lib/money-mutation.ts";
+import { useMoneyMutation } from "../../../lib/mutations.ts";
 
 // Partners decide who shares costs and who may see the programme: refreshed as money.
 export const useAddPartner = (programmeId: string) =>

@@ -6,7 +6,7 @@ import {
   type UpdateProgrammeRequest,
 } from "@fundline/schemas";
 import { sendJson } from "../../../lib/api-client.ts";
-import { useMoneyMutation } from "../../../lib/money-mutation.ts";
+import { useMoneyMutation } from "../../../lib/mutations.ts";
 
 const path = (id: string) => `/api/programmes/${encodeURIComponent(id)}`;
 

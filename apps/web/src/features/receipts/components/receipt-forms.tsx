@@ -7,7 +7,7 @@ import { filledIn, SchemaForm, useSchemaForm } from "../../../components/forms/s
 import { useReturnWithConfirmation } from "../../../components/page/confirmation.tsx";
 import { FormPage } from "../../../components/page/form-page.tsx";
 import { NotFound } from "../../../components/page/page-states.tsx";
-import { newIdempotencyKey } from "../../../lib/money-mutation.ts";
+import { newIdempotencyKey } from "../../../lib/mutations.ts";
 import { commitmentPath, WithCommitment } from "../../commitments/index.ts";
 import { useWriteWithFindings } from "../../reconciliation/index.ts";
 import { useCreateReceipt, useRetireReceipt, useUpdateReceipt } from "../api/receipts.ts";

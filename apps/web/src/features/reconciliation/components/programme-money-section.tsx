@@ -32,7 +32,7 @@ export function ProgrammeMoneySection({ programme }: { programme: ProgrammeDetai
         {(reconciled) => (
           <Reconciliation
             reconciliation={reconciled}
-            programme={programme}
+            programmeId={programme.id}
             writeTo={canWrite ? `/programmes/${programme.id}` : null}
           />
         )}
@@ -57,15 +57,14 @@ function AddLinks({ links }: { links: [string, string][] | null }) {
 
 function Reconciliation({
   reconciliation,
-  programme,
+  programmeId,
   writeTo,
 }: {
   reconciliation: ProgrammeReconciliation;
-  programme: ProgrammeDetail;
+  programmeId: string;
   /** The programme's address, when the reader may write money; otherwise null. */
   writeTo: string | null;
 }) {
-  const agreements = new Map(programme.costSharingAgreements.map((agreement) => [agreement.id, agreement]));
   return (
     <>
       <FiguresTable
@@ -91,7 +90,7 @@ function Reconciliation({
         <FindingsTable
           caption={`${reconciliation.flags.length} ${reconciliation.flags.length === 1 ? "finding" : "findings"}, most serious first`}
           flags={reconciliation.flags}
-          programmeId={programme.id}
+          programmeId={programmeId}
         />
       )}
 
@@ -175,7 +174,7 @@ function Reconciliation({
           caption={
             <>
               {agreement.name}: each partner's share of <Money pence={agreement.spentPence} /> spent
-              {writeTo && agreements.has(agreement.agreementId) && (
+              {writeTo && (
                 <span className="no-print">
                   {" "}
                   <RowActions

@@ -16,7 +16,7 @@ import { filledIn, SchemaForm, useSchemaForm } from "../../../components/forms/s
 import { useReturnWithConfirmation } from "../../../components/page/confirmation.tsx";
 import { FormPage } from "../../../components/page/form-page.tsx";
 import { NotFound, QueryPage } from "../../../components/page/page-states.tsx";
-import { newIdempotencyKey } from "../../../lib/money-mutation.ts";
+import { newIdempotencyKey } from "../../../lib/mutations.ts";
 import { WithProgramme } from "../../programmes/index.ts";
 import { useWriteWithFindings } from "../../reconciliation/index.ts";
 import { useCreateSpend, usePayment, useRetireSpend, useUpdateSpend } from "../api/spend.ts";

@@ -4,19 +4,17 @@ import {
   type UpdateWorkstreamRequest,
   WorkstreamResponse,
 } from "@fundline/schemas";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { sendJson } from "../../../lib/api-client.ts";
+import { useRefreshingMutation } from "../../../lib/mutations.ts";
 import { refreshAfterDeliveryChange } from "../../../lib/query-keys.ts";
 
 const path = (id: string) => `/api/workstreams/${encodeURIComponent(id)}`;
 
-function useWorkstreamMutation<Variables, Result>(
+// A workstream groups the programme's records: its page and history refresh.
+const useWorkstreamMutation = <Variables, Result>(
   programmeId: string,
   mutationFn: (variables: Variables) => Promise<Result>,
-) {
-  const queryClient = useQueryClient();
-  return useMutation({ mutationFn, onSettled: () => refreshAfterDeliveryChange(queryClient, programmeId) });
-}
+) => useRefreshingMutation(mutationFn, (queryClient) => refreshAfterDeliveryChange(queryClient, programmeId));
 
 export const useCreateWorkstream = (programmeId: string) =>
   useWorkstreamMutation(programmeId, (workstream: CreateWorkstreamRequest) =>
