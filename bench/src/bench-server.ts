@@ -145,7 +145,10 @@ export const BENCH_MAPPING = {
 };
 
 /** A ledger export of `rows` payments to the bench's cost lines, written as a stream. */
-export async function writeLedgerCsv(rows: number): Promise<{ path: string; remove: () => Promise<void> }> {
+export async function writeLedgerCsv(
+  rows: number,
+  transactionPrefix = "LEDGER",
+): Promise<{ path: string; remove: () => Promise<void> }> {
   const path = join(tmpdir(), `fundline-bench-ledger-${randomBytes(4).toString("hex")}.csv`);
   const out = createWriteStream(path);
   const write = (text: string) =>
@@ -155,7 +158,7 @@ export async function writeLedgerCsv(rows: number): Promise<{ path: string; remo
     const day = String((n % 28) + 1).padStart(2, "0");
     const month = String((n % 12) + 1).padStart(2, "0");
     await write(
-      `${day}/${month}/2025,LEDGER-${n},BENCH-${(n * 7) % LINES},Ledger supplier ${n % 997},Services,"${(n % 5000) + 1}.${String(n % 100).padStart(2, "0")}"\n`,
+      `${day}/${month}/2025,${transactionPrefix}-${n},BENCH-${(n * 7) % LINES},Ledger supplier ${n % 997},Services,"${(n % 5000) + 1}.${String(n % 100).padStart(2, "0")}"\n`,
     );
   }
   await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));

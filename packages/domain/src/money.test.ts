@@ -78,6 +78,17 @@ describe("formatPence", () => {
     expect(() => formatPence(1.5)).toThrow(TypeError);
   });
 
+  it("groups thousands exactly as Intl's en-GB pounds do, for any sum", () => {
+    const intl = new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP" });
+    fc.assert(
+      fc.property(fc.integer({ min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }), (pence) => {
+        const pounds = intl.format(Math.trunc(Math.abs(pence) / 100)).replace(/\.00$/, "");
+        const expected = `${pence < 0 ? "-" : ""}${pounds}.${String(Math.abs(pence) % 100).padStart(2, "0")}`;
+        expect(formatPence(pence)).toBe(expected);
+      }),
+    );
+  });
+
   it("shortens for chart axes", () => {
     expect(formatPenceShort(10_500_000)).toBe("£105k");
     expect(formatPenceShort(35_000_000)).toBe("£350k");

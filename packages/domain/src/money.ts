@@ -20,22 +20,23 @@ export function penceFromBigInt(value: bigint): Pence {
   return Number(value);
 }
 
-const poundsFormat = new Intl.NumberFormat("en-GB", {
-  style: "currency",
-  currency: "GBP",
-  minimumFractionDigits: 2,
-  maximumFractionDigits: 2,
-});
-
 /** `£1,234.56`, `-£12.00`. Formats from whole pounds and pence so no float rounding is involved. */
 export function formatPence(pence: Pence): string {
   if (!isPence(pence)) throw new TypeError(`not a whole number of pence: ${pence}`);
   const sign = pence < 0 ? "-" : "";
   const abs = Math.abs(pence);
-  const pounds = Math.trunc(abs / 100);
-  const rest = abs % 100;
-  const poundsText = poundsFormat.format(pounds).replace(/\.00$/, "");
-  return `${sign}${poundsText}.${String(rest).padStart(2, "0")}`;
+  return `${sign}£${groupThousands(Math.trunc(abs / 100))}.${String(abs % 100).padStart(2, "0")}`;
+}
+
+/** `1234567` → `1,234,567`. By hand, not Intl: a portfolio words tens of thousands of sums. */
+function groupThousands(whole: number): string {
+  const digits = String(whole);
+  let grouped = "";
+  for (let at = 0; at < digits.length; at++) {
+    if (at > 0 && (digits.length - at) % 3 === 0) grouped += ",";
+    grouped += digits[at];
+  }
+  return grouped;
 }
 
 /** `1234.56`, `-12.00`: pounds as a plain decimal for CSV and spreadsheets, from integer pence. */

@@ -150,9 +150,9 @@ async function currentPortfolio(
     portfolioCacheCounts.updated++;
     return keep(prisma, key, changes.snapshot, {
       ...recomputed,
-      // Both parts are in order already: the sort merges two runs.
-      flags: [...latest.computed.flags.filter((flag) => !changed.has(flag.programme.id)), ...recomputed.flags].sort(
-        compareFlags,
+      flags: mergeInOrder(
+        latest.computed.flags.filter((flag) => !changed.has(flag.programme.id)),
+        recomputed.flags,
       ),
     });
   });
@@ -171,13 +171,34 @@ function keep(prisma: PrismaClient, key: string, snapshot: string, computed: Com
   return computed;
 }
 
-/** Most serious first, then by programme. */
+// One collator for every comparison: \`localeCompare\` sets one up on each call, which cost
+// tens of milliseconds a portfolio once there were thousands of flags.
+const byName = new Intl.Collator().compare;
+
+/** By name, then id (names are unique per council, not across councils). */
+function compareProgrammes(a: { id: string; name: string }, b: { id: string; name: string }): number {
+  return byName(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** Most serious first, then by programme; a programme's own flags keep the rules' order. */
 function compareFlags(a: PortfolioFlag, b: PortfolioFlag): number {
-  return (
-    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-    a.programme.name.localeCompare(b.programme.name) ||
-    a.programme.id.localeCompare(b.programme.id)
-  );
+  return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || compareProgrammes(a.programme, b.programme);
+}
+
+/** Two runs each in `compareFlags` order, merged into one (earlier run first among equals). */
+function mergeInOrder(kept: PortfolioFlag[], recomputed: PortfolioFlag[]): PortfolioFlag[] {
+  const merged: PortfolioFlag[] = new Array(kept.length + recomputed.length);
+  let k = 0;
+  let r = 0;
+  for (let at = 0; at < merged.length; at++) {
+    const next =
+      r >= recomputed.length ||
+      (k < kept.length && compareFlags(kept[k] as PortfolioFlag, recomputed[r] as PortfolioFlag) <= 0)
+        ? kept[k++]
+        : recomputed[r++];
+    merged[at] = next as PortfolioFlag;
+  }
+  return merged;
 }
 
 /**
@@ -290,8 +311,12 @@ async function computePortfolio(
     ),
   };
 
-  const allFlags: PortfolioFlag[] = programmes.flatMap((programme) =>
-    reconciliationFlags({
+  // Programmes in order once; each flag then goes to its severity's run, already in order, so
+  // thousands of flags are never sorted one against another.
+  const runs: Record<keyof typeof SEVERITY_ORDER, PortfolioFlag[]> = { high: [], medium: [], low: [] };
+  for (const programme of programmes.sort(compareProgrammes)) {
+    const named = { id: programme.id, name: programme.name };
+    const flags = reconciliationFlags({
       programmeId: programme.id,
       totalCostPence: programme.totalCostPence === null ? null : penceFromBigInt(programme.totalCostPence),
       committedPence: penceFromBigInt(programme.committedPence),
@@ -307,11 +332,12 @@ async function computePortfolio(
       capitalOutsideYear: byProgramme.capital.get(programme.id) ?? [],
       spendOutsideDates: byProgramme.outsideDates.get(programme.id) ?? null,
       largePayments: byProgramme.bigPayments.get(programme.id) ?? [],
-    }).map((flag) => ({ ...flag, programme: { id: programme.id, name: programme.name } })),
-  );
+    });
+    for (const flag of flags) runs[flag.severity].push(Object.assign(flag, { programme: named }));
+  }
 
   return {
-    flags: allFlags.sort(compareFlags),
+    flags: [...runs.high, ...runs.medium, ...runs.low],
     views: new Map(),
     money: {
       programmes: Number(money?.programmes ?? 0),

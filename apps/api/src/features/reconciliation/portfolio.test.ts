@@ -109,6 +109,20 @@ describe("portfolio reconciliation", () => {
     expect(portfolio.totals.shortfallPence).toBe(1_500_000);
   });
 
+  it("lists the most serious first, then by programme name, each programme's flags in the rules' order", async () => {
+    const { flags } = await reconcilePortfolio(test.prisma, everything, ADMIN, new Date("2026-11-22T12:00:00Z"));
+    expect(new Set(flags.map((flag) => flag.severity)).size).toBeGreaterThan(1);
+    expect(new Set(flags.map((flag) => flag.programme.id)).size).toBeGreaterThan(1);
+    const rank = { high: 0, medium: 1, low: 2 };
+    const ordered = [...flags].sort(
+      (a, b) =>
+        rank[a.severity] - rank[b.severity] ||
+        a.programme.name.localeCompare(b.programme.name) ||
+        a.programme.id.localeCompare(b.programme.id),
+    );
+    expect(flags).toEqual(ordered);
+  });
+
   it("filters by severity, code, organisation, funder and financial year over HTTP", async () => {
     const get = async (query: string) => {
       const response = await test.inject({ url: `/api/reconciliation?pageSize=500&${query}` });
