@@ -129,10 +129,15 @@ export async function startServer(databaseUrl: string, env: Record<string, strin
   };
 }
 
-export async function peakMemory(server: RunningServer): Promise<string> {
+/** The server's peak resident memory so far (Linux's VmHWM), as "123 MB". */
+export const peakMemory = (server: RunningServer) => memoryFigure(server, "VmHWM");
+/** The server's resident memory now (VmRSS). */
+export const residentMemory = (server: RunningServer) => memoryFigure(server, "VmRSS");
+
+async function memoryFigure(server: RunningServer, field: "VmHWM" | "VmRSS"): Promise<string> {
   const status = await readFile(`/proc/${server.pid}/status`, "utf8").catch(() => "");
-  const peak = /VmHWM:\s+(\d+) kB/.exec(status)?.[1];
-  return peak ? `${(Number(peak) / 1024).toFixed(0)} MB` : "not available on this platform";
+  const kilobytes = new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1];
+  return kilobytes ? `${(Number(kilobytes) / 1024).toFixed(0)} MB` : "not available on this platform";
 }
 
 export const BENCH_MAPPING = {

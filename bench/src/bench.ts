@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { readFile, rm } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import {
   applyMigrations,
@@ -11,7 +11,14 @@ import {
 } from "@fundline/db";
 import autocannon from "autocannon";
 import { runningTotalsDrift } from "../../apps/api/src/features/reconciliation/index.ts";
-import { peakMemory, percentile, type RunningServer, startServer, writeLedgerCsv } from "./bench-server.ts";
+import {
+  peakMemory,
+  percentile,
+  type RunningServer,
+  residentMemory,
+  startServer,
+  writeLedgerCsv,
+} from "./bench-server.ts";
 import { buildSyntheticPortfolio, LINES, SIZE, SPEND_ROWS } from "./synthetic-portfolio.ts";
 
 const LOAD = { connections: 8, seconds: Number(process.env.BENCH_SECONDS ?? 15) };
@@ -354,12 +361,6 @@ async function importMillion(server: RunningServer) {
   } finally {
     await csv.remove();
   }
-}
-
-async function residentMemory(server: RunningServer): Promise<string> {
-  const status = await readFile(`/proc/${server.pid}/status`, "utf8").catch(() => "");
-  const resident = /VmRSS:\s+(\d+) kB/.exec(status)?.[1];
-  return resident ? `${(Number(resident) / 1024).toFixed(0)} MB` : "not available on this platform";
 }
 
 /**

@@ -171,7 +171,7 @@ function keep(prisma: PrismaClient, key: string, snapshot: string, computed: Com
   return computed;
 }
 
-// One collator for every comparison: \`localeCompare\` sets one up on each call, which cost
+// One collator for every comparison: `localeCompare` sets one up on each call, which cost
 // tens of milliseconds a portfolio once there were thousands of flags.
 const byName = new Intl.Collator().compare;
 
