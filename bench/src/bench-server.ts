@@ -2,7 +2,7 @@
 // its memory, importing a ledger file into it, and writing such a file.
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createWriteStream, openAsBlob } from "node:fs";
+import { createWriteStream, existsSync, openAsBlob } from "node:fs";
 import { chmod, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -31,10 +31,15 @@ export type RunningServer = {
   stop: () => Promise<void>;
 };
 
-/** The API as its own process (so its memory is its own), signed in as an administrator. */
+/**
+ * The API as its own process (so its memory is its own), run as `pnpm start` runs it (the built
+ * dist/server.mjs), signed in as an administrator.
+ */
 export async function startServer(databaseUrl: string, env: Record<string, string>): Promise<RunningServer> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
+  if (!existsSync(join(API_DIR, "dist", "server.mjs")))
+    throw new Error("The API is not built: run `pnpm build` first.");
+  const child: ChildProcess = spawn(process.execPath, ["dist/server.mjs"], {
     cwd: API_DIR,
     env: {
       ...process.env,

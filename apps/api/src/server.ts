@@ -4,6 +4,7 @@ import { rm } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { setFlagsFromString } from "node:v8";
 import {
   applyMigrations,
   assertPortFree,
@@ -29,7 +30,17 @@ const DEFAULT_WEB_DIST = fileURLToPath(new URL("../../web/dist", import.meta.url
 
 class StartupError extends Error {}
 
+/**
+ * V8 lets the heap grow to up to four times what is live when a process allocates fast, as a busy
+ * server does (each request's rows and JSON are garbage a moment later): the API's resident
+ * memory rose from about 230 MB to 700 MB under eight clients, nearly all of it garbage. Grown by
+ * half of what is live instead, it stayed near 320 MB with the same latencies (pnpm bench), and
+ * still follows a larger portfolio up rather than stopping at a fixed ceiling.
+ */
+const HEAP_GROWING_PERCENT = 50;
+
 async function main() {
+  setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
   const config = loadConfig();
   await assertPortFree(config.PORT, config.HOST).catch(() => {
     throw new StartupError(
