@@ -9,7 +9,7 @@ import {
   UNSPENT_WARNING_DAYS,
 } from "@fundline/domain";
 import type { FlagCode, PortfolioFlag, PortfolioReconciliation, PortfolioReconciliationQuery } from "@fundline/schemas";
-import { changesSince, oneAtATime, pruneChangeNotes } from "../../lib/change-notes.ts";
+import { changesSince, oneAtATime, pruneChangeNotes, takenAfter } from "../../lib/change-notes.ts";
 import type { Scope } from "../../lib/scope.ts";
 import { programmeFilter } from "../programmes/index.ts";
 import {
@@ -102,7 +102,7 @@ const CACHE_ENTRIES = 50;
 const CACHE_AGE_MS = 30 * 60_000;
 /** Past this many changed programmes, recomputing the whole portfolio is as cheap. */
 const PARTIAL_LIMIT = 1_000;
-const cache = new Map<string, { snapshot: string; keptAt: number; computed: Computed }>();
+const cache = new Map<string, { snapshot: string; snapshotAt: number; keptAt: number; computed: Computed }>();
 export const portfolioCacheCounts = { served: 0, updated: 0, computed: 0 };
 
 /**
@@ -120,6 +120,7 @@ async function currentPortfolio(
   scope: Scope,
   today: Date,
 ): Promise<Computed> {
+  const arrivedAt = performance.now();
   const kept = keptFor(key);
   if (kept && !(await changesSince(prisma, kept.snapshot)).changed) {
     portfolioCacheCounts.served++;
@@ -129,12 +130,17 @@ async function currentPortfolio(
   // finding it current), rather than all recomputing the same programmes at once.
   return oneAtATime(key, async () => {
     const latest = keptFor(key);
+    if (latest && takenAfter(latest, arrivedAt)) {
+      portfolioCacheCounts.served++;
+      return latest.computed;
+    }
+    const snapshotAt = performance.now();
     if (!latest) {
       // The snapshot is taken before any figure is read, so everything read is at least this new.
       const [{ snapshot } = { snapshot: "" }] = await prisma.$queryRaw<{ snapshot: string }[]>`
         SELECT pg_current_snapshot()::text AS snapshot`;
       portfolioCacheCounts.computed++;
-      return keep(prisma, key, snapshot, await computePortfolio(prisma, filters, scope, today));
+      return keep(prisma, key, { snapshot, snapshotAt }, await computePortfolio(prisma, filters, scope, today));
     }
     const changes = await changesSince(prisma, latest.snapshot);
     if (!changes.changed) {
@@ -143,18 +149,28 @@ async function currentPortfolio(
     }
     if (changes.everything || changes.programmeIds.length > PARTIAL_LIMIT) {
       portfolioCacheCounts.computed++;
-      return keep(prisma, key, changes.snapshot, await computePortfolio(prisma, filters, scope, today));
+      return keep(
+        prisma,
+        key,
+        { snapshot: changes.snapshot, snapshotAt },
+        await computePortfolio(prisma, filters, scope, today),
+      );
     }
     const changed = new Set(changes.programmeIds);
     const recomputed = await computePortfolio(prisma, filters, scope, today, changes.programmeIds);
     portfolioCacheCounts.updated++;
-    return keep(prisma, key, changes.snapshot, {
-      ...recomputed,
-      flags: mergeInOrder(
-        latest.computed.flags.filter((flag) => !changed.has(flag.programme.id)),
-        recomputed.flags,
-      ),
-    });
+    return keep(
+      prisma,
+      key,
+      { snapshot: changes.snapshot, snapshotAt },
+      {
+        ...recomputed,
+        flags: mergeInOrder(
+          latest.computed.flags.filter((flag) => !changed.has(flag.programme.id)),
+          recomputed.flags,
+        ),
+      },
+    );
   });
 }
 
@@ -163,9 +179,14 @@ function keptFor(key: string) {
   return kept && Date.now() - kept.keptAt <= CACHE_AGE_MS ? kept : undefined;
 }
 
-function keep(prisma: PrismaClient, key: string, snapshot: string, computed: Computed): Computed {
+function keep(
+  prisma: PrismaClient,
+  key: string,
+  taken: { snapshot: string; snapshotAt: number },
+  computed: Computed,
+): Computed {
   cache.delete(key);
-  cache.set(key, { snapshot, keptAt: Date.now(), computed });
+  cache.set(key, { ...taken, keptAt: Date.now(), computed });
   if (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value as string);
   pruneChangeNotes(prisma);
   return computed;
