@@ -3,7 +3,6 @@
 // nested fields flattened and money in pounds, converted exactly from pence.
 import { penceAsDecimal } from "@fundline/domain";
 import { stringify } from "csv-stringify/sync";
-import ExcelJS from "exceljs";
 import fp from "fastify-plugin";
 import { z } from "zod";
 import { guardFormula } from "../lib/spreadsheet-cells.ts";
@@ -71,6 +70,8 @@ export const listExportPlugin = fp(
           { header: true, columns },
         );
       }
+      // Loaded for the first spreadsheet asked for: about 26 MB the server need not hold till then.
+      const { default: ExcelJS } = await import("exceljs");
       const workbook = new ExcelJS.Workbook();
       const sheet = workbook.addWorksheet(key);
       sheet.addRow(columns).font = { bold: true };

@@ -17,8 +17,6 @@ import {
   printable,
 } from "@fundline/domain";
 import { type Options, parse } from "csv-parse";
-import ExcelJS from "exceljs";
-import unzipper from "unzipper";
 import { RuleBroken } from "../../errors.ts";
 
 export type LedgerCell = string | number | boolean | Date;
@@ -101,6 +99,7 @@ function beyondBounds(what: string): RuleBroken {
  * shared strings are all held in memory while the sheet is read, so they are bounded first.
  */
 async function assertWorkbookWithinBounds(file: SpooledFile): Promise<void> {
+  const { default: unzipper } = await import("unzipper");
   const directory = await unzipper.Open.file(file.path);
   const megabytes = (bytes: number) => `${Math.ceil(bytes / 1024 / 1024).toLocaleString("en-GB")} MB`;
   const sharedStrings = directory.files.find((entry) => entry.path === "xl/sharedStrings.xml");
@@ -147,6 +146,9 @@ async function* csvRows(source: Readable): AsyncIterable<LedgerRow> {
 }
 
 async function* xlsxRows(source: Readable, deadline: number): AsyncIterable<LedgerRow> {
+  // Loaded for the first workbook, not held by every server from its start (with unzipper,
+  // about 30 MB) for councils whose ledgers are CSV.
+  const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(source, {
     sharedStrings: "cache",
     styles: "cache", // needed to tell a date cell from a number
