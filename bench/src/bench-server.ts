@@ -39,7 +39,7 @@ export async function startServer(databaseUrl: string, env: Record<string, strin
   const port = await freePort();
   if (!existsSync(join(API_DIR, "dist", "server.mjs")))
     throw new Error("The API is not built: run `pnpm build` first.");
-  const child: ChildProcess = spawn(process.execPath, ["dist/server.mjs"], {
+  const child: ChildProcess = spawn(process.execPath, await startArguments(), {
     cwd: API_DIR,
     env: {
       ...process.env,
@@ -132,6 +132,16 @@ export async function startServer(databaseUrl: string, env: Record<string, strin
       await exited;
     },
   };
+}
+
+/** Node's arguments in the API's `start` script (`node <flags> dist/server.mjs`), so the bench runs exactly that. */
+async function startArguments(): Promise<string[]> {
+  const { scripts } = JSON.parse(await readFile(join(API_DIR, "package.json"), "utf8")) as {
+    scripts: { start: string };
+  };
+  const [command, ...args] = scripts.start.split(/\s+/);
+  if (command !== "node") throw new Error(`the API's start script is not \`node …\`: ${scripts.start}`);
+  return args;
 }
 
 /** The server's peak resident memory so far (Linux's VmHWM), as "123 MB". */
