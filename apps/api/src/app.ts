@@ -24,6 +24,7 @@ import { spendRoutes } from "./features/spend/routes.ts";
 import { spendImportRoutes } from "./features/spend-import/routes.ts";
 import { structureRoutes } from "./features/structure/routes.ts";
 import { userRoutes } from "./features/users/routes.ts";
+import { trackHandlers, WorkInFlight } from "./lib/work-in-flight.ts";
 import { type AccessOptions, accessPlugin } from "./plugins/access.ts";
 import { errorsPlugin } from "./plugins/errors.ts";
 import { listExportPlugin } from "./plugins/list-export.ts";
@@ -61,8 +62,10 @@ export const app = fp<AppOptions>(
     await fastify.register(accessPlugin, access);
     await fastify.register(openApiPlugin);
 
+    fastify.decorate("workInFlight", new WorkInFlight());
     await fastify.register(
       async (api) => {
+        api.addHook("onRoute", trackHandlers(fastify));
         await api.register(healthRoutes);
         await api.register(sessionRoutes, { settings: access });
         await api.register(userRoutes, { settings: access });

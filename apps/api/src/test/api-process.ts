@@ -94,13 +94,15 @@ type ImportEvent = { type: string; phase?: string; rowsRead?: number; result?: {
 
 /**
  * Sends a ledger import (commit) and reads its progress events, calling `onEvent` with each; the
- * answer's result, or null if the connection ended without one (the server was killed).
+ * answer's result, or null if the connection ended without one (the server was killed, or
+ * `signal` aborted the request).
  */
 export async function importLedger(
   api: ApiProcess,
   session: { cookie: string; csrfToken: string },
   csv: string,
   onEvent: (event: ImportEvent) => void = () => {},
+  signal?: AbortSignal,
 ): Promise<ImportEvent["result"] | null> {
   const form = new FormData();
   form.append("mode", "commit");
@@ -113,6 +115,7 @@ export async function importLedger(
       method: "POST",
       headers: { cookie: session.cookie, "x-csrf-token": session.csrfToken, accept: "application/x-ndjson" },
       body: form,
+      signal,
     });
     if (!response.body) return null;
     let pending = "";
@@ -127,7 +130,7 @@ export async function importLedger(
       }
     }
   } catch {
-    // The connection was cut: the server stopped mid-import.
+    // The connection was cut: the server stopped mid-import, or the reader went away (`signal`).
   }
   return result;
 }

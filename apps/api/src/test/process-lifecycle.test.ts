@@ -1,7 +1,8 @@
 // Fundline as a real process, stopped the hard way and the polite way. A SIGKILL in the middle
 // of an import leaves the batch wholly there or wholly absent, and the same file simply imports
-// again; a SIGTERM lets requests in flight finish, refuses new ones, and stops the embedded
-// PostgreSQL cleanly; a Fundline killed with its embedded PostgreSQL still running starts again.
+// again; a SIGTERM lets requests in flight finish (an import whose reader has gone too), refuses
+// new ones, and stops the embedded PostgreSQL cleanly; a Fundline killed with its embedded
+// PostgreSQL still running starts again.
 import { existsSync } from "node:fs";
 import { readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
@@ -60,6 +61,34 @@ describe("a Fundline process stopped in the middle of its work", () => {
       second.child.kill("SIGTERM");
       expect(await second.exited).toBe(0);
       expect(await importedRows(database.url)).toEqual({ batches: 1, rows: 200_000, totalsProblems: [] });
+    } finally {
+      await database.drop();
+    }
+  }, 240_000);
+
+  it("on SIGTERM, an import whose reader went away finishes before the process stops", async () => {
+    const database = await createTestDatabase(inject("databaseAdminUrl"));
+    try {
+      const api = await startApi({ DATABASE_URL: database.url });
+      const session = await api.signIn(FINANCE);
+      const reader = new AbortController();
+      const answer = await importLedger(
+        api,
+        session,
+        ledgerCsv(60_000, "GONE"),
+        (event) => {
+          if (event.type === "progress" && event.phase === "reading" && !reader.signal.aborted) {
+            reader.abort(); // the browser tab is closed mid-import …
+            api.child.kill("SIGTERM"); // … and then the server is told to stop
+          }
+        },
+        reader.signal,
+      );
+      expect(answer).toBeNull();
+      expect(await api.exited).toBe(0);
+      // The import ran on to its end and was committed, whole; nothing failed under it.
+      expect(await importedRows(database.url)).toEqual({ batches: 1, rows: 60_000, totalsProblems: [] });
+      expect(api.output()).not.toMatch(/Cannot use a pool|unhandled error|spend import failed/);
     } finally {
       await database.drop();
     }

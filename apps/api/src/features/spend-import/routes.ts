@@ -70,25 +70,29 @@ export const spendImportRoutes: FastifyPluginAsyncZod = async (fastify) => {
       // Progress as newline-delimited JSON, then the result (or the error) as the last line.
       const events = new PassThrough();
       const emit = (event: SpendImportEvent) => events.write(`${JSON.stringify(event)}\n`);
-      run(emit)
-        .then((result) => emit({ type: "result", result }))
-        .catch((thrown: Error & { statusCode?: number }) => {
-          const error: Error & { statusCode?: number } = boundsBroken(thrown) ?? thrown;
-          const statusCode = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
-          if (statusCode === 500) request.log.error({ err: error }, "spend import failed");
-          emit({
-            type: "error",
-            statusCode,
-            message:
-              statusCode === 500
-                ? "The import failed on our side; nothing was written. It has been logged."
-                : error.message,
-          });
-        })
-        .finally(() => {
-          events.end();
-          void file.remove();
-        });
+      // Goes on after the answer has started (and if its reader goes away): tracked, so a server
+      // told to stop lets it finish before closing the database pool.
+      void fastify.workInFlight.track(
+        run(emit)
+          .then((result) => emit({ type: "result", result }))
+          .catch((thrown: Error & { statusCode?: number }) => {
+            const error: Error & { statusCode?: number } = boundsBroken(thrown) ?? thrown;
+            const statusCode = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
+            if (statusCode === 500) request.log.error({ err: error }, "spend import failed");
+            emit({
+              type: "error",
+              statusCode,
+              message:
+                statusCode === 500
+                  ? "The import failed on our side; nothing was written. It has been logged."
+                  : error.message,
+            });
+          })
+          .finally(() => {
+            events.end();
+            void file.remove();
+          }),
+      );
       // A stream is piped as it is; the 200 schema describes the plain JSON answer.
       return reply.type("application/x-ndjson").send(events as never);
     },
