@@ -105,25 +105,18 @@ async function main() {
     console.log(`\n${signal} received: stopping Fundline …`);
     // New requests are refused (503) at once; those in flight may finish within the grace period,
     // after which their connections are closed (their transactions roll back, never half-written).
-    let graceOver = false;
-    let endWaiting = () => {};
-    const grace = setTimeout(() => {
-      console.log(`Requests still running after ${config.FUNDLINE_SHUTDOWN_GRACE_MS} ms: closing their connections.`);
-      fastify.server.closeAllConnections();
-      graceOver = true;
-      endWaiting();
-    }, config.FUNDLINE_SHUTDOWN_GRACE_MS);
+    let grace: NodeJS.Timeout | undefined;
+    const graceOver = new Promise<void>((resolve) => {
+      grace = setTimeout(() => {
+        console.log(`Requests still running after ${config.FUNDLINE_SHUTDOWN_GRACE_MS} ms: closing their connections.`);
+        fastify.server.closeAllConnections();
+        resolve();
+      }, config.FUNDLINE_SHUTDOWN_GRACE_MS);
+    });
     await fastify.close().catch(() => {});
     // Work whose client went away (or that streams its answer) holds no connection for close to
     // wait on: it may finish too, within the same grace period, before the pool closes under it.
-    if (!graceOver) {
-      await Promise.race([
-        fastify.workInFlight.settled(),
-        new Promise<void>((resolve) => {
-          endWaiting = resolve;
-        }),
-      ]);
-    }
+    await Promise.race([fastify.workInFlight.settled(), graceOver]);
     clearTimeout(grace);
     metricsServer?.close();
     await prisma.$disconnect().catch(() => {});

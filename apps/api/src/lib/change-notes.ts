@@ -28,6 +28,12 @@ export async function changesSince(prisma: PrismaClient, snapshot: string) {
   return changes;
 }
 
+/** A snapshot of the committed state, taken before any figure of a result is read (so everything read is at least this new). */
+export async function currentSnapshot(prisma: PrismaClient): Promise<string> {
+  const { rows } = await poolOf(prisma).query<{ snapshot: string }>("SELECT pg_current_snapshot()::text AS snapshot");
+  return rows[0]?.snapshot ?? "";
+}
+
 const queues = new Map<string, Promise<unknown>>();
 /** Runs tasks for one key one after another (each after the last has settled). */
 export function oneAtATime<T>(key: string, task: () => Promise<T>): Promise<T> {
@@ -80,13 +86,11 @@ export function keptResults<Result>({ entries, maxAgeMs }: { entries: number; ma
     if (kept && !(await changesSince(prisma, kept.snapshot)).changed) return kept.result;
     return oneAtATime(key, async () => {
       const latest = fresh(key);
-      if (latest && (takenAfter(latest, arrivedAt) || !(await changesSince(prisma, latest.snapshot)).changed)) {
-        return latest.result;
-      }
-      // Taken before any figure is read, so everything read is at least this new.
+      if (latest && takenAfter(latest, arrivedAt)) return latest.result;
       const snapshotAt = performance.now();
-      const [{ snapshot } = { snapshot: "" }] = await prisma.$queryRaw<{ snapshot: string }[]>`
-        SELECT pg_current_snapshot()::text AS snapshot`;
+      const changes = latest && (await changesSince(prisma, latest.snapshot));
+      if (latest && changes && !changes.changed) return latest.result;
+      const snapshot = changes ? changes.snapshot : await currentSnapshot(prisma);
       const result = await compute();
       cache.delete(key);
       cache.set(key, { snapshot, snapshotAt, keptAt: Date.now(), result });

@@ -9,7 +9,7 @@ import {
   UNSPENT_WARNING_DAYS,
 } from "@fundline/domain";
 import type { FlagCode, PortfolioFlag, PortfolioReconciliation, PortfolioReconciliationQuery } from "@fundline/schemas";
-import { changesSince, oneAtATime, pruneChangeNotes, takenAfter } from "../../lib/change-notes.ts";
+import { changesSince, currentSnapshot, oneAtATime, pruneChangeNotes, takenAfter } from "../../lib/change-notes.ts";
 import type { Scope } from "../../lib/scope.ts";
 import { programmeFilter } from "../programmes/index.ts";
 import {
@@ -136,9 +136,7 @@ async function currentPortfolio(
     }
     const snapshotAt = performance.now();
     if (!latest) {
-      // The snapshot is taken before any figure is read, so everything read is at least this new.
-      const [{ snapshot } = { snapshot: "" }] = await prisma.$queryRaw<{ snapshot: string }[]>`
-        SELECT pg_current_snapshot()::text AS snapshot`;
+      const snapshot = await currentSnapshot(prisma);
       portfolioCacheCounts.computed++;
       return keep(prisma, key, { snapshot, snapshotAt }, await computePortfolio(prisma, filters, scope, today));
     }
