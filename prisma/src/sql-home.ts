@@ -13,9 +13,9 @@ export type Definition = { kind: "function" | "trigger"; key: string; text: stri
 
 // A function runs to the end of its $function$ body, or (a SQL-standard body) its first ";".
 const STATEMENT =
-  /CREATE OR REPLACE FUNCTION[\s\S]*?(?:AS \$function\$[\s\S]*?\$function\$|RETURN [^;]*);|CREATE TRIGGER [^;]*;/g;
+  /CREATE OR REPLACE FUNCTION[\s\S]*?(?:AS \$function\$[\s\S]*?\$function\$|RETURN [^;]*);|CREATE (?:CONSTRAINT )?TRIGGER [^;]*;/g;
 
-/** Every `CREATE OR REPLACE FUNCTION …;` and `CREATE TRIGGER …;` written in the folder. */
+/** Every `CREATE OR REPLACE FUNCTION …;` and `CREATE [CONSTRAINT] TRIGGER …;` written in the folder. */
 export async function writtenDefinitions(folder = SQL_HOME): Promise<Definition[]> {
   const definitions: Definition[] = [];
   for (const file of (await readdir(folder)).filter((name) => name.endsWith(".sql")).sort()) {
@@ -44,7 +44,7 @@ function definitionOf(written: string): Definition {
     .map((line) => line.trimEnd())
     .join("\n")
     .trim();
-  const trigger = /^CREATE TRIGGER ("[^"]+"|\w+) .*? ON (\S+) /.exec(text);
+  const trigger = /^CREATE (?:CONSTRAINT )?TRIGGER ("[^"]+"|\w+) .*? ON (\S+) /.exec(text);
   if (trigger) return { kind: "trigger", key: `${trigger[1]} ON ${trigger[2]}`, text };
   const func = /^CREATE OR REPLACE FUNCTION (\S+?\([^)]*\))/.exec(text);
   if (!func?.[1]) throw new Error(`not a function or trigger definition: ${text.slice(0, 80)}`);

@@ -80,17 +80,29 @@ export function keptResults<Result>({ entries, maxAgeMs }: { entries: number; ma
     const kept = cache.get(key);
     return kept && Date.now() - kept.keptAt <= maxAgeMs ? kept : undefined;
   };
-  return async function current(prisma: PrismaClient, key: string, compute: () => Promise<Result>): Promise<Result> {
+  /** How often a kept result answered, and how often one was worked out (for tests and metrics). */
+  const counts = { served: 0, computed: 0 };
+  async function current(prisma: PrismaClient, key: string, compute: () => Promise<Result>): Promise<Result> {
     const arrivedAt = performance.now();
     const kept = fresh(key);
-    if (kept && !(await changesSince(prisma, kept.snapshot)).changed) return kept.result;
+    if (kept && !(await changesSince(prisma, kept.snapshot)).changed) {
+      counts.served++;
+      return kept.result;
+    }
     return oneAtATime(key, async () => {
       const latest = fresh(key);
-      if (latest && takenAfter(latest, arrivedAt)) return latest.result;
+      if (latest && takenAfter(latest, arrivedAt)) {
+        counts.served++;
+        return latest.result;
+      }
       const snapshotAt = performance.now();
       const changes = latest && (await changesSince(prisma, latest.snapshot));
-      if (latest && changes && !changes.changed) return latest.result;
+      if (latest && changes && !changes.changed) {
+        counts.served++;
+        return latest.result;
+      }
       const snapshot = changes ? changes.snapshot : await currentSnapshot(prisma);
+      counts.computed++;
       const result = await compute();
       cache.delete(key);
       cache.set(key, { snapshot, snapshotAt, keptAt: Date.now(), result });
@@ -98,5 +110,6 @@ export function keptResults<Result>({ entries, maxAgeMs }: { entries: number; ma
       pruneChangeNotes(prisma);
       return result;
     });
-  };
+  }
+  return Object.assign(current, { counts });
 }

@@ -5,7 +5,7 @@ import { Prisma, type PrismaClient } from "@fundline/db";
 import { financialYearLabel, partsAsPercentages, penceFromBigInt, toIsoDate } from "@fundline/domain";
 import type { ProgrammeReconciliation } from "@fundline/schemas";
 
-type Db = Pick<PrismaClient, "$queryRaw">;
+export type Db = Pick<PrismaClient, "$queryRaw">;
 
 /** SQL selecting one programme's id, for the figure queries below. */
 export const oneProgramme = (programmeId: string) => Prisma.sql`SELECT ${programmeId}::uuid`;
@@ -348,9 +348,10 @@ export type LargePayment = {
 };
 
 /**
- * Single payments larger than the whole allocation of their line. Such a line is overspent, so
- * only overspent lines are looked at (through the partial index on exactly that), and within
- * each only its payments larger than its allocation (by index on costLineId).
+ * Single payments larger than the whole allocation of their line, at most 1,000 a programme (the
+ * largest; the kept findings count as many). Such a line is overspent, so only overspent lines
+ * are looked at (through the partial index on exactly that), and within each only its payments
+ * larger than its allocation (by index on costLineId).
  */
 export async function largePayments(db: Db, programmes: Prisma.Sql): Promise<LargePayment[]> {
   const rows = await db.$queryRaw<
@@ -363,16 +364,20 @@ export async function largePayments(db: Db, programmes: Prisma.Sql): Promise<Lar
       allocatedPence: bigint;
     }[]
   >`
-    SELECT line."programmeId"::text AS "programmeId", spend.id::text AS "spendId", line.name AS "lineName",
-           spend."spentOn", spend."amountPence", total."allocatedPence"
-    FROM "CostLineTotal" total
-    JOIN "CostLine" line ON line.id = total."costLineId"
-    JOIN "Spend" spend ON spend."costLineId" = line.id
-    WHERE total."spentPence" <> 0 AND (total."allocatedPence" = 0 OR total."spentPence" > total."allocatedPence")
-      AND total."allocatedPence" > 0 AND line."programmeId" IN (${programmes}) AND line."retiredAt" IS NULL
-      AND spend."retiredAt" IS NULL AND spend."amountPence" > total."allocatedPence"
-    ORDER BY spend."amountPence" DESC, spend.id
-    LIMIT 1000`;
+    SELECT "programmeId", "spendId", "lineName", "spentOn", "amountPence", "allocatedPence"
+    FROM (
+      SELECT line."programmeId"::text AS "programmeId", spend.id::text AS "spendId", line.name AS "lineName",
+             spend."spentOn", spend."amountPence", total."allocatedPence",
+             row_number() OVER (PARTITION BY line."programmeId" ORDER BY spend."amountPence" DESC, spend.id) AS place
+      FROM "CostLineTotal" total
+      JOIN "CostLine" line ON line.id = total."costLineId"
+      JOIN "Spend" spend ON spend."costLineId" = line.id
+      WHERE total."spentPence" <> 0 AND (total."allocatedPence" = 0 OR total."spentPence" > total."allocatedPence")
+        AND total."allocatedPence" > 0 AND line."programmeId" IN (${programmes}) AND line."retiredAt" IS NULL
+        AND spend."retiredAt" IS NULL AND spend."amountPence" > total."allocatedPence"
+    ) large
+    WHERE place <= 1000
+    ORDER BY "amountPence" DESC, "spendId"`;
   return rows.map((row) => ({
     programmeId: row.programmeId,
     spendId: row.spendId,

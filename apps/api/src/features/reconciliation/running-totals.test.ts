@@ -49,6 +49,21 @@ describe("running totals", () => {
     expect(line).toMatchObject({ allocatedPence: 10_500_000n, spentPence: 9_000_000n, unnamedSpentPence: 9_000_000n });
   });
 
+  it("include each programme's kept findings, so a count gone wrong is reported", async () => {
+    const programmeId = dartington.programmeId;
+    const [original] = await test.prisma.$queryRaw<{ unspentCommitments: number }[]>`
+      SELECT "unspentCommitments" FROM "ProgrammeFinding" WHERE "programmeId" = ${programmeId}::uuid`;
+    await test.prisma.$executeRaw`
+      UPDATE "ProgrammeFinding" SET "unspentCommitments" = "unspentCommitments" + 1 WHERE "programmeId" = ${programmeId}::uuid`;
+    expect((await runningTotalsDrift(test.prisma)).map((drift) => [drift.total, drift.key])).toEqual([
+      ["ProgrammeFinding", programmeId],
+    ]);
+    await test.prisma.$executeRaw`
+      UPDATE "ProgrammeFinding" SET "unspentCommitments" = ${original?.unspentCommitments ?? 0}
+      WHERE "programmeId" = ${programmeId}::uuid`;
+    expect(await runningTotalsDrift(test.prisma)).toEqual([]);
+  });
+
   it("follow every API edit: record, change, move, name, retire", async () => {
     const post = (url: string, payload: object) => test.inject({ method: "POST", url, payload });
     const created = await post("/api/spend", {

@@ -54,6 +54,9 @@ export async function runningTotalsDrift(prisma: Pick<PrismaClient, "$queryRaw">
       SELECT id, sum(pence) AS pence FROM covered GROUP BY 1
     ), paid_by_agreement AS (
       SELECT id, payer, sum(pence) AS pence FROM covered WHERE payer IS NOT NULL GROUP BY 1, 2
+    ), recounted_findings AS MATERIALIZED (
+      -- Counted from the running totals (checked above) as at a commit: the same findings kept.
+      SELECT * FROM fundline_programme_findings(ARRAY(SELECT id FROM "Programme"))
     ), compared AS (
       SELECT 'CommitmentTotal' AS total, commitment.id::text AS key,
              ARRAY[coalesce(kept."amountPence", 0), coalesce(kept."allocatedPence", 0), coalesce(kept."receivedPence", 0), coalesce(kept."namedSpentPence", 0)] AS kept,
@@ -109,6 +112,23 @@ export async function runningTotalsDrift(prisma: Pick<PrismaClient, "$queryRaw">
       FROM paid_by_agreement recomputed
       FULL JOIN "CostSharingPaymentTotal" kept
         ON kept."agreementId" = recomputed.id AND kept."organisationId" = recomputed.payer
+      UNION ALL
+      SELECT 'ProgrammeFinding', programme.id::text,
+             ARRAY[kept."notFullyFunded", kept."overAllocated", kept."receivedMore", kept."spendWithoutAllocation",
+                   kept."lineOverspent", kept."partnersBehind", kept."spendOutsideDates", kept."largePayments",
+                   kept."unspentCommitments"]::bigint[],
+             ARRAY[recomputed."notFullyFunded", recomputed."overAllocated", recomputed."receivedMore",
+                   recomputed."spendWithoutAllocation", recomputed."lineOverspent", recomputed."partnersBehind",
+                   recomputed."spendOutsideDates", recomputed."largePayments", recomputed."unspentCommitments"]::bigint[]
+      FROM "Programme" programme
+      LEFT JOIN "ProgrammeFinding" kept ON kept."programmeId" = programme.id
+      LEFT JOIN recounted_findings recomputed ON recomputed."programmeId" = programme.id
+      UNION ALL
+      SELECT 'ProgrammeFinding capital', coalesce(kept."programmeId", recomputed."programmeId")::text || ' ' || coalesce(kept.year, recomputed.year),
+             ARRAY[coalesce(kept.commitments, 0)]::bigint[], ARRAY[coalesce(recomputed.commitments, 0)]::bigint[]
+      FROM (SELECT "programmeId", year, commitments::int FROM "ProgrammeFinding", jsonb_each_text("capitalOutsideYear") AS years(year, commitments)) kept
+      FULL JOIN (SELECT "programmeId", year, commitments::int FROM recounted_findings, jsonb_each_text("capitalOutsideYear") AS years(year, commitments)) recomputed
+        ON recomputed."programmeId" = kept."programmeId" AND recomputed.year = kept.year
     )
     SELECT total, key, kept::text AS kept, recomputed::text AS recomputed FROM compared WHERE kept <> recomputed
     ORDER BY total, key`;
