@@ -95,8 +95,15 @@ export function fundersShare(programmes: Prisma.Sql, funderId: string, financial
     )`;
 }
 
-/** Each live commitment's amount, receipts, allocations and spend (attributed as `attributedSpend` says). */
-export async function commitmentFigures(db: Db, programmes: Prisma.Sql): Promise<CommitmentFigures[]> {
+/**
+ * Each live commitment's amount, receipts, allocations and spend (attributed as `attributedSpend`
+ * says). `withSpend: false` leaves the spend unread (0), for what needs only the rest.
+ */
+export async function commitmentFigures(
+  db: Db,
+  programmes: Prisma.Sql,
+  { withSpend = true }: { withSpend?: boolean } = {},
+): Promise<CommitmentFigures[]> {
   const rows = await db.$queryRaw<
     {
       programmeId: string;
@@ -113,8 +120,8 @@ export async function commitmentFigures(db: Db, programmes: Prisma.Sql): Promise
     SELECT commitment."programmeId"::text AS "programmeId", commitment.id::text AS id, commitment.title,
            commitment.status, commitment."amountPence", commitment.received::bigint AS "receivedPence",
            commitment.allocated::bigint AS "allocatedPence",
-           (commitment.named + coalesce(attributed.pence, 0))::bigint AS "spentPence"
-    FROM commitment LEFT JOIN attributed ON attributed."commitmentId" = commitment.id
+           ${withSpend ? Prisma.sql`(commitment.named + coalesce(attributed.pence, 0))::bigint` : Prisma.sql`0::bigint`} AS "spentPence"
+    FROM commitment ${withSpend ? Prisma.sql`LEFT JOIN attributed ON attributed."commitmentId" = commitment.id` : Prisma.empty}
     ORDER BY commitment.title, commitment.id`;
   return rows.map((row) => ({
     programmeId: row.programmeId,

@@ -123,51 +123,69 @@ async function computePage(
   const start = (query.page - 1) * query.pageSize;
   const end = start + query.pageSize;
 
-  // Per programme, a column per kind of finding; then per programme a run per severity.
+  // Per programme, its money and a column per kind of finding; then per programme a run per
+  // severity. With no kind chosen (a severity nothing has), only the money.
   const column = (code: FlagCode) => Prisma.raw(`"${code}"`);
   const severities = (Object.keys(SEVERITY_ORDER) as (keyof typeof SEVERITY_ORDER)[]).flatMap((severity) => {
     const ofSeverity = kinds.filter((code) => FLAG_SEVERITY[code] === severity);
     return ofSeverity.length ? [{ severity, columns: ofSeverity.map(column) }] : [];
   });
-  const everyKind = Prisma.join(kinds.map(column), " + ");
-  const allKinds = Prisma.join(kinds.map((code) => Prisma.sql`${code}::text, counted.${column(code)}`));
+  const pairs = (value: (code: FlagCode) => Prisma.Sql) =>
+    kinds.length ? Prisma.join(kinds.map((code) => Prisma.sql`${code}::text, ${value(code)}`)) : Prisma.empty;
+  const money = moneyOf(portfolio, query);
+
+  const statement = Prisma.sql`
+        WITH ${money.ctes} counted AS MATERIALIZED (
+          SELECT programme.id, programme.name, ${money.columns}
+                 ${kinds.length ? Prisma.sql`, ${Prisma.join(kinds.map((code) => Prisma.sql`coalesce(${keptCount(code, todayIso, year)}, 0) AS ${column(code)}`))}` : Prisma.empty}
+          FROM "Programme" programme LEFT JOIN "ProgrammeFinding" kept ON kept."programmeId" = programme.id
+          ${money.joins}
+          ${matching}
+        ), run AS (
+          ${
+            severities.length
+              ? Prisma.join(
+                  severities.map(
+                    ({ severity, columns }) =>
+                      Prisma.sql`SELECT id, name, ${severity} AS severity, ${SEVERITY_ORDER[severity]}::int AS rank,
+                                        (${Prisma.join(columns, " + ")})::int AS flags
+                                 FROM counted`,
+                  ),
+                  " UNION ALL ",
+                )
+              : Prisma.sql`SELECT id, name, NULL AS severity, 0 AS rank, 0 AS flags FROM counted WHERE false`
+          }
+        ), placed AS (
+          SELECT id, name, severity, rank, flags,
+                 (sum(flags) OVER (ORDER BY rank, name COLLATE "und-x-icu", id ROWS UNBOUNDED PRECEDING) - flags)::int AS before
+          FROM run WHERE flags > 0
+        )
+        SELECT
+          (SELECT json_build_object(${pairs((code) => Prisma.sql`sum(${column(code)})::int`)}) FROM counted) AS "byCode",
+          (SELECT count(*)::int FROM counted WHERE ${kinds.length ? Prisma.join(kinds.map(column), " + ") : Prisma.sql`0`} > 0)
+            AS "programmesFlagged",
+          (SELECT coalesce(json_agg(json_build_object('id', id, 'name', placed.name, 'severity', placed.severity,
+                                                      'before', placed.before, 'flags', placed.flags,
+                                                      'kinds', json_build_object(${pairs((code) => Prisma.sql`counted.${column(code)}`)}))
+                                    ORDER BY placed.before), '[]')
+           FROM placed JOIN counted USING (id) WHERE before < ${end} AND before + flags > ${start}) AS runs,
+          (SELECT json_build_object('programmes', count(*)::text, 'totalCostPence', coalesce(sum(cost), 0)::text,
+                                    'committedPence', coalesce(sum(committed), 0)::text,
+                                    'spentPence', coalesce(sum(spent), 0)::text,
+                                    'shortfallPence', coalesce(sum(greatest(cost - awarded, 0)), 0)::text)
+           FROM counted) AS money`;
 
   return prisma.$transaction(
     async (tx) => {
-      const [[counted], [money]] = await Promise.all([
-        kinds.length
-          ? tx.$queryRaw<{ byCode: Record<FlagCode, number>; programmesFlagged: number; runs: Run[] }[]>(Prisma.sql`
-          WITH counted AS MATERIALIZED (
-            SELECT programme.id, programme.name,
-                   ${Prisma.join(kinds.map((code) => Prisma.sql`${keptCount(code, todayIso, year)} AS ${column(code)}`))}
-            FROM "Programme" programme JOIN "ProgrammeFinding" kept ON kept."programmeId" = programme.id
-            ${matching}
-          ), run AS (
-            ${Prisma.join(
-              severities.map(
-                ({ severity, columns }) =>
-                  Prisma.sql`SELECT id, name, ${severity} AS severity, ${SEVERITY_ORDER[severity]}::int AS rank,
-                                    (${Prisma.join(columns, " + ")})::int AS flags
-                             FROM counted`,
-              ),
-              " UNION ALL ",
-            )}
-          ), placed AS (
-            SELECT id, name, severity, rank, flags, (sum(flags) OVER (ORDER BY rank, name COLLATE "und-x-icu", id ROWS UNBOUNDED PRECEDING) - flags)::int AS before
-            FROM run WHERE flags > 0
-          )
-          SELECT
-            (SELECT json_build_object(${Prisma.join(kinds.map((code) => Prisma.sql`${code}::text, coalesce(sum(${column(code)}), 0)`))})
-             FROM counted) AS "byCode",
-            (SELECT count(*)::int FROM counted WHERE ${everyKind} > 0) AS "programmesFlagged",
-            (SELECT coalesce(json_agg(json_build_object('id', id, 'name', placed.name, 'severity', placed.severity,
-                                                        'before', placed.before, 'flags', placed.flags,
-                                                        'kinds', json_build_object(${allKinds}))
-                                      ORDER BY placed.before), '[]')
-             FROM placed JOIN counted USING (id) WHERE before < ${end} AND before + flags > ${start}) AS runs`)
-          : [undefined],
-        portfolioMoney(tx, portfolio, query),
-      ]);
+      const [counted] =
+        await tx.$queryRaw<
+          {
+            byCode: Record<FlagCode, number>;
+            programmesFlagged: number;
+            runs: Run[];
+            money: Record<"programmes" | "totalCostPence" | "committedPence" | "spentPence" | "shortfallPence", string>;
+          }[]
+        >(statement);
       const byCode = new Map(
         Object.entries(counted?.byCode ?? {}).map(([code, count]) => [code as FlagCode, Number(count)]),
       );
@@ -178,7 +196,8 @@ async function computePage(
       const worded = await flagsOf(tx, runs, todayIso, query.financialYear);
       const flags = runs.flatMap((run) =>
         (worded.get(run.id) ?? [])
-          .filter((flag) => flag.severity === run.severity && (!query.code || flag.code === query.code))
+          // Only the kinds the run counted: figures left unread (a spend not needed) raise nothing.
+          .filter((flag) => flag.severity === run.severity && run.kinds[flag.code as FlagCode])
           .slice(Math.max(0, start - run.before), end - run.before)
           .map((flag) => Object.assign(flag, { programme: { id: run.id, name: run.name } })),
       );
@@ -188,7 +207,7 @@ async function computePage(
         page: query.page,
         pageSize: query.pageSize,
         totals: {
-          programmes: Number(money?.programmes ?? 0),
+          programmes: Number(counted?.money.programmes ?? 0),
           programmesFlagged: counted?.programmesFlagged ?? 0,
           flags: total,
           bySeverity,
@@ -196,10 +215,10 @@ async function computePage(
             const count = byCode.get(code) ?? 0;
             return count ? [{ code, severity: FLAG_SEVERITY[code], count }] : [];
           }),
-          totalCostPence: penceFromBigInt(money?.totalCostPence ?? 0n),
-          committedPence: penceFromBigInt(money?.committedPence ?? 0n),
-          spentPence: penceFromBigInt(money?.spentPence ?? 0n),
-          shortfallPence: penceFromBigInt(money?.shortfallPence ?? 0n),
+          totalCostPence: penceFromBigInt(BigInt(counted?.money.totalCostPence ?? 0)),
+          committedPence: penceFromBigInt(BigInt(counted?.money.committedPence ?? 0)),
+          spentPence: penceFromBigInt(BigInt(counted?.money.spentPence ?? 0)),
+          shortfallPence: penceFromBigInt(BigInt(counted?.money.shortfallPence ?? 0)),
         },
       };
     },
@@ -208,15 +227,12 @@ async function computePage(
 }
 
 /** The figures each kind of finding is worded from (besides the programme's own). */
-const FIGURES_OF: Record<
-  FlagCode,
-  "programme" | "commitments" | "costLines" | "costSharing" | "capital" | "outsideDates" | "largePayments"
-> = {
+const FIGURES_OF: Record<FlagCode, Figures> = {
   PROGRAMME_NOT_FULLY_FUNDED: "programme",
   COMMITMENT_OVER_ALLOCATED: "commitments",
   RECEIVED_MORE_THAN_COMMITTED: "commitments",
-  COMMITTED_UNSPENT_AFTER_END: "commitments",
-  COMMITTED_UNSPENT_NEAR_END: "commitments",
+  COMMITTED_UNSPENT_AFTER_END: "commitmentSpend",
+  COMMITTED_UNSPENT_NEAR_END: "commitmentSpend",
   SPEND_WITHOUT_ALLOCATION: "costLines",
   LINE_OVERSPENT: "costLines",
   PARTNER_BEHIND_SHARE: "costSharing",
@@ -224,11 +240,20 @@ const FIGURES_OF: Record<
   SPEND_OUTSIDE_PROGRAMME_DATES: "outsideDates",
   PAYMENT_LARGER_THAN_LINE: "largePayments",
 };
+type Figures =
+  | "programme"
+  | "commitments"
+  | "commitmentSpend"
+  | "costLines"
+  | "costSharing"
+  | "capital"
+  | "outsideDates"
+  | "largePayments";
 
 /**
  * The flags of a page's programmes, worded by the rules of a programme's own reconciliation.
  * Only the figures the page's kinds of finding need are read, for only the programmes that have
- * them (the rest are left empty, so those rules raise nothing).
+ * them (the rest are left empty, so those rules raise nothing; unread spend is filtered out).
  */
 async function flagsOf(
   db: Db,
@@ -238,23 +263,16 @@ async function flagsOf(
 ): Promise<Map<string, Flag[]>> {
   if (!runs.length) return new Map();
   const programmeIds = [...new Set(runs.map((run) => run.id))];
-  const needing = (figures: (typeof FIGURES_OF)[FlagCode]) => {
-    const ids = new Set(
-      runs.flatMap((run) =>
-        Object.entries(run.kinds).some(
-          ([code, count]) =>
-            count && FLAG_SEVERITY[code as FlagCode] === run.severity && FIGURES_OF[code as FlagCode] === figures,
-        )
-          ? [run.id]
-          : [],
-      ),
-    );
-    return ids.size ? Prisma.sql`SELECT unnest(${[...ids]}::uuid[])` : undefined;
-  };
-  const read = <Row>(figures: (typeof FIGURES_OF)[FlagCode], query: (programmes: Prisma.Sql) => Promise<Row[]>) => {
-    const programmes = needing(figures);
-    return programmes ? query(programmes) : Promise.resolve([]);
-  };
+  const kindsOf = (run: Run) =>
+    (Object.keys(run.kinds) as FlagCode[]).filter((code) => run.kinds[code] && FLAG_SEVERITY[code] === run.severity);
+  const needing = (figures: Figures) =>
+    new Set(runs.flatMap((run) => (kindsOf(run).some((code) => FIGURES_OF[code] === figures) ? [run.id] : [])));
+  const read = <Row>(ids: Set<string>, query: (programmes: Prisma.Sql) => Promise<Row[]>) =>
+    ids.size ? query(Prisma.sql`SELECT unnest(${[...ids]}::uuid[])`) : Promise.resolve([]);
+  // A commitment's spend (its attributed share of unnamed spend) is the dear part: read only
+  // where money unspent is to be worded.
+  const withSpend = needing("commitmentSpend");
+  const withoutSpend = new Set([...needing("commitments")].filter((id) => !withSpend.has(id)));
   const [rows, commitments, costLines, costSharing, capital, outsideDates, bigPayments] = await Promise.all([
     db.$queryRaw<
       {
@@ -269,12 +287,15 @@ async function flagsOf(
              coalesce(total."committedPence", 0)::bigint AS "committedPence"
       FROM "Programme" programme LEFT JOIN "ProgrammeTotal" total ON total."programmeId" = programme.id
       WHERE programme.id = ANY(${programmeIds}::uuid[])`,
-    read("commitments", (programmes) => commitmentFigures(db, programmes)),
-    read("costLines", (programmes) => costLineFigures(db, programmes, { problemsOnly: true })),
-    read("costSharing", (programmes) => costSharingFigures(db, programmes)),
-    read("capital", (programmes) => capitalOutsideYear(db, programmes)),
-    read("outsideDates", (programmes) => spendOutsideDates(db, programmes)),
-    read("largePayments", (programmes) => largePayments(db, programmes)),
+    Promise.all([
+      read(withSpend, (programmes) => commitmentFigures(db, programmes)),
+      read(withoutSpend, (programmes) => commitmentFigures(db, programmes, { withSpend: false })),
+    ]).then((both) => both.flat()),
+    read(needing("costLines"), (programmes) => costLineFigures(db, programmes, { problemsOnly: true })),
+    read(needing("costSharing"), (programmes) => costSharingFigures(db, programmes)),
+    read(needing("capital"), (programmes) => capitalOutsideYear(db, programmes)),
+    read(needing("outsideDates"), (programmes) => spendOutsideDates(db, programmes)),
+    read(needing("largePayments"), (programmes) => largePayments(db, programmes)),
   ]);
   const byProgramme = {
     outsideDates: new Map(outsideDates.map((row) => [row.programmeId, row])),
@@ -309,11 +330,12 @@ async function flagsOf(
 }
 
 /**
- * What the findings are set against: the programmes' cost, awarded funding and spend, and the
- * shortfall. With a funder chosen, its own commitments and the spend attributed to them; with a
- * year, the spend within it.
+ * What the findings are set against: per programme its cost, awarded funding (`awarded`, for
+ * the shortfall) and spend. With a funder chosen, its own commitments and the spend attributed
+ * to them; with a year, the spend within it. Parts of the page's one statement: CTEs to go
+ * first, joins onto the programme, and the columns.
  */
-function portfolioMoney(prisma: Db, portfolio: Prisma.Sql, query: Filters) {
+function moneyOf(portfolio: Prisma.Sql, query: Filters) {
   const year = query.financialYear ? parseFinancialYearLabel(query.financialYear) : undefined;
   const share = query.funderId ? fundersShare(portfolio, query.funderId, year) : undefined;
   const spentInYear = Prisma.sql`(SELECT coalesce(sum(year."spentPence"), 0) FROM "CostLineYearTotal" year
@@ -325,19 +347,13 @@ function portfolioMoney(prisma: Db, portfolio: Prisma.Sql, query: Filters) {
     : year === undefined
       ? Prisma.sql`coalesce(total."spentPence", 0)`
       : spentInYear;
-  return prisma.$queryRaw<
-    { programmes: bigint; totalCostPence: bigint; committedPence: bigint; spentPence: bigint; shortfallPence: bigint }[]
-  >`
-    ${share ? Prisma.sql`WITH ${share}` : Prisma.empty}
-    SELECT count(*)::bigint AS programmes,
-           coalesce(sum(programme."totalCostPence"), 0)::bigint AS "totalCostPence",
-           coalesce(sum(${committed}), 0)::bigint AS "committedPence",
-           coalesce(sum(${spent}), 0)::bigint AS "spentPence",
-           coalesce(sum(greatest(programme."totalCostPence" - coalesce(total."committedPence", 0), 0)), 0)::bigint AS "shortfallPence"
-    FROM "Programme" programme
-    LEFT JOIN "ProgrammeTotal" total ON total."programmeId" = programme.id
-    ${share ? Prisma.sql`LEFT JOIN funded ON funded."programmeId" = programme.id` : Prisma.empty}
-    WHERE programme.id IN (${portfolio})`;
+  return {
+    ctes: share ? Prisma.sql`${share},` : Prisma.empty,
+    joins: Prisma.sql`LEFT JOIN "ProgrammeTotal" total ON total."programmeId" = programme.id
+      ${share ? Prisma.sql`LEFT JOIN funded ON funded."programmeId" = programme.id` : Prisma.empty}`,
+    columns: Prisma.sql`programme."totalCostPence" AS cost, ${committed} AS committed, ${spent} AS spent,
+      coalesce(total."committedPence", 0) AS awarded`,
+  };
 }
 
 function groupBy<Row extends { programmeId: string }>(rows: Row[]): Map<string, Row[]> {
