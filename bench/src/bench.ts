@@ -274,7 +274,7 @@ async function main() {
       );
       const floor = await integrityFloor(database.url);
       log(
-        `  integrity floor: the same ${IMPORT_ROWS.toLocaleString("en-GB")} rows by COPY straight into Spend, with its keys, indexes and triggers, rolled back: ${ms(floor)} → ${Math.round(IMPORT_ROWS / (floor / 1000)).toLocaleString("en-GB")} rows/s`,
+        `  integrity floor: the same ${IMPORT_ROWS.toLocaleString("en-GB")} rows by COPY straight into Spend, with its keys, indexes and triggers (deferred ones too), rolled back: ${ms(floor)} → ${Math.round(IMPORT_ROWS / (floor / 1000)).toLocaleString("en-GB")} rows/s`,
       );
       log(`  import against the integrity floor: ${(elapsed / floor).toFixed(2)}× its time`);
       const rate = IMPORT_ROWS / (elapsed / 1000);
@@ -313,8 +313,9 @@ async function main() {
 
 /**
  * The rows of the last bench import written again by COPY straight into Spend itself (its real
- * keys, indexes, triggers and a million rows already there), in a transaction rolled back: what
- * storing them with full integrity costs on this machine, below which no import can go. Their
+ * keys, indexes, triggers and a million rows already there), in a transaction rolled back after
+ * its deferred triggers have run (as at a commit): what storing them with full integrity costs on
+ * this machine, below which no import can go. Their
  * ledger keys and ids are made new so they do not collide with the imported rows.
  */
 async function integrityFloor(databaseUrl: string): Promise<number> {
@@ -338,6 +339,8 @@ async function integrityFloor(databaseUrl: string): Promise<number> {
       await client.query(`COPY "Spend" (id, "programmeId", "costLineId", "spentOn", "amountPence", "irrecoverableVatPence",
           "supplierName", "paidToIndividual", department, purpose, "merchantCategory", reference, source, "importBatchId",
           "ledgerRowKey") FROM '${path}' WITH (FORMAT csv)`);
+      // What a commit would run too: the deferred count of each changed programme's findings.
+      await client.query("SET CONSTRAINTS ALL IMMEDIATE");
       return performance.now() - started;
     } finally {
       await client.query("ROLLBACK");
