@@ -127,10 +127,13 @@ AS $function$
          coalesce(line_counts.overspent, 0)::int,
          coalesce(partners_behind.partners, 0)::int,
          coalesce(capital_by_year.years, '{}'::jsonb),
-         ((programme."startOn" IS NOT NULL OR programme."endOn" IS NOT NULL) AND EXISTS (
-           SELECT 1 FROM "Spend" spend
-           WHERE spend."programmeId" = programme.id AND spend."retiredAt" IS NULL
-             AND (spend."spentOn" < programme."startOn" OR spend."spentOn" > programme."endOn")))::int,
+         -- Two index ranges (before the start, after the end), not every payment of the programme.
+         (EXISTS (SELECT 1 FROM "Spend" spend
+                  WHERE spend."programmeId" = programme.id AND spend."spentOn" < programme."startOn"
+                    AND spend."retiredAt" IS NULL)
+          OR EXISTS (SELECT 1 FROM "Spend" spend
+                     WHERE spend."programmeId" = programme.id AND spend."spentOn" > programme."endOn"
+                       AND spend."retiredAt" IS NULL))::int,
          coalesce(large_payments.payments, 0)::int,
          coalesce(commitment_counts.unspent, 0)::int
   FROM programme
