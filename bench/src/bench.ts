@@ -463,7 +463,7 @@ async function load(server: RunningServer, label: string, path: string, seconds 
   const result = { p50: percentile(latencies, 50), p95: percentile(latencies, 95), requests: latencies.length, errors };
   if (report) {
     log(
-      `  ${label}: p50 ${ms(result.p50)}, p95 ${ms(result.p95)} (${result.requests} requests, ${LOAD.connections} concurrent, ${seconds} s, ${errors} errors)`,
+      `  ${label}: p50 ${ms(result.p50)}, p95 ${ms(result.p95)} (${result.requests} requests, ${LOAD.connections} concurrent, ${seconds} s, ${errors} errors; server peak so far ${await peakMemory(server)})`,
     );
   }
   return result;
