@@ -24,7 +24,7 @@ import { spendRoutes } from "./features/spend/routes.ts";
 import { spendImportRoutes } from "./features/spend-import/routes.ts";
 import { structureRoutes } from "./features/structure/routes.ts";
 import { userRoutes } from "./features/users/routes.ts";
-import { trackHandlers, WorkInFlight } from "./lib/work-in-flight.ts";
+import { trackRequests, WorkInFlight } from "./lib/work-in-flight.ts";
 import { type AccessOptions, accessPlugin } from "./plugins/access.ts";
 import { errorsPlugin } from "./plugins/errors.ts";
 import { listExportPlugin } from "./plugins/list-export.ts";
@@ -59,13 +59,17 @@ export const app = fp<AppOptions>(
     await fastify.register(listExportPlugin);
     await fastify.register(prismaPlugin, { prisma: options.prisma });
     await fastify.register(metricsPlugin, { prisma: options.prisma });
+    // First of the request hooks, so a request is counted before the session lookup runs.
+    fastify.decorate("workInFlight", new WorkInFlight());
+    const tracking = trackRequests(fastify);
+    fastify.addHook("onRequest", tracking.onRequest);
+    fastify.addHook("onRoute", tracking.onRoute);
+    fastify.addHook("onResponse", tracking.onResponse);
     await fastify.register(accessPlugin, access);
     await fastify.register(openApiPlugin);
 
-    fastify.decorate("workInFlight", new WorkInFlight());
     await fastify.register(
       async (api) => {
-        api.addHook("onRoute", trackHandlers(fastify));
         await api.register(healthRoutes);
         await api.register(sessionRoutes, { settings: access });
         await api.register(userRoutes, { settings: access });

@@ -3,7 +3,7 @@
 // continues after the handler has answered. On SIGTERM the server waits for it (within the grace
 // period) before closing the database pool: otherwise such work failed at its next query
 // ("Cannot use a pool after calling end on the pool") or was cut off as the process exited.
-import type { FastifyInstance, RouteOptions } from "fastify";
+import type { FastifyInstance, FastifyRequest, RouteOptions } from "fastify";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -30,12 +30,39 @@ export class WorkInFlight {
   }
 }
 
-/** An onRoute hook: each route's handler is tracked from its start until it settles. */
-export function trackHandlers(fastify: FastifyInstance) {
-  return (route: RouteOptions) => {
-    const handler = route.handler;
-    route.handler = function tracked(this: FastifyInstance, request, reply) {
-      return fastify.workInFlight.track(Promise.resolve().then(() => handler.call(this, request, reply)));
-    };
+/**
+ * Hooks for a scope: each request counts as in flight from its arrival until its handler settles,
+ * or, answered before any handler ran (a 401 from the session check), until that answer is sent.
+ * From arrival, not from the handler: a client that goes away while the hooks before the handler
+ * run (the session lookup) leaves no connection for closing to wait on, and its handler would
+ * otherwise start after the pool had closed.
+ */
+export function trackRequests(fastify: FastifyInstance) {
+  const releases = new WeakMap<FastifyRequest, () => void>();
+  const release = (request: FastifyRequest) => {
+    releases.get(request)?.();
+    releases.delete(request);
+  };
+  return {
+    onRequest: async (request: FastifyRequest) => {
+      let done = () => {};
+      void fastify.workInFlight.track(
+        new Promise<void>((resolve) => {
+          done = resolve;
+        }),
+      );
+      releases.set(request, done);
+    },
+    onRoute: (route: RouteOptions) => {
+      const handler = route.handler;
+      route.handler = function tracked(this: FastifyInstance, request, reply) {
+        return Promise.resolve()
+          .then(() => handler.call(this, request, reply))
+          .finally(() => release(request));
+      };
+    },
+    // An answer sent without the handler (or after it): nothing of the request runs any more.
+    // A request whose answer is never sent and whose handler never runs is let go by the grace period.
+    onResponse: async (request: FastifyRequest) => release(request),
   };
 }
