@@ -48,8 +48,9 @@ export async function reconcilePortfolio(
   return keptPages(prisma, key, work);
 }
 
-// A page is a few tens of kilobytes at most: at most this many are kept, for up to 30 minutes.
-const keptPages = keptResults<PortfolioReconciliation>({ entries: 200, maxAgeMs: 30 * 60_000 });
+// A page of 50 findings is tens of kilobytes, one of 500 (an export's) a few hundred: at most
+// this many are kept, the least recently worked out going first, for up to 30 minutes.
+const keptPages = keptResults<PortfolioReconciliation>({ entries: 50, maxAgeMs: 30 * 60_000 });
 export const portfolioCacheCounts = keptPages.counts;
 
 /** How many flags of each kind a programme has, read from its kept findings on `today`. */
