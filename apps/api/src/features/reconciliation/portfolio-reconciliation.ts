@@ -169,7 +169,7 @@ async function computePage(
                                                       'before', placed.before, 'flags', placed.flags,
                                                       'kinds', json_build_object(${pairs((code) => Prisma.sql`counted.${column(code)}`)}))
                                     ORDER BY placed.before), '[]')
-           FROM placed JOIN counted USING (id) WHERE before < ${end} AND before + flags > ${start}) AS runs,
+           FROM placed JOIN counted USING (id) WHERE before < ${end}::bigint AND before + flags > ${start}::bigint) AS runs,
           (SELECT json_build_object('programmes', count(*)::text, 'totalCostPence', coalesce(sum(cost), 0)::text,
                                     'committedPence', coalesce(sum(committed), 0)::text,
                                     'spentPence', coalesce(sum(spent), 0)::text,
