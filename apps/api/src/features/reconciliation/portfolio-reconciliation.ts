@@ -97,7 +97,7 @@ type Run = {
 };
 
 /**
- * One page, in one snapshot (a read-only repeatable-read transaction), so the counts, the
+ * One page, in one snapshot (a repeatable-read transaction), so the counts, the
  * page's runs and their worded flags agree. Order: most serious first, then by programme name
  * (a Unicode collation, not the database's), then id; a programme's flags of one severity form
  * one run, in the rules' order.
