@@ -154,8 +154,7 @@ DECLARE
 BEGIN
   -- At commit (a deferred trigger), once per writing transaction: its change note now names
   -- every programme the transaction's writes can change.
-  SELECT CASE WHEN change.everything THEN ARRAY(SELECT id FROM "Programme") ELSE change."programmeIds" END
-  INTO programmes
+  SELECT change."programmeIds" INTO programmes
   FROM "ReconciliationChange" change WHERE change."transactionId" = NEW."transactionId";
   programmes := ARRAY(SELECT DISTINCT unnest(programmes) ORDER BY 1);
   IF cardinality(programmes) = 0 THEN

@@ -17,25 +17,29 @@ DECLARE
   found uuid[];
   programmes uuid[];
 BEGIN
-  IF key_of <> 'everything' THEN
-    IF TG_OP <> 'DELETE' THEN
-      EXECUTE format('SELECT array_agg(key) FROM (SELECT DISTINCT %I AS key FROM new_rows WHERE %I IS NOT NULL) keys', key_column, key_column) INTO found;
-      keys := keys || coalesce(found, '{}');
-    END IF;
-    IF TG_OP <> 'INSERT' THEN
-      EXECUTE format('SELECT array_agg(key) FROM (SELECT DISTINCT %I AS key FROM old_rows WHERE %I IS NOT NULL) keys', key_column, key_column) INTO found;
-      keys := keys || coalesce(found, '{}');
-    END IF;
-    programmes := CASE key_of
-      WHEN 'programme' THEN keys
-      WHEN 'cost line' THEN ARRAY(SELECT "programmeId" FROM "CostLine" WHERE id = ANY (keys))
-      WHEN 'commitment' THEN ARRAY(SELECT "programmeId" FROM "FundingCommitment" WHERE id = ANY (keys) AND "programmeId" IS NOT NULL)
-      WHEN 'agreement' THEN ARRAY(SELECT "programmeId" FROM "CostSharingAgreement" WHERE id = ANY (keys))
-      WHEN 'benefit' THEN ARRAY(SELECT "programmeId" FROM "Benefit" WHERE id = ANY (keys))
-    END;
+  IF TG_OP <> 'DELETE' THEN
+    EXECUTE format('SELECT array_agg(key) FROM (SELECT DISTINCT %I AS key FROM new_rows WHERE %I IS NOT NULL) keys', key_column, key_column) INTO found;
+    keys := keys || coalesce(found, '{}');
   END IF;
+  IF TG_OP <> 'INSERT' THEN
+    EXECUTE format('SELECT array_agg(key) FROM (SELECT DISTINCT %I AS key FROM old_rows WHERE %I IS NOT NULL) keys', key_column, key_column) INTO found;
+    keys := keys || coalesce(found, '{}');
+  END IF;
+  programmes := CASE key_of
+    WHEN 'programme' THEN keys
+    WHEN 'cost line' THEN ARRAY(SELECT "programmeId" FROM "CostLine" WHERE id = ANY (keys))
+    WHEN 'commitment' THEN ARRAY(SELECT "programmeId" FROM "FundingCommitment" WHERE id = ANY (keys) AND "programmeId" IS NOT NULL)
+    WHEN 'agreement' THEN ARRAY(SELECT "programmeId" FROM "CostSharingAgreement" WHERE id = ANY (keys))
+    WHEN 'benefit' THEN ARRAY(SELECT "programmeId" FROM "Benefit" WHERE id = ANY (keys))
+    -- A fund's type says which of its commitments are capital: the programmes they fund.
+    WHEN 'fund' THEN ARRAY(SELECT "programmeId" FROM "FundingCommitment" WHERE "fundId" = ANY (keys) AND "programmeId" IS NOT NULL)
+    -- No finding counts anything an organisation's own row holds.
+    WHEN 'organisation' THEN '{}'::uuid[]
+  END;
+  -- Funds' and organisations' names are on any programme's page, so every kept page is stale
+  -- (`everything`), though only the programmes named here are counted again.
   INSERT INTO "ReconciliationChange" AS change ("transactionId", "programmeIds", everything)
-  VALUES (pg_current_xact_id()::text::bigint, ARRAY(SELECT DISTINCT unnest(programmes)), key_of = 'everything')
+  VALUES (pg_current_xact_id()::text::bigint, ARRAY(SELECT DISTINCT unnest(programmes)), key_of IN ('fund', 'organisation'))
   ON CONFLICT ("transactionId") DO UPDATE SET
     everything = change.everything OR excluded.everything,
     "programmeIds" = ARRAY(SELECT DISTINCT unnest(change."programmeIds" || excluded."programmeIds"));
@@ -66,16 +70,16 @@ CREATE TRIGGER "CostSharingAgreement_reconciliation_change_update" AFTER UPDATE 
 CREATE TRIGGER "DeliverableTarget_reconciliation_change_delete" AFTER DELETE ON public."DeliverableTarget" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('programmeId', 'programme');
 CREATE TRIGGER "DeliverableTarget_reconciliation_change_insert" AFTER INSERT ON public."DeliverableTarget" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('programmeId', 'programme');
 CREATE TRIGGER "DeliverableTarget_reconciliation_change_update" AFTER UPDATE ON public."DeliverableTarget" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('programmeId', 'programme');
-CREATE TRIGGER "Fund_reconciliation_change_delete" AFTER DELETE ON public."Fund" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('id', 'everything');
-CREATE TRIGGER "Fund_reconciliation_change_update" AFTER UPDATE ON public."Fund" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('id', 'everything');
+CREATE TRIGGER "Fund_reconciliation_change_delete" AFTER DELETE ON public."Fund" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('id', 'fund');
+CREATE TRIGGER "Fund_reconciliation_change_update" AFTER UPDATE ON public."Fund" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('id', 'fund');
 CREATE TRIGGER "FundingCommitment_reconciliation_change_delete" AFTER DELETE ON public."FundingCommitment" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('programmeId', 'programme');
 CREATE TRIGGER "FundingCommitment_reconciliation_change_insert" AFTER INSERT ON public."FundingCommitment" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('programmeId', 'programme');
 CREATE TRIGGER "FundingCommitment_reconciliation_change_update" AFTER UPDATE ON public."FundingCommitment" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('programmeId', 'programme');
 CREATE TRIGGER "Milestone_reconciliation_change_delete" AFTER DELETE ON public."Milestone" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('programmeId', 'programme');
 CREATE TRIGGER "Milestone_reconciliation_change_insert" AFTER INSERT ON public."Milestone" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('programmeId', 'programme');
 CREATE TRIGGER "Milestone_reconciliation_change_update" AFTER UPDATE ON public."Milestone" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('programmeId', 'programme');
-CREATE TRIGGER "Organisation_reconciliation_change_delete" AFTER DELETE ON public."Organisation" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('id', 'everything');
-CREATE TRIGGER "Organisation_reconciliation_change_update" AFTER UPDATE ON public."Organisation" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('id', 'everything');
+CREATE TRIGGER "Organisation_reconciliation_change_delete" AFTER DELETE ON public."Organisation" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('id', 'organisation');
+CREATE TRIGGER "Organisation_reconciliation_change_update" AFTER UPDATE ON public."Organisation" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('id', 'organisation');
 CREATE TRIGGER "ProgrammePartner_reconciliation_change_delete" AFTER DELETE ON public."ProgrammePartner" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('programmeId', 'programme');
 CREATE TRIGGER "ProgrammePartner_reconciliation_change_insert" AFTER INSERT ON public."ProgrammePartner" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('programmeId', 'programme');
 CREATE TRIGGER "ProgrammePartner_reconciliation_change_update" AFTER UPDATE ON public."ProgrammePartner" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_note_reconciliation_change('programmeId', 'programme');

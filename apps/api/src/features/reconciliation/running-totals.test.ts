@@ -2,6 +2,7 @@
 // scratch after every kind of write: API edits, retirements, whole-batch reversals, deletes,
 // random sequences of raw SQL and concurrent writers.
 import { randomUUID } from "node:crypto";
+import type { Prisma } from "@fundline/db";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, seedAndFindDartington, type TestApp } from "../../test/test-app.ts";
@@ -61,6 +62,44 @@ describe("running totals", () => {
     await test.prisma.$executeRaw`
       UPDATE "ProgrammeFinding" SET "unspentCommitments" = ${original?.unspentCommitments ?? 0}
       WHERE "programmeId" = ${programmeId}::uuid`;
+    expect(await runningTotalsDrift(test.prisma)).toEqual([]);
+  });
+
+  it("count again, for a fund changed, only the programmes it funds; for an organisation changed, none", async () => {
+    // The programmes whose kept findings a write's commit took (locked) to count them again: the
+    // rows whose xmax is that transaction's.
+    const countedBy = async (write: (tx: Prisma.TransactionClient) => Promise<unknown>) => {
+      const transaction = await test.prisma.$transaction(async (tx) => {
+        await write(tx);
+        const [id] = await tx.$queryRaw<{ xid: string }[]>`SELECT pg_current_xact_id()::xid::text AS xid`;
+        return id?.xid;
+      });
+      const counted = await test.prisma.$queryRaw<{ programmeId: string }[]>`
+        SELECT "programmeId"::text FROM "ProgrammeFinding" WHERE xmax::text = ${transaction} ORDER BY 1`;
+      return counted.map((row) => row.programmeId);
+    };
+    const commitment = await test.prisma.fundingCommitment.findUniqueOrThrow({ where: { id: commitmentIds[0]! } });
+    const funded = await test.prisma.fundingCommitment.findMany({
+      where: { fundId: commitment.fundId, programmeId: { not: null } },
+      select: { programmeId: true },
+      distinct: ["programmeId"],
+      orderBy: { programmeId: "asc" },
+    });
+    expect(funded.length).toBeGreaterThan(0);
+    expect(funded.length).toBeLessThan(await test.prisma.programme.count());
+    const fund = await test.prisma.fund.findUniqueOrThrow({ where: { id: commitment.fundId } });
+    expect(
+      await countedBy((tx) => tx.fund.update({ where: { id: fund.id }, data: { name: `${fund.name} (renamed)` } })),
+    ).toEqual(funded.map((row) => row.programmeId));
+    await test.prisma.fund.update({ where: { id: fund.id }, data: { name: fund.name } });
+
+    const funder = await test.prisma.organisation.findUniqueOrThrow({ where: { id: fund.funderId } });
+    expect(
+      await countedBy((tx) =>
+        tx.organisation.update({ where: { id: funder.id }, data: { name: `${funder.name} (renamed)` } }),
+      ),
+    ).toEqual([]);
+    await test.prisma.organisation.update({ where: { id: funder.id }, data: { name: funder.name } });
     expect(await runningTotalsDrift(test.prisma)).toEqual([]);
   });
 
