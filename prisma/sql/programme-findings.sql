@@ -66,11 +66,18 @@ AS $function$
            count(*) FILTER (WHERE allocated <> 0 AND spent > allocated) AS overspent
     FROM line WHERE live GROUP BY 1
   ), large_payments AS (
-    -- At most 1,000 a programme, as many as its reconciliation lists (largePayments).
-    SELECT line."programmeId", least(count(*), 1000) AS payments
-    FROM line JOIN "Spend" spend ON spend."costLineId" = line.id
+    -- At most 1,000 a programme, as many as its reconciliation lists (largePayments). Each
+    -- overspent line's are read by range on its (cost line, amount) index, never by reading
+    -- every payment: a join let the planner scan all of Spend when many programmes are counted.
+    SELECT line."programmeId", least(sum(large.payments), 1000) AS payments
+    FROM line CROSS JOIN LATERAL (
+      SELECT count(*) AS payments FROM (
+        SELECT 1 FROM "Spend" spend
+        WHERE spend."costLineId" = line.id AND spend."amountPence" > line.allocated AND spend."retiredAt" IS NULL
+        LIMIT 1000
+      ) each_payment
+    ) large
     WHERE line.live AND line.allocated > 0 AND line.spent > line.allocated
-      AND spend."retiredAt" IS NULL AND spend."amountPence" > line.allocated
     GROUP BY 1
   ), agreement_total AS (
     SELECT agreement.id AS "agreementId", agreement."programmeId", coalesce(kept."spentPence", 0) AS pence
