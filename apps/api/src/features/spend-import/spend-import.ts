@@ -248,32 +248,48 @@ async function summarise(
     Prisma.sql`SELECT line, kind, reason FROM checked WHERE kind IS NOT NULL ORDER BY line LIMIT ${PROBLEMS_SHOWN}`,
   );
   // Rows that go in but will raise a finding: the import says so before anything is written.
-  const warned = Prisma.sql`
-    SELECT checked.line, 'outsideProgrammeDates' AS kind,
-           'dated ' || to_char(checked.spent_on, 'FMDD Mon YYYY') || ', outside the dates of ' || programme.name || ' ('
-             || coalesce(to_char(programme."startOn", 'FMDD Mon YYYY'), 'no start') || ' to '
-             || coalesce(to_char(programme."endOn", 'FMDD Mon YYYY'), 'no end') || ')' AS reason
-    FROM checked JOIN "Programme" programme ON programme.id = checked.programme_id
-    WHERE checked.kind IS NULL
-      AND (checked.spent_on < programme."startOn" OR checked.spent_on > programme."endOn")
-    UNION ALL
-    SELECT checked.line, 'moreThanLineHasLeft',
-           '£' || to_char(checked.amount_pence / 100.0, 'FM999,999,999,990.00') || ' is more than the £'
-             || to_char(greatest(coalesce(total."allocatedPence", 0) - coalesce(total."spentPence", 0), 0) / 100.0,
-                        'FM999,999,999,990.00')
-             || ' left on ' || line.name
-    FROM checked
-    JOIN "CostLine" line ON line.id = checked.cost_line_id
-    LEFT JOIN "CostLineTotal" total ON total."costLineId" = checked.cost_line_id
-    WHERE checked.kind IS NULL AND checked.amount_pence > 0
-      AND checked.amount_pence > coalesce(total."allocatedPence", 0) - coalesce(total."spentPence", 0)`;
-  const [warningCount] = await run<{ count: string }>(
+  // Found once (which rows, of what kind), counted, and worded for the first shown only.
+  const warned = await run<{
+    warningCount: string;
+    line: number | null;
+    kind: "outsideProgrammeDates" | "moreThanLineHasLeft" | null;
+    reason: string | null;
+  }>(
     client,
-    Prisma.sql`SELECT count(DISTINCT line) AS count FROM (${warned}) warned`,
+    Prisma.sql`
+      WITH warned AS (
+        SELECT checked.line, 'outsideProgrammeDates' AS kind, checked.programme_id, checked.cost_line_id,
+               checked.spent_on, checked.amount_pence, NULL::bigint AS left_pence
+        FROM checked JOIN "Programme" programme ON programme.id = checked.programme_id
+        WHERE checked.kind IS NULL
+          AND (checked.spent_on < programme."startOn" OR checked.spent_on > programme."endOn")
+        UNION ALL
+        SELECT checked.line, 'moreThanLineHasLeft', checked.programme_id, checked.cost_line_id, checked.spent_on,
+               checked.amount_pence,
+               greatest(coalesce(total."allocatedPence", 0) - coalesce(total."spentPence", 0), 0)
+        FROM checked LEFT JOIN "CostLineTotal" total ON total."costLineId" = checked.cost_line_id
+        WHERE checked.kind IS NULL AND checked.amount_pence > 0
+          AND checked.amount_pence > coalesce(total."allocatedPence", 0) - coalesce(total."spentPence", 0)
+      ), shown AS (
+        SELECT * FROM warned ORDER BY line, kind LIMIT ${PROBLEMS_SHOWN}
+      )
+      SELECT (SELECT count(DISTINCT line) FROM warned) AS "warningCount", shown.line, shown.kind,
+             CASE shown.kind
+               WHEN 'outsideProgrammeDates' THEN
+                 'dated ' || to_char(shown.spent_on, 'FMDD Mon YYYY') || ', outside the dates of ' || programme.name || ' ('
+                 || coalesce(to_char(programme."startOn", 'FMDD Mon YYYY'), 'no start') || ' to '
+                 || coalesce(to_char(programme."endOn", 'FMDD Mon YYYY'), 'no end') || ')'
+               ELSE '£' || to_char(shown.amount_pence / 100.0, 'FM999,999,999,990.00') || ' is more than the £'
+                 || to_char(shown.left_pence / 100.0, 'FM999,999,999,990.00') || ' left on ' || line.name
+             END AS reason
+      FROM (SELECT 1) one
+      LEFT JOIN shown ON true
+      LEFT JOIN "Programme" programme ON programme.id = shown.programme_id
+      LEFT JOIN "CostLine" line ON line.id = shown.cost_line_id
+      ORDER BY shown.line, shown.kind`,
   );
-  const warnings = await run<{ line: number; kind: "outsideProgrammeDates" | "moreThanLineHasLeft"; reason: string }>(
-    client,
-    Prisma.sql`SELECT * FROM (${warned}) warned ORDER BY line, kind LIMIT ${PROBLEMS_SHOWN}`,
+  const warnings = warned.flatMap(({ line, kind, reason }) =>
+    line !== null && kind !== null && reason !== null ? [{ line, kind, reason }] : [],
   );
   const sample = await run<{
     line: number;
@@ -285,12 +301,12 @@ async function summarise(
   }>(
     client,
     Prisma.sql`
-      SELECT checked.line, to_char(checked.spent_on, 'YYYY-MM-DD') AS "spentOn", checked.amount_pence AS "amountPence",
-             checked.supplier AS "supplierName", line.name AS "costLine", programme.name AS programme
-      FROM checked
-      JOIN "CostLine" line ON line.id = checked.cost_line_id
-      JOIN "Programme" programme ON programme.id = checked.programme_id
-      WHERE checked.kind IS NULL ORDER BY checked.line LIMIT 10`,
+      SELECT first.line, to_char(first.spent_on, 'YYYY-MM-DD') AS "spentOn", first.amount_pence AS "amountPence",
+             first.supplier AS "supplierName", line.name AS "costLine", programme.name AS programme
+      FROM (SELECT * FROM checked WHERE kind IS NULL ORDER BY line LIMIT 10) first
+      JOIN "CostLine" line ON line.id = first.cost_line_id
+      JOIN "Programme" programme ON programme.id = first.programme_id
+      ORDER BY first.line`,
   );
   return {
     ...empty,
@@ -302,7 +318,7 @@ async function summarise(
     duplicates: Number(counts?.duplicates ?? 0),
     problems,
     warnings,
-    warningCount: Number(warningCount?.count ?? 0),
+    warningCount: Number(warned[0]?.warningCount ?? 0),
     sample: sample.map((row) => ({ ...row, amountPence: penceFromBigInt(BigInt(row.amountPence)) })),
     batch: null,
     elapsedMs: 0,
