@@ -90,7 +90,18 @@ type QueryStateProps<Data> = {
 export function QuerySection<Data>({ query, what, children }: QueryStateProps<Data>) {
   if (query.isPending) return <Loading what={what} />;
   if (query.isError) return <LoadFailure what={what} error={query.error} onRetry={() => void query.refetch()} />;
-  return <>{children(query.data)}</>;
+  // While a new filter or page loads, the last figures stay on screen (no flash of "Loading"),
+  // marked busy, and tests and screen readers wait for the answer to what was just chosen.
+  return (
+    <div className="query-section" aria-busy={query.isPlaceholderData}>
+      {query.isPlaceholderData && (
+        <p role="status" className="visually-hidden">
+          Updating {what}…
+        </p>
+      )}
+      {children(query.data)}
+    </div>
+  );
 }
 
 /** "No risks yet — add the first", or without the link for someone who cannot add one. */
