@@ -102,6 +102,24 @@ describe("readDate", () => {
       ),
     );
   });
+
+  it("refuses exactly the days the calendar does not have (29 February in leap years only)", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1990, max: 2100 }),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+        (year, month, day) => {
+          const date = new Date(Date.UTC(year, month - 1, day));
+          const real = date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+          expect(readDate(`${day}/${month}/${year}`).ok).toBe(real);
+        },
+      ),
+      { numRuns: 5_000 },
+    );
+    expect(readDate("29/02/2000")).toEqual({ ok: true, value: "2000-02-29" });
+    expect(readDate("29/02/2100").ok).toBe(false);
+  });
 });
 
 describe("readYesNo", () => {

@@ -56,12 +56,20 @@ export function readDate(raw: string | Date): Reading<string> {
   const parts = iso ? [iso[1], iso[2], iso[3]] : uk ? [uk[3], uk[2], uk[1]] : null;
   if (!parts) return { ok: false, reason: `"${text}" is not a date (use 27/09/2013 or 2013-09-27)` };
   const [year, month, day] = parts.map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
+  // Checked by arithmetic, not through a Date: a ledger has hundreds of thousands of rows. Years
+  // before 100 are refused as Date.UTC would have them (it reads 0–99 as 1900–1999).
+  if (year < 100 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
     return { ok: false, reason: `"${text}" is not a real date` };
   }
-  return withinBounds(date.toISOString().slice(0, 10), text);
+  return withinBounds(`${parts[0]}-${twoDigits(month)}-${twoDigits(day)}`, text);
 }
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+const twoDigits = (value: number) => (value < 10 ? `0${value}` : String(value));
 
 function withinBounds(isoDate: string, written: string): Reading<string> {
   // Years past 9999 print as `+010000-…`: outside the bounds however they compare as text.

@@ -16,7 +16,7 @@ import {
   MAX_XLSX_UNPACKED_BYTES,
   printable,
 } from "@fundline/domain";
-import { type Options, parse } from "csv-parse";
+import { type Options, Parser } from "csv-parse";
 import { RuleBroken } from "../../errors.ts";
 
 export type LedgerCell = string | number | boolean | Date;
@@ -128,21 +128,28 @@ function unreadable(file: SpooledFile, error: unknown): Error {
   return new RuleBroken([{ path: "file", message }]);
 }
 
-/** csv-parse's options, each record becoming a LedgerRow with the line it ends on. */
-const CSV_OPTIONS: Options<LedgerRow, string[]> = {
+const CSV_OPTIONS: Options = {
   bom: true,
   relax_column_count: true,
   skip_empty_lines: true,
   trim: true,
   // One runaway record (an unclosed quote in a large file) must not fill memory.
   max_record_size: MAX_IMPORT_RECORD_CHARACTERS,
-  // The parser's context gives the line number more cheaply than its `info` objects.
-  on_record: (record, context) => ({ line: context.lines, cells: record }),
 };
 
+/**
+ * csv-parse's parser, each record pushed as a LedgerRow with the line it ends on: its `info`
+ * as the record is pushed, what `on_record` would be told, without the context object that
+ * option builds for every record (0.3 s of 0.75 s for 200,000 rows).
+ */
+class LedgerCsvParser extends Parser {
+  override push(record: unknown, encoding?: BufferEncoding): boolean {
+    return super.push(record === null ? null : { line: this.info.lines, cells: record as string[] }, encoding);
+  }
+}
+
 async function* csvRows(source: Readable): AsyncIterable<LedgerRow> {
-  // The typings allow a record type other than string[] only with `columns`; on_record makes one.
-  yield* source.pipe(parse(CSV_OPTIONS as unknown as Options)) as AsyncIterable<LedgerRow>;
+  yield* source.pipe(new LedgerCsvParser(CSV_OPTIONS)) as AsyncIterable<LedgerRow>;
 }
 
 async function* xlsxRows(source: Readable, deadline: number): AsyncIterable<LedgerRow> {

