@@ -91,11 +91,11 @@ export function QuerySection<Data>({ query, what, children }: QueryStateProps<Da
   if (query.isPending) return <Loading what={what} />;
   if (query.isError) return <LoadFailure what={what} error={query.error} onRetry={() => void query.refetch()} />;
   // While a new filter or page loads, the last figures stay on screen (no flash of "Loading"),
-  // marked busy, and tests and screen readers wait for the answer to what was just chosen.
+  // marked busy and said to be updating, so nobody takes them for the answer to what they chose.
   return (
     <div className="query-section" aria-busy={query.isPlaceholderData}>
       {query.isPlaceholderData && (
-        <p role="status" className="visually-hidden">
+        <p role="status" className="loading updating">
           Updating {what}…
         </p>
       )}

@@ -5,7 +5,7 @@ import { TableRegion } from "./table-region.tsx";
 export function FiguresTable({ caption, figures }: { caption: ReactNode; figures: [string, ReactNode][] }) {
   return (
     <TableRegion label="Figures">
-      <table>
+      <table className="figures">
         <caption>{caption}</caption>
         <tbody>
           {figures.map(([name, figure]) => (
