@@ -53,7 +53,7 @@ export function attributedSpend(programmes: Prisma.Sql, financialYear?: number |
       WHERE line."programmeId" IN (${programmes}) AND allocation."retiredAt" IS NULL
       GROUP BY 1, 2
     ), line_total AS (
-      SELECT "costLineId", sum(pence) AS pence FROM line_allocation GROUP BY 1
+      SELECT "costLineId", sum(pence) AS pence, count(*) AS commitments FROM line_allocation GROUP BY 1
     ), share AS (
       SELECT share."commitmentId", share."costLineId", unnamed."financialYear", sign(unnamed."unnamedSpentPence") AS sign,
              abs(unnamed."unnamedSpentPence") AS whole,
@@ -62,16 +62,25 @@ export function attributedSpend(programmes: Prisma.Sql, financialYear?: number |
       FROM line_allocation share
       JOIN line_total total USING ("costLineId")
       JOIN (${unnamed}) unnamed USING ("costLineId")
-      WHERE total.pence > 0 AND unnamed."unnamedSpentPence" <> 0
+      WHERE total.pence > 0 AND unnamed."unnamedSpentPence" <> 0 AND total.commitments > 1
     ), ranked AS (
       SELECT *,
              row_number() OVER (PARTITION BY "costLineId", "financialYear" ORDER BY remainder DESC, "commitmentId") AS place,
              whole - sum(base) OVER (PARTITION BY "costLineId", "financialYear") AS pennies_left
       FROM share
     ), attributed AS (
-      SELECT "commitmentId", "financialYear",
-             sum(sign * (base + CASE WHEN place <= pennies_left THEN 1 ELSE 0 END))::bigint AS pence
-      FROM ranked GROUP BY 1, 2
+      SELECT "commitmentId", "financialYear", sum(pence)::bigint AS pence FROM (
+        SELECT "commitmentId", "financialYear", sign * (base + CASE WHEN place <= pennies_left THEN 1 ELSE 0 END) AS pence
+        FROM ranked
+        UNION ALL
+        -- A line only one commitment pays for: all of its spend is that commitment's, which the
+        -- split above would also give, without its arithmetic and ranking (most lines are so).
+        SELECT sole."commitmentId", unnamed."financialYear", unnamed."unnamedSpentPence"
+        FROM line_allocation sole
+        JOIN line_total total USING ("costLineId")
+        JOIN (${unnamed}) unnamed USING ("costLineId")
+        WHERE total.pence > 0 AND unnamed."unnamedSpentPence" <> 0 AND total.commitments = 1
+      ) parts GROUP BY 1, 2
     )`;
 }
 
