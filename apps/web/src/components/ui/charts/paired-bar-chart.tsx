@@ -64,7 +64,9 @@ export function PairedBarChart<Row extends Record<string, unknown>>({
             </>
           ) : (
             <>
-              <XAxis dataKey={name} interval={0} />
+              {/* Every label where they fit; on a phone every second or third, never overlapping (the
+                  table below names each). */}
+              <XAxis dataKey={name} interval="equidistantPreserveStart" />
               <YAxis tickFormatter={money} width={70} />
             </>
           )}
