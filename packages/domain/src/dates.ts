@@ -66,9 +66,18 @@ export function formatPlannedDate(isoDate: string, precision: DatePrecision, lab
 export function isoDateFromParts(day: string, month: string, year: string): string | null {
   const [d, m, y] = [day, month, year].map((part) => part.trim());
   if (!/^\d{1,2}$/.test(d ?? "") || !/^\d{1,2}$/.test(m ?? "") || !/^\d{4}$/.test(y ?? "")) return null;
-  const iso = `${y}-${m?.padStart(2, "0")}-${d?.padStart(2, "0")}`;
-  const date = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && toIsoDate(date) === iso ? iso : null;
+  return isCalendarDay(Number(y), Number(m), Number(d)) ? `${y}-${m?.padStart(2, "0")}-${d?.padStart(2, "0")}` : null;
+}
+
+/**
+ * Whether the calendar has this day (29 February in leap years only). By arithmetic, not
+ * through a Date: a ledger import asks it for hundreds of thousands of rows.
+ */
+function isCalendarDay(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return day <= days;
 }
 
 /** `YYYY-MM-DD` as the three boxes show it: `2026-03-07` → day "7", month "3", year "2026". */

@@ -2,6 +2,7 @@
 // UK dates with or without a time, yes/no flags. Each answers a value or a reason it cannot,
 // never a guess. Money is read digit by digit from its text, never through a float.
 import { amountOutOfBounds, dateOutOfBounds, MAX_AMOUNT_PENCE } from "./bounds.ts";
+import { isoDateFromParts } from "./dates.ts";
 import type { Pence } from "./money.ts";
 
 export type Reading<T> = { ok: true; value: T } | { ok: false; reason: string };
@@ -55,21 +56,12 @@ export function readDate(raw: string | Date): Reading<string> {
   const uk = iso ? null : UK_DATE.exec(text);
   const parts = iso ? [iso[1], iso[2], iso[3]] : uk ? [uk[3], uk[2], uk[1]] : null;
   if (!parts) return { ok: false, reason: `"${text}" is not a date (use 27/09/2013 or 2013-09-27)` };
-  const [year, month, day] = parts.map(Number) as [number, number, number];
-  // Checked by arithmetic, not through a Date: a ledger has hundreds of thousands of rows. Years
-  // before 100 are refused as Date.UTC would have them (it reads 0–99 as 1900–1999).
-  if (year < 100 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
-    return { ok: false, reason: `"${text}" is not a real date` };
-  }
-  return withinBounds(`${parts[0]}-${twoDigits(month)}-${twoDigits(day)}`, text);
+  const [year = "", month = "", day = ""] = parts;
+  // Years before 100 are refused as not real, as Date.UTC had them (it reads 0–99 as 1900–1999).
+  const isoDate = Number(year) < 100 ? null : isoDateFromParts(day, month, year);
+  if (!isoDate) return { ok: false, reason: `"${text}" is not a real date` };
+  return withinBounds(isoDate, text);
 }
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-}
-
-const twoDigits = (value: number) => (value < 10 ? `0${value}` : String(value));
 
 function withinBounds(isoDate: string, written: string): Reading<string> {
   // Years past 9999 print as `+010000-…`: outside the bounds however they compare as text.

@@ -282,6 +282,7 @@ async function summarise(
                ELSE '£' || to_char(shown.amount_pence / 100.0, 'FM999,999,999,990.00') || ' is more than the £'
                  || to_char(shown.left_pence / 100.0, 'FM999,999,999,990.00') || ' left on ' || line.name
              END AS reason
+      -- One row even when nothing is shown, so the count always comes back.
       FROM (SELECT 1) one
       LEFT JOIN shown ON true
       LEFT JOIN "Programme" programme ON programme.id = shown.programme_id
