@@ -779,6 +779,8 @@ async function sharedEarlyYearsLeadership(tx: Tx, org: Organisations) {
         fundId: fund.id,
         programmeId: programme.id,
         recipientId: council.id,
+        // Each council's half is in its own books: only it changes it.
+        ownerOrganisationId: council.id,
         title: `${council.name}: half share of the shared early years posts`,
         amountPence: pounds(130_000),
         status: "awarded",
@@ -787,7 +789,12 @@ async function sharedEarlyYearsLeadership(tx: Tx, org: Organisations) {
       },
     });
     await tx.allocation.create({
-      data: { commitmentId: commitment.id, costLineId: posts.id, amountPence: pounds(130_000) },
+      data: {
+        commitmentId: commitment.id,
+        costLineId: posts.id,
+        amountPence: pounds(130_000),
+        ownerOrganisationId: council.id,
+      },
     });
   }
   // INVENTED spend: quarterly salary recharges. Stockport has paid £60,000, Tameside £50,000,
@@ -810,6 +817,8 @@ async function sharedEarlyYearsLeadership(tx: Tx, org: Organisations) {
       merchantCategory: "Staff costs",
       reference: reference as string,
       payingOrganisationId: (payer as { id: string }).id,
+      // Each council's recharges are from its own ledger.
+      ownerOrganisationId: (payer as { id: string }).id,
     })),
   });
 

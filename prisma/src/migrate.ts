@@ -45,11 +45,22 @@ export async function readMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]>
   );
 }
 
-/** Brings the database up to date. Returns the names of the migrations it applied. */
-export async function applyMigrations(connectionString: string, dir = MIGRATIONS_DIR): Promise<string[]> {
+/**
+ * Brings the database up to date. Returns the names of the migrations it applied. What a
+ * migration reports of the data it moved (`RAISE NOTICE`) goes to `onNotice`, printed by default.
+ */
+export async function applyMigrations(
+  connectionString: string,
+  dir = MIGRATIONS_DIR,
+  { onNotice = (text: string) => console.log(text) }: { onNotice?: (text: string) => void } = {},
+): Promise<string[]> {
   const migrations = await readMigrations(dir);
   const client = new pg.Client({ connectionString });
   await client.connect();
+  let current = "";
+  client.on("notice", (notice) => {
+    if (current) onNotice(`${current}: ${notice.message}`);
+  });
   const applied: string[] = [];
   try {
     await client.query("SELECT pg_advisory_lock($1)", [PRISMA_ADVISORY_LOCK]);
@@ -78,7 +89,9 @@ export async function applyMigrations(connectionString: string, dir = MIGRATIONS
         }
         continue;
       }
+      current = migration.name;
       await applyOne(client, migration);
+      current = "";
       applied.push(migration.name);
     }
   } finally {

@@ -71,6 +71,8 @@ export const PartnerResponse = z.object({
   joinedOn: IsoDate.nullable(),
   withdrewOn: IsoDate.nullable(),
   note: z.string().nullable(),
+  /** Granted by the lead: may add cost lines and workstreams, and record spend on any line. */
+  mayAddCostLines: z.boolean(),
   version: z.number().int(),
 });
 export type PartnerResponse = z.infer<typeof PartnerResponse>;
@@ -112,6 +114,10 @@ export const UpdatePartnerRequest = z.strictObject({
   note: Text(1_000).nullable().optional(),
 });
 export type UpdatePartnerRequest = z.infer<typeof UpdatePartnerRequest>;
+
+/** The lead council grants a partner (or takes back) the right to add to the programme's structure. */
+export const PartnerRightsRequest = z.strictObject({ version: Version, mayAddCostLines: z.boolean() });
+export type PartnerRightsRequest = z.infer<typeof PartnerRightsRequest>;
 
 export const PartnerListQuery = z.strictObject({
   role: PartnerRole.optional(),

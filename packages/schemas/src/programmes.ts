@@ -97,6 +97,7 @@ export const ProgrammeDetail = ProgrammeSummary.extend({
       joinedOn: IsoDate.nullable(),
       withdrewOn: IsoDate.nullable(),
       note: z.string().nullable(),
+      mayAddCostLines: z.boolean(),
       version: z.number().int(),
     }),
   ),

@@ -2,6 +2,7 @@ import { Prisma, type PrismaClient } from "@fundline/db";
 import { needsAssignment, type Permission, seesEveryProgramme } from "@fundline/domain";
 import type { FastifyRequest } from "fastify";
 import { Forbidden, NotFound, RuleBroken, Unauthenticated } from "../errors.ts";
+import { assertOwnedBy, OWNED_RECORDS, type Ownership } from "./ownership.ts";
 
 /**
  * Which programmes a user sees: every one (administrators), or those their organisation leads
@@ -86,8 +87,9 @@ const OWNER_SQL: Record<ScopedTable, string> = {
   Receipt: `SELECT commitment."programmeId", commitment."recipientId" AS "organisationId" FROM "Receipt" receipt
             JOIN "FundingCommitment" commitment ON commitment.id = receipt."commitmentId" WHERE receipt.id = $1::uuid`,
   Decision: `SELECT "programmeId", "organisationId" FROM "Decision" WHERE id = $1::uuid`,
-  // An import belongs to the council of whoever made it.
-  ImportBatch: `SELECT NULL::uuid AS "programmeId", creator."organisationId" FROM "ImportBatch" batch
+  // An import belongs to the council whose ledger it is (its importer's).
+  ImportBatch: `SELECT NULL::uuid AS "programmeId", COALESCE(batch."organisationId", creator."organisationId") AS "organisationId"
+                FROM "ImportBatch" batch
                 LEFT JOIN "User" creator ON creator.id = batch."createdById" WHERE batch.id = $1::uuid`,
 };
 
@@ -122,8 +124,11 @@ async function ownerInScope(
   return owner.organisationId === scope.organisationId ? owner : null;
 }
 
-/** A reference to a scoped record in a request: which part, which field, which table. */
-export type ScopeCheck = { table: ScopedTable; in: "params" | "body" | "query"; field: string };
+/**
+ * A reference to a scoped record in a request: which part, which field, which table, and for a
+ * write whose council must own it (`must`; by default, an owned record named in the URL).
+ */
+export type ScopeCheck = { table: ScopedTable; in: "params" | "body" | "query"; field: string; must?: Ownership };
 
 /**
  * Checks every record a request names. Out of scope or missing: 404 for a record in the URL,
@@ -152,6 +157,10 @@ export async function assertInScope(
       throw new Forbidden(
         "Your council has withdrawn from this programme: it can still see the programme but no longer change it.",
       );
+    }
+    const must = check.must ?? (check.in === "params" && OWNED_RECORDS.has(check.table) ? "own" : undefined);
+    if (access !== "read" && must && scope.organisationId !== null) {
+      await assertOwnedBy(prisma, scope.organisationId, check.table, value, must);
     }
     if (needsAssignment(principal.role, access)) {
       const assigned =

@@ -55,6 +55,7 @@ POST /api/funds/:id/retire                        A . . .
 GET /api/programmes/:id/partners                  A F P V
 POST /api/programmes/:id/partners                 A . . .
 PATCH /api/partners/:id                           A . . .
+PATCH /api/partners/:id/rights                    A F . .
 GET /api/risks                                    A F P V
 POST /api/risks                                   A . P .
 PATCH /api/risks/:id                              A . P .

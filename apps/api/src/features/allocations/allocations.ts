@@ -9,6 +9,7 @@ import type {
 } from "@fundline/schemas";
 import { RuleBroken } from "../../errors.ts";
 import { type Actor, auditCreated } from "../../lib/audit-trail.ts";
+import { owningCouncil } from "../../lib/ownership.ts";
 import { listPage, orderOf } from "../../lib/paging.ts";
 import { type Scope, visibleProgrammes } from "../../lib/scope.ts";
 import { assertNotRetired, changeVersioned, retirement, type WriteContext } from "../../lib/write-context.ts";
@@ -73,9 +74,11 @@ export async function createAllocation(
     lockCommitment: options.lockCommitment !== false,
   });
 
+  const line = await tx.costLine.findUnique({ where: { id: input.costLineId }, select: { programmeId: true } });
   const created = await tx.allocation.create({
     data: {
       commitmentId: input.commitmentId,
+      ownerOrganisationId: await owningCouncil(tx, options.actor.organisationId, line?.programmeId ?? null),
       costLineId: input.costLineId,
       amountPence: BigInt(input.amountPence),
       note: input.note,

@@ -22,7 +22,10 @@ export const allocationRoutes: FastifyPluginAsyncZod = async (fastify) => {
   );
   routes.create(
     "/allocations",
-    { access: "money.write", scope: [{ table: "FundingCommitment", in: "body", field: "commitmentId" }, itsLine] },
+    {
+      access: "money.write",
+      scope: [{ table: "FundingCommitment", in: "body", field: "commitmentId", must: "own" }, itsLine],
+    },
     { body: CreateAllocationRequest, response: AllocationResponse },
     createAllocation,
     { idempotent: true },

@@ -3,6 +3,7 @@ import { fromIsoDate, profileProblem } from "@fundline/domain";
 import type { CommitmentResponse, CreateCommitmentRequest } from "@fundline/schemas";
 import { RuleBroken } from "../../errors.ts";
 import { type Actor, auditCreated } from "../../lib/audit-trail.ts";
+import { owningCouncil } from "../../lib/ownership.ts";
 import { toCommitmentResponse, withProfile } from "./commitment-response.ts";
 import { assertReferencesExist, parseProfile } from "./commitment-rules.ts";
 
@@ -19,6 +20,10 @@ export async function createCommitment(
       fundId: input.fundId,
       programmeId: input.programmeId,
       recipientId: input.recipientId,
+      // With no programme, the recipient's (an administrator may record one for any council).
+      ownerOrganisationId: input.programmeId
+        ? await owningCouncil(tx, options.actor.organisationId, input.programmeId)
+        : (input.recipientId ?? options.actor.organisationId ?? null),
       decisionId: input.decisionId,
       title: input.title,
       amountPence: BigInt(input.amountPence),

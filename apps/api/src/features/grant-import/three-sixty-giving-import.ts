@@ -146,8 +146,10 @@ export async function importThreeSixtyGiving(
                              ${importable.map((grant) => recipients.idOf(grant.recipient))}::uuid[])
           AS row(title, amount_pence, awarded_on, external_id, recipient_id)
       ), inserted AS (
-        INSERT INTO "FundingCommitment" ("fundId", "programmeId", "recipientId", title, "amountPence", status, "awardedOn", "externalId")
-        SELECT ${fundId}::uuid, NULL, recipient_id, title, amount_pence, 'awarded', awarded_on, external_id FROM grant_rows
+        INSERT INTO "FundingCommitment" ("fundId", "programmeId", "recipientId", "ownerOrganisationId", title, "amountPence",
+                                         status, "awardedOn", "externalId")
+        SELECT ${fundId}::uuid, NULL, recipient_id, recipient_id, title, amount_pence, 'awarded', awarded_on, external_id
+        FROM grant_rows
         ON CONFLICT DO NOTHING -- a simultaneous import of the same package
         RETURNING id, title, "amountPence", "externalId", "fundId", "recipientId", "awardedOn"
       ), audited AS (

@@ -1,6 +1,12 @@
 import type { Prisma, PrismaClient } from "@fundline/db";
 import { fromIsoDate, toIsoDateOrNull } from "@fundline/domain";
-import type { AddPartnerRequest, PartnerListQuery, PartnerResponse, UpdatePartnerRequest } from "@fundline/schemas";
+import type {
+  AddPartnerRequest,
+  PartnerListQuery,
+  PartnerResponse,
+  PartnerRightsRequest,
+  UpdatePartnerRequest,
+} from "@fundline/schemas";
 import { NotFound, RuleBroken } from "../../errors.ts";
 import { auditCreated } from "../../lib/audit-trail.ts";
 import { listPage, orderOf } from "../../lib/paging.ts";
@@ -17,6 +23,7 @@ const toPartnerResponse = (row: PartnerRow): PartnerResponse => ({
   joinedOn: toIsoDateOrNull(row.joinedOn),
   withdrewOn: toIsoDateOrNull(row.withdrewOn),
   note: row.note,
+  mayAddCostLines: row.mayAddCostLines,
   version: row.version,
 });
 
@@ -120,6 +127,36 @@ export function updatePartner(
           withdrewOn: fromIsoDate(changes.withdrewOn),
           version: { increment: 1 },
         },
+      }),
+    action: "update",
+  });
+}
+
+/**
+ * The lead council grants a partner the right to add cost lines and workstreams to the programme
+ * (and to record spend on any of its lines), or takes it back. A change of permission: audited.
+ */
+export function setPartnerRights(
+  tx: Prisma.TransactionClient,
+  { id, input, ...context }: WriteContext & { id: string; input: PartnerRightsRequest },
+): Promise<PartnerResponse> {
+  return changeVersioned(tx, {
+    ...context,
+    table: "ProgrammePartner",
+    entity: "Partner",
+    id,
+    expectedVersion: input.version,
+    load: () => tx.programmePartner.findUnique({ where: { id } }),
+    show: toPartnerResponse,
+    check: (row) => {
+      if (row.role === "lead") {
+        throw new RuleBroken([{ path: "mayAddCostLines", message: "the lead council always has this right" }]);
+      }
+    },
+    apply: () =>
+      tx.programmePartner.update({
+        where: { id },
+        data: { mayAddCostLines: input.mayAddCostLines, version: { increment: 1 } },
       }),
     action: "update",
   });

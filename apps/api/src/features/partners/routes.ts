@@ -3,11 +3,12 @@ import {
   PartnerListQuery,
   PartnerListResponse,
   PartnerResponse,
+  PartnerRightsRequest,
   UpdatePartnerRequest,
 } from "@fundline/schemas";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { recordRoutes } from "../../lib/record-routes.ts";
-import { addPartner, listPartners, updatePartner } from "./partners.ts";
+import { addPartner, listPartners, setPartnerRights, updatePartner } from "./partners.ts";
 
 /** Who takes part in which programme, in which role, from when to when (never retired: withdrawn). */
 export const partnerRoutes: FastifyPluginAsyncZod = async (fastify) => {
@@ -30,5 +31,12 @@ export const partnerRoutes: FastifyPluginAsyncZod = async (fastify) => {
     { access: "programme.write", scope: [{ table: "ProgrammePartner", in: "params", field: "id" }] },
     { body: UpdatePartnerRequest, response: PartnerResponse },
     updatePartner,
+  );
+  // The partner's programme must be one the writer's council leads (its "owner").
+  routes.update(
+    "/partners/:id/rights",
+    { access: "money.write", scope: [{ table: "ProgrammePartner", in: "params", field: "id", must: "own" }] },
+    { body: PartnerRightsRequest, response: PartnerResponse },
+    setPartnerRights,
   );
 };

@@ -97,6 +97,7 @@ export async function getProgramme(prisma: PrismaClient, id: string): Promise<Pr
       joinedOn: toIsoDateOrNull(partner.joinedOn),
       withdrewOn: toIsoDateOrNull(partner.withdrewOn),
       note: partner.note,
+      mayAddCostLines: partner.mayAddCostLines,
       version: partner.version,
     })),
     workstreams: programme.workstreams.map(({ id, name, description, version }) => ({

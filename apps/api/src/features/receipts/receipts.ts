@@ -9,6 +9,7 @@ import type {
 } from "@fundline/schemas";
 import { RuleBroken } from "../../errors.ts";
 import { type Actor, auditCreated } from "../../lib/audit-trail.ts";
+import { owningCouncil } from "../../lib/ownership.ts";
 import { dateWindow, listPage, orderOf } from "../../lib/paging.ts";
 import { type Scope, visibleProgrammes } from "../../lib/scope.ts";
 import { assertNotRetired, changeVersioned, retirement, type WriteContext } from "../../lib/write-context.ts";
@@ -81,6 +82,7 @@ export async function createReceipt(
   const created = await tx.receipt.create({
     data: {
       commitmentId: input.commitmentId,
+      ownerOrganisationId: await owningCouncil(tx, actor.organisationId, commitment.programmeId),
       receivedOn: fromIsoDate(input.receivedOn),
       amountPence: BigInt(input.amountPence),
       reference: input.reference,

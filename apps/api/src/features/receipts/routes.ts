@@ -21,7 +21,7 @@ export const receiptRoutes: FastifyPluginAsyncZod = async (fastify) => {
   );
   routes.create(
     "/receipts",
-    { access: "money.write", scope: [{ table: "FundingCommitment", in: "body", field: "commitmentId" }] },
+    { access: "money.write", scope: [{ table: "FundingCommitment", in: "body", field: "commitmentId", must: "own" }] },
     { body: CreateReceiptRequest, response: ReceiptResponse },
     createReceipt,
     { idempotent: true },

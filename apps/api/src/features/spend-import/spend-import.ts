@@ -129,7 +129,7 @@ export async function importSpend(
       report();
 
       onProgress({ type: "progress", phase: "checking", rowsRead, percent: 85 });
-      await run(client, checkStagedRows(scope));
+      await run(client, checkStagedRows(scope, write.actor.organisationId ?? null));
       const result = await summarise(client, empty, mapping);
       if (options.mode === "preview")
         return { result: { ...result, elapsedMs: performance.now() - started }, commit: false };
@@ -183,14 +183,33 @@ async function run<Row extends Record<string, unknown>>(client: PoolClient, quer
   return (await client.query<Row>(query.text, query.values as unknown[])).rows;
 }
 
-/** `checked`: each staged row with its cost line and, if it cannot be imported, what kind of problem and why. */
-function checkStagedRows(scope: Scope): Prisma.Sql {
+/**
+ * `checked`: each staged row with its cost line, the council that will own it, and, if it cannot
+ * be imported, what kind of problem and why. On a shared programme a council imports only to the
+ * lines it owns, or to any line of a programme whose lead granted it the right; its rows are its
+ * own (an administrator from a council taking no part imports on the lead's behalf).
+ */
+function checkStagedRows(scope: Scope, importerCouncil: string | null): Prisma.Sql {
+  const council = Prisma.sql`${importerCouncil}::uuid`;
+  const mayImportTo =
+    scope.organisationId === null
+      ? Prisma.sql`TRUE`
+      : Prisma.sql`(COALESCE(line."ownerOrganisationId", programme."leadOrganisationId") = ${council} OR EXISTS (
+          SELECT 1 FROM "ProgrammePartner" partner
+          WHERE partner."programmeId" = programme.id AND partner."organisationId" = ${council}
+            AND partner."mayAddCostLines" AND (partner."withdrewOn" IS NULL OR partner."withdrewOn" > current_date)))`;
   return Prisma.sql`
     CREATE TEMP TABLE checked ON COMMIT DROP AS
     WITH line AS (
       SELECT lower(line."ledgerCode") AS code, count(*)::int AS lines,
-             min(line.id::text)::uuid AS id, min(line."programmeId"::text)::uuid AS programme_id
+             min(line.id::text)::uuid AS id, min(line."programmeId"::text)::uuid AS programme_id,
+             bool_and(${mayImportTo}) AS may_import, min(owner.name) AS owner_name,
+             min(CASE WHEN programme."leadOrganisationId" = ${council} OR EXISTS (
+                        SELECT 1 FROM "ProgrammePartner" partner
+                        WHERE partner."programmeId" = programme.id AND partner."organisationId" = ${council})
+                      THEN ${council} ELSE programme."leadOrganisationId" END::text)::uuid AS row_owner
       FROM "CostLine" line JOIN "Programme" programme ON programme.id = line."programmeId"
+      JOIN "Organisation" owner ON owner.id = COALESCE(line."ownerOrganisationId", programme."leadOrganisationId")
       WHERE line."retiredAt" IS NULL AND programme."retiredAt" IS NULL AND ${visibleProgrammesSql(scope)}
         AND lower(line."ledgerCode") IN (SELECT DISTINCT lower(line_code) FROM staged_spend)
       GROUP BY 1
@@ -206,13 +225,16 @@ function checkStagedRows(scope: Scope): Prisma.Sql {
              staged.identified AND occurrence > 1 AS repeated
       FROM (SELECT *, row_number() OVER (PARTITION BY row_key ORDER BY line) AS occurrence FROM staged_spend) staged
     )
-    SELECT numbered.*, line.id AS cost_line_id, line.programme_id,
+    SELECT numbered.*, line.id AS cost_line_id, line.programme_id, line.row_owner,
            CASE WHEN numbered.problem IS NOT NULL THEN 'field'
-                WHEN line.code IS NULL OR line.lines > 1 THEN 'costLine'
+                WHEN line.code IS NULL OR line.lines > 1 OR NOT line.may_import THEN 'costLine'
                 WHEN numbered.repeated OR live.id IS NOT NULL THEN 'duplicate' END AS kind,
            CASE WHEN numbered.problem IS NOT NULL THEN numbered.problem
                 WHEN line.code IS NULL THEN format('no cost line you can import to has the ledger code "%s"', numbered.line_code)
                 WHEN line.lines > 1 THEN format('the ledger code "%s" belongs to %s cost lines', numbered.line_code, line.lines)
+                WHEN NOT line.may_import THEN format(
+                  'the cost line with the ledger code "%s" is %s''s: your council imports only to its own cost lines, unless the programme''s lead grants it the right',
+                  numbered.line_code, line.owner_name)
                 WHEN numbered.repeated THEN 'the same transaction number appears earlier in this file'
                 WHEN live.id IS NOT NULL THEN 'already imported' END AS reason
     FROM numbered
@@ -352,9 +374,10 @@ async function writeBatch(
   }>(
     client,
     Prisma.sql`
-      INSERT INTO "ImportBatch" ("sourceName", "fileName", "fileSha256", "rowCount", "totalPence", "createdById")
+      INSERT INTO "ImportBatch" ("sourceName", "fileName", "fileSha256", "rowCount", "totalPence", "createdById",
+                                 "organisationId")
       VALUES (${sourceName}, ${file.fileName}, ${file.sha256}, ${result.importable}, ${result.importablePence},
-              ${write.actor.id}::uuid)
+              ${write.actor.id}::uuid, ${write.actor.organisationId ?? null}::uuid)
       RETURNING id, "sourceName", "fileName", "fileSha256", "rowCount", "totalPence", status, "createdAt", "reversedAt"`,
   );
   if (!batch) throw new Error("the import batch was not created");
@@ -363,11 +386,11 @@ async function writeBatch(
     Prisma.sql`
       INSERT INTO "Spend" (id, "programmeId", "costLineId", "spentOn", "amountPence", "irrecoverableVatPence", "supplierName",
                            "paidToIndividual", department, purpose, "merchantCategory", reference, source, "importBatchId",
-                           "ledgerRowKey")
+                           "ledgerRowKey", "ownerOrganisationId")
       SELECT overlay(${batch.id}::text PLACING lpad(to_hex(line), 8, '0') FROM 29)::uuid,
              programme_id, cost_line_id, spent_on, amount_pence, coalesce(vat_pence, 0), supplier,
              coalesce(paid_to_individual, false), department, purpose, merchant_category, reference, 'import',
-             ${batch.id}::uuid, row_key
+             ${batch.id}::uuid, row_key, row_owner
       FROM checked WHERE kind IS NULL`,
   );
   await run(

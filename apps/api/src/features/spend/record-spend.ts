@@ -3,6 +3,7 @@ import { fromIsoDate } from "@fundline/domain";
 import type { CreateSpendRequest, RetireRequest, SpendResponse, UpdateSpendRequest } from "@fundline/schemas";
 import { RuleBroken } from "../../errors.ts";
 import { type Actor, auditCreated } from "../../lib/audit-trail.ts";
+import { owningCouncil } from "../../lib/ownership.ts";
 import { assertNotRetired, changeVersioned, retirement } from "../../lib/write-context.ts";
 import { toSpendResponse } from "./spend-response.ts";
 import { assertSpendFits } from "./spend-rules.ts";
@@ -20,6 +21,7 @@ export async function createSpend(
   const created = await tx.spend.create({
     data: {
       ...input,
+      ownerOrganisationId: await owningCouncil(tx, actor.organisationId, input.programmeId),
       spentOn: fromIsoDate(input.spentOn),
       amountPence: BigInt(input.amountPence),
       irrecoverableVatPence: BigInt(input.irrecoverableVatPence),

@@ -15,7 +15,7 @@ import { createSpend, retireSpend, updateSpend } from "./record-spend.ts";
 export const spendRoutes: FastifyPluginAsyncZod = async (fastify) => {
   const routes = recordRoutes(fastify);
   const itsLineAndCommitment = [
-    { table: "CostLine", in: "body", field: "costLineId" },
+    { table: "CostLine", in: "body", field: "costLineId", must: "own or granted" },
     { table: "FundingCommitment", in: "body", field: "commitmentId" },
   ] as const;
   routes.list(

@@ -2,6 +2,7 @@ import type { Prisma, PrismaClient } from "@fundline/db";
 import type { CostLineListQuery, CreateCostLineRequest, RetireRequest, UpdateCostLineRequest } from "@fundline/schemas";
 import { RuleBroken } from "../../errors.ts";
 import { auditCreated } from "../../lib/audit-trail.ts";
+import { owningCouncil } from "../../lib/ownership.ts";
 import { listPage, orderOf } from "../../lib/paging.ts";
 import { assertProgrammeAndWorkstream } from "../../lib/programme-references.ts";
 import { changeVersioned, retireVersioned, type WriteContext } from "../../lib/write-context.ts";
@@ -41,7 +42,8 @@ export async function createCostLine(
 ) {
   await assertProgrammeAndWorkstream(tx, programmeId, input.workstreamId);
   await assertNameFreeInProgramme((where) => tx.costLine.findFirst({ where }), programmeId, input.name);
-  const after = toCostLineResponse(await tx.costLine.create({ data: { ...input, programmeId } }));
+  const ownerOrganisationId = await owningCouncil(tx, context.actor.organisationId, programmeId);
+  const after = toCostLineResponse(await tx.costLine.create({ data: { ...input, programmeId, ownerOrganisationId } }));
   return auditCreated(tx, context, "CostLine", after);
 }
 

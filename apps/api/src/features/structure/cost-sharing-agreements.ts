@@ -8,6 +8,7 @@ import type {
 } from "@fundline/schemas";
 import { RuleBroken } from "../../errors.ts";
 import { auditCreated } from "../../lib/audit-trail.ts";
+import { owningCouncil } from "../../lib/ownership.ts";
 import { listPage, orderOf } from "../../lib/paging.ts";
 import { assertProgrammeAndWorkstream } from "../../lib/programme-references.ts";
 import { changeVersioned, retireVersioned, type WriteContext } from "../../lib/write-context.ts";
@@ -118,6 +119,7 @@ export async function createCostSharingAgreement(
       data: {
         ...agreement,
         programmeId,
+        ownerOrganisationId: await owningCouncil(tx, context.actor.organisationId, programmeId),
         effectiveFrom: fromIsoDate(agreement.effectiveFrom),
         effectiveTo: fromIsoDate(agreement.effectiveTo),
         shares: { create: shares },

@@ -30,9 +30,11 @@ import { createWorkstream, listWorkstreams, retireWorkstream, updateWorkstream }
 export const structureRoutes: FastifyPluginAsyncZod = async (fastify) => {
   const routes = recordRoutes(fastify);
   const theProgramme = { table: "Programme", in: "params", field: "id" } as const;
+  // Adding to a programme's structure is its lead's, or a partner's the lead has granted it to.
+  const shapingTheProgramme = { ...theProgramme, must: "own or granted" } as const;
 
   // Workstreams
-  const thisWorkstream = { table: "Workstream", in: "params", field: "id" } as const;
+  const thisWorkstream = { table: "Workstream", in: "params", field: "id", must: "own or granted" } as const;
   routes.list(
     "/programmes/:id/workstreams",
     { access: "read", scope: [theProgramme] },
@@ -41,7 +43,7 @@ export const structureRoutes: FastifyPluginAsyncZod = async (fastify) => {
   );
   routes.create(
     "/programmes/:id/workstreams",
-    { access: "programme.write", scope: [theProgramme] },
+    { access: "programme.write", scope: [shapingTheProgramme] },
     { body: CreateWorkstreamRequest, response: WorkstreamResponse },
     (tx, { params, ...workstream }) => createWorkstream(tx, { programmeId: params.id, ...workstream }),
   );
@@ -68,7 +70,7 @@ export const structureRoutes: FastifyPluginAsyncZod = async (fastify) => {
   );
   routes.create(
     "/programmes/:id/cost-lines",
-    { access: "money.write", scope: [theProgramme] },
+    { access: "money.write", scope: [shapingTheProgramme] },
     { body: CreateCostLineRequest, response: CostLineResponse },
     (tx, { params, ...line }) => createCostLine(tx, { programmeId: params.id, ...line }),
   );
@@ -95,7 +97,7 @@ export const structureRoutes: FastifyPluginAsyncZod = async (fastify) => {
   );
   routes.create(
     "/programmes/:id/cost-sharing-agreements",
-    { access: "money.write", scope: [theProgramme] },
+    { access: "money.write", scope: [shapingTheProgramme] },
     { body: CreateCostSharingAgreementRequest, response: CostSharingAgreementResponse },
     (tx, { params, ...agreement }) => createCostSharingAgreement(tx, { programmeId: params.id, ...agreement }),
   );
