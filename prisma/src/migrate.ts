@@ -59,7 +59,8 @@ export async function applyMigrations(
   await client.connect();
   let current = "";
   client.on("notice", (notice) => {
-    if (current) onNotice(`${current}: ${notice.message}`);
+    // What a migration RAISEs, not PostgreSQL's own remarks ("… already exists, skipping").
+    if (current && notice.where?.includes("RAISE")) onNotice(`${current}: ${notice.message}`);
   });
   const applied: string[] = [];
   try {

@@ -137,3 +137,97 @@ describe("a migration that cannot be applied", () => {
     }
   });
 });
+
+describe("the record owners migration", () => {
+  it("places each money record with its creator's council from the audit trail, and says how many it could not", async () => {
+    const { cp, mkdtemp, readdir, rm } = await import("node:fs/promises");
+    const { tmpdir } = await import("node:os");
+    const { MIGRATIONS_DIR } = await import("./migrate.ts");
+    const database = await createTestDatabase(inject("databaseAdminUrl"));
+    const before = await mkdtemp(join(tmpdir(), "fundline-before-owners-"));
+    try {
+      await withClient(database.url, (client) => client.query("DROP SCHEMA public CASCADE; CREATE SCHEMA public"));
+      for (const name of await readdir(MIGRATIONS_DIR)) {
+        if (name < "20261205211542_record_owners")
+          await cp(join(MIGRATIONS_DIR, name), join(before, name), { recursive: true });
+      }
+      await applyMigrations(database.url, before, { onNotice: () => {} });
+      const spend = await withClient(database.url, async (client) => {
+        const one = async (sql: string, values: unknown[] = []) =>
+          (await client.query(sql, values)).rows[0].id as string;
+        const council = (name: string) =>
+          one(`INSERT INTO "Organisation" (name, kinds, "updatedAt") VALUES ($1, '{council}', now()) RETURNING id`, [
+            name,
+          ]);
+        const [lead, partner, elsewhere] = [
+          await council("Lead"),
+          await council("Partner"),
+          await council("Elsewhere"),
+        ];
+        const programme = await one(
+          `INSERT INTO "Programme" (name, "leadOrganisationId", status, "updatedAt") VALUES ('Shared', $1, 'approved', now()) RETURNING id`,
+          [lead],
+        );
+        await client.query(
+          `INSERT INTO "ProgrammePartner" ("programmeId", "organisationId", role, "updatedAt") VALUES ($1, $2, 'partner', now())`,
+          [programme, partner],
+        );
+        const user = (organisation: string, email: string) =>
+          one(
+            `INSERT INTO "User" (email, "displayName", "organisationId", role, "passwordHash", "updatedAt")
+             VALUES ($1, $1, $2, 'finance_officer', 'x', now()) RETURNING id`,
+            [email, organisation],
+          );
+        const [partnerUser, elsewhereUser] = [await user(partner, "p@x.test"), await user(elsewhere, "e@x.test")];
+        const line = await one(
+          `INSERT INTO "CostLine" ("programmeId", name, "updatedAt") VALUES ($1, 'Line', now()) RETURNING id`,
+          [programme],
+        );
+        const pay = (payer: string | null) =>
+          one(
+            `INSERT INTO "Spend" ("programmeId", "costLineId", "spentOn", "amountPence", "supplierName", "payingOrganisationId", "updatedAt")
+             VALUES ($1, $2, '2024-05-01', 100, 'S', $3, now()) RETURNING id`,
+            [programme, line, payer],
+          );
+        const created = (id: string, actor: string) =>
+          client.query(
+            `INSERT INTO "AuditEvent" ("actorId", "actorLabel", "entityType", "entityId", action, changes)
+             VALUES ($1, 'x', 'Spend', $2, 'create', '{}')`,
+            [actor, id],
+          );
+        const byPartner = await pay(null);
+        await created(byPartner, partnerUser);
+        const byOutsider = await pay(null); // an administrator of a council taking no part
+        await created(byOutsider, elsewhereUser);
+        const paidByPartner = await pay(partner);
+        const unknown = await pay(null);
+        return { lead, partner, byPartner, byOutsider, paidByPartner, unknown };
+      });
+
+      const notices: string[] = [];
+      expect(await applyMigrations(database.url, MIGRATIONS_DIR, { onNotice: (text) => notices.push(text) })).toContain(
+        "20261205211542_record_owners",
+      );
+      expect(notices).toContain(
+        "20261205211542_record_owners: Record owners: could not place 2 payments of 4, 0 receipts of 0, 0 commitments of 0, 0 allocations of 0, 1 cost lines of 1, 0 cost-sharing agreements of 0, 0 imports of 0 (these stay with their programme's lead council)",
+      );
+      const owners = await withClient(database.url, async (client) =>
+        Object.fromEntries(
+          (await client.query(`SELECT id, "ownerOrganisationId" AS owner FROM "Spend"`)).rows.map((row) => [
+            row.id,
+            row.owner,
+          ]),
+        ),
+      );
+      expect([spend.byPartner, spend.byOutsider, spend.paidByPartner, spend.unknown].map((id) => owners[id])).toEqual([
+        spend.partner,
+        null,
+        spend.partner,
+        null,
+      ]);
+    } finally {
+      await rm(before, { recursive: true, force: true });
+      await database.drop();
+    }
+  }, 60_000);
+});

@@ -17,7 +17,6 @@ type OwnedTable =
   | "Allocation"
   | "CostLine"
   | "CostSharingAgreement"
-  | "Decision"
   | "ImportBatch"
   | "Programme"
   | "Workstream"
@@ -42,7 +41,6 @@ const OWNER_OF: Partial<Record<string, string>> = {
           FROM "CostLine" record JOIN "Programme" programme ON programme.id = record."programmeId" WHERE record.id = $1::uuid`,
   CostSharingAgreement: `SELECT COALESCE(record."ownerOrganisationId", programme."leadOrganisationId") AS owner, programme.id AS programme
           FROM "CostSharingAgreement" record JOIN "Programme" programme ON programme.id = record."programmeId" WHERE record.id = $1::uuid`,
-  Decision: `SELECT "organisationId" AS owner, "programmeId" AS programme FROM "Decision" WHERE id = $1::uuid`,
   ImportBatch: `SELECT COALESCE(batch."organisationId", creator."organisationId") AS owner, NULL::uuid AS programme
           FROM "ImportBatch" batch LEFT JOIN "User" creator ON creator.id = batch."createdById" WHERE batch.id = $1::uuid`,
   // A programme's structure and partners are its lead's.
@@ -61,7 +59,6 @@ export const OWNED_RECORDS: ReadonlySet<string> = new Set<OwnedTable>([
   "Allocation",
   "CostLine",
   "CostSharingAgreement",
-  "Decision",
   "ImportBatch",
 ]);
 
@@ -72,7 +69,6 @@ const NOUN: Partial<Record<string, string>> = {
   Allocation: "allocation",
   CostLine: "cost line",
   CostSharingAgreement: "cost-sharing agreement",
-  Decision: "decision",
   ImportBatch: "import",
 };
 

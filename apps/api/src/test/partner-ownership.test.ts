@@ -88,16 +88,6 @@ beforeAll(async () => {
         },
       },
     });
-    const decision = await prisma.decision.create({
-      data: {
-        organisationId: owner,
-        programmeId: programme.id,
-        title: `${who} decision`,
-        decisionType: "key",
-        decisionMaker: "Cabinet",
-        status: "Approved",
-      },
-    });
     const batch = await prisma.importBatch.create({
       data: {
         sourceName: `${who} ledger`,
@@ -116,7 +106,6 @@ beforeAll(async () => {
       [`${who}.receipt`]: receipt.id,
       [`${who}.allocation`]: allocation.id,
       [`${who}.agreement`]: agreement.id,
-      [`${who}.decision`]: decision.id,
       [`${who}.import`]: batch.id,
     });
   }
@@ -148,8 +137,6 @@ const OLDHAMS = [
   ["POST", "/api/cost-lines/:id/retire", "oldham.line"],
   ["PATCH", "/api/cost-sharing-agreements/:id", "oldham.agreement"],
   ["POST", "/api/cost-sharing-agreements/:id/retire", "oldham.agreement"],
-  ["PATCH", "/api/decisions/:id", "oldham.decision"],
-  ["POST", "/api/decisions/:id/retire", "oldham.decision"],
   ["POST", "/api/imports/spend/:id/reverse", "oldham.import"],
   ["POST", "/api/programmes/:id/cost-lines", "programme"],
   ["POST", "/api/programmes/:id/cost-sharing-agreements", "programme"],
@@ -201,8 +188,6 @@ describe("a partner on a shared programme", () => {
       ["POST /api/cost-lines/:id/retire", changeIt("cost line")],
       ["PATCH /api/cost-sharing-agreements/:id", changeIt("cost-sharing agreement")],
       ["POST /api/cost-sharing-agreements/:id/retire", changeIt("cost-sharing agreement")],
-      ["PATCH /api/decisions/:id", changeIt("decision")],
-      ["POST /api/decisions/:id/retire", changeIt("decision")],
       // An import is seen only by its own council: to a partner it does not exist.
       ["POST /api/imports/spend/:id/reverse", "404"],
       ["POST /api/programmes/:id/cost-lines", shape],
