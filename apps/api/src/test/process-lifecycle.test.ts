@@ -119,8 +119,11 @@ describe("a Fundline process stopped in the middle of its work", () => {
         if (event.type === "progress" && event.phase === "reading" && refusedAfterSigterm === undefined) {
           refusedAfterSigterm = "pending";
           second.child.kill("SIGTERM");
-          // Fastify refuses what arrives while it closes; a closed socket refuses too.
-          setTimeout(() => {
+          // Fastify refuses what arrives while it closes; a closed socket refuses too. Asked once the
+          // process has taken the signal: a request that reaches it first is rightly still served.
+          const askOnceStopping = setInterval(() => {
+            if (!second.output().includes("SIGTERM received")) return;
+            clearInterval(askOnceStopping);
             fetch(`${second.base}/api/health`).then(
               (response) => {
                 refusedAfterSigterm = response.status;
@@ -129,7 +132,7 @@ describe("a Fundline process stopped in the middle of its work", () => {
                 refusedAfterSigterm = "connection refused";
               },
             );
-          }, 100);
+          }, 20);
         }
       });
       const finished = await inFlight;
