@@ -51,3 +51,32 @@ export function seesEveryProgramme(role: Role): boolean {
 export function needsAssignment(role: Role, permission: Permission): boolean {
   return role === "programme_manager" && permission === "delivery.write";
 }
+
+/**
+ * On a shared programme a money record is the record of the council whose books it is in: only
+ * that council's users (with the permission) and administrators change it; partners read it.
+ */
+export function changesRecordsOf(user: { role: Role; organisationId: string }, ownerId: string | null): boolean {
+  return seesEveryProgramme(user.role) || user.organisationId === ownerId;
+}
+
+/**
+ * Who may add cost lines, workstreams and cost-sharing agreements to a programme: its lead
+ * council, a partner the lead has granted the right (while it takes part), and administrators.
+ */
+export function shapesProgramme(
+  user: { role: Role; organisationId: string },
+  programme: {
+    leadOrganisationId: string;
+    partners: readonly { organisationId: string; mayAddCostLines: boolean; withdrewOn: string | null }[];
+  },
+  today: string,
+): boolean {
+  if (seesEveryProgramme(user.role) || programme.leadOrganisationId === user.organisationId) return true;
+  return programme.partners.some(
+    (partner) =>
+      partner.organisationId === user.organisationId &&
+      partner.mayAddCostLines &&
+      (partner.withdrewOn === null || partner.withdrewOn > today),
+  );
+}

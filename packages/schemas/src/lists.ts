@@ -29,12 +29,16 @@ export const CommitmentListQuery = z.strictObject({
 });
 export type CommitmentListQuery = z.infer<typeof CommitmentListQuery>;
 
-/** A commitment as lists show it: named fund, funder, programme and recipient, with its running totals. */
+/**
+ * A commitment as lists show it: named fund, funder, programme and recipient, with its running
+ * totals, and the council whose books it is in (`owner`; none: only an administrator changes it).
+ */
 export const CommitmentInList = CommitmentResponse.extend({
   fund: Named,
   funder: Named,
   programme: Named.nullable(),
   recipient: Named.nullable(),
+  owner: Named.nullable(),
   receivedPence: Pence,
   allocatedPence: Pence,
 });
@@ -58,9 +62,13 @@ export const SpendListQuery = z.strictObject({
 });
 export type SpendListQuery = z.infer<typeof SpendListQuery>;
 
-/** A payment as lists show it, with its programme, line, commitment and paying partner named. */
+/**
+ * A payment as lists show it, with its programme, line, commitment and paying partner named, and
+ * the council whose books it is in (`owner`: only that council, or an administrator, changes it).
+ */
 export const SpendInList = SpendResponse.extend({
   programme: Named,
+  owner: Named,
   costLine: Named.extend({ ledgerCode: z.string().nullable() }),
   commitment: CommitmentRef.nullable(),
   payingOrganisation: Named.nullable(),
@@ -105,7 +113,7 @@ export const ReceiptListResponse = pageOf("receipts", ReceiptInList);
 export const CommitmentDetail = CommitmentInList.extend({
   /** Spend naming this commitment; spend on its lines that names none is shared out in reconciliation. */
   namedSpentPence: Pence,
-  receipts: z.array(ReceiptResponse),
-  allocations: z.array(AllocationResponse.extend({ costLine: Named })),
+  receipts: z.array(ReceiptResponse.extend({ owner: Named.nullable() })),
+  allocations: z.array(AllocationResponse.extend({ costLine: Named, owner: Named.nullable() })),
 });
 export type CommitmentDetail = z.infer<typeof CommitmentDetail>;

@@ -57,6 +57,8 @@ export const ProgrammeReconciliation = z.object({
       name: z.string(),
       /** The cost centre a ledger export names the line by: what a spend import matches. */
       ledgerCode: z.string().nullable(),
+      /** The council whose books the line is in: only it (or an administrator) changes it. */
+      owner: z.object({ id: Uuid, name: z.string() }),
       allocatedPence: Pence,
       spentPence: Pence,
       /** Allocated minus spent: negative is overspent. */
@@ -67,6 +69,8 @@ export const ProgrammeReconciliation = z.object({
     z.object({
       agreementId: Uuid,
       name: z.string(),
+      /** The council whose agreement this is: only it (or an administrator) changes it. */
+      owner: z.object({ id: Uuid, name: z.string() }),
       /** The spend the agreement shares: its cost line's (or the programme's) within its dates. */
       spentPence: Pence,
       partners: z.array(

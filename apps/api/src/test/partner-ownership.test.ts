@@ -199,10 +199,31 @@ describe("a partner on a shared programme", () => {
     ]);
   });
 
-  it("still reads them", async () => {
+  it("still reads them, each named with the council whose books it is in", async () => {
     const spend = await stockport.inject({ url: `/api/spend/${ids["oldham.spend"]}` });
     expect(spend.statusCode).toBe(200);
-    expect(spend.json().amountPence).toBe(12_345);
+    expect(spend.json()).toMatchObject({ amountPence: 12_345, owner: { name: "Oldham Council (ownership test)" } });
+
+    const commitment = (await stockport.inject({ url: `/api/commitments/${ids["oldham.commitment"]}` })).json();
+    expect(commitment.owner.name).toBe("Oldham Council (ownership test)");
+    expect(commitment.receipts.map((receipt: { owner: { name: string } }) => receipt.owner.name)).toEqual([
+      "Oldham Council (ownership test)",
+    ]);
+    expect(commitment.allocations.map((allocation: { owner: { name: string } }) => allocation.owner.name)).toEqual([
+      "Oldham Council (ownership test)",
+    ]);
+
+    const money = (await stockport.inject({ url: `/api/programmes/${ids.programme}/reconciliation` })).json();
+    const ownerOf = (rows: { name: string; owner: { name: string } }[]) =>
+      Object.fromEntries(rows.map((row) => [row.name, row.owner.name]));
+    expect(ownerOf(money.costLines)).toMatchObject({
+      "oldham line": "Oldham Council (ownership test)",
+      "stockport line": "Stockport Council (ownership test)",
+    });
+    expect(ownerOf(money.costSharing)).toEqual({
+      "oldham agreement": "Oldham Council (ownership test)",
+      "stockport agreement": "Stockport Council (ownership test)",
+    });
   });
 
   it("changes its own records on the lead's programme", async () => {

@@ -32,9 +32,28 @@ export function toCommitmentResponse(commitment: CommitmentWithProfile): Commitm
 export const forList = {
   ...withProfile,
   fund: { select: { id: true, name: true, funder: { select: { id: true, name: true } } } },
-  programme: { select: { id: true, name: true } },
+  programme: { select: { id: true, name: true, leadOrganisation: { select: { id: true, name: true } } } },
   recipient: { select: { id: true, name: true } },
+  ownerOrganisation: { select: { id: true, name: true } },
 } as const;
+
+type Named = { id: string; name: string };
+
+/**
+ * The council whose books a commitment (or its receipts and allocations) is in. No owner
+ * recorded: the programme's lead, else the recipient, as the migration that placed existing
+ * records left them (lib/ownership.ts asks the same, in SQL, before a write).
+ */
+export function ownerOf(
+  commitment: {
+    ownerOrganisation: Named | null;
+    programme: { leadOrganisation: Named } | null;
+    recipient: Named | null;
+  },
+  record: { ownerOrganisation: Named | null } = commitment,
+): Named | null {
+  return record.ownerOrganisation ?? commitment.programme?.leadOrganisation ?? commitment.recipient;
+}
 
 type CommitmentForList = Prisma.FundingCommitmentGetPayload<{ include: typeof forList }>;
 type Totals = { receivedPence: bigint; allocatedPence: bigint; namedSpentPence: bigint };
@@ -54,8 +73,9 @@ export async function toCommitmentsInList(
       ...toCommitmentResponse(commitment),
       fund: { id: commitment.fund.id, name: commitment.fund.name },
       funder: commitment.fund.funder,
-      programme: commitment.programme,
+      programme: commitment.programme && { id: commitment.programme.id, name: commitment.programme.name },
       recipient: commitment.recipient,
+      owner: ownerOf(commitment),
       receivedPence: penceFromBigInt(total?.receivedPence ?? 0n),
       allocatedPence: penceFromBigInt(total?.allocatedPence ?? 0n),
       namedSpentPence: penceFromBigInt(total?.namedSpentPence ?? 0n),

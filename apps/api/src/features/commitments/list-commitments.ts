@@ -6,7 +6,7 @@ import { listPage, orderOf, yearOf } from "../../lib/paging.ts";
 import { type Scope, visibleProgrammes } from "../../lib/scope.ts";
 import { toAllocationResponse } from "../allocations/index.ts";
 import { toReceiptResponse } from "../receipts/index.ts";
-import { forList, toCommitmentsInList } from "./commitment-response.ts";
+import { forList, ownerOf, toCommitmentsInList } from "./commitment-response.ts";
 
 export async function listCommitments(
   prisma: PrismaClient,
@@ -46,10 +46,17 @@ export async function getCommitment(prisma: PrismaClient, id: string): Promise<C
     where: { id },
     include: {
       ...forList,
-      receipts: { where: { retiredAt: null }, orderBy: [{ receivedOn: "asc" }, { id: "asc" }] },
+      receipts: {
+        where: { retiredAt: null },
+        include: { ownerOrganisation: { select: { id: true, name: true } } },
+        orderBy: [{ receivedOn: "asc" }, { id: "asc" }],
+      },
       allocations: {
         where: { retiredAt: null },
-        include: { costLine: { select: { id: true, name: true } } },
+        include: {
+          costLine: { select: { id: true, name: true } },
+          ownerOrganisation: { select: { id: true, name: true } },
+        },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       },
     },
@@ -59,10 +66,14 @@ export async function getCommitment(prisma: PrismaClient, id: string): Promise<C
   if (!shown) throw new NotFound("Commitment", id);
   return {
     ...shown,
-    receipts: commitment.receipts.map(toReceiptResponse),
+    receipts: commitment.receipts.map((receipt) => ({
+      ...toReceiptResponse(receipt),
+      owner: ownerOf(commitment, receipt),
+    })),
     allocations: commitment.allocations.map((allocation) => ({
       ...toAllocationResponse(allocation),
       costLine: allocation.costLine,
+      owner: ownerOf(commitment, allocation),
     })),
   };
 }

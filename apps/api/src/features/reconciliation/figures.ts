@@ -162,25 +162,36 @@ export async function costLineFigures(
       id: string;
       name: string;
       ledgerCode: string | null;
+      ownerId: string;
+      ownerName: string;
       allocatedPence: bigint;
       spentPence: bigint;
     }[]
   >`
     SELECT line."programmeId"::text AS "programmeId", line.id::text AS id, line.name, line."ledgerCode",
+           owner.id::text AS "ownerId", owner.name AS "ownerName",
            coalesce(total."allocatedPence", 0) AS "allocatedPence", coalesce(total."spentPence", 0) AS "spentPence"
     ${
       problemsOnly
-        ? Prisma.sql`FROM "CostLineTotal" total JOIN "CostLine" line ON line.id = total."costLineId"
-            WHERE total."spentPence" <> 0 AND (total."allocatedPence" = 0 OR total."spentPence" > total."allocatedPence")
-              AND`
-        : Prisma.sql`FROM "CostLine" line LEFT JOIN "CostLineTotal" total ON total."costLineId" = line.id WHERE`
-    } line."programmeId" IN (${programmes}) AND line."retiredAt" IS NULL
+        ? Prisma.sql`FROM "CostLineTotal" total JOIN "CostLine" line ON line.id = total."costLineId"`
+        : Prisma.sql`FROM "CostLine" line LEFT JOIN "CostLineTotal" total ON total."costLineId" = line.id`
+    }
+    JOIN "Programme" programme ON programme.id = line."programmeId"
+    -- No owner recorded: the lead's (lib/ownership.ts asks the same before a write).
+    JOIN "Organisation" owner ON owner.id = COALESCE(line."ownerOrganisationId", programme."leadOrganisationId")
+    WHERE line."programmeId" IN (${programmes}) AND line."retiredAt" IS NULL
+    ${
+      problemsOnly
+        ? Prisma.sql`AND total."spentPence" <> 0 AND (total."allocatedPence" = 0 OR total."spentPence" > total."allocatedPence")`
+        : Prisma.empty
+    }
     ORDER BY line.name, line.id`;
   return rows.map((row) => ({
     programmeId: row.programmeId,
     id: row.id,
     name: row.name,
     ledgerCode: row.ledgerCode,
+    owner: { id: row.ownerId, name: row.ownerName },
     allocatedPence: penceFromBigInt(row.allocatedPence),
     spentPence: penceFromBigInt(row.spentPence),
     variancePence: penceFromBigInt(row.allocatedPence - row.spentPence),
@@ -201,6 +212,8 @@ export async function costSharingFigures(db: Db, programmes: Prisma.Sql): Promis
       programmeId: string;
       agreementId: string;
       agreementName: string;
+      ownerId: string;
+      ownerName: string;
       spentPence: bigint;
       organisationId: string;
       organisationName: string;
@@ -210,8 +223,10 @@ export async function costSharingFigures(db: Db, programmes: Prisma.Sql): Promis
     }[]
   >`
     WITH agreement AS (
-      SELECT id, "programmeId", name FROM "CostSharingAgreement"
-      WHERE "programmeId" IN (${programmes}) AND "retiredAt" IS NULL
+      SELECT agreement.id, agreement."programmeId", agreement.name,
+             COALESCE(agreement."ownerOrganisationId", programme."leadOrganisationId") AS owner_id
+      FROM "CostSharingAgreement" agreement JOIN "Programme" programme ON programme.id = agreement."programmeId"
+      WHERE agreement."programmeId" IN (${programmes}) AND agreement."retiredAt" IS NULL
     ), total AS (
       SELECT agreement.id AS "agreementId", coalesce(kept."spentPence", 0) AS pence
       FROM agreement LEFT JOIN "CostSharingTotal" kept ON kept."agreementId" = agreement.id
@@ -228,12 +243,14 @@ export async function costSharingFigures(db: Db, programmes: Prisma.Sql): Promis
       FROM share
     )
     SELECT agreement."programmeId"::text AS "programmeId", agreement.id::text AS "agreementId",
-           agreement.name AS "agreementName", ranked.spent::bigint AS "spentPence",
+           agreement.name AS "agreementName", owner.id::text AS "ownerId", owner.name AS "ownerName",
+           ranked.spent::bigint AS "spentPence",
            organisation.id::text AS "organisationId", organisation.name AS "organisationName", ranked.parts,
            (ranked.sign * (ranked.base + CASE WHEN ranked.place <= ranked.pennies_left THEN 1 ELSE 0 END))::bigint AS "duePence",
            coalesce(paid."paidPence", 0)::bigint AS "paidPence"
     FROM ranked
     JOIN agreement ON agreement.id = ranked."agreementId"
+    JOIN "Organisation" owner ON owner.id = agreement.owner_id
     JOIN "Organisation" organisation ON organisation.id = ranked."organisationId"
     LEFT JOIN "CostSharingPaymentTotal" paid
       ON paid."agreementId" = ranked."agreementId" AND paid."organisationId" = ranked."organisationId"
@@ -246,6 +263,7 @@ export async function costSharingFigures(db: Db, programmes: Prisma.Sql): Promis
       programmeId: row.programmeId,
       agreementId: row.agreementId,
       name: row.agreementName,
+      owner: { id: row.ownerId, name: row.ownerName },
       spentPence: penceFromBigInt(row.spentPence),
       partners: [],
     };

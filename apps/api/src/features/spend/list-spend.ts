@@ -25,18 +25,32 @@ export async function listSpend(prisma: PrismaClient, query: SpendListQuery, sco
 
 /** What a list shows beside each payment: its programme, line, commitment and paying partner by name. */
 const named = {
-  costLine: { select: { id: true, name: true, ledgerCode: true, programme: { select: { id: true, name: true } } } },
+  costLine: {
+    select: {
+      id: true,
+      name: true,
+      ledgerCode: true,
+      programme: { select: { id: true, name: true, leadOrganisation: { select: { id: true, name: true } } } },
+    },
+  },
+  ownerOrganisation: { select: { id: true, name: true } },
   commitment: { select: { id: true, title: true } },
   payingOrganisation: { select: { id: true, name: true } },
 } as const;
 
 function toSpendInList({
-  costLine: { programme, ...costLine },
+  costLine: {
+    programme: { leadOrganisation, ...programme },
+    ...costLine
+  },
   commitment,
   payingOrganisation,
+  ownerOrganisation,
   ...spend
 }: Prisma.SpendGetPayload<{ include: typeof named }>): SpendInList {
-  return { ...toSpendResponse(spend), programme, costLine, commitment, payingOrganisation };
+  // No owner recorded: the lead's (as the migration that placed existing records left it).
+  const owner = ownerOrganisation ?? leadOrganisation;
+  return { ...toSpendResponse(spend), programme, owner, costLine, commitment, payingOrganisation };
 }
 
 /** One payment (already checked to be in scope), named as lists show it. */

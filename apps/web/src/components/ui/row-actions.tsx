@@ -8,10 +8,14 @@ import { Link } from "react-router";
 export function RowActions({
   links,
   about,
+  ownedBy,
 }: {
   links: readonly (readonly [to: string, label: string])[];
   about: string;
+  /** The council whose record this is, when it is not the reader's: it is that council's to change. */
+  ownedBy?: string | null;
 }) {
+  if (ownedBy) return <span className="hint">{ownedBy}'s to change</span>;
   return (
     <>
       {links.map(([to, label]) => (

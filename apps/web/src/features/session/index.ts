@@ -1,2 +1,2 @@
 // What other features may use of the session: who is signed in and what they may do.
-export { useSession } from "./components/session-gate.tsx";
+export { useChangesMoneyOf, useSession, useShapesProgramme } from "./components/session-gate.tsx";

@@ -12,7 +12,7 @@ import { Section } from "../../../components/ui/section.tsx";
 import { StatusTag } from "../../../components/ui/status-tag.tsx";
 import { TableRegion } from "../../../components/ui/table-region.tsx";
 import { useProgrammeReconciliation } from "../../reconciliation/index.ts";
-import { useSession } from "../../session/index.ts";
+import { useChangesMoneyOf, useSession } from "../../session/index.ts";
 import { WithCommitment } from "./commitment-forms.tsx";
 import { COMMITMENT_STATUS } from "./commitment-words.ts";
 
@@ -26,7 +26,11 @@ export function CommitmentPage() {
 
 function Commitment({ commitment }: { commitment: CommitmentDetail }) {
   const session = useSession();
-  const canWrite = can(session.user.role, "money.write") && !commitment.retiredAt;
+  const changes = useChangesMoneyOf();
+  const mayWriteMoney = can(session.user.role, "money.write") && !commitment.retiredAt;
+  // A partner council reads another council's commitment but records nothing against it.
+  const canWrite = mayWriteMoney && changes(commitment.owner?.id ?? null);
+  const ownerName = commitment.owner?.name ?? "no council";
   const base = `/commitments/${commitment.id}`;
   // Allocations belong to the programme's lines: their forms are the programme's.
   const allocations = commitment.programme ? `/programmes/${commitment.programme.id}/allocations` : null;
@@ -66,6 +70,10 @@ function Commitment({ commitment }: { commitment: CommitmentDetail }) {
           <dd>{commitment.recipient?.name ?? "Not recorded"}</dd>
         </div>
         <div>
+          <dt>In the books of</dt>
+          <dd>{commitment.owner?.name ?? "No council recorded (an administrator's to change)"}</dd>
+        </div>
+        <div>
           <dt>Awarded</dt>
           <dd>{commitment.awardedOn ? formatDate(commitment.awardedOn) : "Date not recorded"}</dd>
         </div>
@@ -74,6 +82,12 @@ function Commitment({ commitment }: { commitment: CommitmentDetail }) {
       {commitment.retiredAt && (
         <p>
           Retired {formatDate(commitment.retiredAt.slice(0, 10))}: {commitment.retirementReason}
+        </p>
+      )}
+      {mayWriteMoney && !canWrite && (
+        <p className="no-print">
+          This commitment is in {ownerName}'s books: only {ownerName} records receipts and allocations against it or
+          corrects it. Your council can read it.
         </p>
       )}
       {canWrite && (
@@ -129,19 +143,29 @@ function Commitment({ commitment }: { commitment: CommitmentDetail }) {
             <table>
               <caption>What has arrived from the funder</caption>
               <ColumnHeaders
-                columns={["Received", "Reference", { figures: "Amount" }, ...(canWrite ? ["Change"] : [])]}
+                columns={[
+                  "Received",
+                  "Reference",
+                  "In the books of",
+                  { figures: "Amount" },
+                  ...(canWrite ? ["Change"] : []),
+                ]}
               />
               <tbody>
                 {commitment.receipts.map((receipt) => (
                   <tr key={receipt.id}>
                     <th scope="row">{formatDate(receipt.receivedOn)}</th>
                     <td>{receipt.reference ?? "—"}</td>
+                    <td>{receipt.owner?.name ?? "—"}</td>
                     <td className="money">
                       <Money pence={receipt.amountPence} />
                     </td>
                     {canWrite && (
                       <td className="actions">
                         <RowActions
+                          ownedBy={
+                            changes(receipt.owner?.id ?? null) ? null : (receipt.owner?.name ?? "An administrator")
+                          }
                           about={`the receipt of ${formatDate(receipt.receivedOn)}`}
                           links={[
                             [`${base}/receipts/${receipt.id}/edit`, "Correct"],
@@ -175,18 +199,32 @@ function Commitment({ commitment }: { commitment: CommitmentDetail }) {
           <TableRegion label="Allocations">
             <table>
               <caption>Which cost lines this commitment pays for, and how much of each</caption>
-              <ColumnHeaders columns={["Cost line", "Note", { figures: "Amount" }, ...(canWrite ? ["Change"] : [])]} />
+              <ColumnHeaders
+                columns={[
+                  "Cost line",
+                  "Note",
+                  "In the books of",
+                  { figures: "Amount" },
+                  ...(canWrite ? ["Change"] : []),
+                ]}
+              />
               <tbody>
                 {commitment.allocations.map((allocation) => (
                   <tr key={allocation.id}>
                     <th scope="row">{allocation.costLine.name}</th>
                     <td>{allocation.note ?? "—"}</td>
+                    <td>{allocation.owner?.name ?? "—"}</td>
                     <td className="money">
                       <Money pence={allocation.amountPence} />
                     </td>
                     {canWrite && allocations && (
                       <td className="actions">
                         <RowActions
+                          ownedBy={
+                            changes(allocation.owner?.id ?? null)
+                              ? null
+                              : (allocation.owner?.name ?? "An administrator")
+                          }
                           about={`the allocation to ${allocation.costLine.name}`}
                           links={[
                             [`${allocations}/${allocation.id}/edit`, "Change"],

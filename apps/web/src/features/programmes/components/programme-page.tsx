@@ -1,5 +1,6 @@
-import { can, formatDate, formatDateTime, formatPence, todayInTheUk } from "@fundline/domain";
+import { can, formatDate, formatDateTime, formatPence, seesEveryProgramme, todayInTheUk } from "@fundline/domain";
 import type { ProgrammeDetail } from "@fundline/schemas";
+import { useState } from "react";
 import { Link } from "react-router";
 import { Confirmation } from "../../../components/page/confirmation.tsx";
 import { PageHeading } from "../../../components/page/page-heading.tsx";
@@ -14,6 +15,7 @@ import { BenefitsSection } from "../../benefits/index.ts";
 import { DecisionsSection } from "../../decisions/index.ts";
 import { DeliverablesSection } from "../../deliverables/index.ts";
 import { MilestonesSection } from "../../milestones/index.ts";
+import { PartnerRightsToggle } from "../../partners/index.ts";
 import { ProgrammeMoneySection } from "../../reconciliation/index.ts";
 import { RisksSection } from "../../risks/index.ts";
 import { useSession } from "../../session/index.ts";
@@ -127,6 +129,12 @@ function Programme({ programme }: { programme: ProgrammeDetail }) {
 
 function PartnersSection({ programme, canSetUp }: { programme: ProgrammeDetail; canSetUp: boolean }) {
   const add = `/programmes/${programme.id}/partners/new`;
+  const session = useSession();
+  // What a partner may add to the programme is its lead council's to decide (or an administrator's).
+  const decidesRights =
+    can(session.user.role, "money.write") &&
+    (seesEveryProgramme(session.user.role) || session.user.organisation.id === programme.leadOrganisation.id);
+  const [rightsStatus, setRightsStatus] = useState("");
   return (
     <Section id="partners" title="Partners" action={canSetUp ? { to: add, label: "Add a partner" } : null}>
       {programme.partners.length === 0 ? (
@@ -138,13 +146,17 @@ function PartnersSection({ programme, canSetUp }: { programme: ProgrammeDetail; 
       ) : (
         <TableRegion label="Partners">
           <table>
-            <caption>Who takes part, in what role, and since when</caption>
+            <caption>
+              Who takes part, in what role, and since when; and who may add cost lines (the lead's right, unless it
+              grants it)
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Organisation</th>
                 <th scope="col">Role</th>
                 <th scope="col">Joined</th>
                 <th scope="col">Status</th>
+                <th scope="col">Adds cost lines</th>
                 {canSetUp && (
                   <th scope="col" className="no-print">
                     Change
@@ -168,6 +180,15 @@ function PartnersSection({ programme, canSetUp }: { programme: ProgrammeDetail; 
                       "Taking part"
                     )}
                   </td>
+                  <td>
+                    {partner.role === "lead" ? "Yes (leads)" : partner.mayAddCostLines ? "Yes (granted)" : "No"}
+                    {decidesRights && partner.role !== "lead" && !partner.withdrewOn && (
+                      <span className="no-print">
+                        {" "}
+                        <PartnerRightsToggle partner={partner} onDone={setRightsStatus} />
+                      </span>
+                    )}
+                  </td>
                   {canSetUp && (
                     <td className="no-print">
                       <Link to={`/programmes/${programme.id}/partners/${partner.id}/edit`}>
@@ -182,6 +203,7 @@ function PartnersSection({ programme, canSetUp }: { programme: ProgrammeDetail; 
           </table>
         </TableRegion>
       )}
+      <p role="status">{rightsStatus}</p>
     </Section>
   );
 }

@@ -9,7 +9,7 @@ import { Money } from "../../../components/ui/money.tsx";
 import { RowActions } from "../../../components/ui/row-actions.tsx";
 import { Section } from "../../../components/ui/section.tsx";
 import { TableRegion } from "../../../components/ui/table-region.tsx";
-import { useSession } from "../../session/index.ts";
+import { useChangesMoneyOf, useSession, useShapesProgramme } from "../../session/index.ts";
 import { useProgrammeReconciliation } from "../api/programme-reconciliation.ts";
 import { FindingsTable } from "./findings-table.tsx";
 
@@ -22,6 +22,7 @@ export function ProgrammeMoneySection({ programme }: { programme: ProgrammeDetai
   const reconciliation = useProgrammeReconciliation(programme.id);
   const session = useSession();
   const canWrite = can(session.user.role, "money.write");
+  const shapes = useShapesProgramme(programme);
   return (
     <Section
       id="money"
@@ -34,6 +35,7 @@ export function ProgrammeMoneySection({ programme }: { programme: ProgrammeDetai
             reconciliation={reconciled}
             programmeId={programme.id}
             writeTo={canWrite ? `/programmes/${programme.id}` : null}
+            shapes={shapes}
           />
         )}
       </QuerySection>
@@ -59,12 +61,16 @@ function Reconciliation({
   reconciliation,
   programmeId,
   writeTo,
+  shapes,
 }: {
   reconciliation: ProgrammeReconciliation;
   programmeId: string;
   /** The programme's address, when the reader may write money; otherwise null. */
   writeTo: string | null;
+  /** The reader may add cost lines and agreements (the lead's right, unless it grants it). */
+  shapes: boolean;
 }) {
+  const changes = useChangesMoneyOf();
   return (
     <>
       <FiguresTable
@@ -122,6 +128,7 @@ function Reconciliation({
           name: line.name,
           note: line.ledgerCode ?? "none",
           pence: [line.allocatedPence, line.spentPence, line.variancePence],
+          ownedBy: changes(line.owner.id) ? null : line.owner.name,
           actions:
             writeTo === null
               ? null
@@ -137,7 +144,7 @@ function Reconciliation({
           writeTo === null
             ? null
             : [
-                [`${writeTo}/cost-lines/new`, "Add a cost line"],
+                ...(shapes ? ([[`${writeTo}/cost-lines/new`, "Add a cost line"]] as [string, string][]) : []),
                 [`${writeTo}/allocations/new`, "Allocate funding"],
               ]
         }
@@ -166,7 +173,7 @@ function Reconciliation({
         }))}
       />
 
-      {(reconciliation.costSharing.length > 0 || writeTo) && <h3>Cost sharing</h3>}
+      {(reconciliation.costSharing.length > 0 || (writeTo && shapes)) && <h3>Cost sharing</h3>}
       {reconciliation.costSharing.map((agreement) => (
         <MoneyTable
           key={agreement.agreementId}
@@ -179,6 +186,7 @@ function Reconciliation({
                   {" "}
                   <RowActions
                     about={agreement.name}
+                    ownedBy={changes(agreement.owner.id) ? null : agreement.owner.name}
                     links={[
                       [`${writeTo}/cost-sharing/${agreement.agreementId}/edit`, "Change"],
                       [`${writeTo}/cost-sharing/${agreement.agreementId}/retire`, "Retire"],
@@ -199,7 +207,9 @@ function Reconciliation({
           noteHeading="Share"
         />
       ))}
-      <AddLinks links={writeTo === null ? null : [[`${writeTo}/cost-sharing/new`, "Share a cost between partners"]]} />
+      <AddLinks
+        links={writeTo === null || !shapes ? null : [[`${writeTo}/cost-sharing/new`, "Share a cost between partners"]]}
+      />
     </>
   );
 }
@@ -227,6 +237,8 @@ function MoneyTable({
     pence: number[];
     /** Links to the forms that change the row: [address, label]. */
     actions?: [string, string][] | null;
+    /** The council whose record the row is, when not the reader's: the links are not shown. */
+    ownedBy?: string | null;
   }[];
   noteHeading?: string;
   id?: string;
@@ -265,7 +277,7 @@ function MoneyTable({
               ))}
               {withActions && (
                 <td className="actions no-print">
-                  {row.actions && <RowActions about={row.name} links={row.actions} />}
+                  {row.actions && <RowActions about={row.name} links={row.actions} ownedBy={row.ownedBy} />}
                 </td>
               )}
             </tr>

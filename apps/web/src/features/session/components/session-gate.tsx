@@ -1,4 +1,5 @@
-import type { SessionResponse } from "@fundline/schemas";
+import { can, changesRecordsOf, shapesProgramme, todayInTheUk } from "@fundline/domain";
+import type { ProgrammeDetail, SessionResponse } from "@fundline/schemas";
 import { createContext, lazy, type ReactNode, useContext, useEffect, useState } from "react";
 import { NavLink, useLocation } from "react-router";
 import { LoadFailure, Loading } from "../../../components/page/page-states.tsx";
@@ -15,6 +16,36 @@ export function useSession(): SessionResponse {
   const session = useContext(SessionContext);
   if (!session) throw new Error("useSession is only available inside SessionGate");
   return session;
+}
+
+/**
+ * Whether the signed-in user may change a money record owned by `ownerId`: a partner council
+ * reads another council's records on a shared programme but does not change them.
+ */
+export function useChangesMoneyOf(): (ownerId: string | null) => boolean {
+  const { user } = useSession();
+  return (ownerId) =>
+    can(user.role, "money.write") &&
+    changesRecordsOf({ role: user.role, organisationId: user.organisation.id }, ownerId);
+}
+
+/**
+ * Whether the signed-in user may add cost lines, workstreams and cost-sharing agreements to the
+ * programme: its lead's finance officers, a granted partner's, and administrators.
+ */
+export function useShapesProgramme(programme: ProgrammeDetail): boolean {
+  const { user } = useSession();
+  return (
+    can(user.role, "money.write") &&
+    shapesProgramme(
+      { role: user.role, organisationId: user.organisation.id },
+      {
+        leadOrganisationId: programme.leadOrganisation.id,
+        partners: programme.partners.map((partner) => ({ ...partner, organisationId: partner.organisation.id })),
+      },
+      todayInTheUk(),
+    )
+  );
 }
 
 /** Shows the sign-in form until there is a session, then the app. */

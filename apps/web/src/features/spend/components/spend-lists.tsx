@@ -16,7 +16,7 @@ import { SortSelect } from "../../../components/ui/sort-select.tsx";
 import { TableRegion } from "../../../components/ui/table-region.tsx";
 import { useUrlFilters } from "../../../lib/url-filters.ts";
 import { useProgrammeChoices } from "../../programmes/index.ts";
-import { useSession } from "../../session/index.ts";
+import { useChangesMoneyOf, useSession } from "../../session/index.ts";
 import { spendSearch, useSpend } from "../api/spend.ts";
 
 const SORTS = [
@@ -42,7 +42,12 @@ export function ProgrammePaymentsSection({ programme }: { programme: ProgrammeDe
             <NoneYet what="payments" addTo={canWrite ? add : null} />
           ) : (
             <>
-              <SpendTable list={list} canWrite={canWrite} showProgramme={false} />
+              <SpendTable
+                list={list}
+                canWrite={canWrite}
+                showProgramme={false}
+                showOwner={programme.partners.length > 0}
+              />
               <Pager
                 label="Pages of payments"
                 page={list.page}
@@ -94,7 +99,7 @@ export function SpendPage() {
       onPage={(next) => setFilter("page", String(next))}
       downloadPath={`/api/spend?${spendSearch(query)}`}
     >
-      {(list) => <SpendTable list={list} canWrite={can(session.user.role, "money.write")} showProgramme />}
+      {(list) => <SpendTable list={list} canWrite={can(session.user.role, "money.write")} showProgramme showOwner />}
     </MoneyListPage>
   );
 }
@@ -114,12 +119,16 @@ function SpendTable({
   list,
   canWrite,
   showProgramme,
+  showOwner,
 }: {
   list: SpendListResponse;
   canWrite: boolean;
   showProgramme: boolean;
+  /** Whose books each payment is in: only a shared programme's come from more than one council. */
+  showOwner: boolean;
 }) {
   const first = (list.page - 1) * list.pageSize + 1;
+  const changes = useChangesMoneyOf();
   return (
     <TableRegion label="Payments">
       <table>
@@ -137,6 +146,7 @@ function SpendTable({
             "Cost line",
             "Paid from",
             "Reference",
+            ...(showOwner ? ["In the books of"] : []),
             { figures: "Amount" },
             ...(canWrite ? ["Change"] : []),
           ]}
@@ -163,6 +173,7 @@ function SpendTable({
                   )}
                 </td>
                 <td>{payment.reference ?? "—"}</td>
+                {showOwner && <td>{payment.owner.name}</td>}
                 <td className="money">
                   <Money pence={payment.amountPence} />
                 </td>
@@ -170,6 +181,7 @@ function SpendTable({
                   <td className="actions">
                     <RowActions
                       about={`the payment to ${named}`}
+                      ownedBy={changes(payment.owner.id) ? null : payment.owner.name}
                       links={[
                         [`${base}/edit`, "Correct"],
                         [`${base}/retire`, "Retire"],
