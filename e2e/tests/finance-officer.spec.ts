@@ -201,6 +201,77 @@ test("a payment moves spent, the line's variance and each partner's due to the p
   await expect(page.getByText("No payments yet")).toBeVisible();
 });
 
+test("on a shared programme the partner council reads the lead's payments but does not change them, until the lead grants it lines of its own", async ({
+  page,
+  browser,
+  baseURL,
+  council,
+}) => {
+  const { partner, line } = await sharedProgramme(council);
+  // A payment the lead recorded (the administrator takes no part, so records it in the lead's books).
+  const payment = await council.admin.post("/spend", {
+    programmeId: council.programme.id,
+    costLineId: line.id,
+    spentOn: daysFromToday(-5),
+    amountPence: 250_000,
+    supplierName: "Lead Council Catering",
+    reference: "LCC-7",
+  });
+  const partnerOfficer = await council.personIn(partner.id, "finance_officer", "Parveen Partner");
+  await signInAs(page, partnerOfficer);
+  await page.goto(`/programmes/${council.programme.id}#payments`);
+
+  // Read: the payment, its figures and whose books it is in.
+  const payments = page.getByRole("table", { name: /1 payment/ });
+  await expect(payments.getByRole("row", { name: /Lead Council Catering/ }).getByRole("cell")).toHaveText([
+    "Lead Council Catering",
+    "Shared outreach worker",
+    "Shared",
+    "LCC-7",
+    council.organisation.name,
+    "£2,500.00",
+    `${council.organisation.name}'s to change`,
+  ]);
+  const lines = page.getByRole("table", { name: /Each cost line's ledger code/ });
+  await expect(figureIn(lines, /Shared outreach worker/).nth(2)).toHaveText("£2,500.00");
+  // Not changed: no links to the forms, no cost lines of its own to add, and the form's address says why.
+  await expect(payments.getByRole("link", { name: /Correct the payment/ })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Add a cost line" })).toHaveCount(0);
+  await expectAccessible(page, "a partner's view of a shared programme");
+  await page.goto(`/programmes/${council.programme.id}/spend/${payment.id}/edit`);
+  await expect(
+    page.getByText(
+      `This payment is in ${council.organisation.name}'s books: only ${council.organisation.name} can correct or retire it.`,
+    ),
+  ).toBeVisible();
+  await expect(page.getByRole("button", { name: "Save it" })).toHaveCount(0);
+
+  // The lead's finance officer grants the partner the right to add cost lines …
+  const leadBrowser = await browser.newContext({ baseURL });
+  const lead = await leadBrowser.newPage();
+  await signInAs(lead, council.financeOfficer);
+  await lead.goto(`/programmes/${council.programme.id}#partners`);
+  await lead.getByRole("button", { name: `Let it add cost lines for ${String(partner.name)}` }).click();
+  await expect(
+    lead.getByRole("status").filter({ hasText: `${String(partner.name)} may now add cost lines` }),
+  ).toBeVisible();
+  await expect(
+    lead.getByRole("table", { name: /Who takes part/ }).getByRole("row", { name: new RegExp(String(partner.name)) }),
+  ).toContainText("Yes (granted)");
+  await leadBrowser.close();
+
+  // … and the partner adds one of its own, which it may change; the lead's payment stays the lead's.
+  await page.goto(`/programmes/${council.programme.id}#money`);
+  await page.getByRole("link", { name: "Add a cost line" }).click();
+  await page.getByLabel("Name").fill("Neighbours' outreach");
+  await page.getByRole("button", { name: "Add the cost line" }).click();
+  await expect(figureIn(lines, /Neighbours' outreach/).last()).toHaveText(/^Allocate.*Change.*Retire/);
+  await expect(figureIn(lines, /Shared outreach worker/).last()).toHaveText(`${council.organisation.name}'s to change`);
+  await expect(page.getByRole("table", { name: /1 payment/ })).toContainText(
+    `${council.organisation.name}'s to change`,
+  );
+});
+
 test("a stale edit of a commitment gets the conflict screen, and can be applied to the fresh version", async ({
   page,
   council,

@@ -14,6 +14,8 @@ export type OwnCouncil = {
   manager: Person;
   financeOfficer: Person;
   viewer: Person;
+  /** A person of another organisation (a partner council's finance officer), made as the others are. */
+  personIn: (organisationId: string, role: string, name: string) => Promise<Person>;
   /** As the demo administrator: POST, PATCH or GET any API path, expecting success. */
   admin: {
     post: (path: string, data: unknown) => Promise<Record<string, unknown> & { id: string; version: number }>;
@@ -64,12 +66,14 @@ export const test = base.extend<{ council: OwnCouncil }>({
       endOn: daysFromToday(365),
       totalCostPence: 12_000_000,
     });
-    const person = async (role: string, name: string): Promise<Person> => {
-      const email = `${role.replace("_", "-")}-${tag}@testshire.example`;
+    let people = 0;
+    const personIn = async (organisationId: string, role: string, name: string): Promise<Person> => {
+      people += 1;
+      const email = `${role.replace("_", "-")}-${tag}-${people}@testshire.example`;
       const invited = await admin.post("/users", {
         email,
         displayName: name,
-        organisationId: organisation.id,
+        organisationId,
         role,
         programmeIds: role === "programme_manager" ? [programme.id] : [],
       });
@@ -80,12 +84,14 @@ export const test = base.extend<{ council: OwnCouncil }>({
       await stranger.dispose();
       return { email, displayName: name, password: OWN_PASSWORD };
     };
+    const person = (role: string, name: string) => personIn(organisation.id, role, name);
     await use({
       organisation: { id: organisation.id, name: String(organisation.name) },
       programme: { id: programme.id, name: String(programme.name) },
       manager: await person("programme_manager", "Morgan Manager"),
       financeOfficer: await person("finance_officer", "Frankie Finance"),
       viewer: await person("viewer", "Val Viewer"),
+      personIn,
       admin,
     });
     await request.dispose();

@@ -19,6 +19,7 @@ import { NotFound, QueryPage } from "../../../components/page/page-states.tsx";
 import { newIdempotencyKey } from "../../../lib/mutations.ts";
 import { WithProgramme } from "../../programmes/index.ts";
 import { useWriteWithFindings } from "../../reconciliation/index.ts";
+import { useChangesMoneyOf } from "../../session/index.ts";
 import { useCreateSpend, usePayment, useRetireSpend, useUpdateSpend } from "../api/spend.ts";
 
 const paymentsOf = (programmeId: string) => `/programmes/${programmeId}#payments`;
@@ -152,15 +153,36 @@ function AddPaymentForm({ programme }: { programme: ProgrammeDetail }) {
   );
 }
 
-/** The payment in the address, on the programme in the address, or "Payment not found". */
+/**
+ * The payment in the address, on the programme in the address, or "Payment not found"; one in
+ * another council's books is said to be its to change, with no form to fill in for nothing.
+ */
 function WithPayment({ children }: { children: (programme: ProgrammeDetail, payment: SpendInList) => ReactNode }) {
   const { spendId = "" } = useParams();
   const payment = usePayment(spendId);
+  const changes = useChangesMoneyOf();
   return (
     <WithProgramme>
       {(programme) => (
         <QueryPage query={payment} what="payment">
-          {(found) => (found.programmeId === programme.id ? children(programme, found) : <NotFound what="payment" />)}
+          {(found) =>
+            found.programmeId !== programme.id ? (
+              <NotFound what="payment" />
+            ) : changes(found.owner.id) ? (
+              children(programme, found)
+            ) : (
+              <FormPage
+                back={{ to: paymentsOf(programme.id), label: `Back to ${programme.name}` }}
+                caption={programme.name}
+                title={`The payment of ${formatPence(Math.abs(found.amountPence))} to ${found.supplierName}`}
+              >
+                <p>
+                  This payment is in {found.owner.name}'s books: only {found.owner.name} can correct or retire it. Your
+                  council can read it; ask {found.owner.name}'s finance team if it is wrong.
+                </p>
+              </FormPage>
+            )
+          }
         </QueryPage>
       )}
     </WithProgramme>
