@@ -1,19 +1,11 @@
 // Where the money and the delivery stand across the programmes a user can see, with the
 // dashboard's filters. Every figure is added up by PostgreSQL, from the running totals for money.
 import { Prisma, type PrismaClient } from "@fundline/db";
-import {
-  financialYearLabel,
-  parseFinancialYearLabel,
-  penceFromBigInt,
-  todayInTheUk,
-  toIsoDate,
-  toIsoDateOrNull,
-} from "@fundline/domain";
+import { parseFinancialYearLabel, penceFromBigInt, todayInTheUk, toIsoDate, toIsoDateOrNull } from "@fundline/domain";
 import type { DashboardQuery, DashboardResponse } from "@fundline/schemas";
 import { keptResults } from "../../lib/change-notes.ts";
 import type { Scope } from "../../lib/scope.ts";
-import { programmeFilter } from "../programmes/index.ts";
-import { attributedSpend, fundersShare } from "../reconciliation/index.ts";
+import { attributedSpend, fundersShare, profiledAgainstSpent, programmeFilter } from "../programme-figures/index.ts";
 
 const LIST_LENGTH = 20;
 const PROGRAMMES_SHOWN = 50;
@@ -103,7 +95,7 @@ async function workOutDashboard(
     programmeDelivery(prisma, matching, state),
     benefitsAtAGlance(prisma, matching),
     moneyByFunder(prisma, matching, query.funderId, year),
-    moneyByYear(prisma, matching, query.funderId, year),
+    profiledAgainstSpent(prisma, matching, { funderId: query.funderId, year }),
     query.funderId ? Promise.resolve(null) : spendByMonth(prisma, matching, year),
     query.funderId || year !== undefined ? Promise.resolve(null) : forecastOutturn(prisma, matching, today),
   ]);
@@ -369,53 +361,6 @@ async function moneyByFunder(
     committedPence: penceFromBigInt(row.committed),
     receivedPence: penceFromBigInt(row.received),
     allocatedPence: penceFromBigInt(row.allocated),
-    spentPence: penceFromBigInt(row.spent),
-  }));
-}
-
-/**
- * Each financial year: the awarded funding profiled for it against the spend in it; with a
- * funder chosen, that funder's profile and the spend attributed to it within each year.
- */
-async function moneyByYear(
-  prisma: PrismaClient,
-  matching: Prisma.Sql,
-  funderId: string | undefined,
-  year: number | undefined,
-) {
-  const ofFunder = funderId
-    ? Prisma.sql`AND commitment."fundId" IN (SELECT id FROM "Fund" WHERE "funderId" = ${funderId}::uuid)`
-    : Prisma.empty;
-  const spent = funderId
-    ? Prisma.sql`spent AS (
-        SELECT "financialYear", sum(pence) AS pence FROM (
-          SELECT attributed."financialYear", attributed.pence FROM attributed
-          JOIN commitment ON commitment.id = attributed."commitmentId" WHERE TRUE ${ofFunder}
-          UNION ALL
-          SELECT named."financialYear", named."namedSpentPence" FROM "CommitmentYearTotal" named
-          JOIN commitment ON commitment.id = named."commitmentId" WHERE TRUE ${ofFunder}
-        ) parts GROUP BY 1
-      )`
-    : Prisma.sql`spent AS (
-        SELECT year."financialYear", sum(year."spentPence") AS pence
-        FROM "CostLineYearTotal" year JOIN "CostLine" line ON line.id = year."costLineId"
-        WHERE line."programmeId" IN (${matching}) GROUP BY 1
-      )`;
-  const rows = await prisma.$queryRaw<{ financialYear: number; profiled: bigint; spent: bigint }[]>`
-    WITH ${attributedSpend(matching, "each year")},
-    profiled AS (
-      SELECT profile."financialYear", sum(profile."amountPence") AS pence
-      FROM "CommitmentYearProfile" profile JOIN commitment ON commitment.id = profile."commitmentId"
-      WHERE commitment.status IN ('awarded', 'received') ${ofFunder}
-      GROUP BY 1
-    ), ${spent}
-    SELECT "financialYear", coalesce(profiled.pence, 0)::bigint AS profiled, coalesce(spent.pence, 0)::bigint AS spent
-    FROM profiled FULL JOIN spent USING ("financialYear")
-    WHERE ${year === undefined ? Prisma.sql`TRUE` : Prisma.sql`"financialYear" = ${year}`}
-    ORDER BY 1`;
-  return rows.map((row) => ({
-    financialYear: financialYearLabel(row.financialYear),
-    profiledPence: penceFromBigInt(row.profiled),
     spentPence: penceFromBigInt(row.spent),
   }));
 }

@@ -1,4 +1,3 @@
 // What other features, the tests and the bench may use of reconciliation.
 
-export { attributedSpend, fundersShare } from "./figures.ts";
 export { runningTotalsDrift } from "./running-totals.ts";

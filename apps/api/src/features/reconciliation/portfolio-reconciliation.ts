@@ -12,7 +12,6 @@ import {
 import type { FlagCode, PortfolioReconciliation, PortfolioReconciliationQuery } from "@fundline/schemas";
 import { keptResults } from "../../lib/change-notes.ts";
 import type { Scope } from "../../lib/scope.ts";
-import { programmeFilter } from "../programmes/index.ts";
 import {
   capitalOutsideYear,
   commitmentFigures,
@@ -21,8 +20,9 @@ import {
   type Db,
   fundersShare,
   largePayments,
+  programmeFilter,
   spendOutsideDates,
-} from "./figures.ts";
+} from "../programme-figures/index.ts";
 
 const SEVERITY_ORDER = { high: 0, medium: 1, low: 2 } as const;
 

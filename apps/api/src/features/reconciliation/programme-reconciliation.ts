@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@fundline/db";
-import { financialYearLabel, penceFromBigInt, reconciliationFlags, toIsoDate, toIsoDateOrNull } from "@fundline/domain";
+import { penceFromBigInt, reconciliationFlags, toIsoDate, toIsoDateOrNull } from "@fundline/domain";
 import type { ProgrammeReconciliation } from "@fundline/schemas";
 import { NotFound } from "../../errors.ts";
 import {
@@ -9,8 +9,9 @@ import {
   costSharingFigures,
   largePayments,
   oneProgramme,
+  profiledAgainstSpent,
   spendOutsideDates,
-} from "./figures.ts";
+} from "../programme-figures/index.ts";
 
 /** A programme's money, reconciled in SQL, with the flags its figures raise. */
 export async function reconcileProgramme(
@@ -29,25 +30,7 @@ export async function reconcileProgramme(
     prisma.programmeTotal.findUnique({ where: { programmeId } }),
     commitmentFigures(prisma, programmes),
     costLineFigures(prisma, programmes, { problemsOnly: false }),
-    // Profiled by the commitments, spent from the per-line yearly totals.
-    prisma.$queryRaw<{ financialYear: number; profiledPence: bigint; spentPence: bigint }[]>`
-      WITH profiled AS (
-        SELECT profile."financialYear", sum(profile."amountPence") AS pence
-        FROM "CommitmentYearProfile" profile
-        JOIN "FundingCommitment" commitment ON commitment.id = profile."commitmentId"
-        WHERE commitment."programmeId" = ${programmeId}::uuid AND commitment."retiredAt" IS NULL
-          AND commitment.status IN ('awarded', 'received')
-        GROUP BY 1
-      ), spent AS (
-        SELECT year."financialYear", sum(year."spentPence") AS pence
-        FROM "CostLineYearTotal" year JOIN "CostLine" line ON line.id = year."costLineId"
-        WHERE line."programmeId" = ${programmeId}::uuid
-        GROUP BY 1 HAVING sum(year."spentPence") <> 0
-      )
-      SELECT "financialYear", coalesce(profiled.pence, 0)::bigint AS "profiledPence",
-             coalesce(spent.pence, 0)::bigint AS "spentPence"
-      FROM profiled FULL OUTER JOIN spent USING ("financialYear")
-      ORDER BY "financialYear"`,
+    profiledAgainstSpent(prisma, programmes),
     costSharingFigures(prisma, programmes),
     capitalOutsideYear(prisma, programmes),
     spendOutsideDates(prisma, programmes),
@@ -66,11 +49,7 @@ export async function reconcileProgramme(
     commitments: commitments.map(withoutProgramme),
     costLines: costLines.map(withoutProgramme),
     costSharing: costSharing.map(withoutProgramme),
-    financialYears: years.map((row) => ({
-      financialYear: financialYearLabel(row.financialYear),
-      profiledPence: penceFromBigInt(row.profiledPence),
-      spentPence: penceFromBigInt(row.spentPence),
-    })),
+    financialYears: years,
     flags: reconciliationFlags({
       programmeId,
       totalCostPence,

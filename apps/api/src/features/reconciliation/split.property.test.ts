@@ -7,7 +7,7 @@ import { splitPence } from "@fundline/domain";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type TestApp } from "../../test/test-app.ts";
-import { costSharingFigures } from "./figures.ts";
+import { costSharingFigures } from "../programme-figures/index.ts";
 
 let test: TestApp;
 let partners: { id: string }[];

@@ -1,7 +1,3 @@
-// What other features may use of programmes: one programme's record, the pages about it and its
-// records, and the overview of them all.
-export { useProgramme } from "./api/get-programme.ts";
-export { useProgrammeChoices } from "./api/get-programmes.ts";
-export { WithProgramme, WithProgrammeRecord, WorkstreamField } from "./components/programme-route.tsx";
-export { PARTNER_ROLES } from "./components/programme-words.ts";
+// What other features may use of programmes: the overview of them all (a programme's record
+// and the pages about it are programme-frame's).
 export { ProgrammesOverview } from "./components/programmes-overview.tsx";

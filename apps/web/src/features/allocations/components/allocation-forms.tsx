@@ -10,7 +10,7 @@ import { useReturnWithConfirmation } from "../../../components/page/confirmation
 import { FormPage } from "../../../components/page/form-page.tsx";
 import { NotFound } from "../../../components/page/page-states.tsx";
 import { newIdempotencyKey } from "../../../lib/mutations.ts";
-import { WithProgramme } from "../../programmes/index.ts";
+import { WithProgramme } from "../../programme-frame/index.ts";
 import { useWriteWithFindings } from "../../reconciliation/index.ts";
 import { useCreateAllocation, useRetireAllocation, useUpdateAllocation } from "../api/allocations.ts";
 

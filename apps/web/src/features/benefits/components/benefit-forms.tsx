@@ -10,7 +10,7 @@ import { DateField, SelectField, TextAreaField, TextField } from "../../../compo
 import { SchemaForm, useSchemaForm } from "../../../components/forms/schema-form.tsx";
 import { useReturnWithConfirmation } from "../../../components/page/confirmation.tsx";
 import { FormPage } from "../../../components/page/form-page.tsx";
-import { WithProgramme, WithProgrammeRecord } from "../../programmes/index.ts";
+import { WithProgramme, WithProgrammeRecord } from "../../programme-frame/index.ts";
 import { useCreateBenefit, useRecordBenefitReading } from "../api/benefits.ts";
 
 type Benefit = ProgrammeDetail["benefits"][number];

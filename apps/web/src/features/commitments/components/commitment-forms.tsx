@@ -17,7 +17,7 @@ import { QueryPage } from "../../../components/page/page-states.tsx";
 import { newIdempotencyKey } from "../../../lib/mutations.ts";
 import { useProgrammeDecisions } from "../../decisions/index.ts";
 import { useFunds } from "../../organisations/index.ts";
-import { useProgrammeChoices, WithProgramme } from "../../programmes/index.ts";
+import { useProgrammeChoices, WithProgramme } from "../../programme-frame/index.ts";
 import { useWriteWithFindings } from "../../reconciliation/index.ts";
 import { useCommitment, useCreateCommitment, useRetireCommitment, useUpdateCommitment } from "../api/commitments.ts";
 import { COMMITMENT_STATUS_OPTIONS } from "./commitment-words.ts";

@@ -11,7 +11,7 @@ import { SortSelect } from "../../../components/ui/sort-select.tsx";
 import { TableRegion } from "../../../components/ui/table-region.tsx";
 import { useUrlFilters } from "../../../lib/url-filters.ts";
 import { FunderFilter } from "../../organisations/index.ts";
-import { useProgrammeChoices } from "../../programmes/index.ts";
+import { useProgrammeChoices } from "../../programme-frame/index.ts";
 import { useSession } from "../../session/index.ts";
 import { type CommitmentFilters, commitmentsSearch, useCommitments } from "../api/commitments.ts";
 import { COMMITMENT_STATUS } from "./commitment-words.ts";

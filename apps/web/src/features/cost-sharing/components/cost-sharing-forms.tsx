@@ -11,7 +11,7 @@ import { filledIn, SchemaForm, useSchemaForm } from "../../../components/forms/s
 import { useReturnWithConfirmation } from "../../../components/page/confirmation.tsx";
 import { FormPage } from "../../../components/page/form-page.tsx";
 import { TableRegion } from "../../../components/ui/table-region.tsx";
-import { WithProgramme, WithProgrammeRecord } from "../../programmes/index.ts";
+import { WithProgramme, WithProgrammeRecord } from "../../programme-frame/index.ts";
 import { useWriteWithFindings } from "../../reconciliation/index.ts";
 import {
   useCreateCostSharingAgreement,

@@ -12,7 +12,7 @@ import { filledIn, SchemaForm, useSchemaForm } from "../../../components/forms/s
 import { useReturnWithConfirmation } from "../../../components/page/confirmation.tsx";
 import { FormPage } from "../../../components/page/form-page.tsx";
 import { NotFound, QueryPage } from "../../../components/page/page-states.tsx";
-import { WithProgramme } from "../../programmes/index.ts";
+import { WithProgramme } from "../../programme-frame/index.ts";
 import { useCreateDecision, useProgrammeDecisions, useRetireDecision, useUpdateDecision } from "../api/decisions.ts";
 
 const decisionsOf = (programme: ProgrammeDetail) => `/programmes/${programme.id}#decisions`;

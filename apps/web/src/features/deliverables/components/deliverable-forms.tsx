@@ -4,7 +4,7 @@ import { CountField, DateField, TextAreaField } from "../../../components/forms/
 import { filledIn, SchemaForm, useSchemaForm } from "../../../components/forms/schema-form.tsx";
 import { useReturnWithConfirmation } from "../../../components/page/confirmation.tsx";
 import { FormPage } from "../../../components/page/form-page.tsx";
-import { WithProgramme, WithProgrammeRecord, WorkstreamField } from "../../programmes/index.ts";
+import { WithProgramme, WithProgrammeRecord, WorkstreamField } from "../../programme-frame/index.ts";
 import { useCreateDeliverable, useUpdateDeliverable } from "../api/deliverables.ts";
 
 const RecordProgress = z.strictObject({

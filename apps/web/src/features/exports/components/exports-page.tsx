@@ -7,7 +7,7 @@ import { MoneyTabs } from "../../../components/page/money-tabs.tsx";
 import { PageHeading } from "../../../components/page/page-heading.tsx";
 import { Section } from "../../../components/ui/section.tsx";
 import { useFunders } from "../../organisations/index.ts";
-import { useProgrammeChoices } from "../../programmes/index.ts";
+import { useProgrammeChoices } from "../../programme-frame/index.ts";
 import { downloadFile } from "../api/exports.ts";
 
 /** Narrowing to one programme, or none: every programme in the council's scope. */

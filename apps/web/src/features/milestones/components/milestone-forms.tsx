@@ -6,7 +6,7 @@ import { DateField, SelectField, TextAreaField, TextField } from "../../../compo
 import { filledIn, SchemaForm, useSchemaForm } from "../../../components/forms/schema-form.tsx";
 import { useReturnWithConfirmation } from "../../../components/page/confirmation.tsx";
 import { FormPage } from "../../../components/page/form-page.tsx";
-import { WithProgramme, WithProgrammeRecord, WorkstreamField } from "../../programmes/index.ts";
+import { WithProgramme, WithProgrammeRecord, WorkstreamField } from "../../programme-frame/index.ts";
 import { useCreateMilestone, useUpdateMilestone } from "../api/milestones.ts";
 import { MILESTONE_STATUS, PROGRESS_STATUSES } from "./milestone-words.ts";
 

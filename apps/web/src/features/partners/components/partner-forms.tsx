@@ -4,7 +4,7 @@ import { SchemaForm, useSchemaForm } from "../../../components/forms/schema-form
 import { useReturnWithConfirmation } from "../../../components/page/confirmation.tsx";
 import { FormPage } from "../../../components/page/form-page.tsx";
 import { useOrganisations } from "../../organisations/index.ts";
-import { PARTNER_ROLES, WithProgramme, WithProgrammeRecord } from "../../programmes/index.ts";
+import { PARTNER_ROLES, WithProgramme, WithProgrammeRecord } from "../../programme-frame/index.ts";
 import { useAddPartner, useUpdatePartner } from "../api/partners.ts";
 
 type Partner = ProgrammeDetail["partners"][number];

@@ -16,13 +16,12 @@ import { DecisionsSection } from "../../decisions/index.ts";
 import { DeliverablesSection } from "../../deliverables/index.ts";
 import { MilestonesSection } from "../../milestones/index.ts";
 import { PartnerRightsToggle } from "../../partners/index.ts";
+import { GOVERNANCE_STAGES, PARTNER_ROLES, PROGRAMME_STATUS, WithProgramme } from "../../programme-frame/index.ts";
 import { ProgrammeMoneySection } from "../../reconciliation/index.ts";
 import { RisksSection } from "../../risks/index.ts";
 import { useSession } from "../../session/index.ts";
 import { ProgrammePaymentsSection } from "../../spend/index.ts";
 import { ProgrammeHistorySection } from "./programme-history.tsx";
-import { WithProgramme } from "./programme-route.tsx";
-import { GOVERNANCE_STAGES, PARTNER_ROLES, PROGRAMME_STATUS } from "./programme-words.ts";
 
 const CONTENTS = [
   ["partners", "Partners"],

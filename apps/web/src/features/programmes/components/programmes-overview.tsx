@@ -8,8 +8,7 @@ import { DownloadLinks } from "../../../components/ui/download-links.tsx";
 import { Money } from "../../../components/ui/money.tsx";
 import { Pager } from "../../../components/ui/pager.tsx";
 import { TableRegion } from "../../../components/ui/table-region.tsx";
-import { type ProgrammeFilters, useProgrammes } from "../api/get-programmes.ts";
-import { PROGRAMME_STATUS } from "./programme-words.ts";
+import { PROGRAMME_STATUS, type ProgrammeFilters, useProgrammes } from "../../programme-frame/index.ts";
 
 /** Every programme in the user's scope with its money, a chart and the same figures in a table. */
 export function ProgrammesOverview({ filters = {} }: { filters?: ProgrammeFilters }) {

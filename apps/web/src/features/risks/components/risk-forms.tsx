@@ -3,7 +3,7 @@ import { SelectField, TextAreaField, TextField } from "../../../components/forms
 import { filledIn, SchemaForm, useSchemaForm } from "../../../components/forms/schema-form.tsx";
 import { useReturnWithConfirmation } from "../../../components/page/confirmation.tsx";
 import { FormPage } from "../../../components/page/form-page.tsx";
-import { WithProgramme, WithProgrammeRecord } from "../../programmes/index.ts";
+import { WithProgramme, WithProgrammeRecord } from "../../programme-frame/index.ts";
 import { useCreateRisk, useUpdateRisk } from "../api/risks.ts";
 import { IMPACT, LIKELIHOOD, RISK_STATUS } from "./risk-words.ts";
 

@@ -17,7 +17,7 @@ import { useReturnWithConfirmation } from "../../../components/page/confirmation
 import { FormPage } from "../../../components/page/form-page.tsx";
 import { NotFound, QueryPage } from "../../../components/page/page-states.tsx";
 import { newIdempotencyKey } from "../../../lib/mutations.ts";
-import { WithProgramme } from "../../programmes/index.ts";
+import { WithProgramme } from "../../programme-frame/index.ts";
 import { useWriteWithFindings } from "../../reconciliation/index.ts";
 import { useChangesMoneyOf } from "../../session/index.ts";
 import { useCreateSpend, usePayment, useRetireSpend, useUpdateSpend } from "../api/spend.ts";

@@ -15,7 +15,7 @@ import { Section } from "../../../components/ui/section.tsx";
 import { SortSelect } from "../../../components/ui/sort-select.tsx";
 import { TableRegion } from "../../../components/ui/table-region.tsx";
 import { useUrlFilters } from "../../../lib/url-filters.ts";
-import { useProgrammeChoices } from "../../programmes/index.ts";
+import { useProgrammeChoices } from "../../programme-frame/index.ts";
 import { useChangesMoneyOf, useSession } from "../../session/index.ts";
 import { spendSearch, useSpend } from "../api/spend.ts";
 

@@ -7,7 +7,7 @@ import { filledIn, SchemaForm, useSchemaForm } from "../../../components/forms/s
 import { useReturnWithConfirmation } from "../../../components/page/confirmation.tsx";
 import { FormPage } from "../../../components/page/form-page.tsx";
 import { NotFound, QueryPage } from "../../../components/page/page-states.tsx";
-import { useProgrammeChoices } from "../../programmes/index.ts";
+import { useProgrammeChoices } from "../../programme-frame/index.ts";
 import { useInvitableOrganisations, useUpdateUser, useUsers } from "../api/users.ts";
 
 const ROLE_OPTIONS = ROLES.map((role) => ({ value: role, label: ROLE_NAMES[role] }));

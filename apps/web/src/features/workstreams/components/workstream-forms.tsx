@@ -4,7 +4,7 @@ import { RetireForm } from "../../../components/forms/retire-form.tsx";
 import { filledIn, SchemaForm, useSchemaForm } from "../../../components/forms/schema-form.tsx";
 import { useReturnWithConfirmation } from "../../../components/page/confirmation.tsx";
 import { FormPage } from "../../../components/page/form-page.tsx";
-import { WithProgramme, WithProgrammeRecord } from "../../programmes/index.ts";
+import { WithProgramme, WithProgrammeRecord } from "../../programme-frame/index.ts";
 import { useCreateWorkstream, useRetireWorkstream, useUpdateWorkstream } from "../api/workstreams.ts";
 
 type Workstream = ProgrammeDetail["workstreams"][number];

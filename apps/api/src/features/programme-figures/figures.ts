@@ -105,6 +105,53 @@ export function fundersShare(programmes: Prisma.Sql, funderId: string, financial
 }
 
 /**
+ * Each financial year: the awarded funding profiled for it against the spend in it; with a
+ * funder chosen, that funder's profile and the spend attributed to it within each year. A year
+ * with nothing profiled and spend that nets to nothing is no year of the programme's.
+ */
+export async function profiledAgainstSpent(
+  db: Db,
+  matching: Prisma.Sql,
+  { funderId, year }: { funderId?: string; year?: number } = {},
+): Promise<{ financialYear: string; profiledPence: number; spentPence: number }[]> {
+  const ofFunder = funderId
+    ? Prisma.sql`AND commitment."fundId" IN (SELECT id FROM "Fund" WHERE "funderId" = ${funderId}::uuid)`
+    : Prisma.empty;
+  const spent = funderId
+    ? Prisma.sql`spent AS (
+        SELECT "financialYear", sum(pence) AS pence FROM (
+          SELECT attributed."financialYear", attributed.pence FROM attributed
+          JOIN commitment ON commitment.id = attributed."commitmentId" WHERE TRUE ${ofFunder}
+          UNION ALL
+          SELECT named."financialYear", named."namedSpentPence" FROM "CommitmentYearTotal" named
+          JOIN commitment ON commitment.id = named."commitmentId" WHERE TRUE ${ofFunder}
+        ) parts GROUP BY 1 HAVING sum(pence) <> 0
+      )`
+    : Prisma.sql`spent AS (
+        SELECT year."financialYear", sum(year."spentPence") AS pence
+        FROM "CostLineYearTotal" year JOIN "CostLine" line ON line.id = year."costLineId"
+        WHERE line."programmeId" IN (${matching}) GROUP BY 1 HAVING sum(year."spentPence") <> 0
+      )`;
+  const rows = await db.$queryRaw<{ financialYear: number; profiled: bigint; spent: bigint }[]>`
+    WITH ${attributedSpend(matching, "each year")},
+    profiled AS (
+      SELECT profile."financialYear", sum(profile."amountPence") AS pence
+      FROM "CommitmentYearProfile" profile JOIN commitment ON commitment.id = profile."commitmentId"
+      WHERE commitment.status IN ('awarded', 'received') ${ofFunder}
+      GROUP BY 1
+    ), ${spent}
+    SELECT "financialYear", coalesce(profiled.pence, 0)::bigint AS profiled, coalesce(spent.pence, 0)::bigint AS spent
+    FROM profiled FULL JOIN spent USING ("financialYear")
+    WHERE ${year === undefined ? Prisma.sql`TRUE` : Prisma.sql`"financialYear" = ${year}`}
+    ORDER BY 1`;
+  return rows.map((row) => ({
+    financialYear: financialYearLabel(row.financialYear),
+    profiledPence: penceFromBigInt(row.profiled),
+    spentPence: penceFromBigInt(row.spent),
+  }));
+}
+
+/**
  * Each live commitment's amount, receipts, allocations and spend (attributed as `attributedSpend`
  * says). `withSpend: false` leaves the spend unread (0), for what needs only the rest.
  */
