@@ -11,7 +11,7 @@ import { filledIn, SchemaForm, useSchemaForm } from "../../../components/forms/s
 import { useReturnWithConfirmation } from "../../../components/page/confirmation.tsx";
 import { FormPage } from "../../../components/page/form-page.tsx";
 import { useOrganisationsOfKind } from "../../organisations/index.ts";
-import { GOVERNANCE_STAGES, PARTNER_ROLES, PROGRAMME_STATUS, WithProgramme } from "../../programme-frame/index.ts";
+import { GOVERNANCE_STAGES, PROGRAMME_STATUS, WithProgramme } from "../../programme-frame/index.ts";
 import { useCreateProgramme, useRetireProgramme, useUpdateProgramme } from "../api/programme-writes.ts";
 
 const STATUS_OPTIONS = ProgrammeStatus.options.map((status) => ({
