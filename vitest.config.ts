@@ -2,7 +2,12 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["packages/*/src/**/*.test.ts", "apps/api/src/**/*.test.ts", "prisma/**/*.test.ts"],
+    include: [
+      "packages/*/src/**/*.test.ts",
+      "apps/api/src/**/*.test.ts",
+      "prisma/**/*.test.ts",
+      "scripts/**/*.test.ts",
+    ],
     exclude: ["**/node_modules/**", "**/generated/**"],
     // One real PostgreSQL for the run, started here and removed at the end.
     globalSetup: ["./vitest.global-setup.ts"],

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-// Every setting Fundline reads from the environment, with its default. The README lists them.
+// Every setting Fundline reads from the environment, with its default. docs/configuration.md lists them.
 const Environment = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** Address to listen on. 0.0.0.0 inside a container; loopback otherwise. */

@@ -1,4 +1,4 @@
-// Who may use which route, written by hand from the role table in the README ("may change"):
+// Who may use which route, written by hand from the role table in docs/api.md ("may change"):
 // not derived from the routes' own `config.access` or from `can()`, so a route given the wrong
 // permission fails the authorisation matrix test. A = administrator, F = finance officer,
 // P = programme manager, V = viewer; "." = refused (403). A new route must be added here.
