@@ -32,10 +32,10 @@ class StartupError extends Error {}
 
 /**
  * V8 lets the heap grow to up to four times what is live when a process allocates fast, as a busy
- * server does (each request's rows and JSON are garbage a moment later): the API's resident
- * memory rose from about 230 MB to 700 MB under eight clients, nearly all of it garbage. Grown by
- * half of what is live instead, it stayed near 320 MB with the same latencies (pnpm bench), and
- * still follows a larger portfolio up rather than stopping at a fixed ceiling.
+ * server does (each request's rows and JSON are garbage a moment later): under load the API's
+ * resident memory tripled, nearly all of it garbage. Grown by half of what is live instead, it
+ * stays near its working size with the same latencies (`pnpm bench` shows it), and still follows
+ * a larger portfolio up rather than stopping at a fixed ceiling.
  */
 const HEAP_GROWING_PERCENT = 50;
 

@@ -65,7 +65,7 @@ export function pruneChangeNotes(prisma: PrismaClient) {
  * asking the database: its snapshot was taken after the request came, so it holds every write
  * committed before then. A request that waited while a result was worked out again is answered
  * with that result, rather than each waiting request working it out once more for the writes
- * that landed while it waited (with a payment every 250 ms, dashboards queued for seconds).
+ * that landed while it waited (under a steady stream of payments, dashboards queued for seconds).
  */
 export const takenAfter = (kept: { snapshotAt: number }, arrivedAt: number) => kept.snapshotAt >= arrivedAt;
 

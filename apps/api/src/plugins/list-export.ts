@@ -70,7 +70,7 @@ export const listExportPlugin = fp(
           { header: true, columns },
         );
       }
-      // Loaded for the first spreadsheet asked for: about 26 MB the server need not hold till then.
+      // Loaded for the first spreadsheet asked for: tens of MB the server need not hold till then.
       const { default: ExcelJS } = await import("exceljs");
       const workbook = new ExcelJS.Workbook();
       const sheet = workbook.addWorksheet(key);

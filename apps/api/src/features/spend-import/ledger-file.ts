@@ -153,8 +153,8 @@ async function* csvRows(source: Readable): AsyncIterable<LedgerRow> {
 }
 
 async function* xlsxRows(source: Readable, deadline: number): AsyncIterable<LedgerRow> {
-  // Loaded for the first workbook, not held by every server from its start (with unzipper,
-  // about 30 MB) for councils whose ledgers are CSV.
+  // Loaded for the first workbook, not held by every server from its start (with unzipper, tens
+  // of MB) for councils whose ledgers are CSV.
   const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(source, {
     sharedStrings: "cache",
