@@ -7,6 +7,8 @@
 import { hash } from "node:crypto";
 import { Prisma, type PrismaClient, poolOf } from "@fundline/db";
 import {
+  formatDate,
+  formatPence,
   penceFromBigInt,
   printable,
   type Reading,
@@ -275,7 +277,13 @@ async function summarise(
     warningCount: string;
     line: number | null;
     kind: "outsideProgrammeDates" | "moreThanLineHasLeft" | null;
-    reason: string | null;
+    spentOn: string | null;
+    amountPence: string | null;
+    leftPence: string | null;
+    programme: string | null;
+    startOn: string | null;
+    endOn: string | null;
+    costLine: string | null;
   }>(
     client,
     Prisma.sql`
@@ -296,14 +304,10 @@ async function summarise(
         SELECT * FROM warned ORDER BY line, kind LIMIT ${PROBLEMS_SHOWN}
       )
       SELECT (SELECT count(DISTINCT line) FROM warned) AS "warningCount", shown.line, shown.kind,
-             CASE shown.kind
-               WHEN 'outsideProgrammeDates' THEN
-                 'dated ' || to_char(shown.spent_on, 'FMDD Mon YYYY') || ', outside the dates of ' || programme.name || ' ('
-                 || coalesce(to_char(programme."startOn", 'FMDD Mon YYYY'), 'no start') || ' to '
-                 || coalesce(to_char(programme."endOn", 'FMDD Mon YYYY'), 'no end') || ')'
-               ELSE '£' || to_char(shown.amount_pence / 100.0, 'FM999,999,999,990.00') || ' is more than the £'
-                 || to_char(shown.left_pence / 100.0, 'FM999,999,999,990.00') || ' left on ' || line.name
-             END AS reason
+             to_char(shown.spent_on, 'YYYY-MM-DD') AS "spentOn", shown.amount_pence::text AS "amountPence",
+             shown.left_pence::text AS "leftPence", programme.name AS programme,
+             to_char(programme."startOn", 'YYYY-MM-DD') AS "startOn", to_char(programme."endOn", 'YYYY-MM-DD') AS "endOn",
+             line.name AS "costLine"
       -- One row even when nothing is shown, so the count always comes back.
       FROM (SELECT 1) one
       LEFT JOIN shown ON true
@@ -311,9 +315,15 @@ async function summarise(
       LEFT JOIN "CostLine" line ON line.id = shown.cost_line_id
       ORDER BY shown.line, shown.kind`,
   );
-  const warnings = warned.flatMap(({ line, kind, reason }) =>
-    line !== null && kind !== null && reason !== null ? [{ line, kind, reason }] : [],
-  );
+  // Worded here, with the formatters every other figure is shown with.
+  const warnings = warned.flatMap((row) => {
+    if (row.line === null || row.kind === null || row.spentOn === null) return [];
+    const reason =
+      row.kind === "outsideProgrammeDates"
+        ? `dated ${formatDate(row.spentOn)}, outside the dates of ${row.programme} (${row.startOn ? formatDate(row.startOn) : "no start"} to ${row.endOn ? formatDate(row.endOn) : "no end"})`
+        : `${formatPence(penceFromBigInt(BigInt(row.amountPence ?? 0)))} is more than the ${formatPence(penceFromBigInt(BigInt(row.leftPence ?? 0)))} left on ${row.costLine}`;
+    return [{ line: row.line, kind: row.kind, reason }];
+  });
   const sample = await run<{
     line: number;
     spentOn: string;
