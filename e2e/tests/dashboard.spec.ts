@@ -76,6 +76,9 @@ test.describe("Dashboard", () => {
   });
 
   test("every administrator page passes axe and fits a 320 px screen, the menu folded and opened", async ({ page }) => {
+    // Eight axe runs over pages that list every council the other tests made: more than one
+    // test's usual 30 s on a busy machine.
+    test.setTimeout(90_000);
     const pages: [string, string][] = [
       ["/", "Programmes at a glance"],
       ["/reconciliation", "Reconciliation"],
