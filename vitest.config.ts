@@ -5,6 +5,8 @@ export default defineConfig({
     include: [
       "packages/*/src/**/*.test.ts",
       "apps/api/src/**/*.test.ts",
+      // The web app's own logic (refresh rules, words for people); its journeys are e2e's.
+      "apps/web/src/**/*.test.ts",
       "prisma/**/*.test.ts",
       "scripts/**/*.test.ts",
     ],

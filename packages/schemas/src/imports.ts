@@ -139,11 +139,21 @@ export const SpendImportResult = z.object({
 });
 export type SpendImportResult = z.infer<typeof SpendImportResult>;
 
-/** What the web app hears while a file is read and checked (newline-delimited JSON). */
-export type SpendImportEvent =
-  | { type: "progress"; phase: "reading" | "checking" | "writing"; rowsRead: number; percent: number }
-  | { type: "result"; result: SpendImportResult }
-  | { type: "error"; statusCode: number; message: string };
+/**
+ * What the web app hears while a file is read and checked (newline-delimited JSON, a line an
+ * event): progress, then the result or an error. Parsed like every other answer.
+ */
+export const SpendImportEvent = z.discriminatedUnion("type", [
+  z.object({
+    type: z.literal("progress"),
+    phase: z.enum(["reading", "checking", "writing"]),
+    rowsRead: z.number().int().nonnegative(),
+    percent: z.number().min(0).max(100),
+  }),
+  z.object({ type: z.literal("result"), result: SpendImportResult }),
+  z.object({ type: z.literal("error"), statusCode: z.number().int(), message: z.string() }),
+]);
+export type SpendImportEvent = z.infer<typeof SpendImportEvent>;
 
 export const ImportBatchListQuery = z.strictObject({
   sourceName: Text(100).optional(),

@@ -1,3 +1,4 @@
+import { SpendImportEvent } from "@fundline/schemas";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type SignedIn, seedAndFindDartington, type TestApp } from "../../test/test-app.ts";
@@ -335,7 +336,8 @@ describe("spend import", () => {
     const events = response.body
       .trim()
       .split("\n")
-      .map((line) => JSON.parse(line));
+      // Each line is one of the events the shared schema names, as the web app parses them.
+      .map((line) => SpendImportEvent.parse(JSON.parse(line)));
     expect(events.some((event) => event.type === "progress" && event.phase === "reading")).toBe(true);
     expect(events.at(-1)).toMatchObject({ type: "result", result: { rows: 8 } });
   });

@@ -5,8 +5,8 @@ import {
   ImportBatchSummary as ImportBatchSummarySchema,
   SavedMappingsResponse,
   type SpendColumnMapping,
-  type SpendImportEvent,
-  SpendImportResult,
+  SpendImportEvent,
+  type SpendImportResult,
 } from "@fundline/schemas";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ApiError, csrfHeaders, getJson, reach, sendJson } from "../../../lib/api-client.ts";
@@ -60,10 +60,11 @@ export async function uploadLedger(
     const lines = buffered.split("\n");
     buffered = done ? "" : (lines.pop() ?? "");
     for (const line of lines.filter(Boolean)) {
-      const event = JSON.parse(line) as SpendImportEvent;
+      // A line that is not one of the events is a drifted server: said, not half understood.
+      const event = SpendImportEvent.parse(JSON.parse(line));
       if (event.type === "progress") onProgress(event);
       else if (event.type === "error") throw new ApiError(event.statusCode, event.message);
-      else return SpendImportResult.parse(event.result);
+      else return event.result;
     }
     if (done) throw new ApiError(502, "The connection closed before the import finished; nothing was written.");
   }
