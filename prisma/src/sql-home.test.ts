@@ -66,4 +66,25 @@ describe("prisma/sql", () => {
     );
     expect(fromSql).toEqual(isoDays.map((day) => financialYearOf(day)));
   });
+  it("counts a payment outside a programme's dates only before its first day or after its last", async () => {
+    const cases = [
+      ["2020-03-31", "2020-04-01", "2024-03-31", true],
+      ["2020-04-01", "2020-04-01", "2024-03-31", false],
+      ["2024-03-31", "2020-04-01", "2024-03-31", false],
+      ["2024-04-01", "2020-04-01", "2024-03-31", true],
+      ["1990-01-01", null, "2024-03-31", false],
+      ["2099-01-01", "2020-04-01", null, false],
+      ["2099-01-01", null, null, false],
+    ] as const;
+    const outside = await withClient(database.url, (client) =>
+      client
+        .query<{ outside: boolean | null }>(
+          `SELECT fundline_spent_outside_programme_dates(spent_on, start_on, end_on) AS outside
+           FROM unnest($1::date[], $2::date[], $3::date[]) WITH ORDINALITY AS day(spent_on, start_on, end_on, n) ORDER BY n`,
+          [cases.map((row) => row[0]), cases.map((row) => row[1]), cases.map((row) => row[2])],
+        )
+        .then((result) => result.rows.map((row) => row.outside === true)),
+    );
+    expect(outside).toEqual(cases.map((row) => row[3]));
+  });
 });

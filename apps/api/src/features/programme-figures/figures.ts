@@ -392,8 +392,9 @@ export type SpendOutsideDates = {
 };
 
 /**
- * Each programme's live payments dated before its start or after its end: two index ranges per
- * programme on (programmeId, spentOn), so no spend row inside the dates is read.
+ * Each programme's live payments dated before its start or after its end (the rule is the
+ * database's, prisma/sql/programme-findings.sql; PostgreSQL inlines it, so this reads two index
+ * ranges per programme on (programmeId, spentOn), and no spend row inside the dates).
  */
 export async function spendOutsideDates(db: Db, programmes: Prisma.Sql): Promise<SpendOutsideDates[]> {
   const rows = await db.$queryRaw<
@@ -406,7 +407,7 @@ export async function spendOutsideDates(db: Db, programmes: Prisma.Sql): Promise
              min(spend."spentOn") AS "firstOn", max(spend."spentOn") AS "lastOn"
       FROM "Spend" spend
       WHERE spend."programmeId" = programme.id AND spend."retiredAt" IS NULL
-        AND (spend."spentOn" < programme."startOn" OR spend."spentOn" > programme."endOn")
+        AND fundline_spent_outside_programme_dates(spend."spentOn", programme."startOn", programme."endOn")
     ) outside
     WHERE programme.id IN (${programmes}) AND (programme."startOn" IS NOT NULL OR programme."endOn" IS NOT NULL)
       AND outside.payments > 0`;

@@ -4,6 +4,7 @@
 // lines, duplicates, what is already imported) is then checked there in one set-based pass.
 // Preview runs exactly the same steps and rolls back, so what it shows is what a commit would
 // do. A plain pg connection, not Prisma, because Prisma cannot COPY.
+import "./records.ts";
 import { hash } from "node:crypto";
 import { Prisma, type PrismaClient, poolOf } from "@fundline/db";
 import {
@@ -292,7 +293,7 @@ async function summarise(
                checked.spent_on, checked.amount_pence, NULL::bigint AS left_pence
         FROM checked JOIN "Programme" programme ON programme.id = checked.programme_id
         WHERE checked.kind IS NULL
-          AND (checked.spent_on < programme."startOn" OR checked.spent_on > programme."endOn")
+          AND fundline_spent_outside_programme_dates(checked.spent_on, programme."startOn", programme."endOn")
         UNION ALL
         SELECT checked.line, 'moreThanLineHasLeft', checked.programme_id, checked.cost_line_id, checked.spent_on,
                checked.amount_pence,

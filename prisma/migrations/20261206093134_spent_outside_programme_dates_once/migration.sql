@@ -1,0 +1,148 @@
+-- From prisma/sql/
+CREATE OR REPLACE FUNCTION public.fundline_spent_outside_programme_dates(spent_on date, start_on date, end_on date)
+ RETURNS boolean
+ LANGUAGE sql
+ IMMUTABLE PARALLEL SAFE
+RETURN ((spent_on < start_on) OR (spent_on > end_on));
+
+CREATE OR REPLACE FUNCTION public.fundline_programme_findings(programmes uuid[])
+ RETURNS SETOF "ProgrammeFinding"
+ LANGUAGE sql
+ STABLE
+AS $function$
+  WITH programme AS (
+    SELECT programme.id, programme."totalCostPence" AS cost, programme."startOn", programme."endOn",
+           coalesce(total."committedPence", 0) AS committed
+    FROM "Programme" programme LEFT JOIN "ProgrammeTotal" total ON total."programmeId" = programme.id
+    WHERE programme.id = ANY (programmes)
+  ), commitment AS (
+    SELECT commitment.id, commitment."programmeId", commitment."fundId", commitment."amountPence" AS amount,
+           commitment.status IN ('awarded', 'received') AS awarded,
+           coalesce(total."allocatedPence", 0) AS allocated, coalesce(total."receivedPence", 0) AS received,
+           coalesce(total."namedSpentPence", 0) AS named
+    FROM "FundingCommitment" commitment LEFT JOIN "CommitmentTotal" total ON total."commitmentId" = commitment.id
+    WHERE commitment."programmeId" = ANY (programmes) AND commitment."retiredAt" IS NULL
+  ), line AS (
+    SELECT line.id, line."programmeId", line."retiredAt" IS NULL AS live,
+           coalesce(total."allocatedPence", 0) AS allocated, coalesce(total."spentPence", 0) AS spent,
+           coalesce(total."unnamedSpentPence", 0) AS unnamed
+    FROM "CostLine" line LEFT JOIN "CostLineTotal" total ON total."costLineId" = line.id
+    WHERE line."programmeId" = ANY (programmes)
+  ), line_allocation AS (
+    -- Unnamed spend shared among a line's commitments by allocation, exact to the penny: the
+    -- same largest-remainder split as attributedSpend in the API's reconciliation figures.
+    SELECT allocation."commitmentId", allocation."costLineId", sum(allocation."amountPence") AS pence
+    FROM "Allocation" allocation JOIN line ON line.id = allocation."costLineId"
+    WHERE allocation."retiredAt" IS NULL
+    GROUP BY 1, 2
+  ), line_share AS (
+    SELECT share."commitmentId", share."costLineId", sign(line.unnamed) AS sign, abs(line.unnamed) AS whole,
+           floor(abs(line.unnamed)::numeric * share.pence / nullif(sum(share.pence) OVER w, 0))::bigint AS base,
+           (abs(line.unnamed)::numeric * share.pence) % nullif(sum(share.pence) OVER w, 0) AS remainder,
+           sum(share.pence) OVER w AS line_pence
+    FROM line_allocation share JOIN line ON line.id = share."costLineId"
+    WHERE line.unnamed <> 0
+    WINDOW w AS (PARTITION BY share."costLineId")
+  ), line_ranked AS (
+    SELECT *, row_number() OVER (PARTITION BY "costLineId" ORDER BY remainder DESC, "commitmentId") AS place,
+           whole - sum(base) OVER (PARTITION BY "costLineId") AS pennies_left
+    FROM line_share WHERE line_pence > 0
+  ), attributed AS (
+    SELECT "commitmentId", sum(sign * (base + CASE WHEN place <= pennies_left THEN 1 ELSE 0 END)) AS pence
+    FROM line_ranked GROUP BY 1
+  ), commitment_counts AS (
+    SELECT commitment."programmeId",
+           count(*) FILTER (WHERE commitment.allocated > commitment.amount) AS over_allocated,
+           count(*) FILTER (WHERE commitment.received > commitment.amount) AS received_more,
+           count(*) FILTER (WHERE commitment.awarded
+                              AND commitment.named + coalesce(attributed.pence, 0) < commitment.amount) AS unspent
+    FROM commitment LEFT JOIN attributed ON attributed."commitmentId" = commitment.id
+    GROUP BY 1
+  ), line_counts AS (
+    SELECT "programmeId",
+           count(*) FILTER (WHERE allocated = 0 AND spent <> 0) AS without_allocation,
+           count(*) FILTER (WHERE allocated <> 0 AND spent > allocated) AS overspent
+    FROM line WHERE live GROUP BY 1
+  ), large_payments AS (
+    -- At most 1,000 a programme, as many as its reconciliation lists (largePayments). Each
+    -- overspent line's are read by range on its (cost line, amount) index, never by reading
+    -- every payment: a join let the planner scan all of Spend when many programmes are counted.
+    SELECT line."programmeId", least(sum(large.payments), 1000) AS payments
+    FROM line CROSS JOIN LATERAL (
+      SELECT count(*) AS payments FROM (
+        SELECT 1 FROM "Spend" spend
+        WHERE spend."costLineId" = line.id AND spend."amountPence" > line.allocated AND spend."retiredAt" IS NULL
+        LIMIT 1000
+      ) each_payment
+    ) large
+    WHERE line.live AND line.allocated > 0 AND line.spent > line.allocated
+    GROUP BY 1
+  ), agreement_total AS (
+    SELECT agreement.id AS "agreementId", agreement."programmeId", coalesce(kept."spentPence", 0) AS pence
+    FROM "CostSharingAgreement" agreement LEFT JOIN "CostSharingTotal" kept ON kept."agreementId" = agreement.id
+    WHERE agreement."programmeId" = ANY (programmes) AND agreement."retiredAt" IS NULL
+  ), partner_share AS (
+    -- Each partner's due share, split by parts exact to the penny as costSharingFigures does.
+    SELECT share."agreementId", total."programmeId", share."organisationId", sign(total.pence) AS sign,
+           abs(total.pence) AS whole,
+           floor(abs(total.pence)::numeric * share.parts / sum(share.parts) OVER w)::bigint AS base,
+           (abs(total.pence)::numeric * share.parts) % sum(share.parts) OVER w AS remainder
+    FROM "CostShare" share JOIN agreement_total total USING ("agreementId")
+    WINDOW w AS (PARTITION BY share."agreementId")
+  ), partner_ranked AS (
+    SELECT *, row_number() OVER (PARTITION BY "agreementId" ORDER BY remainder DESC, "organisationId") AS place,
+           whole - sum(base) OVER (PARTITION BY "agreementId") AS pennies_left
+    FROM partner_share
+  ), partners_behind AS (
+    SELECT ranked."programmeId", count(*) AS partners
+    FROM partner_ranked ranked
+    LEFT JOIN "CostSharingPaymentTotal" paid
+      ON paid."agreementId" = ranked."agreementId" AND paid."organisationId" = ranked."organisationId"
+    WHERE coalesce(paid."paidPence", 0)
+          < ranked.sign * (ranked.base + CASE WHEN ranked.place <= ranked.pennies_left THEN 1 ELSE 0 END)
+    GROUP BY 1
+  ), capital_year AS (
+    -- Spend an awarded capital commitment pays for (by name, or unnamed on a line it is
+    -- allocated to) in a financial year its profile does not cover, as capitalOutsideYear.
+    SELECT capital."programmeId", capital.id, funded."financialYear"
+    FROM commitment capital JOIN "Fund" fund ON fund.id = capital."fundId"
+    CROSS JOIN LATERAL (
+      SELECT year."financialYear", year."namedSpentPence" AS pence
+      FROM "CommitmentYearTotal" year WHERE year."commitmentId" = capital.id
+      UNION ALL
+      SELECT year."financialYear", year."unnamedSpentPence"
+      FROM (SELECT DISTINCT "costLineId" FROM "Allocation" WHERE "commitmentId" = capital.id AND "retiredAt" IS NULL) line
+      JOIN "CostLineYearTotal" year ON year."costLineId" = line."costLineId"
+    ) funded
+    WHERE fund."fundType" = 'capital' AND capital.awarded
+      AND NOT EXISTS (SELECT 1 FROM "CommitmentYearProfile" profile
+                      WHERE profile."commitmentId" = capital.id AND profile."financialYear" = funded."financialYear")
+    GROUP BY 1, 2, 3
+    HAVING sum(funded.pence) <> 0
+  ), capital_by_year AS (
+    SELECT "programmeId", jsonb_object_agg("financialYear"::text, commitments) AS years
+    FROM (SELECT "programmeId", "financialYear", count(*) AS commitments FROM capital_year GROUP BY 1, 2) counted
+    GROUP BY 1
+  )
+  SELECT programme.id,
+         (programme.cost IS NOT NULL AND programme.committed < programme.cost)::int,
+         coalesce(commitment_counts.over_allocated, 0)::int,
+         coalesce(commitment_counts.received_more, 0)::int,
+         coalesce(line_counts.without_allocation, 0)::int,
+         coalesce(line_counts.overspent, 0)::int,
+         coalesce(partners_behind.partners, 0)::int,
+         coalesce(capital_by_year.years, '{}'::jsonb),
+         -- The rule is inlined, and counted (not EXISTS, which the planner reads as a scan of
+         -- the table), so this reads two index ranges: before the start, after the end.
+         ((SELECT count(*) FROM "Spend" spend
+           WHERE spend."programmeId" = programme.id AND spend."retiredAt" IS NULL
+             AND fundline_spent_outside_programme_dates(spend."spentOn", programme."startOn", programme."endOn")) > 0)::int,
+         coalesce(large_payments.payments, 0)::int,
+         coalesce(commitment_counts.unspent, 0)::int
+  FROM programme
+  LEFT JOIN commitment_counts ON commitment_counts."programmeId" = programme.id
+  LEFT JOIN line_counts ON line_counts."programmeId" = programme.id
+  LEFT JOIN large_payments ON large_payments."programmeId" = programme.id
+  LEFT JOIN partners_behind ON partners_behind."programmeId" = programme.id
+  LEFT JOIN capital_by_year ON capital_by_year."programmeId" = programme.id;
+$function$;
