@@ -1,6 +1,7 @@
 import type { Prisma } from "@fundline/db";
 import { fieldChanges } from "@fundline/domain";
 import type { ClientBase } from "pg";
+import { declaredRecord } from "./records.ts";
 import { assertStaysInScope, isScopedTable, programmeOf, type Scope } from "./scope.ts";
 
 /**
@@ -41,6 +42,8 @@ function auditEvent(entry: AuditEntry, programmeId: string | null = null) {
  * rolls back with a 422, worded as for a missing record.
  */
 export async function recordAudit(tx: Prisma.TransactionClient, entry: AuditEntry): Promise<void> {
+  // Every audited kind is declared, so none can slip past the check below by its name.
+  declaredRecord(entry.entityType);
   if (entry.actor.scope && isScopedTable(entry.entityType)) {
     await assertStaysInScope(tx, entry.actor.scope, entry.entityType, entry.entityId);
   }

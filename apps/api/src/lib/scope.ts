@@ -2,7 +2,9 @@ import { Prisma, type PrismaClient } from "@fundline/db";
 import { needsAssignment, type Permission, seesEveryProgramme } from "@fundline/domain";
 import type { FastifyRequest } from "fastify";
 import { Forbidden, NotFound, RuleBroken, Unauthenticated } from "../errors.ts";
-import { assertOwnedBy, OWNED_RECORDS, type Ownership } from "./ownership.ts";
+import { assertOwnedBy, type Ownership } from "./ownership.ts";
+import { declaredRecord, declareRecord, isScoped, recordKindOf, type ScopedRecordKind } from "./records.ts";
+import { noSuch } from "./references.ts";
 
 /**
  * Which programmes a user sees: every one (administrators), or those their organisation leads
@@ -48,50 +50,27 @@ function changeableProgrammesSql(scope: Scope): Prisma.Sql {
       AND (partner."withdrewOn" IS NULL OR partner."withdrewOn" > current_date)))`;
 }
 
-/** Records whose programme decides who sees them, and what users call them. */
-export const SCOPED_TABLES = {
-  Programme: "programme",
-  Workstream: "workstream",
-  CostLine: "cost line",
-  CostSharingAgreement: "cost-sharing agreement",
-  ProgrammePartner: "partner",
-  Milestone: "milestone",
-  DeliverableTarget: "deliverable",
-  Benefit: "benefit",
-  Risk: "risk",
-  Spend: "spend",
-  FundingCommitment: "commitment",
-  Allocation: "allocation",
-  Receipt: "receipt",
-  Decision: "decision",
-  ImportBatch: "import",
-} as const;
-export type ScopedTable = keyof typeof SCOPED_TABLES;
+/** A table whose records are scoped: declared (in its feature's records.ts) with `belongsTo`. */
+export type ScopedTable = Prisma.ModelName;
 
-// The programme a record belongs to, and the organisation that owns it when it has no
-// programme (a decision, or a 360Giving grant not yet tied to a programme).
-const OWNER_SQL: Record<ScopedTable, string> = {
-  Programme: `SELECT id AS "programmeId", NULL::uuid AS "organisationId" FROM "Programme" WHERE id = $1::uuid`,
-  Workstream: `SELECT "programmeId", NULL::uuid AS "organisationId" FROM "Workstream" WHERE id = $1::uuid`,
-  CostLine: `SELECT "programmeId", NULL::uuid AS "organisationId" FROM "CostLine" WHERE id = $1::uuid`,
-  CostSharingAgreement: `SELECT "programmeId", NULL::uuid AS "organisationId" FROM "CostSharingAgreement" WHERE id = $1::uuid`,
-  ProgrammePartner: `SELECT "programmeId", NULL::uuid AS "organisationId" FROM "ProgrammePartner" WHERE id = $1::uuid`,
-  Milestone: `SELECT "programmeId", NULL::uuid AS "organisationId" FROM "Milestone" WHERE id = $1::uuid`,
-  DeliverableTarget: `SELECT "programmeId", NULL::uuid AS "organisationId" FROM "DeliverableTarget" WHERE id = $1::uuid`,
-  Benefit: `SELECT "programmeId", NULL::uuid AS "organisationId" FROM "Benefit" WHERE id = $1::uuid`,
-  Risk: `SELECT "programmeId", NULL::uuid AS "organisationId" FROM "Risk" WHERE id = $1::uuid`,
-  Spend: `SELECT "programmeId", NULL::uuid AS "organisationId" FROM "Spend" WHERE id = $1::uuid`,
-  FundingCommitment: `SELECT "programmeId", "recipientId" AS "organisationId" FROM "FundingCommitment" WHERE id = $1::uuid`,
-  Allocation: `SELECT line."programmeId", NULL::uuid AS "organisationId" FROM "Allocation" allocation
-               JOIN "CostLine" line ON line.id = allocation."costLineId" WHERE allocation.id = $1::uuid`,
-  Receipt: `SELECT commitment."programmeId", commitment."recipientId" AS "organisationId" FROM "Receipt" receipt
-            JOIN "FundingCommitment" commitment ON commitment.id = receipt."commitmentId" WHERE receipt.id = $1::uuid`,
-  Decision: `SELECT "programmeId", "organisationId" FROM "Decision" WHERE id = $1::uuid`,
-  // An import belongs to the council whose ledger it is (its importer's).
-  ImportBatch: `SELECT NULL::uuid AS "programmeId", COALESCE(batch."organisationId", creator."organisationId") AS "organisationId"
-                FROM "ImportBatch" batch
-                LEFT JOIN "User" creator ON creator.id = batch."createdById" WHERE batch.id = $1::uuid`,
-};
+/** The programme, the root of every scope (declared here: every feature's records hang off one). */
+export const programmeRecord = declareRecord({
+  table: "Programme",
+  name: "programme",
+  retires: true,
+  belongsTo: `SELECT id AS "programmeId", NULL::uuid AS "organisationId" FROM "Programme" WHERE id = $1::uuid`,
+  // A programme's structure and partners are its lead's.
+  ownedBy: `SELECT "leadOrganisationId" AS owner, id AS programme FROM "Programme" WHERE id = $1::uuid`,
+  refusal: ({ lead }) =>
+    `Only ${lead}, which leads this programme, can add cost lines and workstreams to it, unless it grants your council that right.`,
+  owningField: { path: "leadOrganisationId", message: "must be your own organisation" },
+});
+
+function scopedRecord(table: string): ScopedRecordKind {
+  const kind = declaredRecord(table);
+  if (!isScoped(kind)) throw new Error(`${table} is not scoped by programme`);
+  return kind;
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -109,7 +88,7 @@ async function ownerInScope(
 ): Promise<{ programmeId: string | null } | null> {
   if (!UUID.test(id)) return null;
   const [owner] = await prisma.$queryRawUnsafe<{ programmeId: string | null; organisationId: string | null }[]>(
-    OWNER_SQL[table],
+    scopedRecord(table).belongsTo,
     id,
   );
   if (!owner) return null;
@@ -148,17 +127,18 @@ export async function assertInScope(
     const value = (request[check.in] as Record<string, unknown> | undefined)?.[check.field];
     if (typeof value !== "string" || !UUID.test(value)) continue;
     const owner = await ownerInScope(prisma, scope, check.table, value);
-    const label = SCOPED_TABLES[check.table];
     if (!owner) {
-      if (check.in === "body") throw new RuleBroken([{ path: check.field, message: `no such ${label}: ${value}` }]);
-      throw new NotFound(label.charAt(0).toUpperCase() + label.slice(1), value);
+      const { name } = scopedRecord(check.table);
+      if (check.in === "body") throw new RuleBroken([noSuch(check.field, name, value)]);
+      throw new NotFound(name.charAt(0).toUpperCase() + name.slice(1), value);
     }
     if (access !== "read" && !(await ownerInScope(prisma, scope, check.table, value, true))) {
       throw new Forbidden(
         "Your council has withdrawn from this programme: it can still see the programme but no longer change it.",
       );
     }
-    const must = check.must ?? (check.in === "params" && OWNED_RECORDS.has(check.table) ? "own" : undefined);
+    const must =
+      check.must ?? (check.in === "params" && scopedRecord(check.table).onlyItsOwnerChangesIt ? "own" : undefined);
     if (access !== "read" && must && scope.organisationId !== null) {
       await assertOwnedBy(prisma, scope.organisationId, check.table, value, must);
     }
@@ -175,16 +155,6 @@ export async function assertInScope(
   }
 }
 
-// When a record written would be outside its writer's scope, the reference that put it there.
-const OWNING_FIELD: Partial<Record<ScopedTable, { path: string; message: string }>> = {
-  Programme: { path: "leadOrganisationId", message: "must be your own organisation" },
-  FundingCommitment: {
-    path: "recipientId",
-    message: "must be your own organisation, unless the commitment is for one of your programmes",
-  },
-  Decision: { path: "organisationId", message: "no such organisation among yours" },
-};
-
 /**
  * A record just written (inside the transaction that wrote it) must be one its writer can see:
  * a commitment with no programme for another council, or a decision for another council's
@@ -198,24 +168,19 @@ export async function assertStaysInScope(
 ): Promise<void> {
   if (scope.organisationId === null) return;
   if (await ownerInScope(tx, scope, table, id)) return;
+  const kind = scopedRecord(table);
   throw new RuleBroken([
-    OWNING_FIELD[table] ?? {
-      path: "programmeId",
-      message: `no such programme among yours for this ${SCOPED_TABLES[table]}`,
-    },
+    kind.owningField ?? { path: "programmeId", message: `no such programme among yours for this ${kind.name}` },
   ]);
 }
 
 /** For the audit trail and others that name a table at run time. */
 export function isScopedTable(name: string): name is ScopedTable {
-  return Object.hasOwn(SCOPED_TABLES, name);
+  return isScoped(recordKindOf(name));
 }
 
 /** Every programme: for code that runs after the route has already checked the record's scope. */
 export const ALREADY_CHECKED: Scope = { organisationId: null };
-
-const BENEFIT_READING_OWNER_SQL = `SELECT benefit."programmeId" FROM "BenefitReading" reading
-  JOIN "Benefit" benefit ON benefit.id = reading."benefitId" WHERE reading.id = $1::uuid`;
 
 /** The programme a record belongs to, if any: where its audit events appear in a programme's history. */
 export async function programmeOf(
@@ -223,12 +188,8 @@ export async function programmeOf(
   entityType: string,
   id: string,
 ): Promise<string | null> {
-  const sql = isScopedTable(entityType)
-    ? OWNER_SQL[entityType]
-    : entityType === "BenefitReading"
-      ? BENEFIT_READING_OWNER_SQL
-      : null;
-  if (!sql || !UUID.test(id)) return null;
-  const [owner] = await tx.$queryRawUnsafe<{ programmeId: string | null }[]>(sql, id);
+  const kind = recordKindOf(entityType);
+  if (!isScoped(kind) || !UUID.test(id)) return null;
+  const [owner] = await tx.$queryRawUnsafe<{ programmeId: string | null }[]>(kind.belongsTo, id);
   return owner?.programmeId ?? null;
 }

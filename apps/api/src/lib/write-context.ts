@@ -4,6 +4,7 @@ import { ConflictResponse, ErrorResponse, type RetireRequest } from "@fundline/s
 import type { FastifyRequest } from "fastify";
 import { Conflict, NotFound, RuleBroken, Unauthenticated } from "../errors.ts";
 import { type Actor, recordAudit } from "./audit-trail.ts";
+import type { VersionedTable } from "./records.ts";
 import { scopeOf } from "./scope.ts";
 import { transactionRetries } from "./transaction-retries.ts";
 
@@ -104,26 +105,6 @@ export async function idempotent<T>(
     return created;
   });
 }
-
-/** Tables whose rows carry a `version` (names come from code, never from a request). */
-type VersionedTable =
-  | "FundingCommitment"
-  | "Programme"
-  | "Spend"
-  | "Receipt"
-  | "Allocation"
-  | "Milestone"
-  | "Organisation"
-  | "Risk"
-  | "DeliverableTarget"
-  | "Fund"
-  | "Workstream"
-  | "CostLine"
-  | "CostSharingAgreement"
-  | "Decision"
-  | "ProgrammePartner"
-  | "Benefit"
-  | "User";
 
 /**
  * Locks a row for the rest of the transaction and checks the version the client read.

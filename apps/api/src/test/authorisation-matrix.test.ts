@@ -5,7 +5,6 @@
 import { ROLES, type Role, seesEveryProgramme } from "@fundline/domain";
 import Fastify from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ScopedTable } from "../lib/scope.ts";
 import { EXPECTED_ACCESS, PUBLIC_ROUTES } from "./expected-access.ts";
 import { buildTestApp, type SignedIn, type TestApp } from "./test-app.ts";
 
@@ -86,6 +85,24 @@ describe.each(ROLES)("as %s", (role) => {
   });
 });
 
+/** The kinds of record a route names by id, one of each made per programme below. */
+type ScopedTable =
+  | "Programme"
+  | "Workstream"
+  | "CostLine"
+  | "CostSharingAgreement"
+  | "ProgrammePartner"
+  | "Milestone"
+  | "DeliverableTarget"
+  | "Benefit"
+  | "Risk"
+  | "Spend"
+  | "FundingCommitment"
+  | "Allocation"
+  | "Receipt"
+  | "Decision"
+  | "ImportBatch";
+
 // In scope and out of scope: the same routes, with real records of a Stockport programme (the
 // users' council) and of an Oxfordshire one.
 describe("every route that names a record × every role × in and out of scope", () => {
@@ -114,7 +131,8 @@ describe("every route that names a record × every role × in and out of scope",
       const check = rule.scope.find((scope) => scope.in === "params");
       if (!check || rule.access === "public") continue;
       for (const where of ["in", "out"] as const) {
-        const id = records[where][check.table];
+        const id = records[where][check.table as ScopedTable];
+        if (!id) throw new Error(`the matrix makes no ${check.table}: add one to recordsOf`);
         const response = await users[role].inject({
           method: rule.method as "GET",
           url: rule.url.replace(":id", id),

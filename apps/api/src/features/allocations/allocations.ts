@@ -11,8 +11,10 @@ import { RuleBroken } from "../../errors.ts";
 import { type Actor, auditCreated } from "../../lib/audit-trail.ts";
 import { owningCouncil } from "../../lib/ownership.ts";
 import { listPage, orderOf } from "../../lib/paging.ts";
+import { noSuch } from "../../lib/references.ts";
 import { type Scope, visibleProgrammes } from "../../lib/scope.ts";
 import { assertNotRetired, changeVersioned, retirement, type WriteContext } from "../../lib/write-context.ts";
+import "./records.ts";
 
 type AllocationRow = Prisma.AllocationGetPayload<object>;
 
@@ -112,10 +114,10 @@ async function assertAllocatable(
     options.commitmentId,
   );
   if (!commitment || commitment.retired) {
-    throw new RuleBroken([{ path: "commitmentId", message: `no such commitment: ${options.commitmentId}` }]);
+    throw new RuleBroken([noSuch("commitmentId", "commitment", options.commitmentId)]);
   }
   const line = await tx.costLine.findFirst({ where: { id: options.costLineId, retiredAt: null } });
-  if (!line) throw new RuleBroken([{ path: "costLineId", message: `no such cost line: ${options.costLineId}` }]);
+  if (!line) throw new RuleBroken([noSuch("costLineId", "cost line", options.costLineId)]);
   if (commitment.programmeId !== null && commitment.programmeId !== line.programmeId) {
     throw new RuleBroken([
       { path: "costLineId", message: "the cost line belongs to a different programme from the commitment" },

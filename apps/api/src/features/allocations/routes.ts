@@ -8,6 +8,7 @@ import {
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { recordRoutes } from "../../lib/record-routes.ts";
 import { createAllocation, listAllocations, retireAllocation, updateAllocation } from "./allocations.ts";
+import "./records.ts";
 
 /** Allocations of commitments to cost lines: never past the commitment. */
 export const allocationRoutes: FastifyPluginAsyncZod = async (fastify) => {

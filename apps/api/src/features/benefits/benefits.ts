@@ -16,6 +16,7 @@ import { dateWindow, listPage, orderOf } from "../../lib/paging.ts";
 import { assertProgrammeAndWorkstream } from "../../lib/programme-references.ts";
 import { type Scope, visibleProgrammes } from "../../lib/scope.ts";
 import { changeVersioned, retireVersioned, type WriteContext } from "../../lib/write-context.ts";
+import "./records.ts";
 
 const withLatestReading = {
   readings: { orderBy: { readOn: "desc" as const }, take: 1 },

@@ -19,6 +19,7 @@ import {
   retireBenefit,
   updateBenefit,
 } from "./benefits.ts";
+import "./records.ts";
 
 /** Benefits and their readings: what a programme should change, measured over time. */
 export const benefitRoutes: FastifyPluginAsyncZod = async (fastify) => {

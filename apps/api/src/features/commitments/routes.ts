@@ -11,6 +11,7 @@ import { recordRoutes } from "../../lib/record-routes.ts";
 import { createCommitment } from "./create-commitment.ts";
 import { getCommitment, listCommitments } from "./list-commitments.ts";
 import { retireCommitment, updateCommitment } from "./update-commitment.ts";
+import "./records.ts";
 
 /** Funding commitments: what a funder awarded, with its financial-year profile. */
 export const commitmentRoutes: FastifyPluginAsyncZod = async (fastify) => {

@@ -7,6 +7,7 @@ import { assertNotRetired, changeVersioned, retirement } from "../../lib/write-c
 import { allocatedOn } from "../allocations/index.ts";
 import { toCommitmentResponse, withProfile } from "./commitment-response.ts";
 import { assertReferencesExist, parseProfile } from "./commitment-rules.ts";
+import "./records.ts";
 
 type WriteOptions<Input> = { id: string; input: Input; actor: Actor; requestId: string };
 

@@ -11,8 +11,10 @@ import { RuleBroken } from "../../errors.ts";
 import { auditCreated } from "../../lib/audit-trail.ts";
 import { dateWindow, listPage, orderOf } from "../../lib/paging.ts";
 import { assertProgrammeAndWorkstream } from "../../lib/programme-references.ts";
+import { noSuch } from "../../lib/references.ts";
 import { type Scope, visibleProgrammes } from "../../lib/scope.ts";
 import { changeVersioned, retireVersioned, type WriteContext } from "../../lib/write-context.ts";
+import "./records.ts";
 
 type DecisionRow = Prisma.DecisionGetPayload<object>;
 
@@ -85,7 +87,7 @@ async function assertDecisionMaker(
     select: { id: true },
   });
   if (!organisation || (!own && !programmeId)) {
-    throw new RuleBroken([{ path: "organisationId", message: `no such organisation: ${organisationId}` }]);
+    throw new RuleBroken([noSuch("organisationId", "organisation", organisationId)]);
   }
 }
 

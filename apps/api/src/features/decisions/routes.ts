@@ -8,6 +8,7 @@ import {
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { recordRoutes } from "../../lib/record-routes.ts";
 import { createDecision, listDecisions, retireDecision, updateDecision } from "./decisions.ts";
+import "./records.ts";
 
 /** Council decisions that authorise money ("Recommendations Approved"). */
 export const decisionRoutes: FastifyPluginAsyncZod = async (fastify) => {

@@ -8,6 +8,7 @@ import {
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { recordRoutes } from "../../lib/record-routes.ts";
 import { createDeliverable, listDeliverables, retireDeliverable, updateDeliverable } from "./deliverables.ts";
+import "./records.ts";
 
 /** Deliverables: what a programme promised to deliver, and how many are done. */
 export const deliverableRoutes: FastifyPluginAsyncZod = async (fastify) => {

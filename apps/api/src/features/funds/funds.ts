@@ -9,7 +9,9 @@ import type {
 import { RuleBroken } from "../../errors.ts";
 import { auditCreated } from "../../lib/audit-trail.ts";
 import { listPage, orderOf } from "../../lib/paging.ts";
+import { noSuch } from "../../lib/references.ts";
 import { changeVersioned, retireVersioned, type WriteContext } from "../../lib/write-context.ts";
+import "./records.ts";
 
 type FundRow = Prisma.FundGetPayload<object>;
 
@@ -48,7 +50,7 @@ export async function createFund(
   { input, ...context }: WriteContext & { input: CreateFundRequest },
 ): Promise<FundResponse> {
   const funder = await tx.organisation.findFirst({ where: { id: input.funderId, retiredAt: null } });
-  if (!funder) throw new RuleBroken([{ path: "funderId", message: `no such organisation: ${input.funderId}` }]);
+  if (!funder) throw new RuleBroken([noSuch("funderId", "organisation", input.funderId)]);
   if (!funder.kinds.includes("funder")) {
     throw new RuleBroken([{ path: "funderId", message: `${funder.name} is not recorded as a funder` }]);
   }

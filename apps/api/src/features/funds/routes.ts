@@ -2,6 +2,7 @@ import { CreateFundRequest, FundListQuery, FundListResponse, FundResponse, Updat
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { recordRoutes } from "../../lib/record-routes.ts";
 import { createFund, listFunds, retireFund, updateFund } from "./funds.ts";
+import "./records.ts";
 
 /** Funders' funds, which commitments draw on. */
 export const fundRoutes: FastifyPluginAsyncZod = async (fastify) => {

@@ -1,6 +1,8 @@
 // A funder's published 360Giving file, as funding commitments from that funder. Published
 // files are messy (UK dates with times, amounts as floats, missing optional fields): what is
 // sound is imported, exactly in pence; every other grant is reported with its id and why.
+import { noSuch } from "../../lib/references.ts";
+import "../commitments/records.ts";
 import { Prisma, type PrismaClient } from "@fundline/db";
 import { penceFromBigInt, readDate, readMoney, textOutOfBounds } from "@fundline/domain";
 import type { ThreeSixtyGivingImportResult } from "@fundline/schemas";
@@ -93,7 +95,7 @@ export async function importThreeSixtyGiving(
   { preview = false }: { preview?: boolean } = {},
 ): Promise<ThreeSixtyGivingImportResult> {
   const fund = await prisma.fund.findUnique({ where: { id: fundId }, include: { funder: true } });
-  if (!fund) throw new RuleBroken([{ path: "query.fundId", message: "no such fund" }]);
+  if (!fund) throw new RuleBroken([noSuch("query.fundId", "fund", fundId)]);
   const skipped: ThreeSixtyGivingImportResult["skipped"] = [];
   const sound: SoundGrant[] = [];
   const seen = new Set<string>();

@@ -13,6 +13,7 @@ import { dateWindow, listPage, orderOf } from "../../lib/paging.ts";
 import { assertProgrammeAndWorkstream } from "../../lib/programme-references.ts";
 import { type Scope, visibleProgrammes } from "../../lib/scope.ts";
 import { assertNotRetired, lockForWrite, retireVersioned, type WriteContext } from "../../lib/write-context.ts";
+import "./records.ts";
 
 type Context = { actor: Actor; requestId: string };
 export const withHistory = {

@@ -8,6 +8,7 @@ import {
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { recordRoutes } from "../../lib/record-routes.ts";
 import { createMilestone, listMilestones, retireMilestone, updateMilestone } from "./milestones.ts";
+import "./records.ts";
 
 /** Milestones: baseline, forecast and actual dates, with their history. */
 export const milestoneRoutes: FastifyPluginAsyncZod = async (fastify) => {

@@ -10,6 +10,7 @@ import { RuleBroken } from "../../errors.ts";
 import { auditCreated } from "../../lib/audit-trail.ts";
 import { listPage, orderOf } from "../../lib/paging.ts";
 import { changeVersioned, retireVersioned, type WriteContext } from "../../lib/write-context.ts";
+import "./records.ts";
 
 type OrganisationRow = Prisma.OrganisationGetPayload<object>;
 

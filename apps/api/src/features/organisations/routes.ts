@@ -13,6 +13,7 @@ import {
   retireOrganisation,
   updateOrganisation,
 } from "./record-organisation.ts";
+import "./records.ts";
 
 /** Reference data: the organisations that lead, fund, supply and evaluate programmes. */
 export const organisationRoutes: FastifyPluginAsyncZod = async (fastify) => {

@@ -10,10 +10,11 @@ import type {
 import { NotFound, RuleBroken } from "../../errors.ts";
 import { auditCreated } from "../../lib/audit-trail.ts";
 import { listPage, orderOf } from "../../lib/paging.ts";
+import { missingReferences, type Problem } from "../../lib/references.ts";
 import { changeVersioned, type WriteContext } from "../../lib/write-context.ts";
+import "./records.ts";
 
 type PartnerRow = Prisma.ProgrammePartnerGetPayload<object>;
-type Problem = { path: string; message: string };
 
 const toPartnerResponse = (row: PartnerRow): PartnerResponse => ({
   id: row.id,
@@ -61,11 +62,9 @@ export async function addPartner(
 ): Promise<PartnerResponse> {
   await assertProgrammeExists(tx, programmeId);
   const problems: Problem[] = [];
-  if (
-    !(await tx.organisation.findFirst({ where: { id: input.organisationId, retiredAt: null }, select: { id: true } }))
-  ) {
-    problems.push({ path: "organisationId", message: `no such organisation: ${input.organisationId}` });
-  }
+  problems.push(
+    ...(await missingReferences(tx, [{ path: "organisationId", table: "Organisation", id: input.organisationId }])),
+  );
   const withdrawal = withdrawalProblem(input.joinedOn, input.withdrewOn);
   if (withdrawal) problems.push(withdrawal);
   if (await roleTaken(tx, programmeId, input.organisationId, input.role)) {

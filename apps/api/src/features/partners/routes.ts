@@ -9,6 +9,7 @@ import {
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { recordRoutes } from "../../lib/record-routes.ts";
 import { addPartner, listPartners, setPartnerRights, updatePartner } from "./partners.ts";
+import "./records.ts";
 
 /** Who takes part in which programme, in which role, from when to when (never retired: withdrawn). */
 export const partnerRoutes: FastifyPluginAsyncZod = async (fastify) => {

@@ -3,6 +3,7 @@ import { fromIsoDate, toIsoDateOrNull } from "@fundline/domain";
 import type { CreateProgrammeRequest, RetireRequest, UpdateProgrammeRequest } from "@fundline/schemas";
 import { RuleBroken } from "../../errors.ts";
 import { type Actor, recordAudit } from "../../lib/audit-trail.ts";
+import { assertReferencesExist } from "../../lib/references.ts";
 import { changeVersioned, retireVersioned, type WriteContext } from "../../lib/write-context.ts";
 
 type Context = { actor: Actor; requestId: string };
@@ -42,11 +43,9 @@ export async function createProgramme(
 ): Promise<{ id: string }> {
   datesInOrder(input.startOn, input.endOn);
   await assertNameFree(tx, input.name);
-  if (!(await tx.organisation.findFirst({ where: { id: input.leadOrganisationId, retiredAt: null } }))) {
-    throw new RuleBroken([
-      { path: "leadOrganisationId", message: `no such organisation: ${input.leadOrganisationId}` },
-    ]);
-  }
+  await assertReferencesExist(tx, [
+    { path: "leadOrganisationId", table: "Organisation", id: input.leadOrganisationId },
+  ]);
   const created = await tx.programme.create({
     data: {
       ...input,

@@ -11,8 +11,10 @@ import { RuleBroken } from "../../errors.ts";
 import { type Actor, auditCreated } from "../../lib/audit-trail.ts";
 import { owningCouncil } from "../../lib/ownership.ts";
 import { dateWindow, listPage, orderOf } from "../../lib/paging.ts";
+import { noSuch } from "../../lib/references.ts";
 import { type Scope, visibleProgrammes } from "../../lib/scope.ts";
 import { assertNotRetired, changeVersioned, retirement, type WriteContext } from "../../lib/write-context.ts";
+import "./records.ts";
 
 type Context = { actor: Actor; requestId: string };
 type ReceiptRow = Prisma.ReceiptGetPayload<object>;
@@ -72,8 +74,7 @@ export async function createReceipt(
   { input, actor, requestId }: Context & { input: CreateReceiptRequest },
 ): Promise<ReceiptResponse> {
   const commitment = await tx.fundingCommitment.findFirst({ where: { id: input.commitmentId, retiredAt: null } });
-  if (!commitment)
-    throw new RuleBroken([{ path: "commitmentId", message: `no such commitment: ${input.commitmentId}` }]);
+  if (!commitment) throw new RuleBroken([noSuch("commitmentId", "commitment", input.commitmentId)]);
   if (commitment.status !== "awarded" && commitment.status !== "received") {
     throw new RuleBroken([
       { path: "commitmentId", message: `money cannot be received against a commitment that is ${commitment.status}` },

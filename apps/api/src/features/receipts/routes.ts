@@ -8,6 +8,7 @@ import {
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { recordRoutes } from "../../lib/record-routes.ts";
 import { createReceipt, listReceipts, retireReceipt, updateReceipt } from "./receipts.ts";
+import "./records.ts";
 
 /** Receipts: what has actually arrived against a commitment. */
 export const receiptRoutes: FastifyPluginAsyncZod = async (fastify) => {

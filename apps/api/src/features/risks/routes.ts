@@ -2,6 +2,7 @@ import { CreateRiskRequest, RiskListQuery, RiskListResponse, RiskResponse, Updat
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { recordRoutes } from "../../lib/record-routes.ts";
 import { createRisk, listRisks, retireRisk, updateRisk } from "./risks.ts";
+import "./records.ts";
 
 /** Risks of a programme: likelihood, impact, mitigation and owner. */
 export const riskRoutes: FastifyPluginAsyncZod = async (fastify) => {

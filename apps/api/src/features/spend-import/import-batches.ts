@@ -1,3 +1,4 @@
+import "./records.ts";
 import type { PrismaClient } from "@fundline/db";
 import { penceFromBigInt } from "@fundline/domain";
 import {

@@ -22,6 +22,7 @@ import { writeContextOf, writeErrors } from "../../lib/write-context.ts";
 import { listImportBatches, listSavedMappings, reverseImportBatch } from "./import-batches.ts";
 import { type SpooledFile, spool } from "./ledger-file.ts";
 import { importSpend } from "./spend-import.ts";
+import "./records.ts";
 
 /** Largest ledger file accepted: comfortably above 200,000 rows of CSV. */
 const MAX_FILE_BYTES = 250 * 1024 * 1024;

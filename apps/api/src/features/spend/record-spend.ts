@@ -4,9 +4,11 @@ import type { CreateSpendRequest, RetireRequest, SpendResponse, UpdateSpendReque
 import { RuleBroken } from "../../errors.ts";
 import { type Actor, auditCreated } from "../../lib/audit-trail.ts";
 import { owningCouncil } from "../../lib/ownership.ts";
+import { assertReferencesExist } from "../../lib/references.ts";
 import { assertNotRetired, changeVersioned, retirement } from "../../lib/write-context.ts";
 import { toSpendResponse } from "./spend-response.ts";
 import { assertSpendFits } from "./spend-rules.ts";
+import "./records.ts";
 
 type Context = { actor: Actor; requestId: string };
 
@@ -14,9 +16,7 @@ export async function createSpend(
   tx: Prisma.TransactionClient,
   { input, actor, requestId }: Context & { input: CreateSpendRequest },
 ): Promise<SpendResponse> {
-  if (!(await tx.programme.findFirst({ where: { id: input.programmeId, retiredAt: null }, select: { id: true } }))) {
-    throw new RuleBroken([{ path: "programmeId", message: `no such programme: ${input.programmeId}` }]);
-  }
+  await assertReferencesExist(tx, [{ path: "programmeId", table: "Programme", id: input.programmeId }]);
   await assertSpendFits(tx, input);
   const created = await tx.spend.create({
     data: {

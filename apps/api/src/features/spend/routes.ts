@@ -10,6 +10,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { recordRoutes } from "../../lib/record-routes.ts";
 import { getSpend, listSpend } from "./list-spend.ts";
 import { createSpend, retireSpend, updateSpend } from "./record-spend.ts";
+import "./records.ts";
 
 /** Spend: single payments and credit notes, with the Transparency Code's fields. */
 export const spendRoutes: FastifyPluginAsyncZod = async (fastify) => {

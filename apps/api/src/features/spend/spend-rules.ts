@@ -1,8 +1,7 @@
 import type { Prisma } from "@fundline/db";
 import { formatPence } from "@fundline/domain";
 import { RuleBroken } from "../../errors.ts";
-
-type Problem = { path: string; message: string };
+import { missingReferences, noSuch, type Problem } from "../../lib/references.ts";
 
 /**
  * The line must belong to the programme; a named commitment must have money allocated to that
@@ -30,7 +29,7 @@ export async function assertSpendFits(
     });
   }
   const line = await tx.costLine.findFirst({ where: { id: spend.costLineId, retiredAt: null } });
-  if (!line) problems.push({ path: "costLineId", message: `no such cost line: ${spend.costLineId}` });
+  if (!line) problems.push(noSuch("costLineId", "cost line", spend.costLineId));
   else if (line.programmeId !== spend.programmeId) {
     problems.push({ path: "costLineId", message: "the cost line belongs to a different programme" });
   }
@@ -42,11 +41,11 @@ export async function assertSpendFits(
       problems.push({ path: "commitmentId", message: "this commitment has no allocation to the cost line" });
     }
   }
-  for (const path of ["supplierId", "payingOrganisationId"] as const) {
-    const id = spend[path];
-    if (id && !(await tx.organisation.findFirst({ where: { id, retiredAt: null }, select: { id: true } }))) {
-      problems.push({ path, message: `no such organisation: ${id}` });
-    }
-  }
+  problems.push(
+    ...(await missingReferences(tx, [
+      { path: "supplierId", table: "Organisation", id: spend.supplierId },
+      { path: "payingOrganisationId", table: "Organisation", id: spend.payingOrganisationId },
+    ])),
+  );
   if (problems.length) throw new RuleBroken(problems);
 }

@@ -7,6 +7,7 @@ import { listPage, orderOf } from "../../lib/paging.ts";
 import { assertProgrammeAndWorkstream } from "../../lib/programme-references.ts";
 import { changeVersioned, retireVersioned, type WriteContext } from "../../lib/write-context.ts";
 import { assertNameFreeInProgramme } from "./workstreams.ts";
+import "./records.ts";
 
 type CostLineRow = Prisma.CostLineGetPayload<object>;
 

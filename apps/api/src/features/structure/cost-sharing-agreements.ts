@@ -11,15 +11,16 @@ import { auditCreated } from "../../lib/audit-trail.ts";
 import { owningCouncil } from "../../lib/ownership.ts";
 import { listPage, orderOf } from "../../lib/paging.ts";
 import { assertProgrammeAndWorkstream } from "../../lib/programme-references.ts";
+import { missingReferences, type Problem } from "../../lib/references.ts";
 import { changeVersioned, retireVersioned, type WriteContext } from "../../lib/write-context.ts";
 import { assertNameFreeInProgramme } from "./workstreams.ts";
+import "./records.ts";
 
 // Largest share first, then a stable order.
 const withShares = {
   shares: { orderBy: [{ parts: "desc" as const }, { organisationId: "asc" as const }] },
 } satisfies Prisma.CostSharingAgreementInclude;
 type AgreementRow = Prisma.CostSharingAgreementGetPayload<{ include: typeof withShares }>;
-type Problem = { path: string; message: string };
 
 const toAgreementResponse = (row: AgreementRow) => {
   const percentages = partsAsPercentages(row.shares.map((share) => share.parts));
@@ -80,12 +81,11 @@ async function agreementProblems(
       message: `the agreement cannot end (${terms.effectiveTo}) before it starts (${terms.effectiveFrom})`,
     });
   }
-  if (
-    terms.costLineId &&
-    !(await tx.costLine.findFirst({ where: { id: terms.costLineId, programmeId, retiredAt: null } }))
-  ) {
-    problems.push({ path: "costLineId", message: "no such cost line in this programme" });
-  }
+  problems.push(
+    ...(await missingReferences(tx, [
+      { path: "costLineId", table: "CostLine", id: terms.costLineId, inProgramme: programmeId },
+    ])),
+  );
   if (terms.shares) {
     const partnerIds = new Set(
       (await tx.programmePartner.findMany({ where: { programmeId }, select: { organisationId: true } })).map(

@@ -25,6 +25,7 @@ import {
   updateCostSharingAgreement,
 } from "./cost-sharing-agreements.ts";
 import { createWorkstream, listWorkstreams, retireWorkstream, updateWorkstream } from "./workstreams.ts";
+import "./records.ts";
 
 /** How a programme is organised: workstreams, cost lines and cost-sharing agreements. */
 export const structureRoutes: FastifyPluginAsyncZod = async (fastify) => {

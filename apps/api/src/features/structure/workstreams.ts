@@ -10,6 +10,7 @@ import { auditCreated } from "../../lib/audit-trail.ts";
 import { listPage, orderOf } from "../../lib/paging.ts";
 import { assertProgrammeAndWorkstream } from "../../lib/programme-references.ts";
 import { changeVersioned, retireVersioned, type WriteContext } from "../../lib/write-context.ts";
+import "./records.ts";
 
 type WorkstreamRow = Prisma.WorkstreamGetPayload<object>;
 

@@ -19,6 +19,7 @@ import type { SessionSettings } from "../../lib/sessions.ts";
 import { inTransaction, writeContextOf, writeErrors } from "../../lib/write-context.ts";
 import { clearSignInFailures, listSignInFailures, signInFailures } from "./sign-in-failures.ts";
 import { acceptInvitation, inviteUser, listUsers, updateUser } from "./users.ts";
+import "./records.ts";
 
 /** Administrators invite, change and deactivate users; invited people choose their password. */
 export const userRoutes: FastifyPluginAsyncZod<{ settings: SessionSettings }> = async (fastify, options) => {

@@ -12,8 +12,10 @@ import { RuleBroken } from "../../errors.ts";
 import { recordAudit } from "../../lib/audit-trail.ts";
 import { listPage, orderOf } from "../../lib/paging.ts";
 import { hashPassword, passwordProblem } from "../../lib/passwords.ts";
+import { assertReferencesExist } from "../../lib/references.ts";
 import { type SessionSettings, startSession } from "../../lib/sessions.ts";
 import { changeVersioned, type WriteContext } from "../../lib/write-context.ts";
+import "./records.ts";
 
 const INVITATION_DAYS = 7;
 const withDetail = {
@@ -53,9 +55,7 @@ async function assertOrganisationAndProgrammes(
   organisationId: string | undefined,
   programmeIds: string[] | undefined,
 ) {
-  if (organisationId && !(await tx.organisation.findFirst({ where: { id: organisationId, retiredAt: null } }))) {
-    throw new RuleBroken([{ path: "organisationId", message: `no such organisation: ${organisationId}` }]);
-  }
+  await assertReferencesExist(tx, [{ path: "organisationId", table: "Organisation", id: organisationId }]);
   if (programmeIds?.length) {
     const found = await tx.programme.count({ where: { id: { in: programmeIds }, retiredAt: null } });
     if (found !== new Set(programmeIds).size) {
