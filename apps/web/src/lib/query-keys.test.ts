@@ -20,21 +20,22 @@ function cacheOf(keys: Record<string, readonly unknown[]>) {
   return { queryClient, stale };
 }
 
+// Features declare their own keys; these are those keys as the features write them.
 const SCREENS = {
-  session: queryKeys.session,
+  session: ["session"],
   programmeList: queryKeys.programmes.list(1),
   programme: queryKeys.programmes.detail(ONE),
   otherProgramme: queryKeys.programmes.detail(OTHER),
   history: queryKeys.programmes.history(ONE, 1),
   otherHistory: queryKeys.programmes.history(OTHER, 1),
-  dashboard: queryKeys.dashboard({}),
-  portfolio: queryKeys.reconciliation.portfolio({}, 1),
-  programmeMoney: queryKeys.reconciliation.programme(ONE),
-  spend: queryKeys.money.spend({}),
-  commitment: queryKeys.money.commitment(ONE),
-  users: queryKeys.users.all,
-  organisations: queryKeys.organisations.all,
-  milestonesDue: queryKeys.milestones.due("2027-03-31"),
+  dashboard: [...queryKeys.programmes.all, "dashboard", {}],
+  portfolio: [...queryKeys.reconciliation.all, "portfolio", {}, 1],
+  programmeMoney: [...queryKeys.reconciliation.all, "programme", ONE],
+  spend: [...queryKeys.money.all, "spend", {}],
+  commitment: [...queryKeys.money.all, "commitment", ONE],
+  users: ["users"],
+  organisations: ["organisations", "all"],
+  milestonesDue: ["milestones", "due", "2027-03-31"],
 };
 
 describe("what a save refreshes", () => {

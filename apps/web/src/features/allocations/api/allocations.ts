@@ -14,7 +14,7 @@ const path = (id: string) => `/api/allocations/${encodeURIComponent(id)}`;
 
 export const useAllocations = (filters: Record<string, string>) =>
   useQuery({
-    queryKey: queryKeys.money.allocations(filters),
+    queryKey: [...queryKeys.money.all, "allocations", filters],
     queryFn: () => getJson(`/api/allocations?${new URLSearchParams(filters)}`, AllocationListResponse),
     placeholderData: keepPreviousData,
   });

@@ -9,10 +9,15 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/r
 import { getJson, sendJson } from "../../../lib/api-client.ts";
 import { queryKeys, refreshAfterDeliveryChange } from "../../../lib/query-keys.ts";
 
+/** This feature's queries: each benefit's readings. */
+const benefitKeys = {
+  readings: (benefitId: string) => ["benefits", benefitId, "readings"] as const,
+};
+
 /** Every reading of a benefit, oldest first: what its chart plots. */
 export const benefitReadingsQueryOptions = (benefitId: string) =>
   queryOptions({
-    queryKey: queryKeys.benefits.readings(benefitId),
+    queryKey: benefitKeys.readings(benefitId),
     queryFn: () =>
       getJson(
         `/api/benefits/${encodeURIComponent(benefitId)}/readings?sort=readOn&direction=asc&pageSize=500`,
@@ -44,7 +49,7 @@ export function useRecordBenefitReading(programmeId: string, benefitId: string) 
     onSuccess: () =>
       Promise.all([
         refreshAfterDeliveryChange(queryClient, programmeId),
-        queryClient.invalidateQueries({ queryKey: queryKeys.benefits.readings(benefitId) }),
+        queryClient.invalidateQueries({ queryKey: benefitKeys.readings(benefitId) }),
       ]),
   });
 }

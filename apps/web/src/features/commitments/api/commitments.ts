@@ -11,6 +11,12 @@ import { getJson, sendJson } from "../../../lib/api-client.ts";
 import { useMoneyMutation } from "../../../lib/mutations.ts";
 import { queryKeys } from "../../../lib/query-keys.ts";
 
+/** Under the money root, which every money change refreshes. */
+export const commitmentKeys = {
+  list: (filters: Record<string, string>) => [...queryKeys.money.all, "commitments", filters] as const,
+  one: (id: string) => [...queryKeys.money.all, "commitment", id] as const,
+};
+
 export type CommitmentFilters = Partial<
   Record<"funderId" | "status" | "financialYear" | "programmeId" | "unassigned" | "sort" | "direction", string>
 >;
@@ -22,7 +28,7 @@ export const commitmentsSearch = (filters: CommitmentFilters) => new URLSearchPa
 export const useCommitments = (page: number, filters: CommitmentFilters) =>
   useQuery(
     queryOptions({
-      queryKey: queryKeys.money.commitments({ ...filters, page: String(page) }),
+      queryKey: commitmentKeys.list({ ...filters, page: String(page) }),
       queryFn: () =>
         getJson(`/api/commitments?${commitmentsSearch({ ...filters })}&page=${page}`, CommitmentListResponse),
       placeholderData: keepPreviousData,
@@ -30,7 +36,7 @@ export const useCommitments = (page: number, filters: CommitmentFilters) =>
   );
 
 export const useCommitment = (id: string) =>
-  useQuery({ queryKey: queryKeys.money.commitment(id), queryFn: () => getJson(path(id), CommitmentDetail) });
+  useQuery({ queryKey: commitmentKeys.one(id), queryFn: () => getJson(path(id), CommitmentDetail) });
 
 export const useCreateCommitment = () =>
   useMoneyMutation(({ commitment, key }: { commitment: CreateCommitmentRequest; key: string }) =>

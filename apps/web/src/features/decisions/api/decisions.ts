@@ -10,10 +10,15 @@ import { getJson, sendJson } from "../../../lib/api-client.ts";
 import { useRefreshingMutation } from "../../../lib/mutations.ts";
 import { queryKeys, refreshAfterMoneyChange } from "../../../lib/query-keys.ts";
 
+/** This feature's queries: each programme's decisions. */
+const decisionKeys = {
+  ofProgramme: (programmeId: string) => ["decisions", "programme", programmeId] as const,
+};
+
 /** The council decisions recorded against a programme, latest first. */
 export const programmeDecisionsQueryOptions = (programmeId: string) =>
   queryOptions({
-    queryKey: queryKeys.decisions.ofProgramme(programmeId),
+    queryKey: decisionKeys.ofProgramme(programmeId),
     queryFn: () =>
       getJson(
         `/api/decisions?programmeId=${encodeURIComponent(programmeId)}&sort=decidedOn&direction=desc&pageSize=200`,
@@ -34,7 +39,7 @@ const useDecisionMutation = <Variables, Result>(
 ) =>
   useRefreshingMutation(mutationFn, (queryClient) =>
     Promise.all([
-      queryClient.invalidateQueries({ queryKey: queryKeys.decisions.ofProgramme(programmeId) }),
+      queryClient.invalidateQueries({ queryKey: decisionKeys.ofProgramme(programmeId) }),
       refreshAfterMoneyChange(queryClient),
     ]),
   );

@@ -8,10 +8,16 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/r
 import { getJson, sendJson } from "../../../lib/api-client.ts";
 import { queryKeys, refreshAfterDeliveryChange } from "../../../lib/query-keys.ts";
 
+/** This feature's queries: milestones due, across programmes. */
+export const milestoneKeys = {
+  all: ["milestones"] as const,
+  due: (to: string) => ["milestones", "due", to] as const,
+};
+
 /** Outstanding milestones due on or before `to` (overdue ones included), on the user's programmes. */
 export const dueMilestonesQueryOptions = (to: string) =>
   queryOptions({
-    queryKey: queryKeys.milestones.due(to),
+    queryKey: milestoneKeys.due(to),
     queryFn: () =>
       getJson(`/api/milestones?outstanding=true&to=${to}&sort=forecastOn&pageSize=200`, MilestoneListResponse),
   });
@@ -30,7 +36,7 @@ function useRefreshAfterMilestoneChange(programmeId: string) {
   return () =>
     Promise.all([
       refreshAfterDeliveryChange(queryClient, programmeId),
-      queryClient.invalidateQueries({ queryKey: queryKeys.milestones.all }),
+      queryClient.invalidateQueries({ queryKey: milestoneKeys.all }),
     ]);
 }
 

@@ -14,13 +14,21 @@ import { getJson, sendJson } from "../../../lib/api-client.ts";
 import { useRefreshingMutation } from "../../../lib/mutations.ts";
 import { queryKeys } from "../../../lib/query-keys.ts";
 
+/** This feature's queries: organisations (all, or of one kind) and funds. */
+export const organisationKeys = {
+  root: ["organisations"] as const,
+  all: ["organisations", "all"] as const,
+  ofKind: (kind: string) => ["organisations", "kind", kind] as const,
+  funds: ["funds", "all"] as const,
+};
+
 // Reference data changes rarely (an administrator adds a funder once a year): kept five minutes.
 const REFERENCE_STALE_TIME = 5 * 60_000;
 
 /** Every organisation by name (councils, funders, suppliers), for choosing one in a filter. */
 export const organisationsQueryOptions = () =>
   queryOptions({
-    queryKey: queryKeys.organisations.all,
+    queryKey: organisationKeys.all,
     queryFn: () => getJson("/api/organisations?pageSize=500", OrganisationListResponse),
     staleTime: REFERENCE_STALE_TIME,
   });
@@ -30,7 +38,7 @@ export const useOrganisations = () => useQuery(organisationsQueryOptions());
 /** Organisations of one kind: a "funder" list offers funders only, a lead council only councils. */
 export const useOrganisationsOfKind = (kind: "council" | "funder" | "supplier" | "evaluator") =>
   useQuery({
-    queryKey: queryKeys.organisations.ofKind(kind),
+    queryKey: organisationKeys.ofKind(kind),
     queryFn: () => getJson(`/api/organisations?kind=${kind}&pageSize=500`, OrganisationListResponse),
     staleTime: REFERENCE_STALE_TIME,
   });
@@ -41,7 +49,7 @@ export const useFunders = () => useOrganisationsOfKind("funder");
 export function useFunds() {
   const funders = useFunders();
   const funds = useQuery({
-    queryKey: queryKeys.funds.all,
+    queryKey: organisationKeys.funds,
     queryFn: () => getJson("/api/funds?pageSize=500", FundListResponse),
     staleTime: REFERENCE_STALE_TIME,
   });
@@ -62,8 +70,8 @@ const fundPath = (id: string) => `/api/funds/${encodeURIComponent(id)}`;
 const useReferenceMutation = <Variables, Result>(mutationFn: (variables: Variables) => Promise<Result>) =>
   useRefreshingMutation(mutationFn, (queryClient) =>
     Promise.all([
-      queryClient.invalidateQueries({ queryKey: queryKeys.organisations.root }),
-      queryClient.invalidateQueries({ queryKey: queryKeys.funds.all }),
+      queryClient.invalidateQueries({ queryKey: organisationKeys.root }),
+      queryClient.invalidateQueries({ queryKey: organisationKeys.funds }),
     ]),
   );
 

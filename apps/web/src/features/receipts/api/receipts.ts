@@ -14,7 +14,7 @@ const path = (id: string) => `/api/receipts/${encodeURIComponent(id)}`;
 
 export const useReceipts = (filters: Record<string, string>) =>
   useQuery({
-    queryKey: queryKeys.money.receipts(filters),
+    queryKey: [...queryKeys.money.all, "receipts", filters],
     queryFn: () => getJson(`/api/receipts?${new URLSearchParams(filters)}`, ReceiptListResponse),
     placeholderData: keepPreviousData,
   });

@@ -15,7 +15,7 @@ export function portfolioSearch(filters: PortfolioFilters): string {
 
 export const portfolioQueryOptions = (filters: PortfolioFilters, page: number) =>
   queryOptions({
-    queryKey: queryKeys.reconciliation.portfolio(filters, page),
+    queryKey: [...queryKeys.reconciliation.all, "portfolio", filters, page],
     queryFn: () =>
       getJson(`/api/reconciliation?${portfolioSearch(filters)}&page=${page}&pageSize=50`, PortfolioReconciliation),
     placeholderData: keepPreviousData,

@@ -5,7 +5,7 @@ import { queryKeys } from "../../../lib/query-keys.ts";
 
 export const programmeReconciliationQueryOptions = (programmeId: string) =>
   queryOptions({
-    queryKey: queryKeys.reconciliation.programme(programmeId),
+    queryKey: [...queryKeys.reconciliation.all, "programme", programmeId],
     queryFn: () =>
       getJson(`/api/programmes/${encodeURIComponent(programmeId)}/reconciliation`, ProgrammeReconciliation),
   });

@@ -4,6 +4,9 @@ import { requestPageFocus } from "../../../components/page/focus.ts";
 import { parse, reach, rememberCsrfToken, sendJson, sendWithoutAnswer } from "../../../lib/api-client.ts";
 import { queryKeys } from "../../../lib/query-keys.ts";
 
+/** Who is signed in: kept when everything else is cleared at sign-out. */
+export const sessionKey = ["session"] as const;
+
 // The schemas (and zod) load with the first answer that needs checking, not with the sign-in
 // page: someone signed out gets a 401 and sees the form without them.
 const schemas = () => import("@fundline/schemas");
@@ -44,8 +47,7 @@ export async function confirmTotp(code: string): Promise<SessionResponse> {
   return sendJson("POST", "/api/session/totp/confirm", { code }, (await schemas()).SessionResponse);
 }
 
-export const sessionQueryOptions = () =>
-  queryOptions({ queryKey: queryKeys.session, queryFn: getSession, staleTime: 60_000 });
+export const sessionQueryOptions = () => queryOptions({ queryKey: sessionKey, queryFn: getSession, staleTime: 60_000 });
 
 /** The session query itself: null when signed out. */
 export const useSessionQuery = () => useQuery(sessionQueryOptions());
@@ -55,7 +57,7 @@ function useStartSession() {
   const queryClient = useQueryClient();
   return (session: SessionResponse) => {
     requestPageFocus();
-    queryClient.setQueryData(queryKeys.session, session);
+    queryClient.setQueryData(sessionKey, session);
   };
 }
 
@@ -80,9 +82,9 @@ export function useSignOut() {
   return useMutation({
     mutationFn: signOut,
     onSuccess: () => {
-      queryClient.setQueryData(queryKeys.session, null);
+      queryClient.setQueryData(sessionKey, null);
       // Nothing the signed-out user saw stays in memory.
-      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== queryKeys.session[0] });
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionKey[0] });
     },
   });
 }

@@ -12,6 +12,13 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ApiError, csrfHeaders, getJson, reach, sendJson } from "../../../lib/api-client.ts";
 import { queryKeys, refreshAfterMoneyChange } from "../../../lib/query-keys.ts";
 
+/** This feature's queries: past imports and the column mappings kept per source. */
+export const spendImportKeys = {
+  all: ["spend-import"] as const,
+  batches: ["spend-import", "batches"] as const,
+  mappings: ["spend-import", "mappings"] as const,
+};
+
 export const getBatches = () => getJson("/api/imports/spend?pageSize=50", ImportBatchListResponse);
 export const getMappings = () => getJson("/api/imports/spend/mappings", SavedMappingsResponse);
 export const reverseBatch = (batch: ImportBatchSummary, reason: string) =>
@@ -70,15 +77,15 @@ export async function uploadLedger(
   }
 }
 
-export const useImportBatches = () => useQuery({ queryKey: queryKeys.spendImport.batches, queryFn: getBatches });
-export const useImportMappings = () => useQuery({ queryKey: queryKeys.spendImport.mappings, queryFn: getMappings });
+export const useImportBatches = () => useQuery({ queryKey: spendImportKeys.batches, queryFn: getBatches });
+export const useImportMappings = () => useQuery({ queryKey: spendImportKeys.mappings, queryFn: getMappings });
 
 /** Spend in or out moves every programme's figures: each screen showing money refreshes. */
 function useRefreshAfterImport() {
   const queryClient = useQueryClient();
   return () =>
     Promise.all([
-      queryClient.invalidateQueries({ queryKey: queryKeys.spendImport.all }),
+      queryClient.invalidateQueries({ queryKey: spendImportKeys.all }),
       refreshAfterMoneyChange(queryClient),
     ]);
 }

@@ -11,19 +11,25 @@ import { getJson, sendJson } from "../../../lib/api-client.ts";
 import { useMoneyMutation } from "../../../lib/mutations.ts";
 import { queryKeys } from "../../../lib/query-keys.ts";
 
+/** Under the money root, which every money change refreshes. */
+const spendKeys = {
+  list: (filters: Record<string, string>) => [...queryKeys.money.all, "spend", filters] as const,
+  payment: (id: string) => [...queryKeys.money.all, "payment", id] as const,
+};
+
 const path = (id: string) => `/api/spend/${encodeURIComponent(id)}`;
 
 export const spendSearch = (filters: Record<string, string>) => new URLSearchParams(filters).toString();
 
 export const useSpend = (filters: Record<string, string>) =>
   useQuery({
-    queryKey: queryKeys.money.spend(filters),
+    queryKey: spendKeys.list(filters),
     queryFn: () => getJson(`/api/spend?${spendSearch(filters)}`, SpendListResponse),
     placeholderData: keepPreviousData,
   });
 
 export const usePayment = (id: string) =>
-  useQuery({ queryKey: queryKeys.money.payment(id), queryFn: () => getJson(path(id), SpendInList) });
+  useQuery({ queryKey: spendKeys.payment(id), queryFn: () => getJson(path(id), SpendInList) });
 
 export const useCreateSpend = () =>
   useMoneyMutation(({ spend, key }: { spend: CreateSpendRequest; key: string }) =>

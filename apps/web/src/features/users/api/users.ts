@@ -15,6 +15,14 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getJson, sendJson } from "../../../lib/api-client.ts";
 import { queryKeys } from "../../../lib/query-keys.ts";
 
+/** This feature's queries: people, their councils, sign-in failures and what each role may do. */
+export const userKeys = {
+  all: ["users"] as const,
+  signInFailures: ["users", "sign-in-failures"] as const,
+  organisations: ["users", "organisations"] as const,
+  rolePolicies: ["users", "role-policies"] as const,
+};
+
 export const getUsers = () => getJson("/api/users?pageSize=500", UserListResponse);
 export const getOrganisations = () => getJson("/api/organisations?pageSize=500", OrganisationListResponse);
 
@@ -32,18 +40,17 @@ export const getRolePolicies = () => getJson("/api/role-policies", RolePolicyLis
 export const setRolePolicy = (policy: { role: Role; version: number }, totpRequired: boolean) =>
   sendJson("PATCH", `/api/role-policies/${policy.role}`, { version: policy.version, totpRequired }, RolePolicy);
 
-export const useUsers = () => useQuery({ queryKey: queryKeys.users.all, queryFn: getUsers });
+export const useUsers = () => useQuery({ queryKey: userKeys.all, queryFn: getUsers });
 export const useInvitableOrganisations = () =>
-  useQuery({ queryKey: queryKeys.users.organisations, queryFn: getOrganisations });
-export const useSignInFailures = () =>
-  useQuery({ queryKey: queryKeys.users.signInFailures, queryFn: getSignInFailures });
-export const useRolePolicies = () => useQuery({ queryKey: queryKeys.users.rolePolicies, queryFn: getRolePolicies });
+  useQuery({ queryKey: userKeys.organisations, queryFn: getOrganisations });
+export const useSignInFailures = () => useQuery({ queryKey: userKeys.signInFailures, queryFn: getSignInFailures });
+export const useRolePolicies = () => useQuery({ queryKey: userKeys.rolePolicies, queryFn: getRolePolicies });
 
 export function useInviteUser() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: inviteUser,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.users.all }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
   });
 }
 
@@ -53,7 +60,7 @@ export function useSetUserActive() {
     mutationFn: ({ user, active }: { user: { id: string; version: number }; active: boolean }) =>
       setUserActive(user, active),
     // After a 409 too: the list was out of date, and the next click must use the fresh version.
-    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.users.all, exact: true }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: userKeys.all, exact: true }),
   });
 }
 
@@ -61,7 +68,7 @@ export function useClearSignInFailures() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (user: { id: string }) => clearSignInFailures(user.id),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.users.signInFailures }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.signInFailures }),
   });
 }
 
@@ -70,7 +77,7 @@ export function useSetRolePolicy() {
   return useMutation({
     mutationFn: ({ role, version, required }: { role: Role; version: number; required: boolean }) =>
       setRolePolicy({ role, version }, required),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.users.rolePolicies }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: userKeys.rolePolicies }),
   });
 }
 
@@ -82,6 +89,6 @@ export function useUpdateUser() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, change }: { id: string; change: UpdateUserRequest }) => updateUser(id, change),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.users.all, exact: true }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: userKeys.all, exact: true }),
   });
 }
