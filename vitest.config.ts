@@ -5,8 +5,10 @@ export default defineConfig({
     include: [
       "packages/*/src/**/*.test.ts",
       "apps/api/src/**/*.test.ts",
-      // The web app's own logic (refresh rules, words for people); its journeys are e2e's.
+      // The web app's own logic (refresh rules, words, chart shaping) and its form components in
+      // jsdom (money and date fields, the error summary, the 409 merge); its journeys are e2e's.
       "apps/web/src/**/*.test.ts",
+      "apps/web/src/**/*.test.tsx",
       "prisma/**/*.test.ts",
       "scripts/**/*.test.ts",
     ],

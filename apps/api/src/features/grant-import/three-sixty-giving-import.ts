@@ -2,7 +2,7 @@
 // files are messy (UK dates with times, amounts as floats, missing optional fields): what is
 // sound is imported, exactly in pence; every other grant is reported with its id and why.
 import { noSuch } from "../../lib/references.ts";
-import "../commitments/records.ts";
+import "../commitments/index.ts";
 import { Prisma, type PrismaClient } from "@fundline/db";
 import { penceFromBigInt, readDate, readMoney, textOutOfBounds } from "@fundline/domain";
 import type { ThreeSixtyGivingImportResult } from "@fundline/schemas";
