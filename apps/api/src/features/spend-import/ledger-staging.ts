@@ -3,6 +3,7 @@
 // (JSON batches held several times as much; docs/performance.md has the measurements).
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import type { Prisma } from "@fundline/db";
 import { stringify } from "csv-stringify/sync";
 import type { PoolClient } from "pg";
 import { from as copyFrom } from "pg-copy-streams";
@@ -28,4 +29,9 @@ export async function copyRows(client: PoolClient, table: string, rows: AsyncIte
     if (chunk.length) yield stringify(chunk, CSV);
   }
   await pipeline(Readable.from(chunks()), client.query(copyFrom(`COPY ${table} FROM STDIN WITH (FORMAT csv)`)));
+}
+
+/** Runs a Prisma.sql query (values bound, never spliced) on the import's own connection. */
+export async function run<Row extends Record<string, unknown>>(client: PoolClient, query: Prisma.Sql): Promise<Row[]> {
+  return (await client.query<Row>(query.text, query.values as unknown[])).rows;
 }

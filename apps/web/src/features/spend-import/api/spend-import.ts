@@ -10,7 +10,7 @@ import {
 } from "@fundline/schemas";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ApiError, csrfHeaders, getJson, reach, sendJson } from "../../../lib/api-client.ts";
-import { queryKeys, refreshAfterMoneyChange } from "../../../lib/query-keys.ts";
+import { refreshAfterMoneyChange } from "../../../lib/query-keys.ts";
 
 /** This feature's queries: past imports and the column mappings kept per source. */
 export const spendImportKeys = {

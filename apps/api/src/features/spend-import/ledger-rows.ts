@@ -1,0 +1,102 @@
+// One ledger row read into the fields a payment has, each checked as it is read (dates, money,
+// text bounds), so the database receives values or a problem, never a half-read row.
+import { hash } from "node:crypto";
+import { printable, type Reading, readDate, readMoney, readYesNo, textOutOfBounds } from "@fundline/domain";
+import { SPEND_IMPORT_FIELDS, type SpendImportField } from "@fundline/schemas";
+import type { Columns } from "./column-mapping.ts";
+import type { LedgerCell, LedgerRow } from "./ledger-file.ts";
+import type { StagedValue } from "./ledger-staging.ts";
+
+const TEXT_LIMIT = 500;
+
+/**
+ * Reads one row's fields, as the columns of `staged_spend` in order; every field that cannot be
+ * read is named in the row's problem.
+ */
+export function stageRow({ line, cells }: LedgerRow, columns: Columns, sourceName: string): StagedValue[] {
+  const problems: string[] = [];
+  const cell = (field: SpendImportField) => {
+    const index = columns[field];
+    return index === undefined ? "" : (cells[index] ?? "");
+  };
+  const read = <T>(field: SpendImportField, reading: Reading<T>): T | null => {
+    if (reading.ok) return reading.value;
+    problems.push(`${SPEND_IMPORT_FIELDS[field].label}: ${reading.reason}`);
+    return null;
+  };
+  const text = (field: SpendImportField, required: boolean): string | null => {
+    const value = cell(field);
+    const trimmed = (value instanceof Date ? value.toISOString().slice(0, 10) : String(value)).trim();
+    if (!trimmed) {
+      if (required) problems.push(`${SPEND_IMPORT_FIELDS[field].label}: is blank`);
+      return null;
+    }
+    const outOfBounds = textOutOfBounds(trimmed, TEXT_LIMIT);
+    if (outOfBounds) {
+      problems.push(`${SPEND_IMPORT_FIELDS[field].label}: ${outOfBounds}`);
+      return null;
+    }
+    return trimmed;
+  };
+
+  const rawDate = cell("spentOn");
+  const spentOn = read("spentOn", typeof rawDate === "number" ? excelSerialDate(rawDate) : readDate(asText(rawDate)));
+  const amount = read("amount", readMoney(asMoney(cell("amount"))));
+  if (amount === 0) problems.push(`${SPEND_IMPORT_FIELDS.amount.label}: is zero`);
+  const vatCell = cell("irrecoverableVat");
+  const vat = vatCell === "" ? 0 : read("irrecoverableVat", readMoney(asMoney(vatCell)));
+  if (vat !== null && vat < 0) problems.push(`${SPEND_IMPORT_FIELDS.irrecoverableVat.label}: is negative`);
+  if (vat !== null && amount !== null && vat > Math.abs(amount)) {
+    problems.push(`${SPEND_IMPORT_FIELDS.irrecoverableVat.label}: is more than the payment`);
+  }
+  const individualCell = cell("paidToIndividual");
+  const paidToIndividual = read(
+    "paidToIndividual",
+    readYesNo(typeof individualCell === "boolean" ? individualCell : String(individualCell)),
+  );
+  const code = text("costLineCode", true);
+  const supplier = text("supplierName", true);
+  const transactionId = text("transactionId", false);
+  const reference = text("reference", false);
+
+  const department = text("department", false);
+  const purpose = text("purpose", false);
+  const merchantCategory = text("merchantCategory", false);
+
+  // A row's identity: the ledger's transaction number when it has one, else what it says.
+  const identity = transactionId
+    ? `id\u0000${transactionId}`
+    : [spentOn, amount, code?.toLowerCase(), supplier, reference].join("\u0000");
+  // The one-shot hash: a hash object per row costs about twice as much.
+  const rowKey = hash("sha256", `${sourceName}\u0000${identity}`, "base64url");
+  return [
+    line,
+    spentOn,
+    amount,
+    vat,
+    code,
+    supplier,
+    reference,
+    department,
+    purpose,
+    merchantCategory,
+    paidToIndividual,
+    rowKey,
+    transactionId !== null,
+    // Reasons quote what the row said, which may hold characters PostgreSQL refuses (NUL).
+    problems.length ? printable(problems.join("; ")) : null,
+  ];
+}
+
+const asText = (cell: LedgerCell): string | Date =>
+  cell instanceof Date ? cell : typeof cell === "string" ? cell : String(cell);
+const asMoney = (cell: LedgerCell): string | number =>
+  typeof cell === "number" ? cell : cell instanceof Date ? "a date" : String(cell);
+
+/** Excel keeps dates as days since 30 December 1899 when a cell is not formatted as a date. */
+function excelSerialDate(serial: number): Reading<string> {
+  if (!Number.isInteger(serial) || serial < 1 || serial > 2_958_465) {
+    return { ok: false, reason: `${serial} is not a date` };
+  }
+  return readDate(new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000));
+}

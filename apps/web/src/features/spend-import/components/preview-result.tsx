@@ -1,0 +1,126 @@
+import { formatPence } from "@fundline/domain";
+import type { SpendImportResult } from "@fundline/schemas";
+import { FiguresTable } from "../../../components/ui/figures-table.tsx";
+import { TableRegion } from "../../../components/ui/table-region.tsx";
+
+const WARNING_NAMES = {
+  outsideProgrammeDates: "Outside the programme's dates",
+  moreThanLineHasLeft: "More than the line has left",
+} as const;
+const KIND_NAMES = { field: "Cannot be read", costLine: "Unknown cost line", duplicate: "Duplicate" } as const;
+
+/** What importing the file would do, row by row where a row needs a look, before anything is written. */
+export function PreviewResult({
+  preview,
+  onImport,
+  busy,
+}: {
+  preview: SpendImportResult;
+  onImport: () => void;
+  busy: boolean;
+}) {
+  return (
+    <>
+      <FiguresTable
+        caption={`What importing ${preview.fileName} would do`}
+        figures={[
+          ["Rows in the file", preview.rows.toLocaleString("en-GB")],
+          ["Rows to import", `${preview.importable.toLocaleString("en-GB")} (${formatPence(preview.importablePence)})`],
+          [
+            "Rows skipped",
+            `${preview.skipped.toLocaleString("en-GB")}, of which ${preview.duplicates.toLocaleString("en-GB")} duplicates`,
+          ],
+        ]}
+      />
+      {preview.warnings.length > 0 && (
+        <TableRegion label="Rows to check">
+          <table>
+            <caption>
+              {preview.warningCount.toLocaleString("en-GB")} {preview.warningCount === 1 ? "row" : "rows"} will be
+              imported but raise a finding: check {preview.warningCount === 1 ? "it" : "them"} first
+              {preview.warnings.length >= 1_000 ? " (the first 1,000 findings)" : ""}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Line</th>
+                <th scope="col">Finding</th>
+                <th scope="col">Detail</th>
+              </tr>
+            </thead>
+            <tbody>
+              {preview.warnings.map((warning) => (
+                <tr key={`${warning.line}-${warning.kind}`}>
+                  <td>{warning.line}</td>
+                  <td>{WARNING_NAMES[warning.kind]}</td>
+                  <td>{warning.reason}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
+      )}
+      {preview.problems.length > 0 && (
+        <TableRegion label="Rows that will be skipped">
+          <table>
+            <caption>
+              Rows that will be skipped, and why
+              {preview.skipped > preview.problems.length
+                ? ` (the first ${preview.problems.length.toLocaleString("en-GB")})`
+                : ""}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Line</th>
+                <th scope="col">Problem</th>
+                <th scope="col">Detail</th>
+              </tr>
+            </thead>
+            <tbody>
+              {preview.problems.map((problem) => (
+                <tr key={problem.line}>
+                  <td>{problem.line}</td>
+                  <td>{KIND_NAMES[problem.kind]}</td>
+                  <td>{problem.reason}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
+      )}
+      {preview.sample.length > 0 && (
+        <TableRegion label="The first rows to be imported">
+          <table>
+            <caption>The first rows to be imported</caption>
+            <thead>
+              <tr>
+                <th scope="col">Line</th>
+                <th scope="col">Date</th>
+                <th scope="col">Supplier</th>
+                <th scope="col">Cost line</th>
+                <th scope="col">Programme</th>
+                <th scope="col" className="money">
+                  Amount
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {preview.sample.map((row) => (
+                <tr key={row.line}>
+                  <td>{row.line}</td>
+                  <td>{row.spentOn}</td>
+                  <td>{row.supplierName}</td>
+                  <td>{row.costLine}</td>
+                  <td>{row.programme}</td>
+                  <td className="money">{formatPence(row.amountPence)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
+      )}
+      <button type="button" onClick={onImport} disabled={busy || preview.importable === 0}>
+        Import {preview.importable.toLocaleString("en-GB")} rows ({formatPence(preview.importablePence)})
+      </button>
+    </>
+  );
+}
