@@ -2,15 +2,18 @@ import { type QueryClient, useMutation, useQueryClient } from "@tanstack/react-q
 import { refreshAfterMoneyChange } from "./query-keys.ts";
 
 /**
- * A save, then `refresh` of the figures it may have changed, saved or not: a 409 means someone
- * else changed them, and the next attempt must read theirs.
+ * The one way the web app saves: the request, then `refresh` of the queries whose figures it may
+ * have changed, saved or not (a 409 means someone else changed them, and the next attempt must
+ * read theirs). `refresh` is given the answer when there is one, for a save that changes nothing
+ * in some answers (a preview). Signing in and out, which replace the session rather than refresh
+ * figures, are the session feature's own.
  */
 export function useRefreshingMutation<Variables, Result>(
   mutationFn: (variables: Variables) => Promise<Result>,
-  refresh: (queryClient: QueryClient) => Promise<unknown>,
+  refresh: (queryClient: QueryClient, result: Result | undefined) => Promise<unknown> | undefined,
 ) {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn, onSettled: () => refresh(queryClient) });
+  return useMutation({ mutationFn, onSettled: (result) => refresh(queryClient, result) });
 }
 
 /** A save of a money record (commitment, receipt, allocation, cost line, cost sharing, payment): every money figure refreshed. */

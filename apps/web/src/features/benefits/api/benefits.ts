@@ -5,9 +5,10 @@ import {
   type CreateBenefitRequest,
   type RecordBenefitReadingRequest,
 } from "@fundline/schemas";
-import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { queryOptions, useQuery } from "@tanstack/react-query";
 import { getJson, sendJson } from "../../../lib/api-client.ts";
-import { queryKeys, refreshAfterDeliveryChange } from "../../../lib/query-keys.ts";
+import { useRefreshingMutation } from "../../../lib/mutations.ts";
+import { refreshAfterDeliveryChange } from "../../../lib/query-keys.ts";
 
 /** This feature's queries: each benefit's readings. */
 const benefitKeys = {
@@ -34,22 +35,17 @@ export const recordBenefitReading = (benefitId: string, reading: RecordBenefitRe
   sendJson("POST", `/api/benefits/${encodeURIComponent(benefitId)}/readings`, reading, BenefitReadingResponse);
 
 export function useCreateBenefit(programmeId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: createBenefit,
-    onSuccess: () => refreshAfterDeliveryChange(queryClient, programmeId),
-  });
+  return useRefreshingMutation(createBenefit, (queryClient) => refreshAfterDeliveryChange(queryClient, programmeId));
 }
 
 /** A new reading moves the benefit's latest value (programme page) and its chart (readings). */
 export function useRecordBenefitReading(programmeId: string, benefitId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (reading: RecordBenefitReadingRequest) => recordBenefitReading(benefitId, reading),
-    onSuccess: () =>
+  return useRefreshingMutation(
+    (reading: RecordBenefitReadingRequest) => recordBenefitReading(benefitId, reading),
+    (queryClient) =>
       Promise.all([
         refreshAfterDeliveryChange(queryClient, programmeId),
         queryClient.invalidateQueries({ queryKey: benefitKeys.readings(benefitId) }),
       ]),
-  });
+  );
 }

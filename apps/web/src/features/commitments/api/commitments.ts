@@ -25,18 +25,19 @@ const path = (id: string) => `/api/commitments/${encodeURIComponent(id)}`;
 
 export const commitmentsSearch = (filters: CommitmentFilters) => new URLSearchParams(filters).toString();
 
+export const commitmentsQueryOptions = (page: number, filters: CommitmentFilters) =>
+  queryOptions({
+    queryKey: commitmentKeys.list({ ...filters, page: String(page) }),
+    queryFn: () =>
+      getJson(`/api/commitments?${commitmentsSearch({ ...filters })}&page=${page}`, CommitmentListResponse),
+    placeholderData: keepPreviousData,
+  });
 export const useCommitments = (page: number, filters: CommitmentFilters) =>
-  useQuery(
-    queryOptions({
-      queryKey: commitmentKeys.list({ ...filters, page: String(page) }),
-      queryFn: () =>
-        getJson(`/api/commitments?${commitmentsSearch({ ...filters })}&page=${page}`, CommitmentListResponse),
-      placeholderData: keepPreviousData,
-    }),
-  );
+  useQuery(commitmentsQueryOptions(page, filters));
 
-export const useCommitment = (id: string) =>
-  useQuery({ queryKey: commitmentKeys.one(id), queryFn: () => getJson(path(id), CommitmentDetail) });
+export const commitmentQueryOptions = (id: string) =>
+  queryOptions({ queryKey: commitmentKeys.one(id), queryFn: () => getJson(path(id), CommitmentDetail) });
+export const useCommitment = (id: string) => useQuery(commitmentQueryOptions(id));
 
 export const useCreateCommitment = () =>
   useMoneyMutation(({ commitment, key }: { commitment: CreateCommitmentRequest; key: string }) =>

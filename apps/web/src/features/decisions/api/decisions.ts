@@ -8,7 +8,7 @@ import {
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { getJson, sendJson } from "../../../lib/api-client.ts";
 import { useRefreshingMutation } from "../../../lib/mutations.ts";
-import { queryKeys, refreshAfterMoneyChange } from "../../../lib/query-keys.ts";
+import { refreshAfterMoneyChange } from "../../../lib/query-keys.ts";
 
 /** This feature's queries: each programme's decisions. */
 const decisionKeys = {

@@ -1,6 +1,6 @@
 import { type CreateDeliverableRequest, DeliverableResponse, type UpdateDeliverableRequest } from "@fundline/schemas";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { sendJson } from "../../../lib/api-client.ts";
+import { useRefreshingMutation } from "../../../lib/mutations.ts";
 import { refreshAfterDeliveryChange } from "../../../lib/query-keys.ts";
 
 export const createDeliverable = (deliverable: CreateDeliverableRequest) =>
@@ -9,18 +9,11 @@ export const createDeliverable = (deliverable: CreateDeliverableRequest) =>
 export const updateDeliverable = (id: string, change: UpdateDeliverableRequest) =>
   sendJson("PATCH", `/api/deliverables/${encodeURIComponent(id)}`, change, DeliverableResponse);
 
-export function useCreateDeliverable(programmeId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: createDeliverable,
-    onSuccess: () => refreshAfterDeliveryChange(queryClient, programmeId),
-  });
-}
+export const useCreateDeliverable = (programmeId: string) =>
+  useRefreshingMutation(createDeliverable, (queryClient) => refreshAfterDeliveryChange(queryClient, programmeId));
 
-export function useUpdateDeliverable(programmeId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, change }: { id: string; change: UpdateDeliverableRequest }) => updateDeliverable(id, change),
-    onSettled: () => refreshAfterDeliveryChange(queryClient, programmeId),
-  });
-}
+export const useUpdateDeliverable = (programmeId: string) =>
+  useRefreshingMutation(
+    ({ id, change }: { id: string; change: UpdateDeliverableRequest }) => updateDeliverable(id, change),
+    (queryClient) => refreshAfterDeliveryChange(queryClient, programmeId),
+  );

@@ -1,6 +1,6 @@
 import { ThreeSixtyGivingImportResult } from "@fundline/schemas";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { sendJson } from "../../../lib/api-client.ts";
+import { useRefreshingMutation } from "../../../lib/mutations.ts";
 import { refreshAfterMoneyChange } from "../../../lib/query-keys.ts";
 
 /** Sends a funder's 360Giving package (already read as JSON) to be checked, or recorded, against one fund. */
@@ -22,20 +22,19 @@ async function readPackage(file: File): Promise<unknown> {
 
 /** Checks the file: what an import would do, with nothing written. */
 export const usePreviewGrants = () =>
-  useMutation({
-    mutationFn: async ({ fundId, file }: { fundId: string; file: File }) =>
-      importGrants(fundId, await readPackage(file), true),
-  });
+  useRefreshingMutation(
+    async ({ fundId, file }: { fundId: string; file: File }) => importGrants(fundId, await readPackage(file), true),
+    // A check writes nothing.
+    () => undefined,
+  );
 
 /**
  * Imports the file. The grants arrive as commitments not yet tied to a programme, so no
  * programme's figures move until they are tied; the lists and the portfolio's findings may.
  */
 export function useImportGrants() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async ({ fundId, file }: { fundId: string; file: File }) =>
-      importGrants(fundId, await readPackage(file), false),
-    onSuccess: () => refreshAfterMoneyChange(queryClient),
-  });
+  return useRefreshingMutation(
+    async ({ fundId, file }: { fundId: string; file: File }) => importGrants(fundId, await readPackage(file), false),
+    refreshAfterMoneyChange,
+  );
 }

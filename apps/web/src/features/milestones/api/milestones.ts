@@ -4,9 +4,10 @@ import {
   MilestoneResponse,
   type UpdateMilestoneRequest,
 } from "@fundline/schemas";
-import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type QueryClient, queryOptions, useQuery } from "@tanstack/react-query";
 import { getJson, sendJson } from "../../../lib/api-client.ts";
-import { queryKeys, refreshAfterDeliveryChange } from "../../../lib/query-keys.ts";
+import { useRefreshingMutation } from "../../../lib/mutations.ts";
+import { refreshAfterDeliveryChange } from "../../../lib/query-keys.ts";
 
 /** This feature's queries: milestones due, across programmes. */
 export const milestoneKeys = {
@@ -31,25 +32,17 @@ export const updateMilestone = (id: string, change: UpdateMilestoneRequest) =>
   sendJson("PATCH", `/api/milestones/${encodeURIComponent(id)}`, change, MilestoneResponse);
 
 /** A milestone's dates or status moved: its programme's page and history, and every due list. */
-function useRefreshAfterMilestoneChange(programmeId: string) {
-  const queryClient = useQueryClient();
-  return () =>
-    Promise.all([
-      refreshAfterDeliveryChange(queryClient, programmeId),
-      queryClient.invalidateQueries({ queryKey: milestoneKeys.all }),
-    ]);
-}
+const refreshAfterMilestoneChange = (queryClient: QueryClient, programmeId: string) =>
+  Promise.all([
+    refreshAfterDeliveryChange(queryClient, programmeId),
+    queryClient.invalidateQueries({ queryKey: milestoneKeys.all }),
+  ]);
 
-export function useCreateMilestone(programmeId: string) {
-  const refresh = useRefreshAfterMilestoneChange(programmeId);
-  return useMutation({ mutationFn: createMilestone, onSuccess: refresh });
-}
+export const useCreateMilestone = (programmeId: string) =>
+  useRefreshingMutation(createMilestone, (queryClient) => refreshAfterMilestoneChange(queryClient, programmeId));
 
-export function useUpdateMilestone(programmeId: string) {
-  const refresh = useRefreshAfterMilestoneChange(programmeId);
-  return useMutation({
-    mutationFn: ({ id, change }: { id: string; change: UpdateMilestoneRequest }) => updateMilestone(id, change),
-    // A 409 also means the page is out of date: refresh it behind the conflict notice.
-    onSettled: refresh,
-  });
-}
+export const useUpdateMilestone = (programmeId: string) =>
+  useRefreshingMutation(
+    ({ id, change }: { id: string; change: UpdateMilestoneRequest }) => updateMilestone(id, change),
+    (queryClient) => refreshAfterMilestoneChange(queryClient, programmeId),
+  );

@@ -12,7 +12,6 @@ import {
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { getJson, sendJson } from "../../../lib/api-client.ts";
 import { useRefreshingMutation } from "../../../lib/mutations.ts";
-import { queryKeys } from "../../../lib/query-keys.ts";
 
 /** This feature's queries: organisations (all, or of one kind) and funds. */
 export const organisationKeys = {
@@ -36,10 +35,19 @@ export const organisationsQueryOptions = () =>
 export const useOrganisations = () => useQuery(organisationsQueryOptions());
 
 /** Organisations of one kind: a "funder" list offers funders only, a lead council only councils. */
-export const useOrganisationsOfKind = (kind: "council" | "funder" | "supplier" | "evaluator") =>
-  useQuery({
+export const organisationsOfKindQueryOptions = (kind: "council" | "funder" | "supplier" | "evaluator") =>
+  queryOptions({
     queryKey: organisationKeys.ofKind(kind),
     queryFn: () => getJson(`/api/organisations?kind=${kind}&pageSize=500`, OrganisationListResponse),
+    staleTime: REFERENCE_STALE_TIME,
+  });
+export const useOrganisationsOfKind = (kind: "council" | "funder" | "supplier" | "evaluator") =>
+  useQuery(organisationsOfKindQueryOptions(kind));
+
+export const fundsQueryOptions = () =>
+  queryOptions({
+    queryKey: organisationKeys.funds,
+    queryFn: () => getJson("/api/funds?pageSize=500", FundListResponse),
     staleTime: REFERENCE_STALE_TIME,
   });
 
@@ -48,11 +56,7 @@ export const useFunders = () => useOrganisationsOfKind("funder");
 /** Every fund, with its funder's name beside it ("Early Years Outcomes Fund — Department for Education"). */
 export function useFunds() {
   const funders = useFunders();
-  const funds = useQuery({
-    queryKey: organisationKeys.funds,
-    queryFn: () => getJson("/api/funds?pageSize=500", FundListResponse),
-    staleTime: REFERENCE_STALE_TIME,
-  });
+  const funds = useQuery(fundsQueryOptions());
   const names = new Map(funders.data?.organisations.map((funder) => [funder.id, funder.name]));
   return {
     ...funds,

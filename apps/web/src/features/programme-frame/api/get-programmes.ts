@@ -22,8 +22,9 @@ export const useProgrammes = (page: number, filters: ProgrammeFilters = {}) =>
   useQuery(programmesQueryOptions(page, filters));
 
 /** The programmes in scope by name, for choosing one (tying a grant to it). */
-export const useProgrammeChoices = () =>
-  useQuery({
+export const programmeChoicesQueryOptions = () =>
+  queryOptions({
     queryKey: queryKeys.programmes.choices,
     queryFn: () => getJson("/api/programmes?pageSize=500&sort=name", ProgrammeListResponse),
   });
+export const useProgrammeChoices = () => useQuery(programmeChoicesQueryOptions());

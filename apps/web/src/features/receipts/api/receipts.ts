@@ -5,19 +5,20 @@ import {
   type RetireRequest,
   type UpdateReceiptRequest,
 } from "@fundline/schemas";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import { getJson, sendJson } from "../../../lib/api-client.ts";
 import { useMoneyMutation } from "../../../lib/mutations.ts";
 import { queryKeys } from "../../../lib/query-keys.ts";
 
 const path = (id: string) => `/api/receipts/${encodeURIComponent(id)}`;
 
-export const useReceipts = (filters: Record<string, string>) =>
-  useQuery({
+export const receiptsQueryOptions = (filters: Record<string, string>) =>
+  queryOptions({
     queryKey: [...queryKeys.money.all, "receipts", filters],
     queryFn: () => getJson(`/api/receipts?${new URLSearchParams(filters)}`, ReceiptListResponse),
     placeholderData: keepPreviousData,
   });
+export const useReceipts = (filters: Record<string, string>) => useQuery(receiptsQueryOptions(filters));
 
 export const useCreateReceipt = () =>
   useMoneyMutation(({ receipt, key }: { receipt: CreateReceiptRequest; key: string }) =>

@@ -2,7 +2,6 @@ import type { SessionResponse, SignInRequest } from "@fundline/schemas";
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { requestPageFocus } from "../../../components/page/focus.ts";
 import { parse, reach, rememberCsrfToken, sendJson, sendWithoutAnswer } from "../../../lib/api-client.ts";
-import { queryKeys } from "../../../lib/query-keys.ts";
 
 /** Who is signed in: kept when everything else is cleared at sign-out. */
 export const sessionKey = ["session"] as const;

@@ -8,8 +8,9 @@ import {
   SpendImportEvent,
   type SpendImportResult,
 } from "@fundline/schemas";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type QueryClient, queryOptions, useQuery } from "@tanstack/react-query";
 import { ApiError, csrfHeaders, getJson, reach, sendJson } from "../../../lib/api-client.ts";
+import { useRefreshingMutation } from "../../../lib/mutations.ts";
 import { refreshAfterMoneyChange } from "../../../lib/query-keys.ts";
 
 /** This feature's queries: past imports and the column mappings kept per source. */
@@ -77,33 +78,26 @@ export async function uploadLedger(
   }
 }
 
-export const useImportBatches = () => useQuery({ queryKey: spendImportKeys.batches, queryFn: getBatches });
-export const useImportMappings = () => useQuery({ queryKey: spendImportKeys.mappings, queryFn: getMappings });
+export const importBatchesQueryOptions = () => queryOptions({ queryKey: spendImportKeys.batches, queryFn: getBatches });
+export const importMappingsQueryOptions = () =>
+  queryOptions({ queryKey: spendImportKeys.mappings, queryFn: getMappings });
+export const useImportBatches = () => useQuery(importBatchesQueryOptions());
+export const useImportMappings = () => useQuery(importMappingsQueryOptions());
 
 /** Spend in or out moves every programme's figures: each screen showing money refreshes. */
-function useRefreshAfterImport() {
-  const queryClient = useQueryClient();
-  return () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: spendImportKeys.all }),
-      refreshAfterMoneyChange(queryClient),
-    ]);
-}
+const refreshAfterImport = (queryClient: QueryClient) =>
+  Promise.all([queryClient.invalidateQueries({ queryKey: spendImportKeys.all }), refreshAfterMoneyChange(queryClient)]);
 
-/** Checks (preview) or imports a ledger file; only an import changes any figures. */
-export function useRunSpendImport() {
-  const refresh = useRefreshAfterImport();
-  return useMutation({
-    mutationFn: ({ upload, onProgress }: { upload: LedgerUpload; onProgress: Parameters<typeof uploadLedger>[1] }) =>
+/** Checks (preview) or imports a ledger file; a check that answered changed no figures. */
+export const useRunSpendImport = () =>
+  useRefreshingMutation(
+    ({ upload, onProgress }: { upload: LedgerUpload; onProgress: Parameters<typeof uploadLedger>[1] }) =>
       uploadLedger(upload, onProgress),
-    onSuccess: (result) => (result.batch ? refresh() : undefined),
-  });
-}
+    (queryClient, result) => (result && !result.batch ? undefined : refreshAfterImport(queryClient)),
+  );
 
-export function useReverseBatch() {
-  const refresh = useRefreshAfterImport();
-  return useMutation({
-    mutationFn: ({ batch, reason }: { batch: ImportBatchSummary; reason: string }) => reverseBatch(batch, reason),
-    onSuccess: refresh,
-  });
-}
+export const useReverseBatch = () =>
+  useRefreshingMutation(
+    ({ batch, reason }: { batch: ImportBatchSummary; reason: string }) => reverseBatch(batch, reason),
+    refreshAfterImport,
+  );

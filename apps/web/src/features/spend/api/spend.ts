@@ -6,7 +6,7 @@ import {
   SpendResponse,
   type UpdateSpendRequest,
 } from "@fundline/schemas";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import { getJson, sendJson } from "../../../lib/api-client.ts";
 import { useMoneyMutation } from "../../../lib/mutations.ts";
 import { queryKeys } from "../../../lib/query-keys.ts";
@@ -21,15 +21,17 @@ const path = (id: string) => `/api/spend/${encodeURIComponent(id)}`;
 
 export const spendSearch = (filters: Record<string, string>) => new URLSearchParams(filters).toString();
 
-export const useSpend = (filters: Record<string, string>) =>
-  useQuery({
+export const spendQueryOptions = (filters: Record<string, string>) =>
+  queryOptions({
     queryKey: spendKeys.list(filters),
     queryFn: () => getJson(`/api/spend?${spendSearch(filters)}`, SpendListResponse),
     placeholderData: keepPreviousData,
   });
+export const useSpend = (filters: Record<string, string>) => useQuery(spendQueryOptions(filters));
 
-export const usePayment = (id: string) =>
-  useQuery({ queryKey: spendKeys.payment(id), queryFn: () => getJson(path(id), SpendInList) });
+export const paymentQueryOptions = (id: string) =>
+  queryOptions({ queryKey: spendKeys.payment(id), queryFn: () => getJson(path(id), SpendInList) });
+export const usePayment = (id: string) => useQuery(paymentQueryOptions(id));
 
 export const useCreateSpend = () =>
   useMoneyMutation(({ spend, key }: { spend: CreateSpendRequest; key: string }) =>

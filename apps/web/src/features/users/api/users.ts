@@ -11,9 +11,9 @@ import {
   UserListResponse,
   UserResponse,
 } from "@fundline/schemas";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type QueryClient, queryOptions, useQuery } from "@tanstack/react-query";
 import { getJson, sendJson } from "../../../lib/api-client.ts";
-import { queryKeys } from "../../../lib/query-keys.ts";
+import { useRefreshingMutation } from "../../../lib/mutations.ts";
 
 /** This feature's queries: people, their councils, sign-in failures and what each role may do. */
 export const userKeys = {
@@ -40,55 +40,50 @@ export const getRolePolicies = () => getJson("/api/role-policies", RolePolicyLis
 export const setRolePolicy = (policy: { role: Role; version: number }, totpRequired: boolean) =>
   sendJson("PATCH", `/api/role-policies/${policy.role}`, { version: policy.version, totpRequired }, RolePolicy);
 
-export const useUsers = () => useQuery({ queryKey: userKeys.all, queryFn: getUsers });
-export const useInvitableOrganisations = () =>
-  useQuery({ queryKey: userKeys.organisations, queryFn: getOrganisations });
-export const useSignInFailures = () => useQuery({ queryKey: userKeys.signInFailures, queryFn: getSignInFailures });
-export const useRolePolicies = () => useQuery({ queryKey: userKeys.rolePolicies, queryFn: getRolePolicies });
+export const usersQueryOptions = () => queryOptions({ queryKey: userKeys.all, queryFn: getUsers });
+export const invitableOrganisationsQueryOptions = () =>
+  queryOptions({ queryKey: userKeys.organisations, queryFn: getOrganisations });
+export const signInFailuresQueryOptions = () =>
+  queryOptions({ queryKey: userKeys.signInFailures, queryFn: getSignInFailures });
+export const rolePoliciesQueryOptions = () =>
+  queryOptions({ queryKey: userKeys.rolePolicies, queryFn: getRolePolicies });
 
-export function useInviteUser() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: inviteUser,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
-  });
-}
+export const useUsers = () => useQuery(usersQueryOptions());
+export const useInvitableOrganisations = () => useQuery(invitableOrganisationsQueryOptions());
+export const useSignInFailures = () => useQuery(signInFailuresQueryOptions());
+export const useRolePolicies = () => useQuery(rolePoliciesQueryOptions());
 
-export function useSetUserActive() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ user, active }: { user: { id: string; version: number }; active: boolean }) =>
-      setUserActive(user, active),
-    // After a 409 too: the list was out of date, and the next click must use the fresh version.
-    onSettled: () => queryClient.invalidateQueries({ queryKey: userKeys.all, exact: true }),
-  });
-}
+// After a 409 too: the list was out of date, and the next click must use the fresh version.
+const refreshUsers = (queryClient: QueryClient) =>
+  queryClient.invalidateQueries({ queryKey: userKeys.all, exact: true });
 
-export function useClearSignInFailures() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (user: { id: string }) => clearSignInFailures(user.id),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.signInFailures }),
-  });
-}
+export const useInviteUser = () => useRefreshingMutation(inviteUser, refreshUsers);
 
-export function useSetRolePolicy() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ role, version, required }: { role: Role; version: number; required: boolean }) =>
+export const useSetUserActive = () =>
+  useRefreshingMutation(
+    ({ user, active }: { user: { id: string; version: number }; active: boolean }) => setUserActive(user, active),
+    refreshUsers,
+  );
+
+export const useClearSignInFailures = () =>
+  useRefreshingMutation(
+    (user: { id: string }) => clearSignInFailures(user.id),
+    (queryClient) => queryClient.invalidateQueries({ queryKey: userKeys.signInFailures }),
+  );
+
+export const useSetRolePolicy = () =>
+  useRefreshingMutation(
+    ({ role, version, required }: { role: Role; version: number; required: boolean }) =>
       setRolePolicy({ role, version }, required),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: userKeys.rolePolicies }),
-  });
-}
+    (queryClient) => queryClient.invalidateQueries({ queryKey: userKeys.rolePolicies }),
+  );
 
 export const updateUser = (id: string, change: UpdateUserRequest) =>
   sendJson("PATCH", `/api/users/${encodeURIComponent(id)}`, change, UserResponse);
 
 /** A person's role, organisation or assigned programmes; a 409 refreshes the list too. */
-export function useUpdateUser() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, change }: { id: string; change: UpdateUserRequest }) => updateUser(id, change),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: userKeys.all, exact: true }),
-  });
-}
+export const useUpdateUser = () =>
+  useRefreshingMutation(
+    ({ id, change }: { id: string; change: UpdateUserRequest }) => updateUser(id, change),
+    refreshUsers,
+  );
