@@ -1,5 +1,6 @@
 // Typed errors that use cases throw; plugins/errors.ts turns them into responses.
 import { formatPence, MAX_SAFE_PENCE, MAX_TOTAL_PENCE } from "@fundline/domain";
+import { keptTotalNamed } from "./lib/records.ts";
 
 export class NotFound extends Error {
   readonly statusCode = 404;
@@ -105,17 +106,7 @@ export class TooManyAttempts extends Error {
 }
 
 // The database's bounds constraints (migration `plausible_bounds`) are named
-// `<table>_<column>_within_bounds`; these say in a user's words what each one guards.
-const BOUNDED_TOTALS: Record<string, string> = {
-  ProgrammeTotal: "the programme's",
-  ProgrammeMonthTotal: "the programme's month's",
-  CommitmentTotal: "the commitment's",
-  CommitmentYearTotal: "the commitment's one-year",
-  CostLineTotal: "the cost line's",
-  CostLineYearTotal: "the cost line's one-year",
-  CostSharingTotal: "the cost-sharing agreement's",
-  CostSharingPaymentTotal: "a partner's cost-sharing",
-};
+// `<table>_<column>_within_bounds`; a running total's words come from the record that keeps it.
 const BOUNDED_FIGURES: Record<string, string> = {
   committedPence: "committed funding",
   allocatedPence: "allocations",
@@ -151,7 +142,7 @@ export function boundsBroken(error: unknown): RuleBroken | null {
           },
         ]);
       }
-      const total = BOUNDED_TOTALS[table];
+      const total = keptTotalNamed(table);
       const figure = BOUNDED_FIGURES[column] ?? column;
       return new RuleBroken([
         total

@@ -32,6 +32,11 @@ export type RecordKind = {
   refusal?: (councils: { owner: string; lead: string }, ownership: Ownership) => string;
   /** When a record just written falls outside its writer's scope, the field that put it there. */
   owningField?: { path: string; message: string };
+  /**
+   * The running totals the database keeps for it, and how a sentence names each one ("the
+   * commitment's"), for the bounds a write would break (constraints `<table>_<column>_within_bounds`).
+   */
+  keptTotals?: Partial<Record<Prisma.ModelName, string>>;
 };
 
 /**
@@ -74,6 +79,15 @@ export function isScoped(kind: RecordKind | undefined): kind is ScopedRecordKind
 /** Every declared kind (for tests that go through them all). */
 export function declaredRecords(): RecordKind[] {
   return [...declared.values()];
+}
+
+/** How a sentence names a kept running total's table ("the cost line's"), if a record keeps it. */
+export function keptTotalNamed(table: string): string | undefined {
+  for (const kind of declared.values()) {
+    const words = kind.keptTotals?.[table as Prisma.ModelName];
+    if (words) return words;
+  }
+  return undefined;
 }
 
 /** `belongsTo` for a record with its own `programmeId` column. */

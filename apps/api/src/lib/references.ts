@@ -22,6 +22,11 @@ export type Reference = {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** True for text shaped as a record's id: anything else names no record, and is never sent to SQL as a uuid. */
+export function isRecordId(text: string): boolean {
+  return UUID.test(text);
+}
+
 /**
  * The references that do not name a live record (of that programme, when one is given), each
  * named by its field: a 422 the caller can collect with its own problems, never a foreign-key 500.
@@ -33,7 +38,7 @@ export async function missingReferences(tx: Prisma.TransactionClient, references
     if (!reference.id) continue;
     const kind = declaredRecord(reference.table);
     const found =
-      UUID.test(reference.id) &&
+      isRecordId(reference.id) &&
       (
         await tx.$queryRawUnsafe<{ found: boolean }[]>(
           `SELECT EXISTS (SELECT 1 FROM "${kind.table}" WHERE id = $1::uuid

@@ -4,7 +4,7 @@ import type { FastifyRequest } from "fastify";
 import { Forbidden, NotFound, RuleBroken, Unauthenticated } from "../errors.ts";
 import { assertOwnedBy, type Ownership } from "./ownership.ts";
 import { declaredRecord, declareRecord, isScoped, recordKindOf, type ScopedRecordKind } from "./records.ts";
-import { noSuch } from "./references.ts";
+import { isRecordId, noSuch } from "./references.ts";
 
 /**
  * Which programmes a user sees: every one (administrators), or those their organisation leads
@@ -64,6 +64,7 @@ export const programmeRecord = declareRecord({
   refusal: ({ lead }) =>
     `Only ${lead}, which leads this programme, can add cost lines and workstreams to it, unless it grants your council that right.`,
   owningField: { path: "leadOrganisationId", message: "must be your own organisation" },
+  keptTotals: { ProgrammeTotal: "the programme's", ProgrammeMonthTotal: "the programme's month's" },
 });
 
 function scopedRecord(table: string): ScopedRecordKind {
@@ -71,8 +72,6 @@ function scopedRecord(table: string): ScopedRecordKind {
   if (!isScoped(kind)) throw new Error(`${table} is not scoped by programme`);
   return kind;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Whether the user may see a record: it exists, and its programme is in scope (or, with no
@@ -86,7 +85,7 @@ async function ownerInScope(
   id: string,
   changing = false,
 ): Promise<{ programmeId: string | null } | null> {
-  if (!UUID.test(id)) return null;
+  if (!isRecordId(id)) return null;
   const [owner] = await prisma.$queryRawUnsafe<{ programmeId: string | null; organisationId: string | null }[]>(
     scopedRecord(table).belongsTo,
     id,
@@ -125,7 +124,7 @@ export async function assertInScope(
   const scope = scopeOf(request);
   for (const check of checks) {
     const value = (request[check.in] as Record<string, unknown> | undefined)?.[check.field];
-    if (typeof value !== "string" || !UUID.test(value)) continue;
+    if (typeof value !== "string" || !isRecordId(value)) continue;
     const owner = await ownerInScope(prisma, scope, check.table, value);
     if (!owner) {
       const { name } = scopedRecord(check.table);
@@ -189,7 +188,7 @@ export async function programmeOf(
   id: string,
 ): Promise<string | null> {
   const kind = recordKindOf(entityType);
-  if (!isScoped(kind) || !UUID.test(id)) return null;
+  if (!isScoped(kind) || !isRecordId(id)) return null;
   const [owner] = await tx.$queryRawUnsafe<{ programmeId: string | null }[]>(kind.belongsTo, id);
   return owner?.programmeId ?? null;
 }

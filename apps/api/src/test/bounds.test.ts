@@ -2,6 +2,7 @@
 // refused at the edge with the field and the reason, and no sequence of accepted writes can push
 // a running total past what a read can show.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { keptTotalNamed } from "../lib/records.ts";
 import { buildTestApp, seedAndFindDartington, type TestApp } from "./test-app.ts";
 
 let test: TestApp;
@@ -95,6 +96,33 @@ describe("running totals stay within what a read can show", () => {
     }
     const after = await test.prisma.programmeTotal.findUniqueOrThrow({ where: { programmeId } });
     expect(after.spentPence).toBeLessThanOrEqual(1_000_000_000_000n);
+  });
+
+  it("every running total the database bounds is named, in a user's words, by the record that keeps it", async () => {
+    const bounded = await test.prisma.$queryRaw<{ table: string }[]>`
+      SELECT DISTINCT conrelid::regclass::text AS table FROM pg_constraint
+      WHERE contype = 'c' AND conname LIKE '%\_within\_bounds' AND conrelid::regclass::text LIKE '%Total"'`;
+    const tables = bounded.map(({ table }) => table.replaceAll('"', "")).sort();
+    expect(tables).toEqual([
+      "CommitmentTotal",
+      "CommitmentYearTotal",
+      "CostLineTotal",
+      "CostLineYearTotal",
+      "CostSharingPaymentTotal",
+      "CostSharingTotal",
+      "ProgrammeMonthTotal",
+      "ProgrammeTotal",
+    ]);
+    expect(Object.fromEntries(tables.map((table) => [table, keptTotalNamed(table)]))).toEqual({
+      CommitmentTotal: "the commitment's",
+      CommitmentYearTotal: "the commitment's one-year",
+      CostLineTotal: "the cost line's",
+      CostLineYearTotal: "the cost line's one-year",
+      CostSharingPaymentTotal: "a partner's cost-sharing",
+      CostSharingTotal: "the cost-sharing agreement's",
+      ProgrammeMonthTotal: "the programme's month's",
+      ProgrammeTotal: "the programme's",
+    });
   });
 });
 

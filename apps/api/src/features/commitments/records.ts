@@ -14,4 +14,5 @@ export const commitmentRecord = declareRecord({
     path: "recipientId",
     message: "must be your own organisation, unless the commitment is for one of your programmes",
   },
+  keptTotals: { CommitmentTotal: "the commitment's", CommitmentYearTotal: "the commitment's one-year" },
 });

@@ -21,6 +21,7 @@ export const costLineRecord = declareRecord({
     ownership === "own or granted"
       ? `This cost line is ${owner}'s: your council can record spend only against its own cost lines, unless ${lead}, which leads the programme, grants it the right.`
       : `This cost line is ${owner}'s: only ${owner} can change it. Your council can read it.`,
+  keptTotals: { CostLineTotal: "the cost line's", CostLineYearTotal: "the cost line's one-year" },
 });
 
 export const costSharingAgreementRecord = declareRecord({
@@ -30,4 +31,8 @@ export const costSharingAgreementRecord = declareRecord({
   belongsTo: inItsProgramme("CostSharingAgreement"),
   ownedBy: ownedInItsProgramme("CostSharingAgreement"),
   onlyItsOwnerChangesIt: true,
+  keptTotals: {
+    CostSharingTotal: "the cost-sharing agreement's",
+    CostSharingPaymentTotal: "a partner's cost-sharing",
+  },
 });
