@@ -3,6 +3,7 @@ export * from "./bounds.ts";
 export * from "./commitments.ts";
 export * from "./dates.ts";
 export * from "./financial-year.ts";
+export * from "./ledger-layout.ts";
 export * from "./ledger-values.ts";
 export * from "./milestones.ts";
 export * from "./money.ts";

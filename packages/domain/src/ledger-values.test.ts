@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { MAX_AMOUNT_PENCE } from "./bounds.ts";
-import { readDate, readMoney, readYesNo } from "./ledger-values.ts";
+import { readDate, readLedgerAmount, readLedgerDate, readMoney, readYesNo } from "./ledger-values.ts";
 import { penceAsDecimal } from "./money.ts";
 
 const pence = (raw: string | number) => {
@@ -129,5 +129,154 @@ describe("readYesNo", () => {
       Array(5).fill({ ok: true, value: false }),
     );
     expect(readYesNo("maybe")).toEqual({ ok: false, reason: '"maybe" is not yes or no' });
+  });
+});
+
+const ledgerPence = (raw: string | number) => {
+  const reading = readLedgerAmount(raw);
+  return reading.ok ? reading.value.pence : reading.reason;
+};
+
+describe("readLedgerAmount", () => {
+  it.each([
+    ["1234.5", 123_450, "1234.56"],
+    ["1,234.56", 123_456, "1,234.56"],
+    [" 1,234.56 ", 123_456, "1,234.56"],
+    ["\u00a01,234.56\u00a0", 123_456, "1,234.56"],
+    ["£1,234.56", 123_456, "£1,234.56"],
+    ["-857", -85_700, "-1234.56"],
+    ["(1,234.56)", -123_456, "(1,234.56)"],
+    ["1,234.56 CR", -123_456, "1,234.56 CR"],
+    ["1,234.56cr", -123_456, "1,234.56 CR"],
+    ["1,234.56 DR", 123_456, "1,234.56 DR"],
+    ["1,234.56-", -123_456, "1,234.56-"],
+    ["£ 1 234.56", 123_456, "£1234.56"],
+    ["1.2E+03", 120_000, "1234.56"],
+    ["5e-1", 50, "1234.56"],
+    ["0.01", 1, "1234.56"],
+    [1914.5, 191_450, "a number cell"],
+  ])("reads %j as %d pence, written %s", (raw, pence, notation) => {
+    expect(readLedgerAmount(raw)).toEqual({ ok: true, value: { pence, rounded: false, notation } });
+  });
+
+  it.each([
+    ["977.5999999999999", 97_760],
+    [977.5999999999999, 97_760],
+    ["-977.5999999999999", -97_760],
+    ["0.30000000000000004", 30],
+    ["1.005", 101],
+    ["-1.005", -101],
+    ["(2.345)", -235],
+    ["2.3449", 234],
+    ["0.004", 0],
+  ])("rounds the float noise in %j to %d pence, half away from zero, and says so", (raw, pence) => {
+    const reading = readLedgerAmount(raw);
+    expect(reading.ok && reading.value).toMatchObject({ pence, rounded: true });
+  });
+
+  it.each([
+    ["", "is blank"],
+    ["NA", 'is missing ("NA")'],
+    ["n/a", 'is missing ("n/a")'],
+    ["twelve", '"twelve" is not an amount of money'],
+    ["25/06/2012900", '"25/06/2012900" is not an amount of money'],
+    ["1,23.00", '"1,23.00" is not an amount of money'],
+    ["(5", '"(5" is not an amount of money'],
+    ["-5 CR", '"-5 CR" is not an amount of money'],
+    ["(5)-", '"(5)-" is not an amount of money'],
+    ["--5", '"--5" is not an amount of money'],
+    ["1,000,000,000.01", '"1,000,000,000.01" must be at most £1,000,000,000.00 either way'],
+    ["1e12", '"1e12" must be at most £1,000,000,000.00 either way'],
+  ])("refuses %j: %s", (raw, reason) => {
+    expect(readLedgerAmount(raw)).toEqual({ ok: false, reason });
+  });
+
+  const written = (value: number, style: number) => {
+    const [whole = "", fraction = ""] = penceAsDecimal(Math.abs(value)).split(".");
+    const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+    const figure = `${style % 2 ? "£" : ""}${style % 3 ? grouped : whole}.${fraction}`;
+    if (value >= 0) return ` ${figure} `;
+    return [`-${figure}`, `(${figure})`, `${figure} CR`, `${figure}-`][style % 4] ?? figure;
+  };
+
+  it("reads back every amount written in any of the ledgers' ways, exactly, and rounds nothing", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -MAX_AMOUNT_PENCE, max: MAX_AMOUNT_PENCE }), fc.nat(11), (value, style) => {
+        expect(readLedgerAmount(written(value, style))).toMatchObject({
+          ok: true,
+          value: { pence: value, rounded: false },
+        });
+      }),
+    );
+  });
+
+  it("rounds any amount with noise past the penny to the nearest penny, half away from zero", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -MAX_AMOUNT_PENCE + 1, max: MAX_AMOUNT_PENCE - 1 }),
+        fc.integer({ min: 1, max: 999_999 }),
+        (value, noise) => {
+          // value pence and noise millionths of a penny more (away from zero).
+          const digits = `${penceAsDecimal(Math.abs(value))}${String(noise).padStart(6, "0")}`;
+          const expected = Math.abs(value) + (noise >= 500_000 ? 1 : 0);
+          const reading = readLedgerAmount(value < 0 ? `-${digits}` : digits);
+          expect(reading).toMatchObject({ ok: true, value: { rounded: true } });
+          expect(reading.ok && Math.abs(reading.value.pence)).toBe(expected);
+        },
+      ),
+    );
+  });
+
+  it("reads every float a spreadsheet might hold for an amount as its nearest penny", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -100_000_000, max: 100_000_000 }), (value) => {
+        // value / 100 as a double is the nearest float to the amount, e.g. 977.6 → 977.6000000000000227…
+        expect(ledgerPence(value / 100)).toBe(value);
+        expect(ledgerPence(String(((value / 100) * 3) / 3))).toBe(value);
+      }),
+    );
+  });
+});
+
+describe("readLedgerDate", () => {
+  it.each([
+    ["27/09/2013", "2013-09-27", "dd/mm/yyyy"],
+    ["27.09.2013", "2013-09-27", "dd.mm.yyyy"],
+    ["2013-09-27", "2013-09-27", "yyyy-mm-dd"],
+    ["2013-09-27 00:00:00", "2013-09-27", "yyyy-mm-dd hh:mm:ss"],
+    ["3-Mar-25", "2025-03-03", "d-MMM-yy"],
+    ["03-MAR-2025", "2025-03-03", "d-MMM-yyyy"],
+    ["3 March 2025", "2025-03-03", "d MMM yyyy"],
+    ["30 Sept 2024", "2024-09-30", "d MMM yyyy"],
+    ["1-Apr-99", "1999-04-01", "d-MMM-yy"],
+    ["1-Apr-89", "2089-04-01", "d-MMM-yy"],
+  ])("reads %s as %s, written %s", (raw, isoDate, notation) => {
+    expect(readLedgerDate(raw)).toEqual({ ok: true, value: { isoDate, notation } });
+  });
+
+  it.each(["25/06/2012900", "30-Feb-25", "3-Marc-25", "3-Mar", "27-09-13", "3/Foo/2025"])("refuses %j", (raw) => {
+    expect(readLedgerDate(raw).ok).toBe(false);
+  });
+
+  it("reads every real day back from each way a ledger writes it", () => {
+    const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date("1990-01-01"), max: new Date("2089-12-31"), noInvalidDate: true }),
+        (date) => {
+          const iso = date.toISOString().slice(0, 10);
+          const [year = "", month = "", day = ""] = iso.split("-");
+          const named = MONTHS[Number(month) - 1];
+          for (const text of [
+            `${day}/${month}/${year}`,
+            `${iso} 00:00:00`,
+            `${Number(day)}-${named}-${year.slice(2)}`,
+            `${day} ${named} ${year}`,
+          ]) {
+            expect(readLedgerDate(text), text).toMatchObject({ ok: true, value: { isoDate: iso } });
+          }
+        },
+      ),
+    );
   });
 });
