@@ -1,24 +1,28 @@
+import { cleanHeader } from "@fundline/domain";
 import { SPEND_IMPORT_FIELDS, type SpendColumnMapping, type SpendImportField } from "@fundline/schemas";
 
 export type Columns = Record<SpendImportField, number | undefined>;
 
+/** A header as compared: padding, doubled spaces and case change from year to year. */
+const comparable = (header: string) => cleanHeader(header).toLowerCase();
+
 /** Each mapped field whose column the file lacks, and why. */
 export function mappingProblems(mapping: SpendColumnMapping, headers: string[]) {
-  const lower = new Set(headers.map((header) => header.toLowerCase()));
+  const lower = new Set(headers.map(comparable));
   return (Object.keys(SPEND_IMPORT_FIELDS) as SpendImportField[]).flatMap((field) => {
     const column = mapping[field];
-    if (column === undefined || lower.has(column.toLowerCase())) return [];
+    if (column === undefined || lower.has(comparable(column))) return [];
     return [{ path: `mapping.${field}`, message: `the file has no column called "${column}"` }];
   });
 }
 
 /** Where each mapped field is in the file (every mapped column is there: see `mappingProblems`). */
 export function columnIndexes(mapping: SpendColumnMapping, headers: string[]): Columns {
-  const lower = headers.map((header) => header.toLowerCase());
+  const lower = headers.map(comparable);
   const columns = {} as Columns;
   for (const field of Object.keys(SPEND_IMPORT_FIELDS) as SpendImportField[]) {
     const column = mapping[field];
-    if (column !== undefined) columns[field] = lower.indexOf(column.toLowerCase());
+    if (column !== undefined) columns[field] = lower.indexOf(comparable(column));
   }
   return columns;
 }
@@ -36,6 +40,11 @@ const HEADER_HINTS: [SpendImportField, RegExp][] = [
   ["purpose", /purpose|description|narrative|expense/i],
   ["merchantCategory", /merchant|category|proclass/i],
 ];
+
+/** Whether a header names a column a ledger has (to find the header row below a preamble). */
+export function namesAColumn(header: string): boolean {
+  return HEADER_HINTS.some(([, hint]) => hint.test(header));
+}
 
 /** Columns whose headers look like each field (each column used once), to start a mapping. */
 export function suggestMapping(headers: string[]): Record<string, string> {

@@ -17,10 +17,14 @@ import {
   printable,
 } from "@fundline/domain";
 import { type Options, Parser } from "csv-parse";
+import iconv from "iconv-lite";
 import { RuleBroken } from "../../errors.ts";
 
 export type LedgerCell = string | number | boolean | Date;
 export type LedgerRow = { line: number; cells: LedgerCell[] };
+
+/** How a file's text is written: a workbook's own, or, for CSV, what its bytes say. */
+export type LedgerEncoding = "UTF-8" | "UTF-8 with BOM" | "Windows-1252" | "XLSX";
 
 export type SpooledFile = {
   path: string;
@@ -28,18 +32,26 @@ export type SpooledFile = {
   sha256: string;
   bytes: number;
   format: "csv" | "xlsx";
+  encoding: LedgerEncoding;
   remove: () => Promise<void>;
 };
 
-/** Writes an upload to a temporary file, returning its SHA-256 and what kind of file it is. */
+/**
+ * Writes an upload to a temporary file, returning its SHA-256, what kind of file it is and how
+ * its text is encoded. A CSV whose every byte is valid UTF-8 is UTF-8; any other is read as
+ * Windows-1252, what Excel and most UK finance systems save "CSV" as (0xA3 a pound sign).
+ */
 export async function spool(upload: Readable, fileName: string): Promise<SpooledFile> {
   const path = join(tmpdir(), `fundline-import-${randomBytes(8).toString("hex")}`);
   const hash = createHash("sha256");
+  const utf8 = new TextDecoder("utf-8", { fatal: true });
+  let validUtf8 = true;
   let head = Buffer.alloc(0);
   const tap = new Transform({
     transform(chunk: Buffer, _encoding, callback) {
       hash.update(chunk);
       if (head.length < 4) head = Buffer.concat([head, chunk.subarray(0, 4)]);
+      if (validUtf8) validUtf8 = decodes(utf8, chunk);
       callback(null, chunk);
     },
   });
@@ -52,7 +64,26 @@ export async function spool(upload: Readable, fileName: string): Promise<Spooled
   }
   // XLSX is a zip ("PK\x03\x04"); anything else is read as CSV.
   const format = head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])) ? "xlsx" : "csv";
-  return { path, fileName, sha256: hash.digest("hex"), bytes: (await stat(path)).size, format, remove };
+  if (validUtf8) validUtf8 = decodes(utf8); // a sequence cut short at the end is not UTF-8 either
+  const encoding: LedgerEncoding =
+    format === "xlsx"
+      ? "XLSX"
+      : !validUtf8
+        ? "Windows-1252"
+        : head.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))
+          ? "UTF-8 with BOM"
+          : "UTF-8";
+  return { path, fileName, sha256: hash.digest("hex"), bytes: (await stat(path)).size, format, encoding, remove };
+}
+
+/** Whether the bytes so far (or, with none, the end) are UTF-8; the decoded text is not kept. */
+function decodes(decoder: InstanceType<typeof TextDecoder>, chunk?: Buffer): boolean {
+  try {
+    decoder.decode(chunk, { stream: chunk !== undefined });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -71,7 +102,7 @@ export function readLedgerRows(file: SpooledFile): { rows: AsyncIterable<LedgerR
         bytesRead += chunk.length;
       });
       const deadline = Date.now() + MAX_IMPORT_READ_SECONDS * 1_000;
-      for await (const row of file.format === "csv" ? csvRows(source) : xlsxRows(source, deadline)) {
+      for await (const row of file.format === "csv" ? csvRows(source, file.encoding) : xlsxRows(source, deadline)) {
         if (row.line > MAX_IMPORT_ROWS)
           throw beyondBounds(`has more than ${MAX_IMPORT_ROWS.toLocaleString("en-GB")} rows`);
         if (row.cells.length > MAX_IMPORT_COLUMNS) {
@@ -148,8 +179,36 @@ class LedgerCsvParser extends Parser {
   }
 }
 
-async function* csvRows(source: Readable): AsyncIterable<LedgerRow> {
-  yield* source.pipe(new LedgerCsvParser(CSV_OPTIONS)) as AsyncIterable<LedgerRow>;
+async function* csvRows(source: Readable, encoding: LedgerEncoding): AsyncIterable<LedgerRow> {
+  const text = encoding === "Windows-1252" ? source.pipe(iconv.decodeStream("win1252")) : source;
+  yield* text.pipe(new LedgerCsvParser(CSV_OPTIONS)) as AsyncIterable<LedgerRow>;
+}
+
+const C1_CONTROL = /[\u0080-\u009f]/;
+const C1_CONTROLS = new RegExp(C1_CONTROL.source, "g");
+const MOJIBAKE = /[\u00c2-\u00f4][\u0080-\u00bf]/;
+
+/**
+ * A cell's text as it was meant, when an earlier conversion mangled it: C1 control characters
+ * (Windows-1252 bytes passed through as Latin-1, 0x96 for an en dash) become the characters
+ * Windows-1252 has there, and UTF-8 read as Windows-1252 and saved again (`Â£`, `â€“`) is read
+ * back as UTF-8. Null when the text needed no repair.
+ */
+export function repairedText(text: string): string | null {
+  let repaired = text;
+  if (C1_CONTROL.test(repaired)) {
+    repaired = repaired.replace(C1_CONTROLS, (control) => {
+      const character = iconv.decode(Buffer.from([control.charCodeAt(0)]), "win1252");
+      return character === "\ufffd" ? control : character;
+    });
+  }
+  if (MOJIBAKE.test(repaired)) {
+    const bytes = iconv.encode(repaired, "win1252");
+    const asUtf8 = bytes.toString("utf8");
+    // Only when every character was one Windows-1252 byte and they spell valid UTF-8.
+    if (!asUtf8.includes("\ufffd") && iconv.decode(bytes, "win1252") === repaired) repaired = asUtf8;
+  }
+  return repaired === text ? null : repaired;
 }
 
 async function* xlsxRows(source: Readable, deadline: number): AsyncIterable<LedgerRow> {

@@ -1,24 +1,68 @@
 // One ledger row read into the fields a payment has, each checked as it is read (dates, money,
 // text bounds), so the database receives values or a problem, never a half-read row.
 import { hash } from "node:crypto";
-import { printable, type Reading, readDate, readMoney, readYesNo, textOutOfBounds } from "@fundline/domain";
+import {
+  type LedgerAmount,
+  type LedgerDate,
+  printable,
+  type Reading,
+  readLedgerAmount,
+  readLedgerDate,
+  readYesNo,
+  textOutOfBounds,
+} from "@fundline/domain";
 import { SPEND_IMPORT_FIELDS, type SpendImportField } from "@fundline/schemas";
 import type { Columns } from "./column-mapping.ts";
-import type { LedgerCell, LedgerRow } from "./ledger-file.ts";
+import { type LedgerCell, type LedgerRow, repairedText } from "./ledger-file.ts";
 import type { StagedValue } from "./ledger-staging.ts";
 
 const TEXT_LIMIT = 500;
 
+/** What reading the rows found, for the preview to say: counted as rows are read. */
+export type ReadingTally = {
+  repairedCells: number;
+  roundedAmounts: number;
+  dateNotations: Map<string, number>;
+  amountNotations: Map<string, number>;
+};
+
+export const newTally = (): ReadingTally => ({
+  repairedCells: 0,
+  roundedAmounts: 0,
+  dateNotations: new Map(),
+  amountNotations: new Map(),
+});
+
 /**
  * Reads one row's fields, as the columns of `staged_spend` in order; every field that cannot be
- * read is named in the row's problem.
+ * read is named in the row's problem. `headerWidth`: a CSV row with other than the header's
+ * number of fields is broken (an unquoted comma, a row cut short) and is set aside whole.
  */
-export function stageRow({ line, cells }: LedgerRow, columns: Columns, sourceName: string): StagedValue[] {
+export function stageRow(
+  { line, cells }: LedgerRow,
+  columns: Columns,
+  sourceName: string,
+  tally: ReadingTally = newTally(),
+  headerWidth?: number,
+): StagedValue[] {
   const problems: string[] = [];
-  const cell = (field: SpendImportField) => {
+  if (headerWidth !== undefined && cells.length !== headerWidth) {
+    const extra = cells.slice(headerWidth).some((cell) => cell !== "");
+    if (cells.length < headerWidth || extra) {
+      problems.push(`the row has ${cells.length} fields where the header has ${headerWidth}`);
+    }
+  }
+  const cell = (field: SpendImportField): LedgerCell => {
     const index = columns[field];
-    return index === undefined ? "" : (cells[index] ?? "");
+    const value = index === undefined ? "" : (cells[index] ?? "");
+    if (typeof value !== "string") return value;
+    const repaired = repairedText(value);
+    if (repaired === null) return value;
+    tally.repairedCells++;
+    return repaired;
   };
+  const count = (notations: Map<string, number>, notation: string) =>
+    notations.set(notation, (notations.get(notation) ?? 0) + 1);
   const read = <T>(field: SpendImportField, reading: Reading<T>): T | null => {
     if (reading.ok) return reading.value;
     problems.push(`${SPEND_IMPORT_FIELDS[field].label}: ${reading.reason}`);
@@ -40,11 +84,23 @@ export function stageRow({ line, cells }: LedgerRow, columns: Columns, sourceNam
   };
 
   const rawDate = cell("spentOn");
-  const spentOn = read("spentOn", typeof rawDate === "number" ? excelSerialDate(rawDate) : readDate(asText(rawDate)));
-  const amount = read("amount", readMoney(asMoney(cell("amount"))));
+  const date = read(
+    "spentOn",
+    typeof rawDate === "number" ? excelSerialDate(rawDate) : readLedgerDate(asText(rawDate)),
+  );
+  if (date) count(tally.dateNotations, date.notation);
+  const spentOn = date?.isoDate ?? null;
+  const money = read("amount", readLedgerAmount(asMoney(cell("amount"))));
+  if (money) count(tally.amountNotations, money.notation);
+  if (money?.rounded) tally.roundedAmounts++;
+  const amount = money?.pence ?? null;
   if (amount === 0) problems.push(`${SPEND_IMPORT_FIELDS.amount.label}: is zero`);
   const vatCell = cell("irrecoverableVat");
-  const vat = vatCell === "" ? 0 : read("irrecoverableVat", readMoney(asMoney(vatCell)));
+  const vatReading: Reading<LedgerAmount> =
+    vatCell === ""
+      ? { ok: true, value: { pence: 0, rounded: false, notation: "" } }
+      : readLedgerAmount(asMoney(vatCell));
+  const vat = read("irrecoverableVat", vatReading)?.pence ?? null;
   if (vat !== null && vat < 0) problems.push(`${SPEND_IMPORT_FIELDS.irrecoverableVat.label}: is negative`);
   if (vat !== null && amount !== null && vat > Math.abs(amount)) {
     problems.push(`${SPEND_IMPORT_FIELDS.irrecoverableVat.label}: is more than the payment`);
@@ -94,9 +150,10 @@ const asMoney = (cell: LedgerCell): string | number =>
   typeof cell === "number" ? cell : cell instanceof Date ? "a date" : String(cell);
 
 /** Excel keeps dates as days since 30 December 1899 when a cell is not formatted as a date. */
-function excelSerialDate(serial: number): Reading<string> {
+function excelSerialDate(serial: number): Reading<LedgerDate> {
   if (!Number.isInteger(serial) || serial < 1 || serial > 2_958_465) {
     return { ok: false, reason: `${serial} is not a date` };
   }
-  return readDate(new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000));
+  const reading = readLedgerDate(new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000));
+  return reading.ok ? { ok: true, value: { ...reading.value, notation: "an Excel date number" } } : reading;
 }

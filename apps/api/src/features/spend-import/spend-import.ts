@@ -6,6 +6,7 @@
 // do. A plain pg connection, not Prisma, because Prisma cannot COPY.
 import "./records.ts";
 import { type PrismaClient, poolOf } from "@fundline/db";
+import { findHeaderRow, HEADER_SEARCH_ROWS, uniqueHeaders } from "@fundline/domain";
 import {
   SpendColumnMapping,
   type SpendImportEvent,
@@ -16,9 +17,9 @@ import type { PoolClient } from "pg";
 import { Conflict, RuleBroken } from "../../errors.ts";
 import type { Scope } from "../../lib/scope.ts";
 import type { WriteContext } from "../../lib/write-context.ts";
-import { columnIndexes, mappingProblems, suggestMapping } from "./column-mapping.ts";
-import { readLedgerRows, type SpooledFile } from "./ledger-file.ts";
-import { stageRow } from "./ledger-rows.ts";
+import { columnIndexes, mappingProblems, namesAColumn, suggestMapping } from "./column-mapping.ts";
+import { type LedgerRow, readLedgerRows, type SpooledFile } from "./ledger-file.ts";
+import { newTally, stageRow } from "./ledger-rows.ts";
 import { copyRows, run, type StagedValue } from "./ledger-staging.ts";
 import { checkStagedRows, NOTHING_READ, summarise } from "./staged-checks.ts";
 import { writeBatch } from "./write-batch.ts";
@@ -56,8 +57,22 @@ export async function importSpend(
   const { rows, bytesRead } = readLedgerRows(file);
   const iterator = rows[Symbol.asyncIterator]();
   try {
-    const first = await iterator.next();
-    const headers = first.done ? [] : first.value.cells.map((cell) => String(cell).trim());
+    // The header may sit below a report's title lines: the first rows are read ahead to find it.
+    const ahead: LedgerRow[] = [];
+    for (
+      let next = await iterator.next();
+      !next.done;
+      next = ahead.length < HEADER_SEARCH_ROWS ? await iterator.next() : { done: true, value: undefined }
+    ) {
+      ahead.push(next.value);
+    }
+    const headerAt = findHeaderRow(
+      ahead.map((row) => row.cells.map(String)),
+      namesAColumn,
+    );
+    const headerRow = ahead[headerAt];
+    const headers = headerRow ? uniqueHeaders(headerRow.cells.map(String)) : [];
+    const afterHeader = ahead.slice(headerAt + 1);
     const empty = {
       mode: options.mode,
       sourceName: options.sourceName,
@@ -105,9 +120,17 @@ export async function importSpend(
           rowsRead,
           percent: Math.min(80, Math.round((bytesRead() / Math.max(file.bytes, 1)) * 80)),
         });
+      const tally = newTally();
+      const headerWidth = file.format === "csv" ? headers.length : undefined;
+      async function* dataRows(): AsyncIterable<LedgerRow> {
+        yield* afterHeader;
+        for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+      }
       async function* staged(): AsyncIterable<StagedValue[]> {
-        for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
-          yield stageRow(next.value, columns, options.sourceName);
+        for await (const row of dataRows()) {
+          // A row of commas (the last line of many exports) holds nothing: not a payment, not a problem.
+          if (row.cells.every((cell) => cell === "")) continue;
+          yield stageRow(row, columns, options.sourceName, tally, headerWidth);
           if (++rowsRead % PROGRESS_EVERY === 0) report();
         }
       }
