@@ -98,6 +98,41 @@ export const ImportBatchSummary = z.object({
 });
 export type ImportBatchSummary = z.infer<typeof ImportBatchSummary>;
 
+const Count = z.number().int().nonnegative();
+const Notations = z.array(z.object({ notation: z.string(), rows: Count }));
+
+/**
+ * What Fundline understood of the file before reading a payment from it, for a finance officer to
+ * confirm or correct: how its text is encoded, where its header is, what each column holds, how
+ * its dates and amounts are written, and any total at its foot.
+ */
+export const LedgerFileRecognised = z.object({
+  encoding: z.enum(["UTF-8", "UTF-8 with BOM", "Windows-1252", "XLSX"]),
+  /** The header's line in the file; the lines above it are a report's title (a preamble). */
+  headerLine: z.number().int().nonnegative(),
+  preambleLines: Count,
+  /** Each column by its header, the field it fills (null: none), and its first values. */
+  columns: z.array(z.object({ header: z.string(), field: z.string().nullable(), samples: z.array(z.string()) })),
+  dateNotations: Notations,
+  amountNotations: Notations,
+  /** Amounts with float noise (`977.5999999999999`), rounded to the nearest penny, half away from zero. */
+  roundedAmounts: Count,
+  /** Cells whose text an earlier conversion had mangled (`Â£`, C1 controls), read as meant. */
+  repairedCells: Count,
+  /** Rows holding only commas or blanks: not payments, not problems. */
+  blankRows: Count,
+  /** A last row blank but for its amount: the file's own total, not a payment. */
+  footer: z
+    .object({
+      line: z.number().int(),
+      totalPence: Pence.nullable(),
+      /** Whether it equals the sum of the rows' amounts, to the penny. */
+      matches: z.boolean(),
+    })
+    .nullable(),
+});
+export type LedgerFileRecognised = z.infer<typeof LedgerFileRecognised>;
+
 export const SpendImportResult = z.object({
   mode: z.enum(["preview", "commit"]),
   sourceName: z.string(),
@@ -114,11 +149,24 @@ export const SpendImportResult = z.object({
    * that still fit, so only the marked ones need choosing again.
    */
   mappingProblems: z.array(z.object({ path: z.string(), message: z.string() })),
+  recognised: LedgerFileRecognised,
   rows: z.number().int(),
+  /** Every amount read, in pence: what is imported, set aside and unmatched add up to it exactly. */
+  rowsTotalPence: Pence,
   importable: z.number().int(),
   importablePence: Pence,
   skipped: z.number().int(),
   duplicates: z.number().int(),
+  /** Rows not imported for a reason other than an unknown code (unreadable, duplicate, not yours). */
+  setAside: Count,
+  setAsidePence: Pence,
+  /** Rows whose cost-line code matches no cost line, and what they come to. */
+  unmatched: Count,
+  unmatchedPence: Pence,
+  /** Each unknown code with its rows and total, largest first (the first 100). */
+  unmatchedCodes: z.array(z.object({ code: z.string(), rows: Count, totalPence: Pence })),
+  /** Rows whose amount could not be read: in none of the totals above. */
+  unreadableAmounts: Count,
   /** Every row that would fail or is skipped, and why (the first 1,000; `skipped` counts all). */
   problems: z.array(ImportProblem),
   /** What needs a look in rows that will go in (the first 1,000), and how many rows need one. */

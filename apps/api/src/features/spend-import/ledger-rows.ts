@@ -2,6 +2,7 @@
 // text bounds), so the database receives values or a problem, never a half-read row.
 import { hash } from "node:crypto";
 import {
+  isTotalsRow,
   type LedgerAmount,
   type LedgerDate,
   printable,
@@ -24,6 +25,7 @@ export type ReadingTally = {
   roundedAmounts: number;
   dateNotations: Map<string, number>;
   amountNotations: Map<string, number>;
+  blankRows: number;
 };
 
 export const newTally = (): ReadingTally => ({
@@ -31,6 +33,7 @@ export const newTally = (): ReadingTally => ({
   roundedAmounts: 0,
   dateNotations: new Map(),
   amountNotations: new Map(),
+  blankRows: 0,
 });
 
 /**
@@ -142,6 +145,31 @@ export function stageRow(
     // Reasons quote what the row said, which may hold characters PostgreSQL refuses (NUL).
     problems.length ? printable(problems.join("; ")) : null,
   ];
+}
+
+/**
+ * The file's own total when `row` (its last) is one: blank but for its amount, or labelled
+ * "Total". Null when it is a payment. Its amount is null when it cannot be read.
+ */
+export function footerOf(
+  { line, cells }: LedgerRow,
+  columns: Columns,
+): { line: number; totalPence: number | null } | null {
+  const text = (field: SpendImportField) => {
+    const index = columns[field];
+    const value = index === undefined ? "" : (cells[index] ?? "");
+    return value instanceof Date ? "a date" : String(value);
+  };
+  const footer = isTotalsRow({
+    date: text("spentOn"),
+    supplier: text("supplierName"),
+    code: text("costLineCode"),
+    amount: text("amount"),
+  });
+  if (!footer) return null;
+  const index = columns.amount;
+  const amount = readLedgerAmount(asMoney(index === undefined ? "" : (cells[index] ?? "")));
+  return { line, totalPence: amount.ok ? amount.value.pence : null };
 }
 
 const asText = (cell: LedgerCell): string | Date =>

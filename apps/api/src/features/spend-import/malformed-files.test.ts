@@ -4,6 +4,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, seedAndFindDartington, type TestApp } from "../../test/test-app.ts";
+import { uploadLedger } from "./ledger-upload.testing.ts";
 
 let test: TestApp;
 beforeAll(async () => {
@@ -18,18 +19,8 @@ const FIELDS = {
   mapping: JSON.stringify({ spentOn: "Date", amount: "Amount", costLineCode: "Code", supplierName: "Supplier" }),
 };
 
-async function upload(file: Buffer | string, fields: Record<string, string> = FIELDS) {
-  const body = new FormData();
-  for (const [name, value] of Object.entries(fields)) body.append(name, value);
-  body.append("file", new Blob([file]), "ledger");
-  const request = new Request("http://fundline.test", { method: "POST", body });
-  return test.inject({
-    method: "POST",
-    url: "/api/imports/spend",
-    payload: Buffer.from(await request.arrayBuffer()),
-    headers: { "content-type": request.headers.get("content-type") ?? "" },
-  });
-}
+const upload = (file: Buffer | string, fields: Record<string, string> = FIELDS) =>
+  uploadLedger(test, fields, { name: "ledger", content: file });
 
 async function workbook(): Promise<Buffer> {
   const book = new ExcelJS.Workbook();

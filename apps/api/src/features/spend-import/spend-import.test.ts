@@ -3,6 +3,7 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type SignedIn, seedAndFindDartington, type TestApp } from "../../test/test-app.ts";
 import { runningTotalsDrift } from "../reconciliation/index.ts";
+import { type LedgerUpload, uploadLedger } from "./ledger-upload.testing.ts";
 import { suggestMapping } from "./spend-import.ts";
 
 let test: TestApp;
@@ -23,32 +24,12 @@ const MAPPING = {
 };
 const HEADER = "Date Paid,Transaction No,Cost Centre,Supplier Name,Expense Type,Net Amount";
 
-/** A multipart body as a browser sends it (fields first, then the file). */
-async function form(fields: Record<string, string>, file?: { name: string; content: string | Buffer }) {
-  const body = new FormData();
-  for (const [name, value] of Object.entries(fields)) body.append(name, value);
-  if (file) body.append("file", new Blob([file.content]), file.name);
-  const request = new Request("http://fundline.test", { method: "POST", body });
-  return {
-    payload: Buffer.from(await request.arrayBuffer()),
-    headers: { "content-type": request.headers.get("content-type") ?? "" },
-  };
-}
-
-async function upload(
+const upload = (
   fields: Record<string, string>,
-  file?: { name: string; content: string | Buffer },
+  file?: LedgerUpload,
   as: Pick<SignedIn, "inject"> = test,
   accept?: string,
-) {
-  const { payload, headers } = await form(fields, file);
-  return as.inject({
-    method: "POST",
-    url: "/api/imports/spend",
-    payload,
-    headers: { ...headers, ...(accept ? { accept } : {}) },
-  });
-}
+) => uploadLedger(as, fields, file, accept);
 
 const spentOnDartington = async () =>
   (await test.prisma.programmeTotal.findUniqueOrThrow({ where: { programmeId: dartington.programmeId } })).spentPence;

@@ -19,8 +19,9 @@ import type { Scope } from "../../lib/scope.ts";
 import type { WriteContext } from "../../lib/write-context.ts";
 import { columnIndexes, mappingProblems, namesAColumn, suggestMapping } from "./column-mapping.ts";
 import { type LedgerRow, readLedgerRows, type SpooledFile } from "./ledger-file.ts";
-import { newTally, stageRow } from "./ledger-rows.ts";
+import { footerOf, newTally, stageRow } from "./ledger-rows.ts";
 import { copyRows, run, type StagedValue } from "./ledger-staging.ts";
+import { type Footer, recognised } from "./recognised.ts";
 import { checkStagedRows, NOTHING_READ, summarise } from "./staged-checks.ts";
 import { writeBatch } from "./write-batch.ts";
 
@@ -73,14 +74,24 @@ export async function importSpend(
     const headerRow = ahead[headerAt];
     const headers = headerRow ? uniqueHeaders(headerRow.cells.map(String)) : [];
     const afterHeader = ahead.slice(headerAt + 1);
+    const suggestedMapping = suggestMapping(headers);
+    const layout = {
+      file,
+      header: headerRow,
+      preambleRows: headerAt,
+      headers,
+      firstRows: afterHeader,
+      mapping: mapping ?? suggestedMapping,
+    };
     const empty = {
       mode: options.mode,
       sourceName: options.sourceName,
       fileName: file.fileName,
       fileSha256: file.sha256,
       headers,
-      suggestedMapping: suggestMapping(headers),
+      suggestedMapping,
       mappingProblems: [],
+      recognised: recognised(layout),
     };
     if (!mapping) return { ...empty, ...NOTHING_READ, mapping: null, elapsedMs: performance.now() - started };
     const problems = mappingProblems(mapping, headers);
@@ -126,13 +137,22 @@ export async function importSpend(
         yield* afterHeader;
         for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
       }
+      let footer: Footer | null = null;
       async function* staged(): AsyncIterable<StagedValue[]> {
+        // Each row is staged once the next is read: the last may be the file's own total.
+        let held: LedgerRow | undefined;
         for await (const row of dataRows()) {
           // A row of commas (the last line of many exports) holds nothing: not a payment, not a problem.
-          if (row.cells.every((cell) => cell === "")) continue;
-          yield stageRow(row, columns, options.sourceName, tally, headerWidth);
+          if (row.cells.every((cell) => cell === "")) {
+            tally.blankRows++;
+            continue;
+          }
+          if (held) yield stageRow(held, columns, options.sourceName, tally, headerWidth);
+          held = row;
           if (++rowsRead % PROGRESS_EVERY === 0) report();
         }
+        footer = held ? footerOf(held, columns) : null;
+        if (held && !footer) yield stageRow(held, columns, options.sourceName, tally, headerWidth);
       }
       report();
       await copyRows(client, "staged_spend", staged());
@@ -140,7 +160,11 @@ export async function importSpend(
 
       onProgress({ type: "progress", phase: "checking", rowsRead, percent: 85 });
       await run(client, checkStagedRows(scope, write.actor.organisationId ?? null));
-      const result = await summarise(client, empty, mapping);
+      const summary = await summarise(client, empty, mapping);
+      const result = {
+        ...summary,
+        recognised: recognised(layout, tally, footer, summary.rowsTotalPence),
+      };
       if (options.mode === "preview")
         return { result: { ...result, elapsedMs: performance.now() - started }, commit: false };
 

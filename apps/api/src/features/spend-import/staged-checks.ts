@@ -1,12 +1,45 @@
 import { Prisma } from "@fundline/db";
-import { formatDate, formatPence, penceFromBigInt } from "@fundline/domain";
+import { formatDate, formatPence, MAX_SAFE_PENCE, penceFromBigInt } from "@fundline/domain";
 import type { SpendColumnMapping, SpendImportResult } from "@fundline/schemas";
 import type { PoolClient } from "pg";
+import { RuleBroken } from "../../errors.ts";
 import { type Scope, visibleProgrammesSql } from "../../lib/scope.ts";
 import { run } from "./ledger-staging.ts";
 
 /** Problems listed in full; `skipped` still counts them all. */
 const PROBLEMS_SHOWN = 1_000;
+const UNMATCHED_CODES_SHOWN = 100;
+
+const COUNTED = [
+  "rows",
+  "rowsTotalPence",
+  "unreadableAmounts",
+  "importable",
+  "importablePence",
+  "skipped",
+  "duplicates",
+  "setAside",
+  "setAsidePence",
+  "unmatched",
+  "unmatchedPence",
+] as const;
+
+/**
+ * A figure the file comes to, in pence: each amount is bounded, but a file of very many large
+ * ones can add up past what is held exactly. Refused as the file's (422), not failed on (500).
+ */
+function filePence(sum: string): number {
+  const value = BigInt(sum);
+  if (value > BigInt(MAX_SAFE_PENCE) || value < -BigInt(MAX_SAFE_PENCE)) {
+    throw new RuleBroken([
+      {
+        path: "file",
+        message: `its amounts add up to more than ${formatPence(MAX_SAFE_PENCE)}, more than Fundline holds exactly: split it`,
+      },
+    ]);
+  }
+  return Number(value);
+}
 
 /**
  * `checked`: each staged row with its cost line, the council that will own it, and, if it cannot
@@ -51,6 +84,7 @@ export function checkStagedRows(scope: Scope, importerCouncil: string | null): P
       FROM (SELECT *, row_number() OVER (PARTITION BY row_key ORDER BY line) AS occurrence FROM staged_spend) staged
     )
     SELECT numbered.*, line.id AS cost_line_id, line.programme_id, line.row_owner,
+           numbered.problem IS NULL AND line.code IS NULL AS unmatched,
            CASE WHEN numbered.problem IS NOT NULL THEN 'field'
                 WHEN line.code IS NULL OR line.lines > 1 OR NOT line.may_import THEN 'costLine'
                 WHEN numbered.repeated OR live.id IS NOT NULL THEN 'duplicate' END AS kind,
@@ -75,20 +109,30 @@ export async function summarise(
   empty: Omit<SpendImportResult, "mapping" | keyof typeof NOTHING_READ | "elapsedMs">,
   mapping: SpendColumnMapping,
 ): Promise<SpendImportResult> {
-  const [counts] = await run<{
-    rows: string;
-    importable: string;
-    importablePence: string;
-    skipped: string;
-    duplicates: string;
-  }>(
+  const [counts] = await run<Record<(typeof COUNTED)[number], string>>(
     client,
     Prisma.sql`
-      SELECT count(*) AS rows, count(*) FILTER (WHERE kind IS NULL) AS importable,
+      SELECT count(*) AS rows, coalesce(sum(amount_pence), 0) AS "rowsTotalPence",
+             count(*) FILTER (WHERE amount_pence IS NULL) AS "unreadableAmounts",
+             count(*) FILTER (WHERE kind IS NULL) AS importable,
              coalesce(sum(amount_pence) FILTER (WHERE kind IS NULL), 0) AS "importablePence",
              count(*) FILTER (WHERE kind IS NOT NULL) AS skipped,
-             count(*) FILTER (WHERE kind = 'duplicate') AS duplicates
+             count(*) FILTER (WHERE kind = 'duplicate') AS duplicates,
+             count(*) FILTER (WHERE kind IS NOT NULL AND NOT unmatched) AS "setAside",
+             coalesce(sum(amount_pence) FILTER (WHERE kind IS NOT NULL AND NOT unmatched), 0) AS "setAsidePence",
+             count(*) FILTER (WHERE unmatched) AS unmatched,
+             coalesce(sum(amount_pence) FILTER (WHERE unmatched), 0) AS "unmatchedPence"
       FROM checked`,
+  );
+  const figure = (name: (typeof COUNTED)[number]) => filePence(counts?.[name] ?? "0");
+  const unmatchedCodes = await run<{ code: string; rows: number; totalPence: string }>(
+    client,
+    Prisma.sql`
+      SELECT min(line_code) AS code, count(*)::int AS rows, sum(amount_pence) AS "totalPence"
+      FROM checked WHERE unmatched
+      GROUP BY lower(line_code)
+      ORDER BY abs(sum(amount_pence)) DESC, min(line_code)
+      LIMIT ${UNMATCHED_CODES_SHOWN}`,
   );
   const problems = await run<{ line: number; kind: "field" | "costLine" | "duplicate"; reason: string }>(
     client,
@@ -167,11 +211,18 @@ export async function summarise(
   return {
     ...empty,
     mapping,
-    rows: Number(counts?.rows ?? 0),
-    importable: Number(counts?.importable ?? 0),
-    importablePence: penceFromBigInt(BigInt(counts?.importablePence ?? 0)),
-    skipped: Number(counts?.skipped ?? 0),
-    duplicates: Number(counts?.duplicates ?? 0),
+    rows: figure("rows"),
+    rowsTotalPence: figure("rowsTotalPence"),
+    importable: figure("importable"),
+    importablePence: figure("importablePence"),
+    skipped: figure("skipped"),
+    duplicates: figure("duplicates"),
+    setAside: figure("setAside"),
+    setAsidePence: figure("setAsidePence"),
+    unmatched: figure("unmatched"),
+    unmatchedPence: figure("unmatchedPence"),
+    unmatchedCodes: unmatchedCodes.map((code) => ({ ...code, totalPence: filePence(code.totalPence) })),
+    unreadableAmounts: figure("unreadableAmounts"),
     problems,
     warnings,
     warningCount: Number(warned[0]?.warningCount ?? 0),
@@ -184,10 +235,17 @@ export async function summarise(
 /** What an import that read no rows comes to. */
 export const NOTHING_READ = {
   rows: 0,
+  rowsTotalPence: 0,
   importable: 0,
   importablePence: 0,
   skipped: 0,
   duplicates: 0,
+  setAside: 0,
+  setAsidePence: 0,
+  unmatched: 0,
+  unmatchedPence: 0,
+  unmatchedCodes: [],
+  unreadableAmounts: 0,
   problems: [],
   warnings: [],
   warningCount: 0,
