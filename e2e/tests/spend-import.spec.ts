@@ -35,7 +35,10 @@ test.describe("Importing spend from the ledger", () => {
     await page.getByRole("button", { name: "Check again" }).click();
 
     await expect(page.getByRole("table", { name: /What importing oldham-payments.csv would do/ })).toContainText(
-      "2 (£1,750.25)",
+      "To import2 rows, £1,750.25",
+    );
+    await expect(page.getByRole("table", { name: "What Fundline read in oldham-payments.csv" })).toContainText(
+      "Text encodingUTF-8",
     );
     await expect(page.getByRole("table", { name: /Rows that will be skipped/ })).toContainText(
       'Date paid: "31/02/2021" is not a real date',
@@ -117,7 +120,7 @@ test.describe("Importing spend from the ledger", () => {
     await amount.selectOption("Gross");
     await page.getByRole("button", { name: "Check again" }).click();
     await expect(page.getByRole("table", { name: /What importing february.csv would do/ })).toContainText(
-      "2 (£1,750.25)",
+      "To import2 rows, £1,750.25",
     );
   });
 });

@@ -2,7 +2,7 @@
 // is written: read from the rows above the first payments and from the tally kept as rows are read.
 import { printable } from "@fundline/domain";
 import type { LedgerFileRecognised } from "@fundline/schemas";
-import type { LedgerRow, SpooledFile } from "./ledger-file.ts";
+import { type LedgerRow, repairedText, type SpooledFile } from "./ledger-file.ts";
 import type { ReadingTally } from "./ledger-rows.ts";
 
 /** Sample values shown for each column, and the most of any one shown. */
@@ -54,13 +54,13 @@ export function recognised(
   };
 }
 
-/** A column's first different values, as the file wrote them. */
+/** A column's first different values, as the file wrote them (text mangled before, as meant). */
 function samplesOf(rows: LedgerRow[], index: number): string[] {
   const samples = new Set<string>();
   for (const row of rows) {
     const cell = row.cells[index];
     const text = cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell ?? "").trim();
-    if (text) samples.add(printable(text).slice(0, SAMPLE_CHARACTERS));
+    if (text) samples.add(printable(repairedText(text) ?? text).slice(0, SAMPLE_CHARACTERS));
     if (samples.size === SAMPLES) break;
   }
   return [...samples];

@@ -1,4 +1,5 @@
 import { type FormEvent, useId } from "react";
+import { FileRecognised } from "./file-recognised.tsx";
 import { PreviewResult } from "./preview-result.tsx";
 import { FIELDS, useSpendImport } from "./use-spend-import.ts";
 
@@ -17,7 +18,7 @@ export function ImportForm() {
     (preview?.mappingProblems ?? []).map((problem) => [problem.path.replace(/^mapping\./, ""), problem.message]),
   );
   return (
-    <section aria-labelledby={`${id}-title`} className="panel">
+    <section aria-labelledby={`${id}-title`} className="panel wide">
       <h2 id={`${id}-title`}>Import spend from the ledger</h2>
       <form onSubmit={onSubmit}>
         <div className="field">
@@ -49,6 +50,14 @@ export function ImportForm() {
             onChange={(event) => spendImport.chooseFile(event.target.files?.[0] ?? null)}
           />
         </div>
+        {preview && (
+          <FileRecognised
+            fileName={preview.fileName}
+            recognised={preview.recognised}
+            rowsTotalPence={preview.rowsTotalPence}
+            mapping={mapping}
+          />
+        )}
         {headers.length > 0 && (
           <fieldset className="mapping">
             <legend>Which column holds each field</legend>

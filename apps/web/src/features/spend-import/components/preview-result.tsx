@@ -1,5 +1,6 @@
 import { formatPence } from "@fundline/domain";
 import type { SpendImportResult } from "@fundline/schemas";
+import type { ReactNode } from "react";
 import { FiguresTable } from "../../../components/ui/figures-table.tsx";
 import { TableRegion } from "../../../components/ui/table-region.tsx";
 
@@ -8,6 +9,32 @@ const WARNING_NAMES = {
   moreThanLineHasLeft: "More than the line has left",
 } as const;
 const KIND_NAMES = { field: "Cannot be read", costLine: "Unknown cost line", duplicate: "Duplicate" } as const;
+
+const rowsAndPence = (rows: number, pence: number) => (
+  <>
+    {rows.toLocaleString("en-GB")} {rows === 1 ? "row" : "rows"}, <span className="amount">{formatPence(pence)}</span>
+  </>
+);
+
+/** Where every row of the file goes: imported, set aside or unmatched, adding up to the file's total. */
+export function accounts(preview: SpendImportResult): [string, ReactNode][] {
+  const figures: [string, ReactNode][] = [
+    ["In the file", rowsAndPence(preview.rows, preview.rowsTotalPence)],
+    ["To import", rowsAndPence(preview.importable, preview.importablePence)],
+    [
+      "Set aside",
+      <>
+        {rowsAndPence(preview.setAside, preview.setAsidePence)}
+        {preview.duplicates > 0 ? ` (${preview.duplicates.toLocaleString("en-GB")} duplicates)` : ""}
+      </>,
+    ],
+    ["Unmatched (no cost line has the code)", rowsAndPence(preview.unmatched, preview.unmatchedPence)],
+  ];
+  if (preview.unreadableAmounts > 0) {
+    figures.push(["Amount unreadable (set aside, in no total)", preview.unreadableAmounts.toLocaleString("en-GB")]);
+  }
+  return figures;
+}
 
 /** What importing the file would do, row by row where a row needs a look, before anything is written. */
 export function PreviewResult({
@@ -22,16 +49,39 @@ export function PreviewResult({
   return (
     <>
       <FiguresTable
-        caption={`What importing ${preview.fileName} would do`}
-        figures={[
-          ["Rows in the file", preview.rows.toLocaleString("en-GB")],
-          ["Rows to import", `${preview.importable.toLocaleString("en-GB")} (${formatPence(preview.importablePence)})`],
-          [
-            "Rows skipped",
-            `${preview.skipped.toLocaleString("en-GB")}, of which ${preview.duplicates.toLocaleString("en-GB")} duplicates`,
-          ],
-        ]}
+        caption={`What importing ${preview.fileName} would do: every row accounted for`}
+        figures={accounts(preview)}
       />
+      {preview.unmatchedCodes.length > 0 && (
+        <TableRegion label="Unmatched codes">
+          <table>
+            <caption>
+              Codes no cost line has: their rows are not imported
+              {preview.unmatchedCodes.length >= 100 ? " (the 100 largest)" : ""}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Code in the file</th>
+                <th scope="col" className="money">
+                  Rows
+                </th>
+                <th scope="col" className="money">
+                  Total
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {preview.unmatchedCodes.map((code) => (
+                <tr key={code.code}>
+                  <th scope="row">{code.code}</th>
+                  <td className="money">{code.rows.toLocaleString("en-GB")}</td>
+                  <td className="money">{formatPence(code.totalPence)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
+      )}
       {preview.warnings.length > 0 && (
         <TableRegion label="Rows to check">
           <table>
