@@ -108,6 +108,8 @@ const Notations = z.array(z.object({ notation: z.string(), rows: Count }));
  */
 export const LedgerFileRecognised = z.object({
   encoding: z.enum(["UTF-8", "UTF-8 with BOM", "Windows-1252", "XLSX"]),
+  /** The known layout (a Transparency Code file, an ERP's export) whose columns were read, if one was. */
+  layout: z.string().nullable(),
   /** The header's line in the file; the lines above it are a report's title (a preamble). */
   headerLine: z.number().int().nonnegative(),
   preambleLines: Count,

@@ -19,6 +19,8 @@ type Layout = {
   firstRows: LedgerRow[];
   /** Which field each column fills, by its header: the mapping used or suggested. */
   mapping: Record<string, string | undefined>;
+  /** The known layout the mapping was taken from, if it was. */
+  layoutName: string | null;
 };
 
 export type Footer = { line: number; totalPence: number | null };
@@ -38,6 +40,7 @@ export function recognised(
   );
   return {
     encoding: layout.file.encoding,
+    layout: layout.layoutName,
     headerLine: layout.header?.line ?? 0,
     preambleLines: layout.preambleRows,
     columns: layout.headers.map((header, index) => ({

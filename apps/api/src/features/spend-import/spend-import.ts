@@ -19,6 +19,7 @@ import type { Scope } from "../../lib/scope.ts";
 import type { WriteContext } from "../../lib/write-context.ts";
 import { columnIndexes, mappingProblems, namesAColumn, suggestMapping } from "./column-mapping.ts";
 import { type LedgerRow, readLedgerRows, type SpooledFile } from "./ledger-file.ts";
+import { matchPreset } from "./ledger-presets.ts";
 import { footerOf, newTally, stageRow } from "./ledger-rows.ts";
 import { copyRows, run, type StagedValue } from "./ledger-staging.ts";
 import { type Footer, recognised } from "./recognised.ts";
@@ -53,7 +54,7 @@ export async function importSpend(
       })
     : null;
   const savedMapping = saved ? SpendColumnMapping.safeParse(saved.columns) : null;
-  const mapping = options.mapping ?? (savedMapping?.success ? savedMapping.data : null);
+  const chosen = options.mapping ?? (savedMapping?.success ? savedMapping.data : null);
 
   const { rows, bytesRead } = readLedgerRows(file);
   const iterator = rows[Symbol.asyncIterator]();
@@ -74,6 +75,9 @@ export async function importSpend(
     const headerRow = ahead[headerAt];
     const headers = headerRow ? uniqueHeaders(headerRow.cells.map(String)) : [];
     const afterHeader = ahead.slice(headerAt + 1);
+    // A file in a layout Fundline knows needs no mapping by hand; one sent or saved comes first.
+    const preset = chosen ? null : matchPreset(headers);
+    const mapping = chosen ?? preset?.mapping ?? null;
     const suggestedMapping = suggestMapping(headers);
     const layout = {
       file,
@@ -82,6 +86,7 @@ export async function importSpend(
       headers,
       firstRows: afterHeader,
       mapping: mapping ?? suggestedMapping,
+      layoutName: preset?.preset.name ?? null,
     };
     const empty = {
       mode: options.mode,

@@ -6,6 +6,7 @@ import { columnUse, recognisedFigures } from "./file-recognised-words.ts";
 
 const plain: LedgerFileRecognised = {
   encoding: "UTF-8",
+  layout: null,
   headerLine: 1,
   preambleLines: 0,
   columns: [],
@@ -21,8 +22,14 @@ describe("what was read in a ledger file", () => {
   it("says no more than the encoding and header of a plain file", () => {
     expect(recognisedFigures(plain, 0)).toEqual([
       ["Text encoding", "UTF-8"],
+      ["Columns read as", "the columns chosen below (check each, then check the file again)"],
       ["Header row", "line 1"],
     ]);
+    expect(
+      Object.fromEntries(recognisedFigures({ ...plain, layout: "DCLG spending data schema (2011)" }, 0))[
+        "Columns read as"
+      ],
+    ).toBe("the DCLG spending data schema (2011) layout");
   });
 
   it("names the preamble, the notations with their counts, the rounding, repairs and blank rows", () => {
@@ -45,6 +52,7 @@ describe("what was read in a ledger file", () => {
     );
     expect(Object.fromEntries(figures)).toEqual({
       "Text encoding": "Windows-1252",
+      "Columns read as": "the columns chosen below (check each, then check the file again)",
       "Header row": "line 5, below 3 rows of report title",
       "Dates written as": "dd/mm/yyyy (1,204 rows), d-MMM-yy (1 row)",
       "Amounts written as": "1,234.56 (1,205 rows)",

@@ -14,6 +14,12 @@ export function recognisedFigures(recognised: LedgerFileRecognised, rowsTotalPen
   const figures: [string, string][] = [
     ["Text encoding", recognised.encoding === "XLSX" ? "an Excel workbook (XLSX)" : recognised.encoding],
     [
+      "Columns read as",
+      recognised.layout
+        ? `the ${recognised.layout} layout`
+        : "the columns chosen below (check each, then check the file again)",
+    ],
+    [
       "Header row",
       recognised.preambleLines > 0
         ? `line ${count(recognised.headerLine)}, below ${rows(recognised.preambleLines)} of report title`

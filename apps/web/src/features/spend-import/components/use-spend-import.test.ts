@@ -15,6 +15,7 @@ const checked: SpendImportResult = {
   mappingProblems: [],
   recognised: {
     encoding: "UTF-8",
+    layout: null,
     headerLine: 1,
     preambleLines: 0,
     columns: [],
