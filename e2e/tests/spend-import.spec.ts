@@ -40,7 +40,7 @@ test.describe("Importing spend from the ledger", () => {
     await expect(page.getByRole("table", { name: "What Fundline read in oldham-payments.csv" })).toContainText(
       "Text encodingUTF-8",
     );
-    await expect(page.getByRole("table", { name: /Rows that will be skipped/ })).toContainText(
+    await expect(page.getByRole("table", { name: /Rows that will be set aside/ })).toContainText(
       'Date paid: "31/02/2021" is not a real date',
     );
     // The rows go in, but are dated 2021: outside the programme's dates, so the preview says so first.

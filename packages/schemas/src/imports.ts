@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Pence, Text, Uuid } from "./common.ts";
+import { IsoDate, Pence, Text, Uuid } from "./common.ts";
 import { PagingWithoutRetired, pageOf } from "./paging.ts";
 
 /** Fundline's spend fields a ledger column can fill, in the order a person maps them. */
@@ -68,7 +68,8 @@ export type SpendImportOptions = z.infer<typeof SpendImportOptions>;
 export const ImportProblem = z.object({
   /** The row's line in the file (the header is line 1). */
   line: z.number().int(),
-  kind: z.enum(["field", "costLine", "duplicate"]),
+  /** unmatched: no cost line has its code; it waits for the code to be matched to one. */
+  kind: z.enum(["field", "costLine", "duplicate", "unmatched"]),
   reason: z.string(),
 });
 export type ImportProblem = z.infer<typeof ImportProblem>;
@@ -91,6 +92,8 @@ export const ImportBatchSummary = z.object({
   fileSha256: z.string(),
   rowCount: z.number().int(),
   totalPence: Pence,
+  /** Rows of the file it did not write, each kept with its line and why (`/set-aside`). */
+  setAsideRows: z.number().int(),
   status: z.enum(["committed", "reversed"]),
   createdAt: z.string(),
   createdBy: z.string().nullable(),
@@ -213,6 +216,64 @@ export const ImportBatchListResponse = pageOf("batches", ImportBatchSummary);
 export type ImportBatchListResponse = z.infer<typeof ImportBatchListResponse>;
 
 export const ReverseImportRequest = z.strictObject({ reason: Text(1_000) });
+
+export const SET_ASIDE_KINDS = ["field", "costLine", "duplicate", "unmatched"] as const;
+
+/** A row of an imported file that did not go in: its line, why, and what it said. */
+export const SetAsideRow = z.object({
+  line: z.number().int(),
+  kind: z.enum(SET_ASIDE_KINDS),
+  reason: z.string(),
+  spentOn: IsoDate.nullable(),
+  amountPence: Pence.nullable(),
+  lineCode: z.string().nullable(),
+  supplierName: z.string().nullable(),
+  reference: z.string().nullable(),
+  /** When an unmatched row went in, once its code was matched to a cost line. */
+  importedAt: z.string().nullable(),
+});
+export type SetAsideRow = z.infer<typeof SetAsideRow>;
+export const SetAsideListQuery = z.strictObject({
+  kind: z.enum(SET_ASIDE_KINDS).optional(),
+  ...PagingWithoutRetired,
+});
+export const SetAsideListResponse = pageOf("rows", SetAsideRow);
+export type SetAsideListResponse = z.infer<typeof SetAsideListResponse>;
+
+/** A code no cost line has, with the rows of the council's imports waiting on it. */
+export const UnmatchedCode = z.object({
+  sourceName: z.string(),
+  code: z.string(),
+  rows: z.number().int().nonnegative(),
+  totalPence: Pence,
+  firstOn: IsoDate.nullable(),
+  lastOn: IsoDate.nullable(),
+});
+export type UnmatchedCode = z.infer<typeof UnmatchedCode>;
+export const UnmatchedCodesResponse = z.object({ codes: z.array(UnmatchedCode) });
+export type UnmatchedCodesResponse = z.infer<typeof UnmatchedCodesResponse>;
+
+/** Matches a ledger's code to a cost line, for good, and imports the rows waiting on it. */
+export const MatchLedgerCodeRequest = z.strictObject({
+  sourceName: Text(100),
+  code: Text(200),
+  costLineId: Uuid,
+});
+export type MatchLedgerCodeRequest = z.infer<typeof MatchLedgerCodeRequest>;
+export const MatchLedgerCodeResult = z.object({
+  sourceName: z.string(),
+  code: z.string(),
+  costLine: z.string(),
+  /** The rows that were waiting on the code, and where each went now. */
+  rows: z.number().int(),
+  imported: z.number().int(),
+  importedPence: Pence,
+  setAside: z.number().int(),
+  setAsidePence: Pence,
+  problems: z.array(ImportProblem),
+  batch: ImportBatchSummary.nullable(),
+});
+export type MatchLedgerCodeResult = z.infer<typeof MatchLedgerCodeResult>;
 
 export const SavedMappingsResponse = z.object({
   mappings: z.array(z.object({ sourceName: z.string(), mapping: SpendColumnMapping, updatedAt: z.string() })),

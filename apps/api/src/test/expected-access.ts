@@ -94,6 +94,9 @@ POST /api/imports/spend                           A F . .
 GET /api/imports/spend                            A F P V
 POST /api/imports/spend/:id/reverse               A F . .
 GET /api/imports/spend/mappings                   A F P V
+GET /api/imports/spend/:id/set-aside              A F P V
+GET /api/imports/spend/unmatched                  A F P V
+POST /api/imports/spend/unmatched/match           A F . .
 POST /api/imports/360giving                       A F . .
 GET /api/audit                                    A F . .
 GET /api/programmes/:id/history                   A F P V

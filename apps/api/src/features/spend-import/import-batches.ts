@@ -5,6 +5,8 @@ import {
   type ImportBatchListResponse,
   type ImportBatchSummary,
   type SavedMappingsResponse,
+  type SET_ASIDE_KINDS,
+  type SetAsideListResponse,
   SpendColumnMapping,
 } from "@fundline/schemas";
 import type { z } from "zod";
@@ -24,6 +26,7 @@ type BatchRow = {
   createdAt: Date;
   reversedAt: Date | null;
   createdBy: { displayName: string } | null;
+  _count: { setAside: number };
 };
 
 export function batchSummary(batch: BatchRow): ImportBatchSummary {
@@ -34,6 +37,7 @@ export function batchSummary(batch: BatchRow): ImportBatchSummary {
     fileSha256: batch.fileSha256,
     rowCount: batch.rowCount,
     totalPence: penceFromBigInt(batch.totalPence),
+    setAsideRows: batch._count.setAside,
     status: batch.status,
     createdAt: batch.createdAt.toISOString(),
     createdBy: batch.createdBy?.displayName ?? null,
@@ -54,7 +58,7 @@ export async function listImportBatches(
   const [batches, total] = await Promise.all([
     prisma.importBatch.findMany({
       where,
-      include: { createdBy: { select: { displayName: true } } },
+      include: { createdBy: { select: { displayName: true } }, _count: { select: { setAside: true } } },
       orderBy: [{ createdAt: "desc" }, { id: "asc" }],
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,
@@ -88,7 +92,7 @@ export async function reverseImportBatch(
     const batch = await tx.importBatch.update({
       where: { id: batchId },
       data: { status: "reversed", reversedAt: new Date(), reversedById: write.actor.id },
-      include: { createdBy: { select: { displayName: true } } },
+      include: { createdBy: { select: { displayName: true } }, _count: { select: { setAside: true } } },
     });
     await recordAudit(tx, {
       ...write,
@@ -120,5 +124,44 @@ export async function listSavedMappings(
         ? [{ sourceName: row.sourceName, mapping: mapping.data, updatedAt: row.updatedAt.toISOString() }]
         : [];
     }),
+  };
+}
+
+/** The rows an import set aside, in line order, each with why and what it said. */
+export async function listSetAsideRows(
+  prisma: PrismaClient,
+  batchId: string,
+  query: {
+    kind?: (typeof SET_ASIDE_KINDS)[number] | undefined;
+    page: number;
+    pageSize: number;
+    direction: "asc" | "desc";
+  },
+): Promise<SetAsideListResponse> {
+  const where = { batchId, ...(query.kind ? { kind: query.kind } : {}) };
+  const [rows, total] = await Promise.all([
+    prisma.importSetAsideRow.findMany({
+      where,
+      orderBy: { line: query.direction === "desc" ? "desc" : "asc" },
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    }),
+    prisma.importSetAsideRow.count({ where }),
+  ]);
+  return {
+    rows: rows.map((row) => ({
+      line: row.line,
+      kind: row.kind as (typeof SET_ASIDE_KINDS)[number],
+      reason: row.reason,
+      spentOn: row.spentOn?.toISOString().slice(0, 10) ?? null,
+      amountPence: row.amountPence === null ? null : penceFromBigInt(row.amountPence),
+      lineCode: row.lineCode,
+      supplierName: row.supplierName,
+      reference: row.reference,
+      importedAt: row.importedAt?.toISOString() ?? null,
+    })),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
   };
 }

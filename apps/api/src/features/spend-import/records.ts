@@ -13,3 +13,11 @@ export const importRecord = declareRecord({
             FROM "ImportBatch" batch LEFT JOIN "User" creator ON creator.id = batch."createdById" WHERE batch.id = $1::uuid`,
   onlyItsOwnerChangesIt: true,
 });
+
+// A council's matches of its ledgers' codes to cost lines are its own.
+export const ledgerCodeMatchRecord = declareRecord({
+  table: "LedgerCodeMatch",
+  name: "ledger code match",
+  retires: false,
+  belongsTo: `SELECT NULL::uuid AS "programmeId", match."organisationId" FROM "LedgerCodeMatch" match WHERE match.id = $1::uuid`,
+});

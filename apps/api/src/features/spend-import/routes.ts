@@ -7,11 +7,16 @@ import {
   ImportBatchListQuery,
   ImportBatchListResponse,
   ImportBatchSummary,
+  MatchLedgerCodeRequest,
+  MatchLedgerCodeResult,
   ReverseImportRequest,
   SavedMappingsResponse,
+  SetAsideListQuery,
+  SetAsideListResponse,
   type SpendImportEvent,
   SpendImportOptions,
   SpendImportResult,
+  UnmatchedCodesResponse,
 } from "@fundline/schemas";
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
@@ -19,9 +24,10 @@ import { boundsBroken, InvalidInput } from "../../errors.ts";
 import { listErrors } from "../../lib/paging.ts";
 import { scopeOf } from "../../lib/scope.ts";
 import { writeContextOf, writeErrors } from "../../lib/write-context.ts";
-import { listImportBatches, listSavedMappings, reverseImportBatch } from "./import-batches.ts";
+import { listImportBatches, listSavedMappings, listSetAsideRows, reverseImportBatch } from "./import-batches.ts";
 import { type SpooledFile, spool } from "./ledger-file.ts";
 import { importSpend } from "./spend-import.ts";
+import { listUnmatchedCodes, matchLedgerCode } from "./waiting-rows.ts";
 import "./records.ts";
 
 /** Largest ledger file accepted: comfortably above 200,000 rows of CSV. */
@@ -115,6 +121,35 @@ export const spendImportRoutes: FastifyPluginAsyncZod = async (fastify) => {
       schema: { params: IdParams, body: ReverseImportRequest, response: { 200: ImportBatchSummary, ...writeErrors } },
     },
     (request) => reverseImportBatch(fastify.prisma, request.params.id, request.body.reason, writeContextOf(request)),
+  );
+
+  fastify.get(
+    "/imports/spend/:id/set-aside",
+    {
+      config: { access: "read", scope: [{ table: "ImportBatch", in: "params", field: "id" }] },
+      schema: {
+        description: "Every row the import did not write, with its line and why (`format=csv` downloads them).",
+        params: IdParams,
+        querystring: SetAsideListQuery,
+        response: { 200: SetAsideListResponse, ...listErrors },
+      },
+    },
+    (request) => listSetAsideRows(fastify.prisma, request.params.id, request.query),
+  );
+
+  fastify.get(
+    "/imports/spend/unmatched",
+    { config: { access: "read" }, schema: { response: { 200: UnmatchedCodesResponse } } },
+    (request) => listUnmatchedCodes(fastify.prisma, writeContextOf(request).actor.organisationId),
+  );
+
+  fastify.post(
+    "/imports/spend/unmatched/match",
+    {
+      config: { access: "money.write", scope: [{ table: "CostLine", in: "body", field: "costLineId" }] },
+      schema: { body: MatchLedgerCodeRequest, response: { 200: MatchLedgerCodeResult, ...writeErrors } },
+    },
+    (request) => matchLedgerCode(fastify.prisma, request.body, scopeOf(request), writeContextOf(request)),
   );
 
   fastify.get(

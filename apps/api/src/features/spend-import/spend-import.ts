@@ -5,7 +5,7 @@
 // Preview runs exactly the same steps and rolls back, so what it shows is what a commit would
 // do. A plain pg connection, not Prisma, because Prisma cannot COPY.
 import "./records.ts";
-import { type PrismaClient, poolOf } from "@fundline/db";
+import type { PrismaClient } from "@fundline/db";
 import { findHeaderRow, HEADER_SEARCH_ROWS, uniqueHeaders } from "@fundline/domain";
 import {
   SpendColumnMapping,
@@ -13,7 +13,6 @@ import {
   type SpendImportOptions,
   type SpendImportResult,
 } from "@fundline/schemas";
-import type { PoolClient } from "pg";
 import { Conflict, RuleBroken } from "../../errors.ts";
 import type { Scope } from "../../lib/scope.ts";
 import type { WriteContext } from "../../lib/write-context.ts";
@@ -21,7 +20,7 @@ import { columnIndexes, mappingProblems, namesAColumn, suggestMapping } from "./
 import { type LedgerRow, readLedgerRows, type SpooledFile } from "./ledger-file.ts";
 import { matchPreset } from "./ledger-presets.ts";
 import { footerOf, newTally, stageRow } from "./ledger-rows.ts";
-import { copyRows, run, type StagedValue } from "./ledger-staging.ts";
+import { CREATE_STAGED_SPEND, copyRows, inImportTransaction, run, type StagedValue } from "./ledger-staging.ts";
 import { type Footer, recognised } from "./recognised.ts";
 import { checkStagedRows, NOTHING_READ, summarise } from "./staged-checks.ts";
 import { writeBatch } from "./write-batch.ts";
@@ -122,12 +121,7 @@ export async function importSpend(
         // One import per source at a time: a second identical upload waits, then adds nothing.
         await client.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`spend-import:${options.sourceName}`]);
       }
-      await client.query(`
-        CREATE TEMP TABLE staged_spend (
-          line integer, spent_on date, amount_pence bigint, vat_pence bigint, line_code text, supplier text,
-          reference text, department text, purpose text, merchant_category text, paid_to_individual boolean,
-          row_key text, identified boolean, problem text
-        ) ON COMMIT DROP`);
+      await client.query(CREATE_STAGED_SPEND);
       let rowsRead = 0;
       const report = () =>
         onProgress({
@@ -164,7 +158,7 @@ export async function importSpend(
       report();
 
       onProgress({ type: "progress", phase: "checking", rowsRead, percent: 85 });
-      await run(client, checkStagedRows(scope, write.actor.organisationId ?? null));
+      await run(client, checkStagedRows(scope, write.actor.organisationId ?? null, options.sourceName));
       const summary = await summarise(client, empty, mapping);
       const result = {
         ...summary,
@@ -179,41 +173,6 @@ export async function importSpend(
     });
   } finally {
     await iterator.return?.();
-  }
-}
-
-/**
- * Runs `work` in one transaction on a connection of its own, committing only when it says so
- * (a preview rolls back). The pool's 30-second statement limit is for requests; a council's
- * year of ledger is given longer, and room to sort and hash its rows in memory.
- */
-async function inImportTransaction<T>(
-  prisma: PrismaClient,
-  work: (client: PoolClient) => Promise<{ result: T; commit: boolean }>,
-): Promise<T> {
-  const client = await poolOf(prisma).connect();
-  let broken: Error | undefined;
-  // A connection lost mid-import (the database stopped) is reported on the client: without a
-  // listener Node would treat it as fatal. The statement in progress fails too, and is answered.
-  const lost = (error: Error) => {
-    broken = error;
-  };
-  client.on("error", lost);
-  try {
-    await client.query("BEGIN");
-    await client.query("SET LOCAL statement_timeout = '30min'");
-    await client.query("SET LOCAL work_mem = '64MB'");
-    const { result, commit } = await work(client);
-    await client.query(commit ? "COMMIT" : "ROLLBACK");
-    return result;
-  } catch (error) {
-    await client.query("ROLLBACK").catch((rollbackFailed: Error) => {
-      broken = rollbackFailed; // a connection that cannot roll back is closed, not reused
-    });
-    throw error;
-  } finally {
-    client.removeListener("error", lost);
-    client.release(broken);
   }
 }
 

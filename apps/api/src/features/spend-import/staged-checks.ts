@@ -1,6 +1,6 @@
 import { Prisma } from "@fundline/db";
 import { formatDate, formatPence, MAX_SAFE_PENCE, penceFromBigInt } from "@fundline/domain";
-import type { SpendColumnMapping, SpendImportResult } from "@fundline/schemas";
+import type { ImportProblem, SpendColumnMapping, SpendImportResult } from "@fundline/schemas";
 import type { PoolClient } from "pg";
 import { RuleBroken } from "../../errors.ts";
 import { type Scope, visibleProgrammesSql } from "../../lib/scope.ts";
@@ -47,7 +47,7 @@ function filePence(sum: string): number {
  * lines it owns, or to any line of a programme whose lead granted it the right; its rows are its
  * own (an administrator from a council taking no part imports on the lead's behalf).
  */
-export function checkStagedRows(scope: Scope, importerCouncil: string | null): Prisma.Sql {
+export function checkStagedRows(scope: Scope, importerCouncil: string | null, sourceName: string): Prisma.Sql {
   const council = Prisma.sql`${importerCouncil}::uuid`;
   const mayImportTo =
     scope.organisationId === null
@@ -58,18 +58,30 @@ export function checkStagedRows(scope: Scope, importerCouncil: string | null): P
             AND partner."mayAddCostLines" AND (partner."withdrewOn" IS NULL OR partner."withdrewOn" > current_date)))`;
   return Prisma.sql`
     CREATE TEMP TABLE checked ON COMMIT DROP AS
-    WITH line AS (
-      SELECT lower(line."ledgerCode") AS code, count(*)::int AS lines,
+    WITH code AS (SELECT DISTINCT lower(line_code) AS code FROM staged_spend WHERE line_code IS NOT NULL),
+    -- A code the council matched to a cost line for this ledger goes to that line; any other, to
+    -- the lines that carry it.
+    matched AS (
+      SELECT match.code, match."costLineId" FROM "LedgerCodeMatch" match
+      WHERE match."organisationId" = ${council} AND match."sourceName" = ${sourceName}
+        AND match.code IN (SELECT code FROM code)
+    ), coded AS (
+      SELECT matched.code, matched."costLineId" AS id FROM matched
+      UNION ALL
+      SELECT lower(line."ledgerCode"), line.id FROM "CostLine" line
+      WHERE lower(line."ledgerCode") IN (SELECT code FROM code EXCEPT SELECT code FROM matched)
+    ), line AS (
+      SELECT coded.code, count(*)::int AS lines,
              min(line.id::text)::uuid AS id, min(line."programmeId"::text)::uuid AS programme_id,
              bool_and(${mayImportTo}) AS may_import, min(owner.name) AS owner_name,
              min(CASE WHEN programme."leadOrganisationId" = ${council} OR EXISTS (
                         SELECT 1 FROM "ProgrammePartner" partner
                         WHERE partner."programmeId" = programme.id AND partner."organisationId" = ${council})
                       THEN ${council} ELSE programme."leadOrganisationId" END::text)::uuid AS row_owner
-      FROM "CostLine" line JOIN "Programme" programme ON programme.id = line."programmeId"
+      FROM coded JOIN "CostLine" line ON line.id = coded.id
+      JOIN "Programme" programme ON programme.id = line."programmeId"
       JOIN "Organisation" owner ON owner.id = COALESCE(line."ownerOrganisationId", programme."leadOrganisationId")
       WHERE line."retiredAt" IS NULL AND programme."retiredAt" IS NULL AND ${visibleProgrammesSql(scope)}
-        AND lower(line."ledgerCode") IN (SELECT DISTINCT lower(line_code) FROM staged_spend)
       GROUP BY 1
     ), numbered AS (
       -- Rows alike in everything, with no transaction number to tell them apart, are separate
@@ -84,11 +96,14 @@ export function checkStagedRows(scope: Scope, importerCouncil: string | null): P
       FROM (SELECT *, row_number() OVER (PARTITION BY row_key ORDER BY line) AS occurrence FROM staged_spend) staged
     )
     SELECT numbered.*, line.id AS cost_line_id, line.programme_id, line.row_owner,
-           numbered.problem IS NULL AND line.code IS NULL AS unmatched,
+           numbered.problem IS NULL AND line.code IS NULL AND waiting.id IS NULL AS unmatched,
            CASE WHEN numbered.problem IS NOT NULL THEN 'field'
+                WHEN waiting.id IS NOT NULL THEN 'duplicate'
                 WHEN line.code IS NULL OR line.lines > 1 OR NOT line.may_import THEN 'costLine'
                 WHEN numbered.repeated OR live.id IS NOT NULL THEN 'duplicate' END AS kind,
            CASE WHEN numbered.problem IS NOT NULL THEN numbered.problem
+                WHEN line.code IS NULL AND waiting.id IS NOT NULL THEN
+                  'already waiting for its code to be matched to a cost line (set aside by an earlier import)'
                 WHEN line.code IS NULL THEN format('no cost line you can import to has the ledger code "%s"', numbered.line_code)
                 WHEN line.lines > 1 THEN format('the ledger code "%s" belongs to %s cost lines', numbered.line_code, line.lines)
                 WHEN NOT line.may_import THEN format(
@@ -100,15 +115,21 @@ export function checkStagedRows(scope: Scope, importerCouncil: string | null): P
     LEFT JOIN line ON line.code = lower(numbered.line_code)
     LEFT JOIN LATERAL (
       SELECT spend.id FROM "Spend" spend WHERE spend."ledgerRowKey" = numbered.row_key AND spend."retiredAt" IS NULL LIMIT 1
-    ) live ON true`;
+    ) live ON true
+    -- An unmatched row an earlier import of this council set aside, still waiting: not twice.
+    LEFT JOIN LATERAL (
+      SELECT waiting.id FROM "ImportSetAsideRow" waiting
+      JOIN "ImportBatch" batch ON batch.id = waiting."batchId" AND batch.status = 'committed'
+      WHERE line.code IS NULL AND waiting."organisationId" = ${council} AND waiting."rowKey" = numbered.row_key
+        AND waiting.kind = 'unmatched' AND waiting."importedAt" IS NULL
+      LIMIT 1
+    ) waiting ON true`;
 }
 
-/** What the checked rows come to: counts, the sum that would be imported, problems, a sample. */
-export async function summarise(
-  client: PoolClient,
-  empty: Omit<SpendImportResult, "mapping" | keyof typeof NOTHING_READ | "elapsedMs">,
-  mapping: SpendColumnMapping,
-): Promise<SpendImportResult> {
+export type Accounts = Awaited<ReturnType<typeof accountFor>>;
+
+/** Where the checked rows go, counted and summed: imported, set aside, unmatched; the problems listed. */
+export async function accountFor(client: PoolClient) {
   const [counts] = await run<Record<(typeof COUNTED)[number], string>>(
     client,
     Prisma.sql`
@@ -134,10 +155,35 @@ export async function summarise(
       ORDER BY abs(sum(amount_pence)) DESC, min(line_code)
       LIMIT ${UNMATCHED_CODES_SHOWN}`,
   );
-  const problems = await run<{ line: number; kind: "field" | "costLine" | "duplicate"; reason: string }>(
+  const problems = await run<{ line: number; kind: ImportProblem["kind"]; reason: string }>(
     client,
-    Prisma.sql`SELECT line, kind, reason FROM checked WHERE kind IS NOT NULL ORDER BY line LIMIT ${PROBLEMS_SHOWN}`,
+    Prisma.sql`SELECT line, CASE WHEN unmatched THEN 'unmatched' ELSE kind END AS kind, reason
+               FROM checked WHERE kind IS NOT NULL ORDER BY line LIMIT ${PROBLEMS_SHOWN}`,
   );
+  return {
+    rows: figure("rows"),
+    rowsTotalPence: figure("rowsTotalPence"),
+    importable: figure("importable"),
+    importablePence: figure("importablePence"),
+    skipped: figure("skipped"),
+    duplicates: figure("duplicates"),
+    setAside: figure("setAside"),
+    setAsidePence: figure("setAsidePence"),
+    unmatched: figure("unmatched"),
+    unmatchedPence: figure("unmatchedPence"),
+    unmatchedCodes: unmatchedCodes.map((code) => ({ ...code, totalPence: filePence(code.totalPence) })),
+    unreadableAmounts: figure("unreadableAmounts"),
+    problems,
+  };
+}
+
+/** What the checked rows come to: where each goes, the findings the imported ones raise, a sample. */
+export async function summarise(
+  client: PoolClient,
+  empty: Omit<SpendImportResult, "mapping" | keyof typeof NOTHING_READ | "elapsedMs">,
+  mapping: SpendColumnMapping,
+): Promise<SpendImportResult> {
+  const accounts = await accountFor(client);
   // Rows that go in but will raise a finding: the import says so before anything is written.
   // Found once (which rows, of what kind), counted, and worded for the first shown only.
   const warned = await run<{
@@ -211,19 +257,7 @@ export async function summarise(
   return {
     ...empty,
     mapping,
-    rows: figure("rows"),
-    rowsTotalPence: figure("rowsTotalPence"),
-    importable: figure("importable"),
-    importablePence: figure("importablePence"),
-    skipped: figure("skipped"),
-    duplicates: figure("duplicates"),
-    setAside: figure("setAside"),
-    setAsidePence: figure("setAsidePence"),
-    unmatched: figure("unmatched"),
-    unmatchedPence: figure("unmatchedPence"),
-    unmatchedCodes: unmatchedCodes.map((code) => ({ ...code, totalPence: filePence(code.totalPence) })),
-    unreadableAmounts: figure("unreadableAmounts"),
-    problems,
+    ...accounts,
     warnings,
     warningCount: Number(warned[0]?.warningCount ?? 0),
     sample: sample.map((row) => ({ ...row, amountPence: penceFromBigInt(BigInt(row.amountPence)) })),

@@ -1,23 +1,25 @@
 import { Prisma } from "@fundline/db";
-import type { ImportBatchSummary, SpendColumnMapping, SpendImportResult } from "@fundline/schemas";
+import type { ImportBatchSummary, SpendColumnMapping } from "@fundline/schemas";
 import type { PoolClient } from "pg";
 import { recordAuditOn } from "../../lib/audit-trail.ts";
 import type { WriteContext } from "../../lib/write-context.ts";
 import { batchSummary } from "./import-batches.ts";
 import type { SpooledFile } from "./ledger-file.ts";
 import { run } from "./ledger-staging.ts";
+import type { Accounts } from "./staged-checks.ts";
 
 /**
- * The batch, its spend rows, the mapping, the audit. One INSERT for the rows, so the totals
- * triggers run once; their ids are the batch's id with the row's line number in its last
- * eight hex digits: unique, and cheaper than 200,000 calls for strong random numbers.
+ * The batch, its spend rows, the rows it set aside, the mapping, the audit. One INSERT for the
+ * rows, so the totals triggers run once; their ids are the batch's id with the row's line number
+ * in its last eight hex digits: unique, and cheaper than 200,000 calls for strong random numbers.
+ * `mapping` is saved for the ledger when the rows came from a file read with it.
  */
 export async function writeBatch(
   client: PoolClient,
-  file: SpooledFile,
+  file: Pick<SpooledFile, "fileName" | "sha256">,
   sourceName: string,
-  mapping: SpendColumnMapping,
-  result: SpendImportResult,
+  mapping: SpendColumnMapping | null,
+  result: Accounts,
   write: WriteContext,
 ): Promise<ImportBatchSummary> {
   const [batch] = await run<{
@@ -52,14 +54,29 @@ export async function writeBatch(
              ${batch.id}::uuid, row_key, row_owner
       FROM checked WHERE kind IS NULL`,
   );
+  // Every row that did not go in is kept with its line and reason: listed and downloaded later,
+  // and an unmatched one imported once its code is matched to a cost line.
   await run(
     client,
     Prisma.sql`
-      INSERT INTO "ImportColumnMapping" ("organisationId", "sourceName", columns)
-      VALUES (${write.actor.organisationId}::uuid, ${sourceName}, ${JSON.stringify(mapping)}::jsonb)
-      ON CONFLICT ("organisationId", "sourceName") DO UPDATE
-      SET columns = excluded.columns, version = "ImportColumnMapping".version + 1, "updatedAt" = now()`,
+      INSERT INTO "ImportSetAsideRow" ("batchId", "organisationId", line, kind, reason, "spentOn", "amountPence",
+                                       "vatPence", "lineCode", "supplierName", reference, department, purpose,
+                                       "merchantCategory", "paidToIndividual", "rowKey")
+      SELECT ${batch.id}::uuid, ${write.actor.organisationId ?? null}::uuid, line,
+             CASE WHEN unmatched THEN 'unmatched' ELSE kind END, reason, spent_on, amount_pence, vat_pence, line_code,
+             supplier, reference, department, purpose, merchant_category, paid_to_individual, row_key
+      FROM checked WHERE kind IS NOT NULL`,
   );
+  if (mapping) {
+    await run(
+      client,
+      Prisma.sql`
+        INSERT INTO "ImportColumnMapping" ("organisationId", "sourceName", columns)
+        VALUES (${write.actor.organisationId}::uuid, ${sourceName}, ${JSON.stringify(mapping)}::jsonb)
+        ON CONFLICT ("organisationId", "sourceName") DO UPDATE
+        SET columns = excluded.columns, version = "ImportColumnMapping".version + 1, "updatedAt" = now()`,
+    );
+  }
   await recordAuditOn(client, {
     ...write,
     entityType: "ImportBatch",
@@ -74,11 +91,15 @@ export async function writeBatch(
       totalPence: result.importablePence,
       skipped: result.skipped,
       duplicates: result.duplicates,
+      setAside: result.setAside,
+      unmatched: result.unmatched,
+      unmatchedPence: result.unmatchedPence,
     },
   });
   return batchSummary({
     ...batch,
     totalPence: BigInt(batch.totalPence),
     createdBy: { displayName: write.actor.label },
+    _count: { setAside: result.setAside + result.unmatched },
   });
 }

@@ -3,25 +3,35 @@ import {
   ImportBatchListResponse,
   type ImportBatchSummary,
   ImportBatchSummary as ImportBatchSummarySchema,
+  type MatchLedgerCodeRequest,
+  MatchLedgerCodeResult,
   SavedMappingsResponse,
   type SpendColumnMapping,
   SpendImportEvent,
   type SpendImportResult,
+  UnmatchedCodesResponse,
 } from "@fundline/schemas";
 import { type QueryClient, queryOptions, useQuery } from "@tanstack/react-query";
 import { ApiError, csrfHeaders, getJson, reach, sendJson } from "../../../lib/api-client.ts";
 import { useRefreshingMutation } from "../../../lib/mutations.ts";
 import { refreshAfterMoneyChange } from "../../../lib/query-keys.ts";
 
-/** This feature's queries: past imports and the column mappings kept per source. */
+/** This feature's queries: past imports, the column mappings kept per source, the codes waiting. */
 export const spendImportKeys = {
   all: ["spend-import"] as const,
   batches: ["spend-import", "batches"] as const,
   mappings: ["spend-import", "mappings"] as const,
+  unmatched: ["spend-import", "unmatched"] as const,
 };
 
 export const getBatches = () => getJson("/api/imports/spend?pageSize=50", ImportBatchListResponse);
 export const getMappings = () => getJson("/api/imports/spend/mappings", SavedMappingsResponse);
+export const getUnmatchedCodes = () => getJson("/api/imports/spend/unmatched", UnmatchedCodesResponse);
+export const matchLedgerCode = (match: MatchLedgerCodeRequest) =>
+  sendJson("POST", "/api/imports/spend/unmatched/match", match, MatchLedgerCodeResult);
+/** Every row an import set aside, with its line and reason, as CSV. */
+export const setAsideDownloadPath = (batch: ImportBatchSummary) =>
+  `/api/imports/spend/${encodeURIComponent(batch.id)}/set-aside?format=csv`;
 export const reverseBatch = (batch: ImportBatchSummary, reason: string) =>
   sendJson("POST", `/api/imports/spend/${batch.id}/reverse`, { reason }, ImportBatchSummarySchema);
 
@@ -81,7 +91,10 @@ export async function uploadLedger(
 export const importBatchesQueryOptions = () => queryOptions({ queryKey: spendImportKeys.batches, queryFn: getBatches });
 export const importMappingsQueryOptions = () =>
   queryOptions({ queryKey: spendImportKeys.mappings, queryFn: getMappings });
+export const unmatchedCodesQueryOptions = () =>
+  queryOptions({ queryKey: spendImportKeys.unmatched, queryFn: getUnmatchedCodes });
 export const useImportBatches = () => useQuery(importBatchesQueryOptions());
+export const useUnmatchedCodes = () => useQuery(unmatchedCodesQueryOptions());
 export const useImportMappings = () => useQuery(importMappingsQueryOptions());
 
 /** Spend in or out moves every programme's figures: each screen showing money refreshes. */
@@ -101,3 +114,6 @@ export const useReverseBatch = () =>
     ({ batch, reason }: { batch: ImportBatchSummary; reason: string }) => reverseBatch(batch, reason),
     refreshAfterImport,
   );
+
+/** Matches a code to a cost line and imports the rows waiting on it: money moves, screens refresh. */
+export const useMatchLedgerCode = () => useRefreshingMutation(matchLedgerCode, refreshAfterImport);

@@ -3,7 +3,7 @@ import type { ImportBatchSummary } from "@fundline/schemas";
 import { useId, useState } from "react";
 import { LoadFailure, Loading } from "../../../components/page/page-states.tsx";
 import { TableRegion } from "../../../components/ui/table-region.tsx";
-import { useImportBatches, useReverseBatch } from "../api/spend-import.ts";
+import { setAsideDownloadPath, useImportBatches, useReverseBatch } from "../api/spend-import.ts";
 
 /** The imports so far, newest first, each reversible once with a reason. */
 export function ImportBatches() {
@@ -28,6 +28,7 @@ export function ImportBatches() {
             <th scope="col" className="money">
               Total
             </th>
+            <th scope="col">Set aside</th>
             <th scope="col">Status</th>
             <th scope="col">Action</th>
           </tr>
@@ -56,6 +57,16 @@ function BatchRow({ batch }: { batch: ImportBatchSummary }) {
       <td>{batch.createdBy ?? "—"}</td>
       <td className="money">{batch.rowCount.toLocaleString("en-GB")}</td>
       <td className="money">{formatPence(batch.totalPence)}</td>
+      <td>
+        {batch.setAsideRows === 0 ? (
+          "None"
+        ) : (
+          <a href={setAsideDownloadPath(batch)} download>
+            {batch.setAsideRows.toLocaleString("en-GB")} {batch.setAsideRows === 1 ? "row" : "rows"} (CSV)
+            <span className="visually-hidden"> set aside from {batch.fileName}</span>
+          </a>
+        )}
+      </td>
       <td>{batch.status === "reversed" ? "Reversed" : "Imported"}</td>
       <td>
         {/* Once reversed, the form goes and says what it did: a reversal cannot be repeated. */}

@@ -1,6 +1,7 @@
 import { type FormEvent, useId } from "react";
+import { setAsideDownloadPath } from "../api/spend-import.ts";
 import { FileRecognised } from "./file-recognised.tsx";
-import { PreviewResult } from "./preview-result.tsx";
+import { PreviewResult, SetAsideTable } from "./preview-result.tsx";
 import { FIELDS, useSpendImport } from "./use-spend-import.ts";
 
 /** The ledger, the file and its columns: checked first (nothing is written), then imported. */
@@ -105,6 +106,19 @@ export function ImportForm() {
         </div>
       )}
       <p role="status">{spendImport.message}</p>
+      {spendImport.imported?.batch && spendImport.imported.problems.length > 0 && (
+        <>
+          <SetAsideTable
+            result={spendImport.imported}
+            caption={`Rows of ${spendImport.imported.fileName} set aside, and why`}
+          />
+          <p>
+            <a href={setAsideDownloadPath(spendImport.imported.batch)} download>
+              Download every row set aside from {spendImport.imported.fileName} (CSV)
+            </a>
+          </p>
+        </>
+      )}
       {preview?.mapping && <PreviewResult preview={preview} onImport={spendImport.commit} busy={spendImport.busy} />}
     </section>
   );

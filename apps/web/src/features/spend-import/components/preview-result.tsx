@@ -8,7 +8,44 @@ const WARNING_NAMES = {
   outsideProgrammeDates: "Outside the programme's dates",
   moreThanLineHasLeft: "More than the line has left",
 } as const;
-const KIND_NAMES = { field: "Cannot be read", costLine: "Unknown cost line", duplicate: "Duplicate" } as const;
+const KIND_NAMES = {
+  field: "Cannot be read",
+  costLine: "Not a line you import to",
+  duplicate: "Duplicate",
+  unmatched: "Code no cost line has",
+} as const;
+
+/** Each row set aside (the first 1,000), its line and why. */
+export function SetAsideTable({ result, caption }: { result: SpendImportResult; caption: string }) {
+  return (
+    <TableRegion label={caption}>
+      <table>
+        <caption>
+          {caption}
+          {result.skipped > result.problems.length
+            ? ` (the first ${result.problems.length.toLocaleString("en-GB")} of ${result.skipped.toLocaleString("en-GB")})`
+            : ""}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Line</th>
+            <th scope="col">Problem</th>
+            <th scope="col">Detail</th>
+          </tr>
+        </thead>
+        <tbody>
+          {result.problems.map((problem) => (
+            <tr key={problem.line}>
+              <td>{problem.line}</td>
+              <td>{KIND_NAMES[problem.kind]}</td>
+              <td>{problem.reason}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableRegion>
+  );
+}
 
 const rowsAndPence = (rows: number, pence: number) => (
   <>
@@ -109,34 +146,7 @@ export function PreviewResult({
           </table>
         </TableRegion>
       )}
-      {preview.problems.length > 0 && (
-        <TableRegion label="Rows that will be skipped">
-          <table>
-            <caption>
-              Rows that will be skipped, and why
-              {preview.skipped > preview.problems.length
-                ? ` (the first ${preview.problems.length.toLocaleString("en-GB")})`
-                : ""}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Line</th>
-                <th scope="col">Problem</th>
-                <th scope="col">Detail</th>
-              </tr>
-            </thead>
-            <tbody>
-              {preview.problems.map((problem) => (
-                <tr key={problem.line}>
-                  <td>{problem.line}</td>
-                  <td>{KIND_NAMES[problem.kind]}</td>
-                  <td>{problem.reason}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableRegion>
-      )}
+      {preview.problems.length > 0 && <SetAsideTable result={preview} caption="Rows that will be set aside, and why" />}
       {preview.sample.length > 0 && (
         <TableRegion label="The first rows to be imported">
           <table>

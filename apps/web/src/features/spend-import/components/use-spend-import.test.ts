@@ -80,6 +80,7 @@ describe("the import screen's steps", () => {
       fileSha256: checked.fileSha256,
       rowCount: 12_480,
       totalPence: 4_321_987_65,
+      setAsideRows: 20,
       status: "committed" as const,
       createdAt: "2026-12-06T10:00:00.000Z",
       createdBy: "Sam Finance",
@@ -87,6 +88,8 @@ describe("the import screen's steps", () => {
     };
     const state = nextImportState(previewed, { type: "answered", result: { ...checked, mode: "commit", batch } });
     expect(state.preview).toBeNull();
-    expect(state.message).toBe("Imported 12,480 rows, £4,321,987.65, from ledger-2025.csv. 20 rows were skipped.");
+    expect(state.message).toBe(
+      "Imported 12,480 rows, £4,321,987.65, from ledger-2025.csv. 18 rows were set aside and 2 wait for their code to be matched to a cost line: both are listed below.",
+    );
   });
 });

@@ -17,6 +17,8 @@ type ImportState = {
   mapping: Partial<SpendColumnMapping>;
   progress: { percent: number; text: string } | null;
   preview: SpendImportResult | null;
+  /** The last import written, for what it set aside to stay on screen. */
+  imported: SpendImportResult | null;
   message: string;
 };
 
@@ -35,6 +37,7 @@ export const START: ImportState = {
   mapping: {},
   progress: null,
   preview: null,
+  imported: null,
   message: "",
 };
 
@@ -48,7 +51,7 @@ export function nextImportState(state: ImportState, event: ImportEvent): ImportS
     case "source chosen":
       return { ...state, sourceName: event.sourceName, mapping: event.savedMapping ?? state.mapping };
     case "file chosen":
-      return { ...state, file: event.file, preview: null };
+      return { ...state, file: event.file, preview: null, imported: null };
     case "column chosen":
       return { ...state, mapping: { ...state.mapping, [event.field]: event.header } };
     case "sent":
@@ -73,7 +76,12 @@ function answered(state: ImportState, result: SpendImportResult): ImportState {
       mapping,
       progress: null,
       preview: null,
-      message: `Imported ${count(result.batch.rowCount)} rows, ${formatPence(result.batch.totalPence)}, from ${result.fileName}. ${count(result.skipped)} rows were skipped.`,
+      imported: result,
+      message: `Imported ${count(result.batch.rowCount)} rows, ${formatPence(result.batch.totalPence)}, from ${result.fileName}.${
+        result.skipped === 0
+          ? ""
+          : ` ${count(result.setAside)} ${result.setAside === 1 ? "row was" : "rows were"} set aside and ${count(result.unmatched)} wait${result.unmatched === 1 ? "s" : ""} for ${result.unmatched === 1 ? "its" : "their"} code to be matched to a cost line: both are listed below.`
+      }`,
     };
   }
   const stale = result.mappingProblems.length;
@@ -82,6 +90,7 @@ function answered(state: ImportState, result: SpendImportResult): ImportState {
     mapping,
     progress: null,
     preview: result,
+    imported: null,
     message: result.mapping
       ? `Checked ${count(result.rows)} rows: ${count(result.importable)} can be imported, ${count(result.skipped)} would be skipped.`
       : stale > 0
