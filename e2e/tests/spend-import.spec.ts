@@ -1,4 +1,4 @@
-import { expect, expectAccessible, signInAs, test } from "./own-council.ts";
+import { expect, expectAccessible, expectNoSidewaysScroll, signInAs, test } from "./own-council.ts";
 
 /** A ledger export with two good rows and one dated 31 February, all on the test's own cost centre. */
 const ledger = (costCentre: string) =>
@@ -122,5 +122,75 @@ test.describe("Importing spend from the ledger", () => {
     await expect(page.getByRole("table", { name: /What importing february.csv would do/ })).toContainText(
       "To import2 rows, £1,750.25",
     );
+  });
+
+  test("a council's published file is read as it comes, and a code no line has waits until it is matched", async ({
+    page,
+    council,
+  }) => {
+    const costCentre = `TS-${council.programme.id.slice(0, 8)}`;
+    const newCode = `NEW-${council.programme.id.slice(0, 8)}`;
+    await council.admin.post(`/programmes/${council.programme.id}/cost-lines`, {
+      name: "Family hub consultancy",
+      ledgerCode: costCentre,
+    });
+    // As the council's website publishes it: Windows-1252 (0xA3 for £), a title above, a total below.
+    const published = Buffer.from(
+      [
+        "Payments over £500 - December 2020",
+        "",
+        "Body Name,Date,Transaction Number,Net Amount,Supplier Name,Cost Centre,Purpose of Expenditure",
+        `Own council,14/12/2020,P-1,"£1,200.00",Café Ltd,${costCentre},Catering`,
+        `Own council,15/12/2020,P-2,300.5,Printers,${costCentre},Printing`,
+        `Own council,16/12/2020,P-3,99.99,Hall hire,${newCode},Venue`,
+        ',,,"£1,600.49",,,',
+      ].join("\r\n"),
+      "latin1",
+    );
+    await signInAs(page, council.financeOfficer);
+    await page.getByRole("link", { name: "Spend imports" }).click();
+    await page.getByLabel("Ledger (source)").fill("Published spend");
+    await page
+      .getByLabel("Ledger file (CSV or XLSX)")
+      .setInputFiles({ name: "spend-december.csv", mimeType: "text/csv", buffer: published });
+    await page.getByRole("button", { name: "Check the file" }).click();
+
+    // Understood before anything is written: no mapping by hand for a Transparency Code file.
+    const read = page.getByRole("table", { name: "What Fundline read in spend-december.csv" });
+    await expect(read).toContainText("Text encodingWindows-1252");
+    await expect(read).toContainText("the Local Government Transparency Code 2015 (spend over £500) layout");
+    await expect(read).toContainText("line 3, below 1 row of report title");
+    await expect(read).toContainText("£1,600.49 on line 7: equals the rows' total");
+    const accounts = page.getByRole("table", { name: /What importing spend-december.csv would do/ });
+    await expect(accounts).toContainText("In the file3 rows, £1,600.49");
+    await expect(accounts).toContainText("To import2 rows, £1,500.50");
+    await expect(accounts).toContainText("Unmatched (no cost line has the code)1 row, £99.99");
+    await expectAccessible(page, "what was read in a published file");
+    await expectNoSidewaysScroll(page, "what was read in a published file");
+
+    await page.getByRole("button", { name: "Import 2 rows (£1,500.50)" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Imported 2 rows" })).toContainText(
+      "1 waits for its code to be matched to a cost line",
+    );
+    await expect(page.getByRole("table", { name: /Rows of spend-december.csv set aside/ })).toContainText(
+      `Code no cost line has`,
+    );
+
+    // The waiting row goes in once its code is matched, without the file again.
+    const waiting = page.getByRole("table", { name: /Rows set aside because no cost line has their code/ });
+    await expect(waiting).toContainText(`${newCode}Published spend1£99.99`);
+    await waiting.getByRole("button", { name: `Match to a cost line the code ${newCode}` }).click();
+    await page.getByLabel("Programme").selectOption({ label: council.programme.name });
+    await page.getByLabel(`Cost line the code ${newCode} means`).selectOption({
+      label: `Family hub consultancy (${costCentre})`,
+    });
+    await expectAccessible(page, "matching a code to a cost line");
+    await page.getByRole("button", { name: "Match and import 1 row" }).click();
+    await expect(page.getByRole("status").filter({ hasText: `Matched ${newCode}` })).toContainText(
+      "imported 1 row, £99.99",
+    );
+    await expect(page.getByText("No rows are waiting")).toBeVisible();
+    const fromTheCode = page.getByRole("row", { name: new RegExp(`Rows with the code "${newCode}"`) });
+    await expect(fromTheCode).toContainText("£99.99");
   });
 });
