@@ -52,7 +52,10 @@ export function stageRow(
   if (headerWidth !== undefined && cells.length !== headerWidth) {
     const extra = cells.slice(headerWidth).some((cell) => cell !== "");
     if (cells.length < headerWidth || extra) {
-      problems.push(`the row has ${cells.length} fields where the header has ${headerWidth}`);
+      // Its fields have moved (a comma unquoted, one cut short): none can be trusted, its amount included.
+      const problem = `the row has ${cells.length} fields where the header has ${headerWidth}`;
+      const rowKey = hash("sha256", `${sourceName}\u0000broken\u0000${line}\u0000${cells.join("\u0000")}`, "base64url");
+      return [line, null, null, null, null, null, null, null, null, null, null, rowKey, false, printable(problem)];
     }
   }
   const cell = (field: SpendImportField): LedgerCell => {
