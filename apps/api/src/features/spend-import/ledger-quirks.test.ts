@@ -3,6 +3,7 @@
 // adding up to the file's total to the penny.
 import { MAX_AMOUNT_PENCE } from "@fundline/domain";
 import type { SpendImportResult } from "@fundline/schemas";
+import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, seedAndFindDartington, type TestApp } from "../../test/test-app.ts";
@@ -207,6 +208,28 @@ describe("dates", () => {
   });
 });
 
+describe("workbooks", () => {
+  it("reads an XLSX's date cells and Excel date numbers, and rounds a float cell's noise", async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet("Payments");
+    sheet.addRow(["Spend over £500, April 2020"]);
+    sheet.addRow(HEADER.split(","));
+    sheet.addRow([new Date(Date.UTC(2020, 3, 14)), "T-1", "EY-DSDL", "Dartington", "Consultancy", 977.5999999999999]);
+    // 43,936 days after 30 December 1899: 15 April 2020, as a cell not formatted as a date holds it.
+    sheet.addRow([43_936, "T-2", "EY-DSDL", "Dartington", "Consultancy", 12.5]);
+    const result = await preview(Buffer.from(await book.xlsx.writeBuffer()));
+    expect(result.recognised).toMatchObject({ encoding: "XLSX", headerLine: 2, preambleLines: 1, roundedAmounts: 1 });
+    expect(result.sample.map((payment) => [payment.spentOn, payment.amountPence])).toEqual([
+      ["2020-04-14", 97_760],
+      ["2020-04-15", 1_250],
+    ]);
+    expect(result.recognised.dateNotations).toEqual([
+      { notation: "a date cell", rows: 1 },
+      { notation: "an Excel date number", rows: 1 },
+    ]);
+  });
+});
+
 describe("broken rows", () => {
   it("sets aside a row whose amount is fused onto its date (a field short), with its line and the reason", async () => {
     const result = await preview(
@@ -219,7 +242,7 @@ describe("broken rows", () => {
         reason: expect.stringMatching(/^the row has 5 fields where the header has 6/),
       },
     ]);
-    expect(result).toMatchObject({ importable: 1, importablePence: 400, setAside: 1 });
+    expect(result).toMatchObject({ importable: 1, importablePence: 400, setAside: 1, unreadableAmounts: 1 });
   });
 
   it('imports a "REDACTED" supplier as the council published it', async () => {
