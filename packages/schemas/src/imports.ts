@@ -162,6 +162,8 @@ export const SpendImportResult = z.object({
   importablePence: Pence,
   skipped: z.number().int(),
   duplicates: z.number().int(),
+  /** Of the duplicates, rows Fundline already holds (counted, not kept with the import). */
+  alreadyImported: Count,
   /** Rows not imported for a reason other than an unknown code (unreadable, duplicate, not yours). */
   setAside: Count,
   setAsidePence: Pence,

@@ -158,6 +158,8 @@ describe("spend import", () => {
     // Duplicates: the three imported, the repeated transaction, and the unknown code's row, which
     // the first import left waiting for its code to be matched.
     expect(again).toMatchObject({ mapping: MAPPING, importable: 0, duplicates: 5, unmatched: 0 });
+    // The three Fundline holds are counted, not kept again with the second import; the other five are.
+    expect(again).toMatchObject({ alreadyImported: 3, batch: { setAsideRows: 5 } });
     expect(again.problems.filter((problem: { reason: string }) => problem.reason === "already imported")).toHaveLength(
       3,
     );

@@ -18,6 +18,7 @@ const COUNTED = [
   "importablePence",
   "skipped",
   "duplicates",
+  "alreadyImported",
   "setAside",
   "setAsidePence",
   "unmatched",
@@ -97,6 +98,9 @@ export function checkStagedRows(scope: Scope, importerCouncil: string | null, so
     )
     SELECT numbered.*, line.id AS cost_line_id, line.programme_id, line.row_owner,
            numbered.problem IS NULL AND line.code IS NULL AND waiting.id IS NULL AS unmatched,
+           -- A duplicate because Fundline holds it already (not one the file repeats, or one waiting).
+           numbered.problem IS NULL AND waiting.id IS NULL AND line.lines = 1 AND line.may_import
+             AND NOT numbered.repeated AND live.id IS NOT NULL AS already_imported,
            CASE WHEN numbered.problem IS NOT NULL THEN 'field'
                 WHEN waiting.id IS NOT NULL THEN 'duplicate'
                 WHEN line.code IS NULL OR line.lines > 1 OR NOT line.may_import THEN 'costLine'
@@ -139,6 +143,7 @@ export async function accountFor(client: PoolClient) {
              coalesce(sum(amount_pence) FILTER (WHERE kind IS NULL), 0) AS "importablePence",
              count(*) FILTER (WHERE kind IS NOT NULL) AS skipped,
              count(*) FILTER (WHERE kind = 'duplicate') AS duplicates,
+             count(*) FILTER (WHERE already_imported) AS "alreadyImported",
              count(*) FILTER (WHERE kind IS NOT NULL AND NOT unmatched) AS "setAside",
              coalesce(sum(amount_pence) FILTER (WHERE kind IS NOT NULL AND NOT unmatched), 0) AS "setAsidePence",
              count(*) FILTER (WHERE unmatched) AS unmatched,
@@ -167,6 +172,7 @@ export async function accountFor(client: PoolClient) {
     importablePence: figure("importablePence"),
     skipped: figure("skipped"),
     duplicates: figure("duplicates"),
+    alreadyImported: figure("alreadyImported"),
     setAside: figure("setAside"),
     setAsidePence: figure("setAsidePence"),
     unmatched: figure("unmatched"),
@@ -274,6 +280,7 @@ export const NOTHING_READ = {
   importablePence: 0,
   skipped: 0,
   duplicates: 0,
+  alreadyImported: 0,
   setAside: 0,
   setAsidePence: 0,
   unmatched: 0,

@@ -55,7 +55,9 @@ export async function writeBatch(
       FROM checked WHERE kind IS NULL`,
   );
   // Every row that did not go in is kept with its line and reason: listed and downloaded later,
-  // and an unmatched one imported once its code is matched to a cost line.
+  // and an unmatched one imported once its code is matched to a cost line. A row already
+  // imported is counted, not kept: it is the payment Fundline holds (a year's file sent again
+  // would otherwise keep a copy of every payment in it).
   await run(
     client,
     Prisma.sql`
@@ -65,7 +67,7 @@ export async function writeBatch(
       SELECT ${batch.id}::uuid, ${write.actor.organisationId ?? null}::uuid, line,
              CASE WHEN unmatched THEN 'unmatched' ELSE kind END, reason, spent_on, amount_pence, vat_pence, line_code,
              supplier, reference, department, purpose, merchant_category, paid_to_individual, row_key
-      FROM checked WHERE kind IS NOT NULL`,
+      FROM checked WHERE kind IS NOT NULL AND NOT coalesce(already_imported, false)`,
   );
   if (mapping) {
     await run(
@@ -100,6 +102,6 @@ export async function writeBatch(
     ...batch,
     totalPence: BigInt(batch.totalPence),
     createdBy: { displayName: write.actor.label },
-    _count: { setAside: result.setAside + result.unmatched },
+    _count: { setAside: result.setAside + result.unmatched - result.alreadyImported },
   });
 }

@@ -32,6 +32,7 @@ const checked: SpendImportResult = {
   importablePence: 4_321_987_65,
   skipped: 20,
   duplicates: 3,
+  alreadyImported: 0,
   setAside: 18,
   setAsidePence: 12_00,
   unmatched: 2,
