@@ -15,6 +15,7 @@ import { healthRoutes } from "./features/health/routes.ts";
 import { milestoneRoutes } from "./features/milestones/routes.ts";
 import { organisationRoutes } from "./features/organisations/routes.ts";
 import { partnerRoutes } from "./features/partners/routes.ts";
+import { periodRoutes } from "./features/periods/routes.ts";
 import { programmeRoutes } from "./features/programmes/routes.ts";
 import { receiptRoutes } from "./features/receipts/routes.ts";
 import { reconciliationRoutes } from "./features/reconciliation/routes.ts";
@@ -88,6 +89,7 @@ export const app = fp<AppOptions>(
         await api.register(benefitRoutes);
         await api.register(structureRoutes);
         await api.register(decisionRoutes);
+        await api.register(periodRoutes);
         await api.register(reconciliationRoutes, { keepPortfolio: options.keepPortfolio ?? true });
         await api.register(exportRoutes);
         await api.register(spendImportRoutes);

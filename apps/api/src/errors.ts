@@ -1,5 +1,11 @@
 // Typed errors that use cases throw; plugins/errors.ts turns them into responses.
-import { formatPence, MAX_SAFE_PENCE, MAX_TOTAL_PENCE } from "@fundline/domain";
+import {
+  type ClosedPeriod,
+  closedPeriodSentence,
+  formatPence,
+  MAX_SAFE_PENCE,
+  MAX_TOTAL_PENCE,
+} from "@fundline/domain";
 import { keptTotalNamed } from "./lib/records.ts";
 
 export class NotFound extends Error {
@@ -119,10 +125,11 @@ const BOUNDED_FIGURES: Record<string, string> = {
 };
 
 /**
- * A write the database refused because it would take a value past Fundline's bounds, as the
- * 422 it is; null for any other error. A running total names the total and its limit.
+ * A write the database refused for one of Fundline's rules, as the 422 it is; null for any other
+ * error. A value past Fundline's bounds: a running total names the total and its limit. A write
+ * dated inside a closed period: the day, the period, and who closed it when.
  */
-export function boundsBroken(error: unknown): RuleBroken | null {
+export function refusedByDatabase(error: unknown): RuleBroken | null {
   const seen = new Set<unknown>();
   const queue: unknown[] = [error];
   while (queue.length) {
@@ -131,6 +138,8 @@ export function boundsBroken(error: unknown): RuleBroken | null {
     seen.add(current);
     const { message, originalMessage, cause, meta } = current as Record<string, unknown>;
     for (const text of [originalMessage, message]) {
+      const closed = typeof text === "string" ? /fundline_closed_period (\{.*\})/.exec(text) : null;
+      if (closed?.[1]) return closedPeriodRefusal(JSON.parse(closed[1]) as RefusedInClosedPeriod);
       const match = typeof text === "string" ? /check constraint "(\w+?)_(\w+)_within_bounds"/.exec(text) : null;
       if (!match) continue;
       const [, table = "", column = ""] = match;
@@ -156,4 +165,16 @@ export function boundsBroken(error: unknown): RuleBroken | null {
     queue.push(cause, meta, ...(meta && typeof meta === "object" ? Object.values(meta) : []));
   }
   return null;
+}
+
+type RefusedInClosedPeriod = ClosedPeriod & { field: string; day: string };
+
+/** The refusal of a write into a closed period, as the database found it (closed-periods.sql). */
+function closedPeriodRefusal(closed: RefusedInClosedPeriod): RuleBroken {
+  return new RuleBroken([
+    {
+      path: closed.field,
+      message: closedPeriodSentence(closed, closed.day, closed.field === "profile" ? "profile" : undefined),
+    },
+  ]);
 }

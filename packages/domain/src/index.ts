@@ -7,6 +7,7 @@ export * from "./ledger-layout.ts";
 export * from "./ledger-values.ts";
 export * from "./milestones.ts";
 export * from "./money.ts";
+export * from "./periods.ts";
 export * from "./permissions.ts";
 export * from "./reconciliation.ts";
 export * from "./sign-in-throttle.ts";

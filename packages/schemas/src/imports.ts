@@ -69,7 +69,7 @@ export const ImportProblem = z.object({
   /** The row's line in the file (the header is line 1). */
   line: z.number().int(),
   /** unmatched: no cost line has its code; it waits for the code to be matched to one. */
-  kind: z.enum(["field", "costLine", "duplicate", "unmatched"]),
+  kind: z.enum(["field", "costLine", "closedPeriod", "duplicate", "unmatched"]),
   reason: z.string(),
 });
 export type ImportProblem = z.infer<typeof ImportProblem>;
@@ -219,7 +219,7 @@ export type ImportBatchListResponse = z.infer<typeof ImportBatchListResponse>;
 
 export const ReverseImportRequest = z.strictObject({ reason: Text(1_000) });
 
-export const SET_ASIDE_KINDS = ["field", "costLine", "duplicate", "unmatched"] as const;
+export const SET_ASIDE_KINDS = ["field", "costLine", "closedPeriod", "duplicate", "unmatched"] as const;
 
 /** A row of an imported file that did not go in: its line, why, and what it said. */
 export const SetAsideRow = z.object({

@@ -8,6 +8,7 @@ export * from "./lists.ts";
 export * from "./milestones.ts";
 export * from "./organisations.ts";
 export * from "./paging.ts";
+export * from "./periods.ts";
 export * from "./programmes.ts";
 export * from "./reconciliation.ts";
 export * from "./session.ts";

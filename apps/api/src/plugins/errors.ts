@@ -3,11 +3,11 @@ import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
 import {
-  boundsBroken,
   Conflict,
   InvalidInput,
   isDatabaseUnavailable,
   RuleBroken,
+  refusedByDatabase,
   TooManyAttempts,
   Unauthenticated,
 } from "../errors.ts";
@@ -19,7 +19,7 @@ import {
 export const errorsPlugin = fp(
   async (fastify) => {
     fastify.setErrorHandler((thrown: FastifyError, request, reply) => {
-      const error = (boundsBroken(thrown) ?? thrown) as FastifyError;
+      const error = (refusedByDatabase(thrown) ?? thrown) as FastifyError;
       if (hasZodFastifySchemaValidationErrors(error)) {
         return send(reply, request, 400, "Some of the input is not valid", {
           fields: error.validation.map((issue) => ({

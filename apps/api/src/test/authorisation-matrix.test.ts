@@ -101,7 +101,8 @@ type ScopedTable =
   | "Allocation"
   | "Receipt"
   | "Decision"
-  | "ImportBatch";
+  | "ImportBatch"
+  | "PeriodClose";
 
 // In scope and out of scope: the same routes, with real records of a Stockport programme (the
 // users' council) and of an Oxfordshire one.
@@ -261,6 +262,19 @@ async function recordsOf(test: TestApp, programmeName: string): Promise<Record<S
               passwordHash: "not a hash: never signs in",
             },
           },
+        },
+      })
+    ).id,
+    // A closed period belongs to its council: here, the programme's lead. Closed in the far
+    // future, so it refuses none of the matrix's writes.
+    PeriodClose: (
+      await prisma.periodClose.create({
+        data: {
+          organisationId: lead.organisationId,
+          kind: "month",
+          label: "January 2099",
+          startsOn: new Date("2099-01-01"),
+          endsOn: new Date("2099-01-31"),
         },
       })
     ).id,

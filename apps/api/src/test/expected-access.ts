@@ -98,6 +98,10 @@ GET /api/imports/spend/:id/set-aside              A F P V
 GET /api/imports/spend/unmatched                  A F P V
 POST /api/imports/spend/unmatched/match           A F . .
 POST /api/imports/360giving                       A F . .
+GET /api/periods                                  A F P V
+POST /api/periods                                 A F . .
+POST /api/periods/:id/reopen-request              A F . .
+POST /api/periods/:id/reopen                      A F . .
 GET /api/audit                                    A F . .
 GET /api/programmes/:id/history                   A F P V
 GET /api/dashboard                                A F P V

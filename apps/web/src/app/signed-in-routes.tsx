@@ -8,6 +8,7 @@ import { useSession } from "../features/session/components/session-gate.tsx";
 const page = <Name extends string>(load: () => Promise<Record<Name, ComponentType>>, name: Name) =>
   lazy(async () => ({ default: (await load())[name] }));
 
+const PeriodsPage = page(() => import("../features/periods/components/periods-page.tsx"), "PeriodsPage");
 const HomePage = page(() => import("../features/home/components/home-page.tsx"), "HomePage");
 const DashboardPage = page(() => import("../features/dashboard/components/dashboard-page.tsx"), "DashboardPage");
 const ProgrammePage = page(() => import("../features/programmes/components/programme-page.tsx"), "ProgrammePage");
@@ -172,6 +173,7 @@ export function SignedInPages() {
       <Route path="/money/allocations" element={<AllocationsPage />} />
       <Route path="/money/spend" element={<SpendPage />} />
       <Route path="/money/exports" element={<ExportsPage />} />
+      <Route path="/money/periods" element={<PeriodsPage />} />
       <Route path="/reconciliation" element={<PortfolioPage />} />
       <Route path="/users" element={users(UsersPage)} />
       <Route path="/users/:userId/edit" element={users(EditUserPage)} />

@@ -44,7 +44,12 @@ export async function updateCommitment(
       await assertReferencesExist(tx, { decisionId: input.decisionId, programmeId: input.programmeId });
     },
     apply: async () => {
-      if (input.profile) await tx.commitmentYearProfile.deleteMany({ where: { commitmentId: id } });
+      // Only the years that change are written: a year in a closed period that stays as it was
+      // is not a write into that period.
+      const profile = input.profile ? await changedYears(tx, id, parseProfile(input.profile)) : null;
+      if (profile?.gone.length) {
+        await tx.commitmentYearProfile.deleteMany({ where: { id: { in: profile.gone } } });
+      }
       return tx.fundingCommitment.update({
         where: { id },
         data: {
@@ -55,7 +60,7 @@ export async function updateCommitment(
           conditions: input.conditions,
           decisionId: input.decisionId,
           programmeId: input.programmeId,
-          profile: input.profile ? { create: parseProfile(input.profile) } : undefined,
+          profile: profile?.added.length ? { create: profile.added } : undefined,
           version: { increment: 1 },
         },
         include: withProfile,
@@ -98,4 +103,19 @@ export async function retireCommitment(
     actor,
     requestId,
   });
+}
+
+/** The profile's years to remove (by id) and to add, for the profile to become `next`. */
+async function changedYears(
+  tx: Prisma.TransactionClient,
+  commitmentId: string,
+  next: { financialYear: number; amountPence: bigint }[],
+) {
+  const current = await tx.commitmentYearProfile.findMany({ where: { commitmentId } });
+  const same = (a: { financialYear: number; amountPence: bigint }, b: typeof a) =>
+    a.financialYear === b.financialYear && a.amountPence === b.amountPence;
+  return {
+    gone: current.filter((year) => !next.some((wanted) => same(year, wanted))).map((year) => year.id),
+    added: next.filter((wanted) => !current.some((year) => same(year, wanted))),
+  };
 }

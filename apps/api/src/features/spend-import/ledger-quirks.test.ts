@@ -6,8 +6,8 @@ import type { SpendImportResult } from "@fundline/schemas";
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { uploadLedger } from "../../test/ledger-upload.ts";
 import { buildTestApp, seedAndFindDartington, type TestApp } from "../../test/test-app.ts";
-import { uploadLedger } from "./ledger-upload.testing.ts";
 
 let test: TestApp;
 beforeAll(async () => {

@@ -3,8 +3,8 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { uploadLedger } from "../../test/ledger-upload.ts";
 import { buildTestApp, seedAndFindDartington, type TestApp } from "../../test/test-app.ts";
-import { uploadLedger } from "./ledger-upload.testing.ts";
 
 let test: TestApp;
 beforeAll(async () => {

@@ -5,10 +5,10 @@
 // comes to is asserted to the penny: every row imported, set aside or unmatched.
 import type { SpendImportResult } from "@fundline/schemas";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { uploadLedger } from "../../test/ledger-upload.ts";
 import { buildTestApp, seedAndFindDartington, type TestApp } from "../../test/test-app.ts";
 import { runningTotalsDrift } from "../reconciliation/index.ts";
 import { AMOUNTS, DATES, type Layout, ledgerFile } from "./ledger-fixtures.testing.ts";
-import { uploadLedger } from "./ledger-upload.testing.ts";
 
 let test: TestApp;
 beforeAll(async () => {

@@ -20,7 +20,7 @@ import {
 } from "@fundline/schemas";
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { boundsBroken, InvalidInput } from "../../errors.ts";
+import { InvalidInput, refusedByDatabase } from "../../errors.ts";
 import { listErrors } from "../../lib/paging.ts";
 import { scopeOf } from "../../lib/scope.ts";
 import { writeContextOf, writeErrors } from "../../lib/write-context.ts";
@@ -83,7 +83,7 @@ export const spendImportRoutes: FastifyPluginAsyncZod = async (fastify) => {
         run(emit)
           .then((result) => emit({ type: "result", result }))
           .catch((thrown: Error & { statusCode?: number }) => {
-            const error: Error & { statusCode?: number } = boundsBroken(thrown) ?? thrown;
+            const error: Error & { statusCode?: number } = refusedByDatabase(thrown) ?? thrown;
             const statusCode = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
             if (statusCode === 500) request.log.error({ err: error }, "spend import failed");
             emit({

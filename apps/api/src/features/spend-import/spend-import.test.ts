@@ -1,9 +1,9 @@
 import { SpendImportEvent } from "@fundline/schemas";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type LedgerUpload, uploadLedger } from "../../test/ledger-upload.ts";
 import { buildTestApp, type SignedIn, seedAndFindDartington, type TestApp } from "../../test/test-app.ts";
 import { runningTotalsDrift } from "../reconciliation/index.ts";
-import { type LedgerUpload, uploadLedger } from "./ledger-upload.testing.ts";
 import { suggestMapping } from "./spend-import.ts";
 
 let test: TestApp;

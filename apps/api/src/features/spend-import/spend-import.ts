@@ -22,7 +22,7 @@ import { matchPreset } from "./ledger-presets.ts";
 import { footerOf, newTally, stageRow } from "./ledger-rows.ts";
 import { CREATE_STAGED_SPEND, copyRows, inImportTransaction, run, type StagedValue } from "./ledger-staging.ts";
 import { type Footer, recognised } from "./recognised.ts";
-import { checkStagedRows, NOTHING_READ, summarise } from "./staged-checks.ts";
+import { checkRows, NOTHING_READ, summarise } from "./staged-checks.ts";
 import { writeBatch } from "./write-batch.ts";
 
 /** Progress is reported every this many rows read. */
@@ -158,7 +158,7 @@ export async function importSpend(
       report();
 
       onProgress({ type: "progress", phase: "checking", rowsRead, percent: 85 });
-      await run(client, checkStagedRows(scope, write.actor.organisationId ?? null, options.sourceName));
+      await checkRows(client, scope, write.actor.organisationId ?? null, options.sourceName);
       const summary = await summarise(client, empty, mapping);
       const result = {
         ...summary,

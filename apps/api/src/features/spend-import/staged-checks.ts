@@ -1,5 +1,5 @@
 import { Prisma } from "@fundline/db";
-import { formatDate, formatPence, MAX_SAFE_PENCE, penceFromBigInt } from "@fundline/domain";
+import { closedPeriodSentence, formatDate, formatPence, MAX_SAFE_PENCE, penceFromBigInt } from "@fundline/domain";
 import type { ImportProblem, SpendColumnMapping, SpendImportResult } from "@fundline/schemas";
 import type { PoolClient } from "pg";
 import { RuleBroken } from "../../errors.ts";
@@ -59,7 +59,9 @@ export function checkStagedRows(scope: Scope, importerCouncil: string | null, so
             AND partner."mayAddCostLines" AND (partner."withdrewOn" IS NULL OR partner."withdrewOn" > current_date)))`;
   return Prisma.sql`
     CREATE TEMP TABLE checked ON COMMIT DROP AS
-    WITH code AS (SELECT DISTINCT lower(line_code) AS code FROM staged_spend WHERE line_code IS NOT NULL),
+    WITH closes AS MATERIALIZED (
+      SELECT id, "organisationId", "startsOn", "endsOn" FROM "PeriodClose" WHERE "reopenedAt" IS NULL
+    ), code AS (SELECT DISTINCT lower(line_code) AS code FROM staged_spend WHERE line_code IS NOT NULL),
     -- A code the council matched to a cost line for this ledger goes to that line; any other, to
     -- the lines that carry it.
     matched AS (
@@ -100,10 +102,12 @@ export function checkStagedRows(scope: Scope, importerCouncil: string | null, so
            numbered.problem IS NULL AND line.code IS NULL AND waiting.id IS NULL AS unmatched,
            -- A duplicate because Fundline holds it already (not one the file repeats, or one waiting).
            numbered.problem IS NULL AND waiting.id IS NULL AND line.lines = 1 AND line.may_import
-             AND NOT numbered.repeated AND live.id IS NOT NULL AS already_imported,
+             AND closed.id IS NULL AND NOT numbered.repeated AND live.id IS NOT NULL AS already_imported,
+           closed.id AS closed_period,
            CASE WHEN numbered.problem IS NOT NULL THEN 'field'
                 WHEN waiting.id IS NOT NULL THEN 'duplicate'
                 WHEN line.code IS NULL OR line.lines > 1 OR NOT line.may_import THEN 'costLine'
+                WHEN closed.id IS NOT NULL THEN 'closedPeriod'
                 WHEN numbered.repeated OR live.id IS NOT NULL THEN 'duplicate' END AS kind,
            CASE WHEN numbered.problem IS NOT NULL THEN numbered.problem
                 WHEN line.code IS NULL AND waiting.id IS NOT NULL THEN
@@ -113,10 +117,15 @@ export function checkStagedRows(scope: Scope, importerCouncil: string | null, so
                 WHEN NOT line.may_import THEN format(
                   'the cost line with the ledger code "%s" is %s''s: your council imports only to its own cost lines, unless the programme''s lead grants it the right',
                   numbered.line_code, line.owner_name)
+                -- Worded once per period, after (wordClosedPeriods).
+                WHEN closed.id IS NOT NULL THEN 'in a closed period'
                 WHEN numbered.repeated THEN 'the same transaction number appears earlier in this file'
                 WHEN live.id IS NOT NULL THEN 'already imported' END AS reason
     FROM numbered
     LEFT JOIN line ON line.code = lower(numbered.line_code)
+    -- A month or year the council whose books the payment goes into has closed.
+    LEFT JOIN closes closed ON closed."organisationId" = line.row_owner
+      AND numbered.spent_on BETWEEN closed."startsOn" AND closed."endsOn"
     LEFT JOIN LATERAL (
       SELECT spend.id FROM "Spend" spend WHERE spend."ledgerRowKey" = numbered.row_key AND spend."retiredAt" IS NULL LIMIT 1
     ) live ON true
@@ -131,6 +140,34 @@ export function checkStagedRows(scope: Scope, importerCouncil: string | null, so
 }
 
 export type Accounts = Awaited<ReturnType<typeof accountFor>>;
+
+/**
+ * Checks the staged rows (`checkStagedRows`), then words why each row dated in a closed period
+ * is set aside, once per period, with the sentence every refused write into it gets.
+ */
+export async function checkRows(
+  client: PoolClient,
+  scope: Scope,
+  importerCouncil: string | null,
+  sourceName: string,
+): Promise<void> {
+  await run(client, checkStagedRows(scope, importerCouncil, sourceName));
+  const closes = await run<{ id: string; period: string; closedBy: string | null; closedOn: string }>(
+    client,
+    Prisma.sql`
+      SELECT close.id, close.label AS period, closer."displayName" AS "closedBy",
+             to_char(close."closedAt" AT TIME ZONE 'Europe/London', 'YYYY-MM-DD') AS "closedOn"
+      FROM "PeriodClose" close LEFT JOIN "User" closer ON closer.id = close."closedById"
+      WHERE close.id IN (SELECT DISTINCT closed_period FROM checked WHERE kind = 'closedPeriod')`,
+  );
+  for (const close of closes) {
+    await run(
+      client,
+      Prisma.sql`UPDATE checked SET reason = ${closedPeriodSentence(close, null)}
+                 WHERE kind = 'closedPeriod' AND closed_period = ${close.id}::uuid`,
+    );
+  }
+}
 
 /** Where the checked rows go, counted and summed: imported, set aside, unmatched; the problems listed. */
 export async function accountFor(client: PoolClient) {

@@ -2,8 +2,8 @@
 // listed (and downloaded) with their reasons, and rows whose code no cost line has wait until
 // the code is matched to a line, once, and then go in without the file being sent again.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { uploadLedger } from "../../test/ledger-upload.ts";
 import { buildTestApp, seedAndFindDartington, type TestApp } from "../../test/test-app.ts";
-import { uploadLedger } from "./ledger-upload.testing.ts";
 
 let test: TestApp;
 let dartington: Awaited<ReturnType<typeof seedAndFindDartington>>;

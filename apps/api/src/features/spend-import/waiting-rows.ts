@@ -10,7 +10,7 @@ import { recordAuditOn } from "../../lib/audit-trail.ts";
 import type { Scope } from "../../lib/scope.ts";
 import type { WriteContext } from "../../lib/write-context.ts";
 import { CREATE_STAGED_SPEND, inImportTransaction, run } from "./ledger-staging.ts";
-import { accountFor, checkStagedRows } from "./staged-checks.ts";
+import { accountFor, checkRows } from "./staged-checks.ts";
 import { writeBatch } from "./write-batch.ts";
 
 /** A council's rows waiting on a code: set aside as unmatched by an import still standing, not yet imported. */
@@ -96,7 +96,7 @@ export async function matchLedgerCode(
                waiting.purpose, waiting."merchantCategory", waiting."paidToIndividual", waiting."rowKey", true, waiting.id
         FROM ${waiting(council, sourceName, code)}`,
     );
-    await run(client, checkStagedRows(scope, council, sourceName));
+    await checkRows(client, scope, council, sourceName);
     const [line] = await run<{ name: string }>(
       client,
       Prisma.sql`SELECT name FROM "CostLine" WHERE id = ${costLineId}::uuid`,

@@ -6,6 +6,7 @@ const TABS = [
   ["/money/allocations", "Allocations"],
   ["/money/spend", "Spend"],
   ["/money/exports", "Exports"],
+  ["/money/periods", "Closed periods"],
 ] as const;
 
 /** The money records, one list each: the finance section's own navigation. */

@@ -11,6 +11,7 @@ const WARNING_NAMES = {
 const KIND_NAMES = {
   field: "Cannot be read",
   costLine: "Not a line you import to",
+  closedPeriod: "In a closed period",
   duplicate: "Duplicate",
   unmatched: "Code no cost line has",
 } as const;

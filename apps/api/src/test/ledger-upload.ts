@@ -1,5 +1,5 @@
 // How the tests send a ledger: a multipart body as a browser sends it (fields first, then the file).
-import type { SignedIn } from "../../test/test-app.ts";
+import type { SignedIn } from "./test-app.ts";
 
 export type LedgerUpload = { name: string; content: string | Buffer };
 
