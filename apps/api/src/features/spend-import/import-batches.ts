@@ -1,6 +1,6 @@
 import "./records.ts";
 import type { PrismaClient } from "@fundline/db";
-import { penceFromBigInt } from "@fundline/domain";
+import { penceFromBigInt, toIsoDateOrNull } from "@fundline/domain";
 import {
   type ImportBatchListResponse,
   type ImportBatchSummary,
@@ -153,7 +153,7 @@ export async function listSetAsideRows(
       line: row.line,
       kind: row.kind as (typeof SET_ASIDE_KINDS)[number],
       reason: row.reason,
-      spentOn: row.spentOn?.toISOString().slice(0, 10) ?? null,
+      spentOn: toIsoDateOrNull(row.spentOn),
       amountPence: row.amountPence === null ? null : penceFromBigInt(row.amountPence),
       lineCode: row.lineCode,
       supplierName: row.supplierName,

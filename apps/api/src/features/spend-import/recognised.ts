@@ -1,6 +1,6 @@
 // What the import understood of a file, said back to the person importing it before anything
 // is written: read from the rows above the first payments and from the tally kept as rows are read.
-import { printable } from "@fundline/domain";
+import { printable, toIsoDate } from "@fundline/domain";
 import type { LedgerFileRecognised } from "@fundline/schemas";
 import { type LedgerRow, repairedText, type SpooledFile } from "./ledger-file.ts";
 import type { ReadingTally } from "./ledger-rows.ts";
@@ -62,7 +62,7 @@ function samplesOf(rows: LedgerRow[], index: number): string[] {
   const samples = new Set<string>();
   for (const row of rows) {
     const cell = row.cells[index];
-    const text = cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell ?? "").trim();
+    const text = cell instanceof Date ? toIsoDate(cell) : String(cell ?? "").trim();
     if (text) samples.add(printable(repairedText(text) ?? text).slice(0, SAMPLE_CHARACTERS));
     if (samples.size === SAMPLES) break;
   }

@@ -20,7 +20,7 @@ import { columnIndexes, mappingProblems, namesAColumn, suggestMapping } from "./
 import { type LedgerRow, readLedgerRows, type SpooledFile } from "./ledger-file.ts";
 import { matchPreset } from "./ledger-presets.ts";
 import { footerOf, newTally, stageRow } from "./ledger-rows.ts";
-import { CREATE_STAGED_SPEND, copyRows, inImportTransaction, run, type StagedValue } from "./ledger-staging.ts";
+import { CREATE_STAGED_SPEND, copyRows, inImportTransaction, type StagedValue } from "./ledger-staging.ts";
 import { type Footer, recognised } from "./recognised.ts";
 import { checkRows, NOTHING_READ, summarise } from "./staged-checks.ts";
 import { writeBatch } from "./write-batch.ts";
