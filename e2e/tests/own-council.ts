@@ -9,7 +9,7 @@ export const OWN_PASSWORD = "a council of its own 2026";
 export type Person = { email: string; displayName: string; password: string };
 
 export type OwnCouncil = {
-  organisation: { id: string; name: string };
+  organisation: { id: string; name: string; version: number };
   programme: { id: string; name: string };
   manager: Person;
   financeOfficer: Person;
@@ -50,12 +50,21 @@ async function adminApi(request: APIRequestContext): Promise<OwnCouncil["admin"]
   };
 }
 
+/** The largest amount Fundline holds: a council whose threshold this is lets one person move any sum. */
+const ANY_AMOUNT_PENCE = 100_000_000_000;
+
 export const test = base.extend<{ council: OwnCouncil }>({
   council: async ({ playwright, baseURL }, use, testInfo) => {
     const request = await playwright.request.newContext({ baseURL });
     const admin = await adminApi(request);
     const tag = `${testInfo.workerIndex}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-    const organisation = await admin.post("/organisations", { name: `Testshire ${tag} Council`, kinds: ["council"] });
+    // The council lets one person move any amount, so journeys about other things record money
+    // in one step; the four-eyes journey sets Fundline's default threshold back itself.
+    const created = await admin.post("/organisations", { name: `Testshire ${tag} Council`, kinds: ["council"] });
+    const organisation = await admin.patch(`/organisations/${created.id}`, {
+      version: created.version,
+      approvalThresholdPence: ANY_AMOUNT_PENCE,
+    });
     const programme = await admin.post("/programmes", {
       name: `Family hubs ${tag}`,
       summary: "Family hubs in every district, with the health visiting service.",
@@ -86,7 +95,7 @@ export const test = base.extend<{ council: OwnCouncil }>({
     };
     const person = (role: string, name: string) => personIn(organisation.id, role, name);
     await use({
-      organisation: { id: organisation.id, name: String(organisation.name) },
+      organisation: { id: organisation.id, name: String(organisation.name), version: organisation.version },
       programme: { id: programme.id, name: String(programme.name) },
       manager: await person("programme_manager", "Morgan Manager"),
       financeOfficer: await person("finance_officer", "Frankie Finance"),

@@ -1,5 +1,15 @@
 import { z } from "zod";
-import { DateInput, FinancialYearLabel, IsoDate, NonNegativePence, Pence, Text, Uuid, Version } from "./common.ts";
+import {
+  ChangeReason,
+  DateInput,
+  FinancialYearLabel,
+  IsoDate,
+  NonNegativePence,
+  Pence,
+  Text,
+  Uuid,
+  Version,
+} from "./common.ts";
 import { Paging, pageOf } from "./paging.ts";
 import { CommitmentStatus } from "./vocabulary.ts";
 
@@ -19,6 +29,7 @@ export const CreateCommitmentRequest = z.strictObject({
   conditions: Text(4_000).nullable().default(null),
   /** When given, it must add up to `amountPence`. */
   profile: YearProfile.default([]),
+  changeReason: ChangeReason,
 });
 export type CreateCommitmentRequest = z.infer<typeof CreateCommitmentRequest>;
 
@@ -36,6 +47,7 @@ export const UpdateCommitmentRequest = z.strictObject({
    * money is allocated from it or spend names it, which would leave them on another programme.
    */
   programmeId: Uuid.optional(),
+  changeReason: ChangeReason,
 });
 export type UpdateCommitmentRequest = z.infer<typeof UpdateCommitmentRequest>;
 
@@ -65,6 +77,7 @@ export const CreateAllocationRequest = z.strictObject({
   costLineId: Uuid,
   amountPence: NonNegativePence,
   note: Text(1_000).nullable().default(null),
+  changeReason: ChangeReason,
 });
 export type CreateAllocationRequest = z.infer<typeof CreateAllocationRequest>;
 
@@ -74,6 +87,7 @@ export const UpdateAllocationRequest = z.strictObject({
   costLineId: Uuid.optional(),
   amountPence: NonNegativePence.optional(),
   note: Text(1_000).nullable().optional(),
+  changeReason: ChangeReason,
 });
 export type UpdateAllocationRequest = z.infer<typeof UpdateAllocationRequest>;
 
@@ -96,6 +110,7 @@ export const AuditedEntity = z.enum([
   "Allocation",
   "Benefit",
   "BenefitReading",
+  "ChangeRequest",
   "CostLine",
   "CostSharingAgreement",
   "Decision",

@@ -84,6 +84,12 @@ export const FinancialYearLabel = z.string().superRefine((label, context) => {
   }
 });
 
+/**
+ * Why a money change is made: needed when it is above the council's approval threshold, for the
+ * second person who approves it (a change request); kept with the request and its audit.
+ */
+export const ChangeReason = Text(1_000).optional();
+
 /** The version the client last read; a stale one gets 409. */
 export const Version = z.number("must be a whole number").int("must be a whole number").min(1).max(MAX_COUNT);
 

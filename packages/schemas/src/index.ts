@@ -1,3 +1,4 @@
+export * from "./change-requests.ts";
 export * from "./commitments.ts";
 export * from "./common.ts";
 export * from "./dashboard.ts";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DateInput, IsoDate, Text, Uuid, Version } from "./common.ts";
+import { DateInput, IsoDate, NonNegativePence, Pence, Text, Uuid, Version } from "./common.ts";
 import { Paging, PagingWithoutRetired, pageOf, RetiredAt } from "./paging.ts";
 import { FundType, PartnerRole } from "./vocabulary.ts";
 
@@ -22,6 +22,8 @@ export const UpdateOrganisationRequest = z.strictObject({
   name: Text(300).optional(),
   identifier: OrgId.nullable().optional(),
   kinds: z.array(OrganisationKind).min(1, "must include at least one kind").max(4).optional(),
+  /** A money change above this waits for a second person's approval (£10,000.00 unless set). */
+  approvalThresholdPence: NonNegativePence.optional(),
 });
 export type UpdateOrganisationRequest = z.infer<typeof UpdateOrganisationRequest>;
 
@@ -30,6 +32,7 @@ export const OrganisationResponse = z.object({
   name: z.string(),
   identifier: z.string().nullable(),
   kinds: z.array(OrganisationKind),
+  approvalThresholdPence: Pence,
   retiredAt: RetiredAt,
   version: z.number().int(),
 });

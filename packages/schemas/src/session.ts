@@ -44,7 +44,12 @@ export const SessionResponse = z.object({
     email: z.string(),
     displayName: z.string(),
     role: Role,
-    organisation: z.object({ id: Uuid, name: z.string() }),
+    organisation: z.object({
+      id: Uuid,
+      name: z.string(),
+      /** A money change above this waits for a second person's approval. */
+      approvalThresholdPence: z.number().int(),
+    }),
   }),
   /** What this user may do, from the shared permissions table; the web app hides the rest. */
   permissions: z.array(Permission),

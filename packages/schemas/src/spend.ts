@@ -1,5 +1,15 @@
 import { z } from "zod";
-import { AmountPence, DateInput, IsoDate, NonNegativePence, Pence, Text, Uuid, Version } from "./common.ts";
+import {
+  AmountPence,
+  ChangeReason,
+  DateInput,
+  IsoDate,
+  NonNegativePence,
+  Pence,
+  Text,
+  Uuid,
+  Version,
+} from "./common.ts";
 
 const NonZeroPence = AmountPence.refine((pence) => pence !== 0, "must not be zero (a credit note is negative)");
 
@@ -70,6 +80,7 @@ export const CreateReceiptRequest = z.strictObject({
   receivedOn: DateInput,
   amountPence: ReceivedPence,
   reference: Text(200).nullable().default(null),
+  changeReason: ChangeReason,
 });
 export type CreateReceiptRequest = z.infer<typeof CreateReceiptRequest>;
 
@@ -79,6 +90,7 @@ export const UpdateReceiptRequest = z.strictObject({
   receivedOn: DateInput.optional(),
   amountPence: ReceivedPence.optional(),
   reference: Text(200).nullable().optional(),
+  changeReason: ChangeReason,
 });
 export type UpdateReceiptRequest = z.infer<typeof UpdateReceiptRequest>;
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DateInput, IsoDate, NonNegativePence, Text, Uuid, Version } from "./common.ts";
+import { ChangeReason, DateInput, IsoDate, NonNegativePence, Text, Uuid, Version } from "./common.ts";
 import { DateWindow, Paging, pageOf, RetiredAt } from "./paging.ts";
 
 export const CreateWorkstreamRequest = z.strictObject({
@@ -52,6 +52,7 @@ export const CreateCostSharingAgreementRequest = z.strictObject({
   effectiveFrom: DateInput.nullable().default(null),
   effectiveTo: DateInput.nullable().default(null),
   shares: CostShares,
+  changeReason: ChangeReason,
 });
 export type CreateCostSharingAgreementRequest = z.infer<typeof CreateCostSharingAgreementRequest>;
 
@@ -125,6 +126,7 @@ export const UpdateCostSharingAgreementRequest = z.strictObject({
   effectiveTo: DateInput.nullable().optional(),
   /** Replaces every share: parts only mean something together. */
   shares: CostShares.optional(),
+  changeReason: ChangeReason,
 });
 export type UpdateCostSharingAgreementRequest = z.infer<typeof UpdateCostSharingAgreementRequest>;
 

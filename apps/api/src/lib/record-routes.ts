@@ -3,9 +3,10 @@
 // this file holds the shape they share (schemas, errors, the transaction, the 201).
 import type { Prisma } from "@fundline/db";
 import type { Permission } from "@fundline/domain";
-import { IdParams, RetireRequest } from "@fundline/schemas";
+import { ChangeRequestResponse, IdParams, RetireRequest } from "@fundline/schemas";
 import type { FastifyInstance } from "fastify";
 import type { z } from "zod";
+import { type ApprovedChange, isApprovedChange, loadChangeRequest, writeOrAsk } from "./four-eyes.ts";
 import { listErrors } from "./paging.ts";
 import { type Scope, type ScopeCheck, scopeOf } from "./scope.ts";
 import { idempotent, inTransaction, type WriteContext, writeContextOf, writeErrors } from "./write-context.ts";
@@ -13,6 +14,31 @@ import { idempotent, inTransaction, type WriteContext, writeContextOf, writeErro
 /** Who may call a route, and which records it names (as `config.access` and `config.scope`). */
 type Rule = { access: Permission; scope?: readonly ScopeCheck[] };
 type Tx = Prisma.TransactionClient;
+/**
+ * A route's write: a function, or a money change that a second person approves above its
+ * council's threshold (`approvedAboveThreshold`), answered 202 with the change request then.
+ */
+type Write<Context, Response> =
+  | ((tx: Tx, context: Context) => Promise<Response>)
+  // biome-ignore lint/suspicious/noExplicitAny: the change's record is the response's shape.
+  | ApprovedChange<any, Response & { id: string }>;
+
+/** Runs a route's write; 202 and the change request when it waits for a second person. */
+export async function carryOut<Context extends WriteContext & { input: unknown }, Response>(
+  tx: Tx,
+  write: Write<Context, Response>,
+  context: Context,
+  done: 200 | 201,
+): Promise<{ status: 200 | 201 | 202; body: unknown }> {
+  if (typeof write === "function") return { status: done, body: await write(tx, context) };
+  const outcome = await writeOrAsk(tx, write, context);
+  if (!outcome.asked) return { status: done, body: outcome.body };
+  return { status: 202, body: await loadChangeRequest(tx, outcome.changeRequestId) };
+}
+
+/** The 202 a write that may wait for approval can answer. */
+export const asked = (write: unknown) => (isApprovedChange(write) ? { 202: ChangeRequestResponse } : {});
+
 /** The `:id` of a nested path (`/programmes/:id/workstreams`), read from the path itself. */
 type ParamsOf<Path extends string> = Path extends `${string}/:id${string}` ? { id: string } : Record<string, never>;
 
@@ -67,24 +93,22 @@ export function recordRoutes(fastify: FastifyInstance) {
       path: Path,
       rule: Rule,
       schema: { body: Body; response: Response },
-      run: (
-        tx: Tx,
-        context: WriteContext & { input: z.infer<Body>; params: ParamsOf<Path> },
-      ) => Promise<z.infer<Response>>,
+      run: Write<WriteContext & { input: z.infer<Body>; params: ParamsOf<Path> }, z.infer<Response>>,
       { idempotent: honoursKeys = false }: { idempotent?: boolean } = {},
     ) {
       fastify.post(
         path,
         {
           config: config(rule),
-          schema: { ...paramsOf(path), body: schema.body, response: { 201: schema.response, ...writeErrors } },
+          schema: {
+            ...paramsOf(path),
+            body: schema.body,
+            response: { 201: schema.response, ...asked(run), ...writeErrors },
+          },
         },
         async (request, reply) => {
           const context = { input: request.body as z.infer<Body>, params: request.params as ParamsOf<Path> };
-          const create = async (tx: Tx) => ({
-            status: 201 as const,
-            body: await run(tx, { ...context, ...writeContextOf(request) }),
-          });
+          const create = (tx: Tx) => carryOut(tx, run, { ...context, ...writeContextOf(request) }, 201);
           const created = honoursKeys
             ? await idempotent(fastify.prisma, request, create)
             : await inTransaction(fastify.prisma, create);
@@ -98,17 +122,24 @@ export function recordRoutes(fastify: FastifyInstance) {
       path: string,
       rule: Rule,
       schema: { body: Body; response: Response },
-      run: (tx: Tx, context: WriteContext & { id: string; input: z.infer<Body> }) => Promise<z.infer<Response>>,
+      run: Write<WriteContext & { id: string; input: z.infer<Body> }, z.infer<Response>>,
     ) {
       fastify.patch(
         path,
         {
           config: config(rule),
-          schema: { params: IdParams, body: schema.body, response: { 200: schema.response, ...writeErrors } },
+          schema: {
+            params: IdParams,
+            body: schema.body,
+            response: { 200: schema.response, ...asked(run), ...writeErrors },
+          },
         },
-        (request) => {
+        async (request, reply) => {
           const context = { id: (request.params as { id: string }).id, input: request.body as z.infer<Body> };
-          return inTransaction(fastify.prisma, (tx) => run(tx, { ...context, ...writeContextOf(request) }));
+          const changed = await inTransaction(fastify.prisma, (tx) =>
+            carryOut(tx, run, { ...context, ...writeContextOf(request) }, 200),
+          );
+          return reply.status(changed.status).send(changed.body);
         },
       );
     },
@@ -118,17 +149,20 @@ export function recordRoutes(fastify: FastifyInstance) {
       path: string,
       rule: Rule,
       response: Response,
-      run: (tx: Tx, context: WriteContext & { id: string; input: RetireRequest }) => Promise<z.infer<Response>>,
+      run: Write<WriteContext & { id: string; input: RetireRequest }, z.infer<Response>>,
     ) {
       fastify.post(
         path,
         {
           config: config(rule),
-          schema: { params: IdParams, body: RetireRequest, response: { 200: response, ...writeErrors } },
+          schema: { params: IdParams, body: RetireRequest, response: { 200: response, ...asked(run), ...writeErrors } },
         },
-        (request) => {
+        async (request, reply) => {
           const context = { id: (request.params as { id: string }).id, input: request.body as RetireRequest };
-          return inTransaction(fastify.prisma, (tx) => run(tx, { ...context, ...writeContextOf(request) }));
+          const retired = await inTransaction(fastify.prisma, (tx) =>
+            carryOut(tx, run, { ...context, ...writeContextOf(request) }, 200),
+          );
+          return reply.status(retired.status).send(retired.body);
         },
       );
     },

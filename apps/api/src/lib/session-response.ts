@@ -10,7 +10,11 @@ export function sessionResponse(principal: Principal): SessionResponse {
       email: principal.email,
       displayName: principal.displayName,
       role: principal.role,
-      organisation: { id: principal.organisationId, name: principal.organisationName },
+      organisation: {
+        id: principal.organisationId,
+        name: principal.organisationName,
+        approvalThresholdPence: principal.approvalThresholdPence,
+      },
     },
     permissions: (Object.keys(PERMISSIONS) as Permission[]).filter((permission) =>
       PERMISSIONS[permission].includes(principal.role),

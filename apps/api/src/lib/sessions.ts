@@ -17,6 +17,8 @@ export type Principal = {
   role: Role;
   organisationId: string;
   organisationName: string;
+  /** The council's: a money change above it waits for a second person. */
+  approvalThresholdPence: number;
   sessionId: string;
   csrfToken: string;
   expiresAt: Date;
@@ -60,7 +62,7 @@ export async function principalFor(
   const id = sha256(token);
   const session = await prisma.session.findUnique({
     where: { id },
-    include: { user: { include: { organisation: { select: { name: true } } } } },
+    include: { user: { include: { organisation: { select: { name: true, approvalThresholdPence: true } } } } },
   });
   if (!session) return null;
   const now = Date.now();
@@ -80,6 +82,7 @@ export async function principalFor(
     role: session.user.role,
     organisationId: session.user.organisationId,
     organisationName: session.user.organisation.name,
+    approvalThresholdPence: Number(session.user.organisation.approvalThresholdPence),
     sessionId: id,
     csrfToken: session.csrfToken,
     expiresAt: session.expiresAt,

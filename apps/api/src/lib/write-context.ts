@@ -56,7 +56,8 @@ function isWriteConflict(error: unknown): boolean {
   return (typeof code === "string" && SERIALIZATION_FAILURE.has(code)) || kind === "TransactionWriteConflict";
 }
 
-export type Created<T> = { status: 201; body: T };
+/** A create's answer: 201, or 202 when it waits for a second person's approval. */
+export type Created<T> = { status: number; body: T };
 
 /**
  * Honours an `Idempotency-Key` on a POST that creates money: the first request's response is
@@ -90,7 +91,7 @@ export async function idempotent<T>(
           { path: "headers.idempotency-key", message: "was already used for a different request; use a new key" },
         ]);
       }
-      return { status: 201, body: previous.responseBody as T };
+      return { status: previous.responseStatus, body: previous.responseBody as T };
     }
     const created = await create(tx);
     await tx.idempotencyKey.create({

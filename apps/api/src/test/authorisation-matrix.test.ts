@@ -102,7 +102,8 @@ type ScopedTable =
   | "Receipt"
   | "Decision"
   | "ImportBatch"
-  | "PeriodClose";
+  | "PeriodClose"
+  | "ChangeRequest";
 
 // In scope and out of scope: the same routes, with real records of a Stockport programme (the
 // users' council) and of an Oxfordshire one.
@@ -275,6 +276,33 @@ async function recordsOf(test: TestApp, programmeName: string): Promise<Record<S
           label: "January 2099",
           startsOn: new Date("2099-01-01"),
           endsOn: new Date("2099-01-31"),
+        },
+      })
+    ).id,
+    // A change to the commitment, waiting for a second person.
+    ChangeRequest: (
+      await prisma.changeRequest.create({
+        data: {
+          organisation: { connect: { id: lead.organisationId } },
+          programmeId,
+          commitmentId: commitment.id,
+          kind: "commitment.update",
+          entityType: "FundingCommitment",
+          entityId: commitment.id,
+          input: { version: 1, amountPence: 200_000 },
+          after: { id: commitment.id, title: "Matrix grant", amountPence: 200_000 },
+          amountPence: 200_000n,
+          deltaPence: 100_000n,
+          reason: "The matrix asks",
+          requestedBy: {
+            create: {
+              email: `matrix-asker-${programmeId}@council.example`,
+              displayName: "Matrix asker",
+              organisationId: lead.organisationId,
+              role: "finance_officer",
+              passwordHash: "not a hash: never signs in",
+            },
+          },
         },
       })
     ).id,

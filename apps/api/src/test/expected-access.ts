@@ -102,6 +102,10 @@ GET /api/periods                                  A F P V
 POST /api/periods                                 A F . .
 POST /api/periods/:id/reopen-request              A F . .
 POST /api/periods/:id/reopen                      A F . .
+GET /api/change-requests                          A F P V
+GET /api/change-requests/:id                      A F P V
+POST /api/change-requests/:id/approve             A F . .
+POST /api/change-requests/:id/reject              A F . .
 GET /api/audit                                    A F . .
 GET /api/programmes/:id/history                   A F P V
 GET /api/dashboard                                A F P V

@@ -2,7 +2,7 @@
 // user per role, so tests go through sign-in, permissions and CSRF like any client.
 import { createPrismaClient, type PrismaClient } from "@fundline/db";
 import { createTestDatabase } from "@fundline/db/testing";
-import { ROLES, type Role } from "@fundline/domain";
+import { MAX_AMOUNT_PENCE, ROLES, type Role } from "@fundline/domain";
 import Fastify, { type FastifyInstance, type InjectOptions, type LightMyRequestResponse } from "fastify";
 import { inject } from "vitest";
 import { app, serverOptions } from "../app.ts";
@@ -49,9 +49,21 @@ export async function signInAs(fastify: FastifyInstance, email: string, password
   };
 }
 
-export async function buildTestApp(): Promise<TestApp> {
+/**
+ * `secondApprover: "as shipped"` keeps every council's approval threshold at Fundline's default
+ * (£10,000.00): money changes above it wait for a second person (features/change-requests).
+ * Otherwise this copy of the database lets one person move any amount (its councils' threshold is
+ * the largest amount there is), so tests of other rules write money in one step.
+ */
+export async function buildTestApp({ secondApprover }: { secondApprover?: "as shipped" } = {}): Promise<TestApp> {
   const database = await createTestDatabase(inject("databaseAdminUrl"));
   const prisma = createPrismaClient(database.url);
+  if (secondApprover !== "as shipped") {
+    await prisma.$executeRawUnsafe(
+      `ALTER TABLE "Organisation" ALTER COLUMN "approvalThresholdPence" SET DEFAULT ${MAX_AMOUNT_PENCE}`,
+    );
+    await prisma.$executeRawUnsafe(`UPDATE "Organisation" SET "approvalThresholdPence" = ${MAX_AMOUNT_PENCE}`);
+  }
   const fastify = Fastify({ ...serverOptions, logger: false });
   await fastify.register(app, { prisma });
   await fastify.ready();

@@ -9,6 +9,7 @@ const page = <Name extends string>(load: () => Promise<Record<Name, ComponentTyp
   lazy(async () => ({ default: (await load())[name] }));
 
 const PeriodsPage = page(() => import("../features/periods/components/periods-page.tsx"), "PeriodsPage");
+const ApprovalsPage = page(() => import("../features/change-requests/components/approvals-page.tsx"), "ApprovalsPage");
 const HomePage = page(() => import("../features/home/components/home-page.tsx"), "HomePage");
 const DashboardPage = page(() => import("../features/dashboard/components/dashboard-page.tsx"), "DashboardPage");
 const ProgrammePage = page(() => import("../features/programmes/components/programme-page.tsx"), "ProgrammePage");
@@ -174,6 +175,7 @@ export function SignedInPages() {
       <Route path="/money/spend" element={<SpendPage />} />
       <Route path="/money/exports" element={<ExportsPage />} />
       <Route path="/money/periods" element={<PeriodsPage />} />
+      <Route path="/money/approvals" element={<ApprovalsPage />} />
       <Route path="/reconciliation" element={<PortfolioPage />} />
       <Route path="/users" element={users(UsersPage)} />
       <Route path="/users/:userId/edit" element={users(EditUserPage)} />

@@ -18,6 +18,17 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * A money write the API kept as a change request (202) rather than made: it is above the
+ * council's approval threshold, and nothing moves until another person approves it. Thrown, so
+ * no caller can take it for the saved record; the forms tell the person it was sent.
+ */
+export class AwaitingApproval extends Error {
+  constructor(readonly changeRequest: { id: string; summary: string; amountPence: number }) {
+    super(`${changeRequest.summary} is sent for approval.`);
+  }
+}
+
 // The session's CSRF token, sent on every state-changing request (see GET /api/session).
 let csrfToken: string | null = null;
 export function rememberCsrfToken(token: string | null) {
@@ -42,6 +53,10 @@ export async function parse<Schema extends z.ZodType>(response: Response, schema
     const refused = response.status === 400 || response.status === 422;
     const message = refused && fields.length > 0 ? problemsInWords(fields) : error.data.message;
     throw new ApiError(response.status, message, fields, current);
+  }
+  if (response.status === 202) {
+    const { ChangeRequestResponse } = await import("@fundline/schemas");
+    throw new AwaitingApproval(ChangeRequestResponse.parse(body));
   }
   return schema.parse(body);
 }

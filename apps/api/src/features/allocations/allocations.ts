@@ -139,7 +139,7 @@ export function updateAllocation(
   tx: Prisma.TransactionClient,
   { id, input, ...context }: WriteContext & { id: string; input: UpdateAllocationRequest },
 ): Promise<AllocationResponse> {
-  const { version, ...changes } = input;
+  const { version, changeReason: _why, ...changes } = input;
   return changeVersioned(tx, {
     ...context,
     table: "Allocation",

@@ -7,7 +7,8 @@ import {
 } from "@fundline/schemas";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { recordRoutes } from "../../lib/record-routes.ts";
-import { createAllocation, listAllocations, retireAllocation, updateAllocation } from "./allocations.ts";
+import { allocationChange, allocationCreation, allocationRetirement } from "./allocation-approvals.ts";
+import { listAllocations } from "./allocations.ts";
 import "./records.ts";
 
 /** Allocations of commitments to cost lines: never past the commitment. */
@@ -28,19 +29,19 @@ export const allocationRoutes: FastifyPluginAsyncZod = async (fastify) => {
       scope: [{ table: "FundingCommitment", in: "body", field: "commitmentId", must: "own" }, itsLine],
     },
     { body: CreateAllocationRequest, response: AllocationResponse },
-    createAllocation,
+    allocationCreation,
     { idempotent: true },
   );
   routes.update(
     "/allocations/:id",
     { access: "money.write", scope: [thisAllocation, itsLine] },
     { body: UpdateAllocationRequest, response: AllocationResponse },
-    updateAllocation,
+    allocationChange,
   );
   routes.retire(
     "/allocations/:id/retire",
     { access: "money.write", scope: [thisAllocation] },
     AllocationResponse,
-    retireAllocation,
+    allocationRetirement,
   );
 };

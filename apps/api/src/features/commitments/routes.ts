@@ -8,9 +8,8 @@ import {
 } from "@fundline/schemas";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { recordRoutes } from "../../lib/record-routes.ts";
-import { createCommitment } from "./create-commitment.ts";
+import { commitmentChange, commitmentCreation, commitmentRetirement } from "./commitment-approvals.ts";
 import { getCommitment, listCommitments } from "./list-commitments.ts";
-import { retireCommitment, updateCommitment } from "./update-commitment.ts";
 import "./records.ts";
 
 /** Funding commitments: what a funder awarded, with its financial-year profile. */
@@ -31,7 +30,7 @@ export const commitmentRoutes: FastifyPluginAsyncZod = async (fastify) => {
     "/commitments",
     { access: "money.write", scope: [{ table: "Programme", in: "body", field: "programmeId" }, itsDecision] },
     { body: CreateCommitmentRequest, response: CommitmentResponse },
-    createCommitment,
+    commitmentCreation,
     { idempotent: true },
   );
   routes.update(
@@ -41,12 +40,12 @@ export const commitmentRoutes: FastifyPluginAsyncZod = async (fastify) => {
       scope: [thisCommitment, itsDecision, { table: "Programme", in: "body", field: "programmeId" }],
     },
     { body: UpdateCommitmentRequest, response: CommitmentResponse },
-    updateCommitment,
+    commitmentChange,
   );
   routes.retire(
     "/commitments/:id/retire",
     { access: "money.write", scope: [thisCommitment] },
     CommitmentResponse,
-    retireCommitment,
+    commitmentRetirement,
   );
 };

@@ -19,6 +19,7 @@ const toResponse = (row: OrganisationRow): OrganisationResponse => ({
   name: row.name,
   identifier: row.identifier,
   kinds: row.kinds,
+  approvalThresholdPence: Number(row.approvalThresholdPence),
   retiredAt: row.retiredAt?.toISOString() ?? null,
   version: row.version,
 });
@@ -64,7 +65,13 @@ export function updateOrganisation(
     apply: () =>
       tx.organisation.update({
         where: { id },
-        data: { ...changes, kinds: changes.kinds ? [...new Set(changes.kinds)] : undefined, version: { increment: 1 } },
+        data: {
+          ...changes,
+          kinds: changes.kinds ? [...new Set(changes.kinds)] : undefined,
+          approvalThresholdPence:
+            changes.approvalThresholdPence === undefined ? undefined : BigInt(changes.approvalThresholdPence),
+          version: { increment: 1 },
+        },
       }),
     action: "update",
   });

@@ -117,7 +117,7 @@ export function updateReceipt(
   tx: Prisma.TransactionClient,
   { id, input, ...context }: WriteContext & { id: string; input: UpdateReceiptRequest },
 ): Promise<ReceiptResponse> {
-  const { version, ...changes } = input;
+  const { version, changeReason: _why, ...changes } = input;
   return changeVersioned(tx, {
     ...context,
     table: "Receipt",

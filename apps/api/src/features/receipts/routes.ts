@@ -7,7 +7,8 @@ import {
 } from "@fundline/schemas";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { recordRoutes } from "../../lib/record-routes.ts";
-import { createReceipt, listReceipts, retireReceipt, updateReceipt } from "./receipts.ts";
+import { receiptChange, receiptCreation, receiptRetirement } from "./receipt-approvals.ts";
+import { listReceipts } from "./receipts.ts";
 import "./records.ts";
 
 /** Receipts: what has actually arrived against a commitment. */
@@ -24,9 +25,9 @@ export const receiptRoutes: FastifyPluginAsyncZod = async (fastify) => {
     "/receipts",
     { access: "money.write", scope: [{ table: "FundingCommitment", in: "body", field: "commitmentId", must: "own" }] },
     { body: CreateReceiptRequest, response: ReceiptResponse },
-    createReceipt,
+    receiptCreation,
     { idempotent: true },
   );
-  routes.update("/receipts/:id", thisReceipt, { body: UpdateReceiptRequest, response: ReceiptResponse }, updateReceipt);
-  routes.retire("/receipts/:id/retire", thisReceipt, ReceiptResponse, retireReceipt);
+  routes.update("/receipts/:id", thisReceipt, { body: UpdateReceiptRequest, response: ReceiptResponse }, receiptChange);
+  routes.retire("/receipts/:id/retire", thisReceipt, ReceiptResponse, receiptRetirement);
 };

@@ -1,5 +1,5 @@
 import "./records.ts";
-import type { PrismaClient } from "@fundline/db";
+import type { Prisma, PrismaClient } from "@fundline/db";
 import { penceFromBigInt, toIsoDateOrNull } from "@fundline/domain";
 import {
   type ImportBatchListResponse,
@@ -12,8 +12,9 @@ import {
 import type { z } from "zod";
 import { NotFound, RuleBroken } from "../../errors.ts";
 import { recordAudit } from "../../lib/audit-trail.ts";
+import { approvedAboveThreshold, type MoneyRecord } from "../../lib/four-eyes.ts";
 import type { Scope } from "../../lib/scope.ts";
-import { inTransaction, type WriteContext } from "../../lib/write-context.ts";
+import type { WriteContext } from "../../lib/write-context.ts";
 
 type BatchRow = {
   id: string;
@@ -28,6 +29,8 @@ type BatchRow = {
   createdBy: { displayName: string } | null;
   _count: { setAside: number };
 };
+
+const withCreator = { createdBy: { select: { displayName: true } }, _count: { select: { setAside: true } } } as const;
 
 export function batchSummary(batch: BatchRow): ImportBatchSummary {
   return {
@@ -58,7 +61,7 @@ export async function listImportBatches(
   const [batches, total] = await Promise.all([
     prisma.importBatch.findMany({
       where,
-      include: { createdBy: { select: { displayName: true } }, _count: { select: { setAside: true } } },
+      include: withCreator,
       orderBy: [{ createdAt: "desc" }, { id: "asc" }],
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,
@@ -73,39 +76,58 @@ export async function listImportBatches(
  * statement (the running totals follow), and the batch is marked reversed, with audit.
  */
 export async function reverseImportBatch(
-  prisma: PrismaClient,
-  batchId: string,
-  reason: string,
-  write: WriteContext,
+  tx: Prisma.TransactionClient,
+  { id: batchId, input: { reason }, ...write }: WriteContext & { id: string; input: { reason: string } },
 ): Promise<ImportBatchSummary> {
-  return inTransaction(prisma, async (tx) => {
-    const [locked] = await tx.$queryRaw<{ status: string }[]>`
-      SELECT status::text FROM "ImportBatch" WHERE id = ${batchId}::uuid FOR UPDATE`;
-    if (!locked) throw new NotFound("Import", batchId);
-    if (locked.status === "reversed") {
-      throw new RuleBroken([{ path: "id", message: "this import has already been reversed" }]);
-    }
-    const retired = await tx.$executeRaw`
-      UPDATE "Spend" SET "retiredAt" = now(), "retiredById" = ${write.actor.id}::uuid,
-                         "retirementReason" = ${reason}, version = version + 1
-      WHERE "importBatchId" = ${batchId}::uuid AND "retiredAt" IS NULL`;
-    const batch = await tx.importBatch.update({
-      where: { id: batchId },
-      data: { status: "reversed", reversedAt: new Date(), reversedById: write.actor.id },
-      include: { createdBy: { select: { displayName: true } }, _count: { select: { setAside: true } } },
-    });
-    await recordAudit(tx, {
-      ...write,
-      entityType: "ImportBatch",
-      entityId: batchId,
-      action: "reverse",
-      before: { status: "committed" },
-      after: { status: "reversed", spendRowsRetired: retired },
-      reason,
-    });
-    return batchSummary(batch);
+  const [locked] = await tx.$queryRaw<{ status: string }[]>`
+    SELECT status::text FROM "ImportBatch" WHERE id = ${batchId}::uuid FOR UPDATE`;
+  if (!locked) throw new NotFound("Import", batchId);
+  if (locked.status === "reversed") {
+    throw new RuleBroken([{ path: "id", message: "this import has already been reversed" }]);
+  }
+  const retired = await tx.$executeRaw`
+    UPDATE "Spend" SET "retiredAt" = now(), "retiredById" = ${write.actor.id}::uuid,
+                       "retirementReason" = ${reason}, version = version + 1
+    WHERE "importBatchId" = ${batchId}::uuid AND "retiredAt" IS NULL`;
+  const batch = await tx.importBatch.update({
+    where: { id: batchId },
+    data: { status: "reversed", reversedAt: new Date(), reversedById: write.actor.id },
+    include: withCreator,
   });
+  await recordAudit(tx, {
+    ...write,
+    entityType: "ImportBatch",
+    entityId: batchId,
+    action: "reverse",
+    before: { status: "committed" },
+    after: { status: "reversed", spendRowsRetired: retired },
+    reason,
+  });
+  return batchSummary(batch);
 }
+
+// Reversing an import whose payments come to more than the council's threshold (refunds
+// counted as money moved too) waits for a second person's approval.
+export const importReversal = approvedAboveThreshold({
+  kind: "import.reverse",
+  action: "reverse",
+  record: {
+    table: "ImportBatch",
+    load: async (tx, id) => {
+      const batch = await tx.importBatch.findUnique({ where: { id }, include: withCreator });
+      return batch ? batchSummary(batch) : null;
+    },
+    amountOf: async (tx, batch) => {
+      const [moved] = await tx.$queryRaw<{ pence: bigint | null }[]>`
+        SELECT sum(abs("amountPence"))::bigint AS pence FROM "Spend"
+        WHERE "importBatchId" = ${batch.id}::uuid AND "retiredAt" IS NULL`;
+      return Number(moved?.pence ?? 0n);
+    },
+    moneyFields: ["status"],
+    titleOf: (batch) => batch.fileName,
+  } satisfies MoneyRecord<ImportBatchSummary>,
+  run: reverseImportBatch,
+});
 
 /** The user's council's saved column mappings (any that no longer fits the schema is left out). */
 export async function listSavedMappings(

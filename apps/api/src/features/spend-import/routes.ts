@@ -22,9 +22,10 @@ import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { InvalidInput, refusedByDatabase } from "../../errors.ts";
 import { listErrors } from "../../lib/paging.ts";
+import { asked, carryOut } from "../../lib/record-routes.ts";
 import { scopeOf } from "../../lib/scope.ts";
-import { writeContextOf, writeErrors } from "../../lib/write-context.ts";
-import { listImportBatches, listSavedMappings, listSetAsideRows, reverseImportBatch } from "./import-batches.ts";
+import { inTransaction, writeContextOf, writeErrors } from "../../lib/write-context.ts";
+import { importReversal, listImportBatches, listSavedMappings, listSetAsideRows } from "./import-batches.ts";
 import { type SpooledFile, spool } from "./ledger-file.ts";
 import { importSpend } from "./spend-import.ts";
 import { listUnmatchedCodes, matchLedgerCode } from "./waiting-rows.ts";
@@ -118,9 +119,17 @@ export const spendImportRoutes: FastifyPluginAsyncZod = async (fastify) => {
     "/imports/spend/:id/reverse",
     {
       config: { access: "money.write", scope: [{ table: "ImportBatch", in: "params", field: "id" }] },
-      schema: { params: IdParams, body: ReverseImportRequest, response: { 200: ImportBatchSummary, ...writeErrors } },
+      schema: {
+        params: IdParams,
+        body: ReverseImportRequest,
+        response: { 200: ImportBatchSummary, ...asked(importReversal), ...writeErrors },
+      },
     },
-    (request) => reverseImportBatch(fastify.prisma, request.params.id, request.body.reason, writeContextOf(request)),
+    async (request, reply) => {
+      const context = { id: request.params.id, input: request.body, ...writeContextOf(request) };
+      const reversed = await inTransaction(fastify.prisma, (tx) => carryOut(tx, importReversal, context, 200));
+      return reply.status(reversed.status).send(reversed.body);
+    },
   );
 
   fastify.get(

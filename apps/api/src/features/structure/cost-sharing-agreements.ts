@@ -17,12 +17,12 @@ import { assertNameFreeInProgramme } from "./workstreams.ts";
 import "./records.ts";
 
 // Largest share first, then a stable order.
-const withShares = {
+export const withShares = {
   shares: { orderBy: [{ parts: "desc" as const }, { organisationId: "asc" as const }] },
 } satisfies Prisma.CostSharingAgreementInclude;
 type AgreementRow = Prisma.CostSharingAgreementGetPayload<{ include: typeof withShares }>;
 
-const toAgreementResponse = (row: AgreementRow) => {
+export const toAgreementResponse = (row: AgreementRow) => {
   const percentages = partsAsPercentages(row.shares.map((share) => share.parts));
   return {
     id: row.id,
@@ -113,7 +113,7 @@ export async function createCostSharingAgreement(
   const problems = await agreementProblems(tx, programmeId, input);
   if (problems.length) throw new RuleBroken(problems);
   await assertNameFreeInProgramme((where) => tx.costSharingAgreement.findFirst({ where }), programmeId, input.name);
-  const { shares, ...agreement } = input;
+  const { shares, changeReason: _why, ...agreement } = input;
   const after = toAgreementResponse(
     await tx.costSharingAgreement.create({
       data: {
@@ -134,7 +134,7 @@ export function updateCostSharingAgreement(
   tx: Prisma.TransactionClient,
   { id, input, ...context }: WriteContext & { id: string; input: UpdateCostSharingAgreementRequest },
 ) {
-  const { version, shares, ...changes } = input;
+  const { version, shares, changeReason: _why, ...changes } = input;
   return changeVersioned(tx, {
     ...context,
     table: "CostSharingAgreement",

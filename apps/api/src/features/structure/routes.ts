@@ -17,13 +17,9 @@ import {
 } from "@fundline/schemas";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { recordRoutes } from "../../lib/record-routes.ts";
+import { agreementChange, agreementCreation, agreementRetirement } from "./agreement-approvals.ts";
 import { createCostLine, listCostLines, retireCostLine, updateCostLine } from "./cost-lines.ts";
-import {
-  createCostSharingAgreement,
-  listCostSharingAgreements,
-  retireCostSharingAgreement,
-  updateCostSharingAgreement,
-} from "./cost-sharing-agreements.ts";
+import { listCostSharingAgreements } from "./cost-sharing-agreements.ts";
 import { createWorkstream, listWorkstreams, retireWorkstream, updateWorkstream } from "./workstreams.ts";
 import "./records.ts";
 
@@ -100,18 +96,18 @@ export const structureRoutes: FastifyPluginAsyncZod = async (fastify) => {
     "/programmes/:id/cost-sharing-agreements",
     { access: "money.write", scope: [shapingTheProgramme] },
     { body: CreateCostSharingAgreementRequest, response: CostSharingAgreementResponse },
-    (tx, { params, ...agreement }) => createCostSharingAgreement(tx, { programmeId: params.id, ...agreement }),
+    agreementCreation,
   );
   routes.update(
     "/cost-sharing-agreements/:id",
     { access: "money.write", scope: [thisAgreement, { table: "CostLine", in: "body", field: "costLineId" }] },
     { body: UpdateCostSharingAgreementRequest, response: CostSharingAgreementResponse },
-    updateCostSharingAgreement,
+    agreementChange,
   );
   routes.retire(
     "/cost-sharing-agreements/:id/retire",
     { access: "money.write", scope: [thisAgreement] },
     CostSharingAgreementResponse,
-    retireCostSharingAgreement,
+    agreementRetirement,
   );
 };

@@ -1,3 +1,4 @@
+import { formatPence } from "@fundline/domain";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { createContext, type ReactNode, useContext, useEffect, useRef, useState } from "react";
 import {
@@ -10,9 +11,10 @@ import {
   useForm,
   useFormContext,
 } from "react-hook-form";
-import { Link } from "react-router";
+import { Link, useNavigate } from "react-router";
 import { ZodNullable, type z } from "zod";
-import { ApiError } from "../../lib/api-client.ts";
+import { ApiError, AwaitingApproval } from "../../lib/api-client.ts";
+import type { ConfirmationState } from "../page/confirmation.tsx";
 import { ConflictNotice } from "./conflict-notice.tsx";
 import { fieldProblemInWords } from "./field-words.ts";
 
@@ -138,6 +140,7 @@ export function SchemaForm<Input extends FieldValues, Output extends FieldValues
   // Set on a failed submit; the summary takes focus on the first render that shows it.
   const summaryWantsFocus = useRef(false);
   const loose = form as unknown as UseFormReturn<FieldValues, unknown, FieldValues>;
+  const navigate = useNavigate();
 
   useEffect(() => {
     if (summaryWantsFocus.current && summary.current) {
@@ -153,6 +156,15 @@ export function SchemaForm<Input extends FieldValues, Output extends FieldValues
       try {
         await onSubmit(values as Output);
       } catch (error) {
+        // Kept as a change request: nothing is saved yet, and the person is told where it waits.
+        if (error instanceof AwaitingApproval) {
+          const state: ConfirmationState = {
+            heading: "Sent for approval",
+            confirmation: `${error.changeRequest.summary}: ${formatPence(error.changeRequest.amountPence)} is above your council's approval threshold, so nothing changes until another finance officer or an administrator approves it. It waits under Money records, Approvals.`,
+          };
+          navigate(cancelTo ?? "/money/approvals", { state });
+          return;
+        }
         if (!(error instanceof ApiError)) throw error;
         if (error.isConflict && typeof error.current === "object" && error.current !== null) {
           setConflict(error.current as Record<string, unknown>);

@@ -6,7 +6,7 @@ import { claimPageFocus } from "./focus.ts";
  * What a save sends to the page it returns to: the words that confirm it, and any further lines
  * (the reconciliation findings a money record's save raised or cleared).
  */
-export type ConfirmationState = { confirmation?: string; details?: string[] };
+export type ConfirmationState = { confirmation?: string; details?: string[]; heading?: string };
 
 /** "Milestone marked complete": success in words, focused so a screen reader says it (GOV.UK's success banner). */
 export function Confirmation() {
@@ -20,7 +20,7 @@ export function Confirmation() {
   if (!message) return null;
   return (
     <div className="confirmation no-print" role="status" tabIndex={-1} ref={banner}>
-      <h2>Saved</h2>
+      <h2>{state?.heading ?? "Saved"}</h2>
       <p>{message}</p>
       {state?.details && state.details.length > 0 && (
         <ul>

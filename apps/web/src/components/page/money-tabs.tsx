@@ -7,6 +7,7 @@ const TABS = [
   ["/money/spend", "Spend"],
   ["/money/exports", "Exports"],
   ["/money/periods", "Closed periods"],
+  ["/money/approvals", "Approvals"],
 ] as const;
 
 /** The money records, one list each: the finance section's own navigation. */

@@ -10,6 +10,7 @@ import { useReturnWithConfirmation } from "../../../components/page/confirmation
 import { FormPage } from "../../../components/page/form-page.tsx";
 import { NotFound } from "../../../components/page/page-states.tsx";
 import { newIdempotencyKey } from "../../../lib/mutations.ts";
+import { ChangeReasonField } from "../../change-requests/index.ts";
 import { WithProgramme } from "../../programme-frame/index.ts";
 import { useWriteWithFindings } from "../../reconciliation/index.ts";
 import { useCreateAllocation, useRetireAllocation, useUpdateAllocation } from "../api/allocations.ts";
@@ -110,6 +111,7 @@ function AddAllocationForm({ programme }: { programme: ProgrammeDetail }) {
         <MoneyField name="amountPence" label="Amount" />
         <WhatIsLeft programme={programme} />
         <TextField name="note" label="Note (optional)" hint="Why, or the decision it follows." />
+        <ChangeReasonField />
       </SchemaForm>
     </FormPage>
   );
@@ -172,6 +174,7 @@ function EditAllocationForm({ programme, allocation }: { programme: ProgrammeDet
         <MoneyField name="amountPence" label="Amount" />
         <WhatIsLeft programme={programme} replacing={allocation} />
         <TextField name="note" label="Note (optional)" />
+        <ChangeReasonField />
       </SchemaForm>
     </FormPage>
   );

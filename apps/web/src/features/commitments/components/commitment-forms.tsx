@@ -15,6 +15,7 @@ import { useReturnWithConfirmation } from "../../../components/page/confirmation
 import { FormPage } from "../../../components/page/form-page.tsx";
 import { QueryPage } from "../../../components/page/page-states.tsx";
 import { newIdempotencyKey } from "../../../lib/mutations.ts";
+import { ChangeReasonField } from "../../change-requests/index.ts";
 import { useProgrammeDecisions } from "../../decisions/index.ts";
 import { useFunds } from "../../organisations/index.ts";
 import { useProgrammeChoices, WithProgramme } from "../../programme-frame/index.ts";
@@ -74,6 +75,7 @@ function CommitmentFields({ programmeId }: { programmeId: string | null }) {
         rows={3}
       />
       <ProfileFields />
+      <ChangeReasonField />
     </>
   );
 }

@@ -11,6 +11,7 @@ import { RowActions } from "../../../components/ui/row-actions.tsx";
 import { Section } from "../../../components/ui/section.tsx";
 import { StatusTag } from "../../../components/ui/status-tag.tsx";
 import { TableRegion } from "../../../components/ui/table-region.tsx";
+import { PendingChanges } from "../../change-requests/index.ts";
 import { useProgrammeReconciliation } from "../../reconciliation/index.ts";
 import { useChangesMoneyOf, useSession } from "../../session/index.ts";
 import { WithCommitment } from "./commitment-forms.tsx";
@@ -78,6 +79,7 @@ function Commitment({ commitment }: { commitment: CommitmentDetail }) {
           <dd>{commitment.awardedOn ? formatDate(commitment.awardedOn) : "Date not recorded"}</dd>
         </div>
       </dl>
+      <PendingChanges filters={{ commitmentId: commitment.id }} what="this commitment, its allocations and receipts" />
       {commitment.conditions && <p>Conditions: {commitment.conditions}</p>}
       {commitment.retiredAt && (
         <p>

@@ -11,6 +11,7 @@ import { filledIn, SchemaForm, useSchemaForm } from "../../../components/forms/s
 import { useReturnWithConfirmation } from "../../../components/page/confirmation.tsx";
 import { FormPage } from "../../../components/page/form-page.tsx";
 import { TableRegion } from "../../../components/ui/table-region.tsx";
+import { ChangeReasonField } from "../../change-requests/index.ts";
 import { WithProgramme, WithProgrammeRecord } from "../../programme-frame/index.ts";
 import { useWriteWithFindings } from "../../reconciliation/index.ts";
 import {
@@ -163,6 +164,7 @@ function AddCostSharingForm({ programme }: { programme: ProgrammeDetail }) {
         }}
       >
         <AgreementFields programme={programme} />
+        <ChangeReasonField />
       </SchemaForm>
     </FormPage>
   );
@@ -217,6 +219,7 @@ function EditCostSharingForm({ programme, agreement }: { programme: ProgrammeDet
         }}
       >
         <AgreementFields programme={programme} />
+        <ChangeReasonField />
       </SchemaForm>
     </FormPage>
   );

@@ -1,5 +1,6 @@
 import { formatDate, formatDateTime, formatPence } from "@fundline/domain";
 import { type DashboardResponse, ProgrammeStatus } from "@fundline/schemas";
+import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { PageHeading } from "../../../components/page/page-heading.tsx";
 import { EmptyState, QuerySection } from "../../../components/page/page-states.tsx";
@@ -26,7 +27,8 @@ const STATUS_NAMES = Object.fromEntries(
  * A director's view: where the money and the delivery stand across the programmes they can see,
  * filtered by council, funder, year and status (kept in the address), printable for committee.
  */
-export function DashboardPage() {
+/** `notice`: what the home page puts first for this person (changes waiting for their approval). */
+export function DashboardPage({ notice }: { notice?: ReactNode } = {}) {
   const { filters, setFilter } = useUrlFilters(DASHBOARD_FILTERS);
   const dashboard = useDashboard(filters);
   const organisations = useOrganisations().data?.organisations ?? [];
@@ -39,6 +41,7 @@ export function DashboardPage() {
     <article className="dashboard report">
       <PageHeading>Programmes at a glance</PageHeading>
       <AddProgrammeLink />
+      {notice}
       <p className="as-at print-only">
         As at {formatDateTime(printedAt)}.{" "}
         {applied.length > 0 ? `Filters: ${applied.join("; ")}.` : "All programmes you can see."}

@@ -1,5 +1,6 @@
 import { can } from "@fundline/domain";
 import { PageHeading } from "../../../components/page/page-heading.tsx";
+import { AwaitingYourApproval } from "../../change-requests/index.ts";
 import { DashboardPage } from "../../dashboard/index.ts";
 import { DueMilestones } from "../../milestones/index.ts";
 import { ProgrammesOverview } from "../../programmes/index.ts";
@@ -23,5 +24,5 @@ export function HomePage() {
       </>
     );
   }
-  return <DashboardPage />;
+  return <DashboardPage notice={<AwaitingYourApproval />} />;
 }

@@ -8,7 +8,13 @@ import {
 } from "@fundline/schemas";
 import type { ReactNode } from "react";
 import { useParams } from "react-router";
-import { CheckboxesField, SelectField, TextAreaField, TextField } from "../../../components/forms/fields.tsx";
+import {
+  CheckboxesField,
+  MoneyField,
+  SelectField,
+  TextAreaField,
+  TextField,
+} from "../../../components/forms/fields.tsx";
 import { RetireForm } from "../../../components/forms/retire-form.tsx";
 import { filledIn, SchemaForm, useSchemaForm } from "../../../components/forms/schema-form.tsx";
 import { useReturnWithConfirmation } from "../../../components/page/confirmation.tsx";
@@ -98,6 +104,7 @@ function EditOrganisationForm({ organisation }: { organisation: OrganisationResp
     name: organisation.name,
     identifier: organisation.identifier ?? "",
     kinds: organisation.kinds,
+    approvalThresholdPence: organisation.approvalThresholdPence,
   });
   return (
     <FormPage back={BACK} caption="Organisations and funds" title={`Change ${organisation.name}`}>
@@ -112,6 +119,13 @@ function EditOrganisationForm({ organisation }: { organisation: OrganisationResp
         }}
       >
         <OrganisationFields />
+        {organisation.kinds.includes("council") && (
+          <MoneyField
+            name="approvalThresholdPence"
+            label="Approval threshold"
+            hint="A money change of more than this waits for a second person (another finance officer or an administrator of the council) to approve it. Fundline's default is 10,000.00."
+          />
+        )}
       </SchemaForm>
     </FormPage>
   );

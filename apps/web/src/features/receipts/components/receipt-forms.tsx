@@ -8,6 +8,7 @@ import { useReturnWithConfirmation } from "../../../components/page/confirmation
 import { FormPage } from "../../../components/page/form-page.tsx";
 import { NotFound } from "../../../components/page/page-states.tsx";
 import { newIdempotencyKey } from "../../../lib/mutations.ts";
+import { ChangeReasonField } from "../../change-requests/index.ts";
 import { commitmentPath, WithCommitment } from "../../commitments/index.ts";
 import { useWriteWithFindings } from "../../reconciliation/index.ts";
 import { useCreateReceipt, useRetireReceipt, useUpdateReceipt } from "../api/receipts.ts";
@@ -67,6 +68,7 @@ function AddReceiptForm({ commitment }: { commitment: CommitmentDetail }) {
         }}
       >
         <ReceiptFields />
+        <ChangeReasonField />
       </SchemaForm>
     </ReceiptFormPage>
   );
@@ -121,6 +123,7 @@ function EditReceiptForm({ commitment, receipt }: { commitment: CommitmentDetail
         }}
       >
         <ReceiptFields />
+        <ChangeReasonField />
       </SchemaForm>
     </ReceiptFormPage>
   );

@@ -9,6 +9,7 @@ import { Money } from "../../../components/ui/money.tsx";
 import { RowActions } from "../../../components/ui/row-actions.tsx";
 import { Section } from "../../../components/ui/section.tsx";
 import { TableRegion } from "../../../components/ui/table-region.tsx";
+import { PendingApprovalTotal } from "../../change-requests/index.ts";
 import { useChangesMoneyOf, useSession, useShapesProgramme } from "../../session/index.ts";
 import { useProgrammeReconciliation } from "../api/programme-reconciliation.ts";
 import { FindingsTable } from "./findings-table.tsx";
@@ -29,6 +30,7 @@ export function ProgrammeMoneySection({ programme }: { programme: ProgrammeDetai
       title="Money"
       action={{ to: `/dashboard?programmeId=${programme.id}`, label: "Spend over time" }}
     >
+      <PendingApprovalTotal programmeId={programme.id} />
       <QuerySection query={reconciliation} what="the programme's money">
         {(reconciled) => (
           <Reconciliation

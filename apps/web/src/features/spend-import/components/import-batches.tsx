@@ -3,6 +3,7 @@ import type { ImportBatchSummary } from "@fundline/schemas";
 import { useId, useState } from "react";
 import { LoadFailure, Loading } from "../../../components/page/page-states.tsx";
 import { TableRegion } from "../../../components/ui/table-region.tsx";
+import { AwaitingApproval } from "../../../lib/api-client.ts";
 import { setAsideDownloadPath, useImportBatches, useReverseBatch } from "../api/spend-import.ts";
 
 /** The imports so far, newest first, each reversible once with a reason. */
@@ -91,6 +92,14 @@ function BatchRow({ batch }: { batch: ImportBatchSummary }) {
                       `Reversed: all ${batch.rowCount.toLocaleString("en-GB")} rows (${formatPence(batch.totalPence)}) of ${batch.fileName} are retired, and every figure they were in is back as it was.`,
                     );
                   },
+                  // Above the council's approval threshold: kept for a second person to approve.
+                  onError: (error) => {
+                    if (!(error instanceof AwaitingApproval)) return;
+                    setOpen(false);
+                    setReversed(
+                      `Sent for approval: the reversal of ${batch.fileName} (${formatPence(error.changeRequest.amountPence)} of payments) waits for another finance officer or an administrator under Money records, Approvals. Nothing is reversed until then.`,
+                    );
+                  },
                 },
               );
             }}
@@ -100,7 +109,9 @@ function BatchRow({ batch }: { batch: ImportBatchSummary }) {
             <button type="submit" disabled={reverse.isPending}>
               Reverse all {batch.rowCount.toLocaleString("en-GB")} rows
             </button>
-            {reverse.isError && <p role="alert">{reverse.error.message}</p>}
+            {reverse.isError && !(reverse.error instanceof AwaitingApproval) && (
+              <p role="alert">{reverse.error.message}</p>
+            )}
           </form>
         )}
       </td>
