@@ -77,6 +77,7 @@ test("a change above the threshold waits for a second finance officer; the direc
     await expectNoSidewaysScroll(approver, `the approvals page at ${width} px`);
   }
   await approver.setViewportSize({ width: 1280, height: 900 });
+  const beforeApproval = new Date().toISOString();
   const forYou = approver.getByRole("region", { name: "Waiting for you" });
   await forYou.getByLabel("Note with your approval (optional)").fill("Letter checked");
   await forYou.getByRole("button", { name: "Approve Change commitment Outreach grant" }).click();
@@ -92,6 +93,13 @@ test("a change above the threshold waits for a second finance officer; the direc
   await director.reload();
   await expect(funding.getByRole("row", { name: /Awarded funding/ }).getByRole("cell")).toHaveText("£75,000.00");
   await expect(director.getByText(/pending approval/)).toHaveCount(0);
+
+  // As they stood before the approval, for the committee: the old award, marked as past.
+  await director.goto(`/programmes/${council.programme.id}?asAt=${encodeURIComponent(beforeApproval)}#money`);
+  await expect(director.getByRole("note")).toContainText("These figures are as Fundline held them at");
+  await expect(funding.getByRole("row", { name: /Awarded funding/ }).getByRole("cell")).toHaveText("£50,000.00");
+  await director.getByRole("button", { name: "Show today's figures" }).click();
+  await expect(funding.getByRole("row", { name: /Awarded funding/ }).getByRole("cell")).toHaveText("£75,000.00");
   await directorContext.close();
   await secondContext.close();
 });

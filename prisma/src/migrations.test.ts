@@ -37,7 +37,9 @@ beforeAll(async () => {
   const adminUrl = inject("databaseAdminUrl");
   migrated = await createTestDatabase(adminUrl); // the template is built by applyMigrations
   fromSchema = await createTestDatabase(adminUrl);
-  await withClient(fromSchema.url, (client) => client.query("DROP SCHEMA public CASCADE; CREATE SCHEMA public"));
+  await withClient(fromSchema.url, (client) =>
+    client.query("DROP SCHEMA IF EXISTS as_at CASCADE; DROP SCHEMA public CASCADE; CREATE SCHEMA public"),
+  );
 });
 afterAll(async () => {
   await migrated.drop();
@@ -146,7 +148,9 @@ describe("the record owners migration", () => {
     const database = await createTestDatabase(inject("databaseAdminUrl"));
     const before = await mkdtemp(join(tmpdir(), "fundline-before-owners-"));
     try {
-      await withClient(database.url, (client) => client.query("DROP SCHEMA public CASCADE; CREATE SCHEMA public"));
+      await withClient(database.url, (client) =>
+        client.query("DROP SCHEMA IF EXISTS as_at CASCADE; DROP SCHEMA public CASCADE; CREATE SCHEMA public"),
+      );
       for (const name of await readdir(MIGRATIONS_DIR)) {
         if (name < "20261205211542_record_owners")
           await cp(join(MIGRATIONS_DIR, name), join(before, name), { recursive: true });

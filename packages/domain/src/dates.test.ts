@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   addDays,
+  asAtMoment,
   formatDate,
   formatDateTime,
   formatPlannedDate,
@@ -10,6 +11,7 @@ import {
   isoDateParts,
   todayInTheUk,
   toIsoDate,
+  ukDayOf,
 } from "./dates.ts";
 
 describe("ISO dates", () => {
@@ -81,6 +83,30 @@ describe("showing and typing dates", () => {
     fc.assert(
       fc.property(days, fc.integer({ min: -400, max: 400 }), (iso, n) => {
         expect(addDays(addDays(iso, n), -n)).toBe(iso);
+      }),
+    );
+  });
+});
+
+describe("as at", () => {
+  it("means the end of a UK day: midnight GMT in winter, midnight BST (23:00 UTC) in summer", () => {
+    expect(asAtMoment("2026-01-31").toISOString()).toBe("2026-02-01T00:00:00.000Z");
+    expect(asAtMoment("2026-03-31").toISOString()).toBe("2026-03-31T23:00:00.000Z");
+    // The clocks go forward on 29 March 2026 and back on 25 October 2026.
+    expect(asAtMoment("2026-03-28").toISOString()).toBe("2026-03-29T00:00:00.000Z");
+    expect(asAtMoment("2026-03-29").toISOString()).toBe("2026-03-29T23:00:00.000Z");
+    expect(asAtMoment("2026-10-24").toISOString()).toBe("2026-10-24T23:00:00.000Z");
+    expect(asAtMoment("2026-10-25").toISOString()).toBe("2026-10-26T00:00:00.000Z");
+    expect(asAtMoment("2026-03-31T12:30:00+01:00").toISOString()).toBe("2026-03-31T11:30:00.000Z");
+  });
+
+  it("counts a day's own moments in it, for any day", () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date("1990-01-02"), max: new Date("2100-12-30"), noInvalidDate: true }), (day) => {
+        const iso = day.toISOString().slice(0, 10);
+        const end = asAtMoment(iso);
+        expect(ukDayOf(end)).toBe(iso);
+        expect(todayInTheUk(end)).toBe(addDays(iso, 1));
       }),
     );
   });

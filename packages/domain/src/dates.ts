@@ -96,3 +96,35 @@ export function addDays(isoDate: string, days: number): string {
 export function todayInTheUk(now = new Date()): string {
   return UK_ISO_DATE.format(now);
 }
+
+/**
+ * The moment a UK day begins (midnight GMT or BST) as a Date. Clocks change at 01:00 UTC, so
+ * midnight is never skipped or repeated: it is midnight UTC less London's offset then.
+ */
+export function startOfUkDay(isoDate: string): Date {
+  const midnightUtc = Date.parse(`${isoDate}T00:00:00Z`);
+  const londonWallClock = Date.parse(
+    `${todayInTheUk(new Date(midnightUtc))}T${UK_TIME.format(new Date(midnightUtc))}Z`,
+  );
+  return new Date(midnightUtc - (londonWallClock - midnightUtc));
+}
+const UK_TIME = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Europe/London",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  hourCycle: "h23",
+});
+
+/**
+ * The moment figures "as at" are shown for: a day (`2026-03-31`) means at its end, UK time, so
+ * everything recorded that day counts; a moment with its offset means then.
+ */
+export function asAtMoment(asAt: string): Date {
+  return /^\d{4}-\d{2}-\d{2}$/.test(asAt) ? startOfUkDay(addDays(asAt, 1)) : new Date(asAt);
+}
+
+/** The UK day a moment falls on: what "today" is for figures as at it (overdue milestones). */
+export function ukDayOf(moment: Date): string {
+  return todayInTheUk(new Date(moment.getTime() - 1));
+}

@@ -90,6 +90,17 @@ export const FinancialYearLabel = z.string().superRefine((label, context) => {
  */
 export const ChangeReason = Text(1_000).optional();
 
+/**
+ * Figures as Fundline held them at a past moment: a day (`2026-03-31`, meaning at its end, UK
+ * time) or a moment with its offset (`2026-03-31T17:00:00+01:00`). Left out: as they are now.
+ */
+export const AsAt = z
+  .union(
+    [DateInput, z.iso.datetime({ offset: true })],
+    "must be a day written YYYY-MM-DD or a moment such as 2026-03-31T17:00:00+01:00",
+  )
+  .optional();
+
 /** The version the client last read; a stale one gets 409. */
 export const Version = z.number("must be a whole number").int("must be a whole number").min(1).max(MAX_COUNT);
 

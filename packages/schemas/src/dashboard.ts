@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { FinancialYearLabel, IsoDate, Pence, Uuid } from "./common.ts";
+import { AsAt, FinancialYearLabel, IsoDate, Pence, Uuid } from "./common.ts";
 import { MilestoneStatus, ProgrammeStatus } from "./vocabulary.ts";
 
 /** What a dashboard shows: programmes led or partnered by an organisation, a funder's share, a year, a status. */
@@ -13,6 +13,7 @@ export const DashboardQuery = z.strictObject({
   status: ProgrammeStatus.optional(),
   /** Just this programme. */
   programmeId: Uuid.optional(),
+  asAt: AsAt,
 });
 export type DashboardQuery = z.infer<typeof DashboardQuery>;
 
@@ -30,6 +31,8 @@ const DueMilestone = z.object({
 export const DashboardResponse = z.object({
   /** The day the figures are as at, in the UK (what "overdue" is measured from). */
   today: IsoDate,
+  /** With `asAt`: the moment the figures are as Fundline held them then. */
+  asAt: z.string().nullable().optional(),
   headline: z.object({
     programmes: Whole,
     /** Awarded or received commitments (a funder's own, with a funder chosen). */

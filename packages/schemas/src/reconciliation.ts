@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DateInput, FinancialYearLabel, Pence, Uuid } from "./common.ts";
+import { AsAt, DateInput, FinancialYearLabel, Pence, Uuid } from "./common.ts";
 import { Paging, pageOf } from "./paging.ts";
 
 export const FlagSeverity = z.enum(["high", "medium", "low"]);
@@ -30,8 +30,14 @@ export const ReconciliationFlag = z.object({
 });
 export type ReconciliationFlag = z.infer<typeof ReconciliationFlag>;
 
+/** A programme's money, as it is or as it stood (`asAt`). */
+export const ProgrammeReconciliationQuery = z.strictObject({ asAt: AsAt });
+export type ProgrammeReconciliationQuery = z.infer<typeof ProgrammeReconciliationQuery>;
+
 export const ProgrammeReconciliation = z.object({
   programmeId: Uuid,
+  /** With `asAt`: the moment the figures are as Fundline held them then. */
+  asAt: z.string().nullable().optional(),
   /** Null when the programme's total cost has not been recorded. */
   totalCostPence: Pence.nullable(),
   /** Awarded or received commitments. */

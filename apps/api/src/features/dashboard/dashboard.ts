@@ -1,8 +1,16 @@
 // Where the money and the delivery stand across the programmes a user can see, with the
 // dashboard's filters. Every figure is added up by PostgreSQL, from the running totals for money.
 import { Prisma, type PrismaClient } from "@fundline/db";
-import { parseFinancialYearLabel, penceFromBigInt, todayInTheUk, toIsoDate, toIsoDateOrNull } from "@fundline/domain";
+import {
+  parseFinancialYearLabel,
+  penceFromBigInt,
+  todayInTheUk,
+  toIsoDate,
+  toIsoDateOrNull,
+  ukDayOf,
+} from "@fundline/domain";
 import type { DashboardQuery, DashboardResponse } from "@fundline/schemas";
+import { type FigureReader, readAsAt } from "../../lib/as-at.ts";
 import { keptResults } from "../../lib/change-notes.ts";
 import type { Scope } from "../../lib/scope.ts";
 import { attributedSpend, fundersShare, profiledAgainstSpent, programmeFilter } from "../programme-figures/index.ts";
@@ -39,13 +47,21 @@ const keptDashboards = keptResults<DashboardResponse>({ entries: 500, maxAgeMs: 
 export function dashboard(prisma: PrismaClient, query: DashboardQuery, scope: Scope): Promise<DashboardResponse> {
   // One day for the key and every query, so a result worked out either side of midnight is
   // kept under the day it was worked out for.
+  // As at a past moment: worked out from the rows as they were then (never kept: it is asked
+  // for rarely, and a committee's printout is one request).
+  if (query.asAt) {
+    return readAsAt(prisma, query.asAt, async (db, moment) => ({
+      ...(await workOutDashboard(db, query, scope, ukDayOf(moment as Date))),
+      asAt: (moment as Date).toISOString(),
+    }));
+  }
   const todayIso = todayInTheUk();
   const key = JSON.stringify([scope.organisationId, query, todayIso]);
   return keptDashboards(prisma, key, () => workOutDashboard(prisma, query, scope, todayIso));
 }
 
 async function workOutDashboard(
-  prisma: PrismaClient,
+  prisma: FigureReader,
   query: DashboardQuery,
   scope: Scope,
   todayIso: string,
@@ -151,7 +167,7 @@ function cumulative(points: { period: string; spentPence: number }[]) {
 }
 
 /** Spend in each month, and the running sum, from the programmes' monthly running totals. */
-async function spendByMonth(prisma: PrismaClient, matching: Prisma.Sql, year: number | undefined) {
+async function spendByMonth(prisma: FigureReader, matching: Prisma.Sql, year: number | undefined) {
   const within =
     year === undefined
       ? Prisma.empty
@@ -178,7 +194,7 @@ const FORECAST_LISTED = 20;
  * complete months, carried on to its end date (ended or undated programmes: their spend so far);
  * those projected to spend more or less than their commitment by more than the threshold listed.
  */
-async function forecastOutturn(prisma: PrismaClient, matching: Prisma.Sql, today: Prisma.Sql) {
+async function forecastOutturn(prisma: FigureReader, matching: Prisma.Sql, today: Prisma.Sql) {
   const rows = await prisma.$queryRaw<
     {
       id: string | null;
@@ -264,7 +280,7 @@ type MoneyRow = {
 };
 
 /** Each matching programme's figures from its running totals; spend within the year when one is chosen. */
-async function portfolioMoney(prisma: PrismaClient, matching: Prisma.Sql, today: Prisma.Sql, year: number | undefined) {
+async function portfolioMoney(prisma: FigureReader, matching: Prisma.Sql, today: Prisma.Sql, year: number | undefined) {
   const spent =
     year === undefined
       ? Prisma.sql`coalesce(total."spentPence", 0)`
@@ -305,7 +321,7 @@ async function portfolioMoney(prisma: PrismaClient, matching: Prisma.Sql, today:
  * were allocated, and the spend attributed to them (named, or shared pro rata on their lines).
  */
 async function funderMoney(
-  prisma: PrismaClient,
+  prisma: FigureReader,
   matching: Prisma.Sql,
   today: Prisma.Sql,
   funderId: string,
@@ -334,7 +350,7 @@ const FUNDERS_SHOWN = 50;
 
 /** Each funder's share of the matching programmes' money (just the one funder, when one is chosen). */
 async function moneyByFunder(
-  prisma: PrismaClient,
+  prisma: FigureReader,
   matching: Prisma.Sql,
   funderId: string | undefined,
   year: number | undefined,
@@ -365,7 +381,7 @@ async function moneyByFunder(
   }));
 }
 
-async function dueMilestones(prisma: PrismaClient, matching: Prisma.Sql, when: Prisma.Sql) {
+async function dueMilestones(prisma: FigureReader, matching: Prisma.Sql, when: Prisma.Sql) {
   const rows = await prisma.$queryRaw<
     { id: string; description: string; programmeId: string; programmeName: string; status: string; dueOn: Date }[]
   >`
@@ -385,7 +401,7 @@ async function dueMilestones(prisma: PrismaClient, matching: Prisma.Sql, when: P
 }
 
 async function programmeDelivery(
-  prisma: PrismaClient,
+  prisma: FigureReader,
   matching: Prisma.Sql,
   state: ReturnType<typeof milestoneStates>,
 ) {
@@ -433,7 +449,7 @@ async function programmeDelivery(
   }));
 }
 
-async function benefitsAtAGlance(prisma: PrismaClient, matching: Prisma.Sql) {
+async function benefitsAtAGlance(prisma: FigureReader, matching: Prisma.Sql) {
   const rows = await prisma.$queryRaw<
     {
       id: string;

@@ -61,7 +61,9 @@ describe("portfolio reconciliation", () => {
     const codesSeen = new Set<string>();
     for (const today of days) {
       const expected = (
-        await Promise.all(programmes.map((programme) => reconcileProgramme(test.prisma, programme.id, today)))
+        await Promise.all(
+          programmes.map((programme) => reconcileProgramme(test.prisma, programme.id, { today: today })),
+        )
       ).flatMap((reconciliation) => reconciliation.flags);
       const portfolio = await reconcilePortfolio(test.prisma, everything, ADMIN, today);
       expect(portfolio.flags.map(key).sort(), today.toISOString()).toEqual(expected.map(key).sort());
@@ -380,7 +382,7 @@ describe("portfolio reconciliation", () => {
           await Promise.all(
             programmes
               .filter((programme) => !programme.retiredAt)
-              .map((programme) => reconcileProgramme(test.prisma, programme.id, today)),
+              .map((programme) => reconcileProgramme(test.prisma, programme.id, { today: today })),
           )
         ).flatMap((reconciliation) => reconciliation.flags);
         const portfolio = await whole(everything, ADMIN);

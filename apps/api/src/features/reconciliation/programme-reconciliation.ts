@@ -2,6 +2,7 @@ import type { PrismaClient } from "@fundline/db";
 import { penceFromBigInt, reconciliationFlags, toIsoDate, toIsoDateOrNull } from "@fundline/domain";
 import type { ProgrammeReconciliation } from "@fundline/schemas";
 import { NotFound } from "../../errors.ts";
+import { type FigureReader, readAsAt } from "../../lib/as-at.ts";
 import {
   capitalOutsideYear,
   commitmentFigures,
@@ -14,27 +15,44 @@ import {
 } from "../programme-figures/index.ts";
 
 /** A programme's money, reconciled in SQL, with the flags its figures raise. */
-export async function reconcileProgramme(
+export function reconcileProgramme(
   prisma: PrismaClient,
   programmeId: string,
-  today = new Date(),
+  { asAt, today }: { asAt?: string; today?: Date } = {},
 ): Promise<ProgrammeReconciliation> {
-  const programme = await prisma.programme.findUnique({
-    where: { id: programmeId },
-    select: { totalCostPence: true, startOn: true, endOn: true },
-  });
+  return readAsAt(prisma, asAt, (db, moment) =>
+    // The day the flags are judged on, as the portfolio judges it (a UTC day); as at a moment,
+    // the day it ends (the day asked for, when a day was).
+    reconcileFrom(db, programmeId, toIsoDate(moment ? new Date(moment.getTime() - 1) : (today ?? new Date())), moment),
+  );
+}
+
+/**
+ * The reconciliation from whichever rows `db` reads: the live tables, or (as at a moment) the
+ * views of them as they were. Raw SQL throughout, with unqualified table names, so both read
+ * the same way.
+ */
+async function reconcileFrom(
+  db: FigureReader,
+  programmeId: string,
+  today: string,
+  asAt: Date | null,
+): Promise<ProgrammeReconciliation> {
+  const [programme] = await db.$queryRaw<{ totalCostPence: bigint | null; startOn: Date | null; endOn: Date | null }[]>`
+    SELECT "totalCostPence", "startOn", "endOn" FROM "Programme" WHERE id = ${programmeId}::uuid`;
   if (!programme) throw new NotFound("Programme", programmeId);
 
   const programmes = oneProgramme(programmeId);
-  const [totals, commitments, costLines, years, costSharing, capital, [outside], large] = await Promise.all([
-    prisma.programmeTotal.findUnique({ where: { programmeId } }),
-    commitmentFigures(prisma, programmes),
-    costLineFigures(prisma, programmes, { problemsOnly: false }),
-    profiledAgainstSpent(prisma, programmes),
-    costSharingFigures(prisma, programmes),
-    capitalOutsideYear(prisma, programmes),
-    spendOutsideDates(prisma, programmes),
-    largePayments(prisma, programmes),
+  const [[totals], commitments, costLines, years, costSharing, capital, [outside], large] = await Promise.all([
+    db.$queryRaw<{ committedPence: bigint }[]>`
+      SELECT "committedPence" FROM "ProgrammeTotal" WHERE "programmeId" = ${programmeId}::uuid`,
+    commitmentFigures(db, programmes),
+    costLineFigures(db, programmes, { problemsOnly: false }),
+    profiledAgainstSpent(db, programmes),
+    costSharingFigures(db, programmes),
+    capitalOutsideYear(db, programmes),
+    spendOutsideDates(db, programmes),
+    largePayments(db, programmes),
   ]);
 
   const committedPence = penceFromBigInt(totals?.committedPence ?? 0n);
@@ -43,6 +61,7 @@ export async function reconcileProgramme(
 
   return {
     programmeId,
+    asAt: asAt?.toISOString() ?? null,
     totalCostPence,
     committedPence,
     gapPence: totalCostPence === null ? null : totalCostPence - committedPence,
@@ -56,7 +75,7 @@ export async function reconcileProgramme(
       committedPence,
       startOn: toIsoDateOrNull(programme.startOn),
       endOn: toIsoDateOrNull(programme.endOn),
-      today: toIsoDate(today),
+      today,
       commitments: commitments.map((commitment) => ({
         ...commitment,
         awarded: commitment.status === "awarded" || commitment.status === "received",

@@ -58,7 +58,7 @@ describe("GET /api/programmes/:id/reconciliation", () => {
         supplierName: "Dartington Service Design Lab",
       },
     });
-    const reconciliation = await reconcileProgramme(test.prisma, programmeId, new Date("2020-06-01"));
+    const reconciliation = await reconcileProgramme(test.prisma, programmeId, { today: new Date("2020-06-01") });
     const byCode = Object.fromEntries(reconciliation.flags.map((flag) => [flag.code, flag]));
     expect(byCode.PROGRAMME_NOT_FULLY_FUNDED).toMatchObject({
       figures: { totalCostPence: 12_000_000, committedPence: 10_500_000, gapPence: 1_500_000 },
@@ -80,7 +80,7 @@ describe("GET /api/programmes/:id/reconciliation", () => {
     const programme = await test.prisma.programme.findFirstOrThrow({
       where: { name: "Shared early years education improvement leadership" },
     });
-    const reconciliation = await reconcileProgramme(test.prisma, programme.id, new Date("2022-10-01"));
+    const reconciliation = await reconcileProgramme(test.prisma, programme.id, { today: new Date("2022-10-01") });
     expect(reconciliation.costSharing).toEqual([
       expect.objectContaining({
         name: "Early years leadership posts: half each",
@@ -128,7 +128,8 @@ describe("GET /api/programmes/:id/reconciliation", () => {
       where: { programmeId: programme.id },
     });
     const shares = async () => {
-      const [found] = (await reconcileProgramme(test.prisma, programme.id, new Date("2022-10-01"))).costSharing;
+      const [found] = (await reconcileProgramme(test.prisma, programme.id, { today: new Date("2022-10-01") }))
+        .costSharing;
       return {
         spentPence: found?.spentPence,
         partners: found?.partners.map((partner) => [partner.duePence, partner.paidPence]),

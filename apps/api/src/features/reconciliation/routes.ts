@@ -3,6 +3,7 @@ import {
   PortfolioReconciliation,
   PortfolioReconciliationQuery,
   ProgrammeReconciliation,
+  ProgrammeReconciliationQuery,
 } from "@fundline/schemas";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { listErrors } from "../../lib/paging.ts";
@@ -28,8 +29,12 @@ export const reconciliationRoutes: FastifyPluginAsyncZod<{ keepPortfolio: boolea
     "/programmes/:id/reconciliation",
     {
       config: { access: "read", scope: [{ table: "Programme", in: "params", field: "id" }] },
-      schema: { params: IdParams, response: { 200: ProgrammeReconciliation, ...listErrors } },
+      schema: {
+        params: IdParams,
+        querystring: ProgrammeReconciliationQuery,
+        response: { 200: ProgrammeReconciliation, ...listErrors },
+      },
     },
-    (request) => reconcileProgramme(fastify.prisma, request.params.id),
+    (request) => reconcileProgramme(fastify.prisma, request.params.id, { asAt: request.query.asAt }),
   );
 };

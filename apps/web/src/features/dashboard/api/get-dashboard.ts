@@ -7,7 +7,14 @@ import { queryKeys } from "../../../lib/query-keys.ts";
 export const dashboardKey = (filters: Record<string, string>) =>
   [...queryKeys.programmes.all, "dashboard", filters] as const;
 
-export const DASHBOARD_FILTERS = ["organisationId", "funderId", "financialYear", "status", "programmeId"] as const;
+export const DASHBOARD_FILTERS = [
+  "organisationId",
+  "funderId",
+  "financialYear",
+  "status",
+  "programmeId",
+  "asAt",
+] as const;
 export type DashboardFilters = Partial<Record<(typeof DASHBOARD_FILTERS)[number], string>>;
 
 export const dashboardQueryOptions = (filters: DashboardFilters) =>

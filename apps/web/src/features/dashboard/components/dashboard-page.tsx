@@ -5,6 +5,7 @@ import { Link } from "react-router";
 import { PageHeading } from "../../../components/page/page-heading.tsx";
 import { EmptyState, QuerySection } from "../../../components/page/page-states.tsx";
 import { usePrintTime } from "../../../components/page/print-time.ts";
+import { AsAtChooser, AsAtNotice } from "../../../components/ui/as-at.tsx";
 import { ColumnHeaders } from "../../../components/ui/column-headers.tsx";
 import { FilterSelect, RECENT_FINANCIAL_YEARS } from "../../../components/ui/filter-select.tsx";
 import { TableRegion } from "../../../components/ui/table-region.tsx";
@@ -25,9 +26,10 @@ const STATUS_NAMES = Object.fromEntries(
 
 /**
  * A director's view: where the money and the delivery stand across the programmes they can see,
- * filtered by council, funder, year and status (kept in the address), printable for committee.
+ * filtered by council, funder, year and status (kept in the address), printable for committee,
+ * as they are or as they stood at the end of a past day (`?asAt=`). `notice`: what the home page
+ * puts first for this person (changes waiting for their approval).
  */
-/** `notice`: what the home page puts first for this person (changes waiting for their approval). */
 export function DashboardPage({ notice }: { notice?: ReactNode } = {}) {
   const { filters, setFilter } = useUrlFilters(DASHBOARD_FILTERS);
   const dashboard = useDashboard(filters);
@@ -42,8 +44,9 @@ export function DashboardPage({ notice }: { notice?: ReactNode } = {}) {
       <PageHeading>Programmes at a glance</PageHeading>
       <AddProgrammeLink />
       {notice}
+      <AsAtNotice asAt={dashboard.data?.asAt} onBackToNow={() => setFilter("asAt", "")} />
       <p className="as-at print-only">
-        As at {formatDateTime(printedAt)}.{" "}
+        As at {formatDateTime(dashboard.data?.asAt ?? printedAt)}.{" "}
         {applied.length > 0 ? `Filters: ${applied.join("; ")}.` : "All programmes you can see."}
       </p>
       <form className="filters no-print" aria-label="Filters" onSubmit={(event) => event.preventDefault()}>
@@ -79,6 +82,7 @@ export function DashboardPage({ notice }: { notice?: ReactNode } = {}) {
           value={filters.status ?? ""}
           onChange={(value) => setFilter("status", value)}
         />
+        <AsAtChooser id="filter-as-at" value={filters.asAt ?? ""} onChange={(day) => setFilter("asAt", day)} />
       </form>
       {filters.programmeId && (
         <p className="no-print">

@@ -1,6 +1,7 @@
 import { financialYearLabel, financialYearOf, formatDate, formatDateTime, todayInTheUk } from "@fundline/domain";
 import type { PeriodCloseResponse } from "@fundline/schemas";
 import { type FormEvent, useId, useState } from "react";
+import { Link } from "react-router";
 import { MoneyTabs } from "../../../components/page/money-tabs.tsx";
 import { PageHeading } from "../../../components/page/page-heading.tsx";
 import { LoadFailure, Loading } from "../../../components/page/page-states.tsx";
@@ -157,7 +158,20 @@ function PeriodRow({ period, mayReopen, myId }: { period: PeriodCloseResponse; m
       <td>
         {period.closedBy?.displayName ?? "—"}, {formatDateTime(period.closedAt)}
       </td>
-      <td>{now}</td>
+      <td>
+        {now}
+        {/* A closed year's figures stay as they stood at its close: the year-end report reads them. */}
+        {period.kind === "year" && !period.reopenedAt && (
+          <>
+            {" "}
+            <Link
+              to={`/dashboard?financialYear=${encodeURIComponent(period.label)}&asAt=${encodeURIComponent(period.closedAt)}`}
+            >
+              Year-end figures as at the close<span className="visually-hidden"> of {period.label}</span>
+            </Link>
+          </>
+        )}
+      </td>
       {mayReopen && (
         <td>
           {!period.reopenedAt && !period.reopenRequestedAt && !asking && (

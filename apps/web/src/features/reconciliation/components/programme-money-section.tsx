@@ -3,12 +3,14 @@ import type { ProgrammeDetail, ProgrammeReconciliation } from "@fundline/schemas
 import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { QuerySection } from "../../../components/page/page-states.tsx";
+import { AsAtChooser, AsAtNotice } from "../../../components/ui/as-at.tsx";
 import { PairedBarChart } from "../../../components/ui/charts.tsx";
 import { FiguresTable } from "../../../components/ui/figures-table.tsx";
 import { Money } from "../../../components/ui/money.tsx";
 import { RowActions } from "../../../components/ui/row-actions.tsx";
 import { Section } from "../../../components/ui/section.tsx";
 import { TableRegion } from "../../../components/ui/table-region.tsx";
+import { useUrlFilters } from "../../../lib/url-filters.ts";
 import { PendingApprovalTotal } from "../../change-requests/index.ts";
 import { useChangesMoneyOf, useSession, useShapesProgramme } from "../../session/index.ts";
 import { useProgrammeReconciliation } from "../api/programme-reconciliation.ts";
@@ -20,7 +22,10 @@ import { FindingsTable } from "./findings-table.tsx";
  * each partner's share, with the findings that need explaining.
  */
 export function ProgrammeMoneySection({ programme }: { programme: ProgrammeDetail }) {
-  const reconciliation = useProgrammeReconciliation(programme.id);
+  // `?asAt=2026-03-31`: the money as it stood at the end of that day, for a committee's date.
+  const { filters, setFilter } = useUrlFilters(["asAt"] as const);
+  const asAt = filters.asAt ?? "";
+  const reconciliation = useProgrammeReconciliation(programme.id, asAt);
   const session = useSession();
   const canWrite = can(session.user.role, "money.write");
   const shapes = useShapesProgramme(programme);
@@ -30,14 +35,22 @@ export function ProgrammeMoneySection({ programme }: { programme: ProgrammeDetai
       title="Money"
       action={{ to: `/dashboard?programmeId=${programme.id}`, label: "Spend over time" }}
     >
-      <PendingApprovalTotal programmeId={programme.id} />
+      <form
+        className="filters no-print"
+        aria-label="The money as at a past day"
+        onSubmit={(event) => event.preventDefault()}
+      >
+        <AsAtChooser id="money-as-at" value={asAt} onChange={(day) => setFilter("asAt", day)} />
+      </form>
+      <AsAtNotice asAt={reconciliation.data?.asAt} onBackToNow={() => setFilter("asAt", "")} />
+      {!asAt && <PendingApprovalTotal programmeId={programme.id} />}
       <QuerySection query={reconciliation} what="the programme's money">
         {(reconciled) => (
           <Reconciliation
             reconciliation={reconciled}
             programmeId={programme.id}
-            writeTo={canWrite ? `/programmes/${programme.id}` : null}
-            shapes={shapes}
+            writeTo={canWrite && !asAt ? `/programmes/${programme.id}` : null}
+            shapes={shapes && !asAt}
           />
         )}
       </QuerySection>
