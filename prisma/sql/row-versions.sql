@@ -136,6 +136,9 @@ CREATE TRIGGER "CostSharingTotal_versions_update" AFTER UPDATE ON public."CostSh
 CREATE TRIGGER "DeliverableTarget_versions_delete" AFTER DELETE ON public."DeliverableTarget" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_keep_row_versions('id');
 CREATE TRIGGER "DeliverableTarget_versions_insert" AFTER INSERT ON public."DeliverableTarget" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_keep_row_versions('id');
 CREATE TRIGGER "DeliverableTarget_versions_update" AFTER UPDATE ON public."DeliverableTarget" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_keep_row_versions('id');
+CREATE TRIGGER "FunderClaim_versions_delete" AFTER DELETE ON public."FunderClaim" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_keep_row_versions('id');
+CREATE TRIGGER "FunderClaim_versions_insert" AFTER INSERT ON public."FunderClaim" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_keep_row_versions('id');
+CREATE TRIGGER "FunderClaim_versions_update" AFTER UPDATE ON public."FunderClaim" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_keep_row_versions('id');
 CREATE TRIGGER "Fund_versions_delete" AFTER DELETE ON public."Fund" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_keep_row_versions('id');
 CREATE TRIGGER "Fund_versions_insert" AFTER INSERT ON public."Fund" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_keep_row_versions('id');
 CREATE TRIGGER "Fund_versions_update" AFTER UPDATE ON public."Fund" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_keep_row_versions('id');

@@ -5,6 +5,7 @@ import { allocationRoutes } from "./features/allocations/routes.ts";
 import { auditRoutes } from "./features/audit/routes.ts";
 import { benefitRoutes } from "./features/benefits/routes.ts";
 import { changeRequestRoutes } from "./features/change-requests/routes.ts";
+import { claimRoutes } from "./features/claims/routes.ts";
 import { commitmentRoutes } from "./features/commitments/routes.ts";
 import { dashboardRoutes } from "./features/dashboard/routes.ts";
 import { decisionRoutes } from "./features/decisions/routes.ts";
@@ -92,6 +93,7 @@ export const app = fp<AppOptions>(
         await api.register(decisionRoutes);
         await api.register(periodRoutes);
         await api.register(changeRequestRoutes);
+        await api.register(claimRoutes);
         await api.register(reconciliationRoutes, { keepPortfolio: options.keepPortfolio ?? true });
         await api.register(exportRoutes);
         await api.register(spendImportRoutes);

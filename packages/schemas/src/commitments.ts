@@ -116,6 +116,7 @@ export const AuditedEntity = z.enum([
   "Decision",
   "DeliverableTarget",
   "Fund",
+  "FunderClaim",
   "FundingCommitment",
   "ImportBatch",
   "Milestone",

@@ -1,4 +1,5 @@
 export * from "./change-requests.ts";
+export * from "./claims.ts";
 export * from "./commitments.ts";
 export * from "./common.ts";
 export * from "./dashboard.ts";

@@ -38,6 +38,8 @@ export const ProgrammeReconciliation = z.object({
   programmeId: Uuid,
   /** With `asAt`: the moment the figures are as Fundline held them then. */
   asAt: z.string().nullable().optional(),
+  /** Claims made to funders and not yet paid (funder claims). */
+  claimedNotReceivedPence: Pence,
   /** Null when the programme's total cost has not been recorded. */
   totalCostPence: Pence.nullable(),
   /** Awarded or received commitments. */

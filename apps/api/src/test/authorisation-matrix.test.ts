@@ -103,7 +103,8 @@ type ScopedTable =
   | "Decision"
   | "ImportBatch"
   | "PeriodClose"
-  | "ChangeRequest";
+  | "ChangeRequest"
+  | "FunderClaim";
 
 // In scope and out of scope: the same routes, with real records of a Stockport programme (the
 // users' council) and of an Oxfordshire one.
@@ -276,6 +277,18 @@ async function recordsOf(test: TestApp, programmeName: string): Promise<Record<S
           label: "January 2099",
           startsOn: new Date("2099-01-01"),
           endsOn: new Date("2099-01-31"),
+        },
+      })
+    ).id,
+    // A claim to the funder against the commitment.
+    FunderClaim: (
+      await prisma.funderClaim.create({
+        data: {
+          commitmentId: commitment.id,
+          periodFrom: new Date("2021-04-01"),
+          periodTo: new Date("2021-06-30"),
+          amountPence: 50_000n,
+          claimedOn: new Date("2021-07-05"),
         },
       })
     ).id,

@@ -106,6 +106,11 @@ GET /api/change-requests                          A F P V
 GET /api/change-requests/:id                      A F P V
 POST /api/change-requests/:id/approve             A F . .
 POST /api/change-requests/:id/reject              A F . .
+GET /api/commitments/:id/claim-pack               A F P V
+GET /api/commitments/:id/claims                   A F P V
+POST /api/claims                                  A F . .
+POST /api/claims/:id/paid                         A F . .
+POST /api/claims/:id/retire                       A F . .
 GET /api/audit                                    A F . .
 GET /api/programmes/:id/history                   A F P V
 GET /api/dashboard                                A F P V

@@ -9,6 +9,7 @@ const page = <Name extends string>(load: () => Promise<Record<Name, ComponentTyp
   lazy(async () => ({ default: (await load())[name] }));
 
 const PeriodsPage = page(() => import("../features/periods/components/periods-page.tsx"), "PeriodsPage");
+const ClaimPackPage = page(() => import("../features/claims/components/claim-pack-page.tsx"), "ClaimPackPage");
 const ApprovalsPage = page(() => import("../features/change-requests/components/approvals-page.tsx"), "ApprovalsPage");
 const HomePage = page(() => import("../features/home/components/home-page.tsx"), "HomePage");
 const DashboardPage = page(() => import("../features/dashboard/components/dashboard-page.tsx"), "DashboardPage");
@@ -162,6 +163,7 @@ export function SignedInPages() {
       <Route path="/programmes/:id/spend/:spendId/edit" element={money(EditPaymentPage)} />
       <Route path="/programmes/:id/spend/:spendId/retire" element={money(RetirePaymentPage)} />
       <Route path="/commitments/:commitmentId" element={<CommitmentPage />} />
+      <Route path="/commitments/:commitmentId/claim-pack" element={<ClaimPackPage />} />
       <Route path="/commitments/:commitmentId/edit" element={money(EditCommitmentPage)} />
       <Route path="/commitments/:commitmentId/retire" element={money(RetireCommitmentPage)} />
       <Route path="/commitments/:commitmentId/assign" element={money(AssignCommitmentPage)} />

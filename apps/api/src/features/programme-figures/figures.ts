@@ -24,7 +24,11 @@ export type CommitmentFigures = ProgrammeReconciliation["commitments"][number] &
  * `attributed` has a row per commitment and year (its `"financialYear"`), shared within each
  * line's year, and `named` is left to the caller (CommitmentYearTotal holds it per year).
  */
-export function attributedSpend(programmes: Prisma.Sql, financialYear?: number | "each year"): Prisma.Sql {
+export function attributedSpend(
+  programmes: Prisma.Sql,
+  financialYear?: number | "each year" | { from: string; to: string },
+): Prisma.Sql {
+  if (typeof financialYear === "object") return attributedSpendBetween(programmes, financialYear);
   const named =
     financialYear === undefined
       ? Prisma.sql`coalesce(total."namedSpentPence", 0)`
@@ -39,6 +43,25 @@ export function attributedSpend(programmes: Prisma.Sql, financialYear?: number |
         ? Prisma.sql`SELECT "costLineId", "financialYear", "unnamedSpentPence" FROM "CostLineYearTotal"`
         : Prisma.sql`SELECT "costLineId", "financialYear", "unnamedSpentPence" FROM "CostLineYearTotal"
                      WHERE "financialYear" = ${financialYear}`;
+  return attributedFrom(programmes, named, unnamed);
+}
+
+/**
+ * The same split for spend between two days (a funder's claim period), added up from the
+ * payments themselves: no running total is kept per arbitrary period.
+ */
+function attributedSpendBetween(programmes: Prisma.Sql, period: { from: string; to: string }): Prisma.Sql {
+  const within = Prisma.sql`spend."retiredAt" IS NULL AND spend."spentOn" BETWEEN ${period.from}::date AND ${period.to}::date`;
+  const named = Prisma.sql`coalesce((SELECT sum(spend."amountPence") FROM "Spend" spend
+                                     WHERE spend."commitmentId" = commitment.id AND ${within}), 0)`;
+  const unnamed = Prisma.sql`SELECT spend."costLineId", NULL::int AS "financialYear", sum(spend."amountPence") AS "unnamedSpentPence"
+                             FROM "Spend" spend
+                             WHERE spend."programmeId" IN (${programmes}) AND spend."commitmentId" IS NULL AND ${within}
+                             GROUP BY 1`;
+  return attributedFrom(programmes, named, unnamed);
+}
+
+function attributedFrom(programmes: Prisma.Sql, named: Prisma.Sql, unnamed: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`commitment AS (
       SELECT commitment.id, commitment."programmeId", commitment."fundId", commitment.title,
              commitment.status::text AS status, commitment."amountPence",

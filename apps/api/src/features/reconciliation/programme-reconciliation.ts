@@ -43,17 +43,24 @@ async function reconcileFrom(
   if (!programme) throw new NotFound("Programme", programmeId);
 
   const programmes = oneProgramme(programmeId);
-  const [[totals], commitments, costLines, years, costSharing, capital, [outside], large] = await Promise.all([
-    db.$queryRaw<{ committedPence: bigint }[]>`
+  const [[totals], [claimed], commitments, costLines, years, costSharing, capital, [outside], large] =
+    await Promise.all([
+      db.$queryRaw<{ committedPence: bigint }[]>`
       SELECT "committedPence" FROM "ProgrammeTotal" WHERE "programmeId" = ${programmeId}::uuid`,
-    commitmentFigures(db, programmes),
-    costLineFigures(db, programmes, { problemsOnly: false }),
-    profiledAgainstSpent(db, programmes),
-    costSharingFigures(db, programmes),
-    capitalOutsideYear(db, programmes),
-    spendOutsideDates(db, programmes),
-    largePayments(db, programmes),
-  ]);
+      // Claimed from funders and not yet paid (by a receipt).
+      db.$queryRaw<{ pence: bigint }[]>`
+      SELECT coalesce(sum(claim."amountPence"), 0)::bigint AS pence
+      FROM "FunderClaim" claim JOIN "FundingCommitment" commitment ON commitment.id = claim."commitmentId"
+      WHERE commitment."programmeId" = ${programmeId}::uuid AND commitment."retiredAt" IS NULL
+        AND claim."retiredAt" IS NULL AND claim."receiptId" IS NULL`,
+      commitmentFigures(db, programmes),
+      costLineFigures(db, programmes, { problemsOnly: false }),
+      profiledAgainstSpent(db, programmes),
+      costSharingFigures(db, programmes),
+      capitalOutsideYear(db, programmes),
+      spendOutsideDates(db, programmes),
+      largePayments(db, programmes),
+    ]);
 
   const committedPence = penceFromBigInt(totals?.committedPence ?? 0n);
   const totalCostPence = programme.totalCostPence === null ? null : penceFromBigInt(programme.totalCostPence);
@@ -62,6 +69,7 @@ async function reconcileFrom(
   return {
     programmeId,
     asAt: asAt?.toISOString() ?? null,
+    claimedNotReceivedPence: penceFromBigInt(claimed?.pence ?? 0n),
     totalCostPence,
     committedPence,
     gapPence: totalCostPence === null ? null : totalCostPence - committedPence,

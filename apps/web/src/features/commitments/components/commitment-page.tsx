@@ -107,6 +107,11 @@ function Commitment({ commitment }: { commitment: CommitmentDetail }) {
           </Link>
         </p>
       )}
+      {(commitment.status === "awarded" || commitment.status === "received") && (
+        <p className="no-print">
+          <Link to={`${base}/claim-pack`}>The funder's claim pack: money, payments and delivery for a period</Link>
+        </p>
+      )}
       <CommitmentFigures commitment={commitment} />
       <Section id="profile" title="Financial-year profile">
         {commitment.profile.length === 0 ? (

@@ -102,6 +102,13 @@ function Reconciliation({
               ? "no total cost to compare"
               : formatPence(Math.abs(reconciliation.gapPence)),
           ],
+          // Claims made to funders whose money has not arrived (the claim packs record them).
+          ...(reconciliation.claimedNotReceivedPence > 0
+            ? ([["Claimed from funders, not yet received", formatPence(reconciliation.claimedNotReceivedPence)]] as [
+                string,
+                string,
+              ][])
+            : []),
         ]}
       />
       <h3>Findings</h3>
