@@ -176,6 +176,9 @@ async function main() {
       "GET /api/dashboard?funderId=… (one funder's share, attributed)",
       `/api/dashboard?funderId=${funder}`,
     );
+    // As Fundline held it a moment ago: the same SQL over the row versions (never kept).
+    const momentAgo = encodeURIComponent(new Date().toISOString());
+    await load(cached, "GET /api/dashboard?asAt=… (from the row versions)", `/api/dashboard?asAt=${momentAgo}`);
     await dashboardDrawing(cached);
     // A finance officer recording payments all the while: each write changes one programme,
     // which is all the next request recomputes.

@@ -334,3 +334,55 @@ test("every programme manager page passes axe, wide and narrow, in each of its s
   await page.getByRole("button", { name: "Try again" }).click();
   await expect(page.getByRole("heading", { level: 1, name: council.programme.name })).toBeVisible();
 });
+
+test("on a programme whose owner approves its readings, a manager's reading waits for the owner, then the dashboard shows it", async ({
+  page,
+  browser,
+  baseURL,
+  council,
+}) => {
+  await recordDelivery(council);
+  // The council's director (a viewer) owns the programme's readings.
+  const users = (await council.admin.get("/users")) as { users: { id: string; email: string }[] };
+  const owner = users.users.find((user) => user.email === council.viewer.email)!;
+  const programme = await council.admin.get(`/programmes/${council.programme.id}`);
+  await council.admin.patch(`/programmes/${council.programme.id}`, {
+    version: programme.version,
+    readingsApproverId: owner.id,
+  });
+
+  await signInAs(page, council.manager);
+  await page.goto(`/programmes/${council.programme.id}#benefits`);
+  const benefit = page.getByRole("article", { name: "Children school-ready" });
+  await benefit.getByRole("link", { name: action("Add a reading", "Children school-ready") }).click();
+  await page.getByLabel("Reading (%)").fill("70");
+  await page.getByRole("button", { name: "Add the reading" }).click();
+  await expect(benefit.getByTestId("benefit-latest")).toHaveText(`62% (${shown(daysFromToday(-90))}) (approved)`);
+  await expect(benefit).toContainText("One reading for Val Viewer to approve");
+  const readings = benefit.getByRole("table", { name: /Readings of Children school-ready/ });
+  await expect(readings.getByRole("row").last()).toContainText("Submitted by Morgan Manager, awaiting approval");
+
+  const ownerContext = await browser.newContext({ baseURL });
+  const ownerPage = await ownerContext.newPage();
+  await signInAs(ownerPage, council.viewer);
+  await ownerPage.goto(`/dashboard?programmeId=${council.programme.id}`);
+  await expect(ownerPage.getByRole("row", { name: /Children school-ready/ })).toContainText(
+    "1 reading awaiting approval",
+  );
+  await ownerPage.goto(`/programmes/${council.programme.id}#benefits`);
+  const owned = ownerPage.getByRole("article", { name: "Children school-ready" });
+  await owned.getByRole("button", { name: `Approve the reading of ${shown(daysFromToday(0))}` }).click();
+  await expect(owned.getByTestId("benefit-latest")).toHaveText(`70% (${shown(daysFromToday(0))}) (approved)`);
+  await expect(
+    owned
+      .getByRole("table", { name: /Readings of/ })
+      .getByRole("row")
+      .last(),
+  ).toContainText("Approved by Val Viewer");
+  await expectAccessible(ownerPage, "the benefits with a reading approved");
+  await ownerPage.goto(`/dashboard?programmeId=${council.programme.id}`);
+  const row = ownerPage.getByRole("row", { name: /Children school-ready/ });
+  await expect(row).toContainText(`70% (${shown(daysFromToday(0))})`);
+  await expect(row).not.toContainText("awaiting approval");
+  await ownerContext.close();
+});

@@ -138,7 +138,10 @@ export const DashboardResponse = z.object({
       targetValue: z.string().nullable(),
       targetText: z.string().nullable(),
       expectedBy: IsoDate.nullable(),
+      /** The latest approved reading (on a programme whose owner approves them). */
       latestReading: z.object({ readOn: IsoDate, value: z.string() }).nullable(),
+      /** Readings submitted and not yet approved: not in these figures. */
+      readingsAwaitingApproval: z.number().int(),
     }),
   ),
 });

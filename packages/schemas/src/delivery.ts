@@ -98,7 +98,17 @@ export const BenefitReadingResponse = z.object({
   readOn: IsoDate,
   value: z.string(),
   note: z.string().nullable(),
+  /** On a programme whose owner approves its readings: submitted until they do. */
+  status: z.enum(["submitted", "approved"]),
+  enteredBy: z.string().nullable(),
+  approvedBy: z.string().nullable(),
+  approvedAt: z.string().nullable(),
+  version: z.number().int(),
 });
+
+/** The programme's owner approves a submitted reading (the version read). */
+export const ApproveReadingRequest = z.strictObject({ version: Version });
+export type ApproveReadingRequest = z.infer<typeof ApproveReadingRequest>;
 export type BenefitReadingResponse = z.infer<typeof BenefitReadingResponse>;
 
 export const BenefitType = z.enum(["direct", "indirect"]);
@@ -156,8 +166,10 @@ export const BenefitResponse = z.object({
   expectedBy: IsoDate.nullable(),
   expectedByPrecision: DatePrecision.nullable(),
   expectedByLabel: z.string().nullable(),
-  /** The most recent reading, if any: what a director compares with the target. */
+  /** The most recent approved reading, if any: what a director compares with the target. */
   latestReading: z.object({ readOn: IsoDate, value: z.string() }).nullable(),
+  /** Readings submitted and waiting for the programme's owner to approve them. */
+  readingsAwaitingApproval: z.number().int(),
   retiredAt: RetiredAt,
   version: z.number().int(),
 });

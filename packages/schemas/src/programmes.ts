@@ -89,6 +89,8 @@ export const ProgrammeDetail = ProgrammeSummary.extend({
   endOn: IsoDate.nullable(),
   totalCostPence: Pence.nullable(),
   version: z.number().int(),
+  /** The programme's owner, who approves its KPI readings; null: they need no approval. */
+  readingsApprover: z.object({ id: Uuid, displayName: z.string() }).nullable(),
   partners: z.array(
     z.object({
       id: Uuid,
@@ -151,5 +153,7 @@ export const UpdateProgrammeRequest = z.strictObject({
   startOn: DateInput.nullable().optional(),
   endOn: DateInput.nullable().optional(),
   totalCostPence: NonNegativePence.nullable().optional(),
+  /** The programme's owner, who approves its KPI readings; null: readings need no approval. */
+  readingsApproverId: Uuid.nullable().optional(),
 });
 export type UpdateProgrammeRequest = z.infer<typeof UpdateProgrammeRequest>;

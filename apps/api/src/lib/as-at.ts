@@ -21,26 +21,30 @@ export async function readAsAt<T>(
 ): Promise<T> {
   if (asAt === undefined) return read(prisma, null);
   let moment = asAtMoment(asAt);
-  return prisma.$transaction(async (tx: Prisma.TransactionClient) => {
-    await tx.$executeRawUnsafe("SET TRANSACTION READ ONLY");
-    const [bounds] = await tx.$queryRaw<{ began: Date | null; now: Date }[]>`
+  return prisma.$transaction(
+    async (tx: Prisma.TransactionClient) => {
+      await tx.$executeRawUnsafe("SET TRANSACTION READ ONLY");
+      const [bounds] = await tx.$queryRaw<{ began: Date | null; now: Date }[]>`
       SELECT (SELECT min("validFrom") FROM "RowVersion" WHERE "tableName" = 'history') AS began, now() AS now`;
-    const now = bounds?.now ?? new Date();
-    if (moment.getTime() > now.getTime()) {
-      // Today, as a day, is as Fundline holds it now; a later day or moment has not happened.
-      if (asAt !== todayInTheUk(now)) throw new RuleBroken([{ path: "asAt", message: "must not be in the future" }]);
-      moment = now;
-    }
-    if (bounds?.began && moment.getTime() < bounds.began.getTime()) {
-      throw new RuleBroken([
-        {
-          path: "asAt",
-          message: `must be on or after ${formatDateTime(bounds.began)}, when Fundline began keeping each version of the figures`,
-        },
-      ]);
-    }
-    await tx.$queryRaw`SELECT set_config('fundline.as_at', ${moment.toISOString()}, true),
+      const now = bounds?.now ?? new Date();
+      if (moment.getTime() > now.getTime()) {
+        // Today, as a day, is as Fundline holds it now; a later day or moment has not happened.
+        if (asAt !== todayInTheUk(now)) throw new RuleBroken([{ path: "asAt", message: "must not be in the future" }]);
+        moment = now;
+      }
+      if (bounds?.began && moment.getTime() < bounds.began.getTime()) {
+        throw new RuleBroken([
+          {
+            path: "asAt",
+            message: `must be on or after ${formatDateTime(bounds.began)}, when Fundline began keeping each version of the figures`,
+          },
+        ]);
+      }
+      await tx.$queryRaw`SELECT set_config('fundline.as_at', ${moment.toISOString()}, true),
                               set_config('search_path', 'as_at, public', true)`;
-    return read(tx, moment);
-  });
+      return read(tx, moment);
+      // A committee's dashboard as at a year-end reads history as well as the live rows.
+    },
+    { timeout: 60_000, maxWait: 5_000 },
+  );
 }

@@ -104,7 +104,8 @@ type ScopedTable =
   | "ImportBatch"
   | "PeriodClose"
   | "ChangeRequest"
-  | "FunderClaim";
+  | "FunderClaim"
+  | "BenefitReading";
 
 // In scope and out of scope: the same routes, with real records of a Stockport programme (the
 // users' council) and of an Oxfordshire one.
@@ -179,7 +180,7 @@ async function recordsOf(test: TestApp, programmeName: string): Promise<Record<S
   const commitment = await prisma.fundingCommitment.create({
     data: { fundId: fund.id, programmeId, title: "Matrix grant", amountPence: 100_000n, status: "awarded" },
   });
-  const ids: Record<ScopedTable, string> = {
+  const ids: Omit<Record<ScopedTable, string>, "BenefitReading"> = {
     Programme: programmeId,
     Workstream: workstream.id,
     CostLine: costLine.id,
@@ -320,5 +321,9 @@ async function recordsOf(test: TestApp, programmeName: string): Promise<Record<S
       })
     ).id,
   };
-  return ids;
+  // A reading of the benefit, submitted for the programme's owner.
+  const reading = await prisma.benefitReading.create({
+    data: { benefitId: ids.Benefit, readOn: new Date("2021-03-31"), value: "1", status: "submitted" },
+  });
+  return { ...ids, BenefitReading: reading.id };
 }

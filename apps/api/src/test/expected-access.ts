@@ -111,6 +111,7 @@ GET /api/commitments/:id/claims                   A F P V
 POST /api/claims                                  A F . .
 POST /api/claims/:id/paid                         A F . .
 POST /api/claims/:id/retire                       A F . .
+POST /api/benefit-readings/:id/approve            A F P V
 GET /api/audit                                    A F . .
 GET /api/programmes/:id/history                   A F P V
 GET /api/dashboard                                A F P V

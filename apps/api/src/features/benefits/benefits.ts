@@ -1,6 +1,7 @@
 import type { Prisma, PrismaClient } from "@fundline/db";
 import { fromIsoDate, toIsoDate, toIsoDateOrNull } from "@fundline/domain";
 import type {
+  ApproveReadingRequest,
   BenefitListQuery,
   BenefitReadingListQuery,
   BenefitReadingResponse,
@@ -10,7 +11,7 @@ import type {
   RetireRequest,
   UpdateBenefitRequest,
 } from "@fundline/schemas";
-import { NotFound, RuleBroken } from "../../errors.ts";
+import { Forbidden, NotFound, RuleBroken } from "../../errors.ts";
 import { auditCreated } from "../../lib/audit-trail.ts";
 import { dateWindow, listPage, orderOf } from "../../lib/paging.ts";
 import { assertProgrammeAndWorkstream } from "../../lib/programme-references.ts";
@@ -18,8 +19,10 @@ import { type Scope, visibleProgrammes } from "../../lib/scope.ts";
 import { changeVersioned, retireVersioned, type WriteContext } from "../../lib/write-context.ts";
 import "./records.ts";
 
-const withLatestReading = {
-  readings: { orderBy: { readOn: "desc" as const }, take: 1 },
+/** The latest approved reading (what dashboards show), and how many wait for the programme's owner. */
+export const withLatestReading = {
+  readings: { where: { status: "approved" }, orderBy: { readOn: "desc" as const }, take: 1 },
+  _count: { select: { readings: { where: { status: "submitted" } } } },
 } satisfies Prisma.BenefitInclude;
 type BenefitRow = Prisma.BenefitGetPayload<{ include: typeof withLatestReading }>;
 
@@ -41,6 +44,7 @@ export const toBenefitResponse = (row: BenefitRow): BenefitResponse => {
     expectedByPrecision: row.expectedByPrecision,
     expectedByLabel: row.expectedByLabel,
     latestReading: latest ? { readOn: toIsoDate(latest.readOn), value: latest.value.toString() } : null,
+    readingsAwaitingApproval: row._count.readings,
     retiredAt: row.retiredAt?.toISOString() ?? null,
     version: row.version,
   };
@@ -133,12 +137,23 @@ export function retireBenefit(
   });
 }
 
-const toReadingResponse = (row: Prisma.BenefitReadingGetPayload<object>): BenefitReadingResponse => ({
+const readingPeople = {
+  enteredBy: { select: { displayName: true } },
+  approvedBy: { select: { displayName: true } },
+} as const;
+type ReadingRow = Prisma.BenefitReadingGetPayload<{ include: typeof readingPeople }>;
+
+const toReadingResponse = (row: ReadingRow): BenefitReadingResponse => ({
   id: row.id,
   benefitId: row.benefitId,
   readOn: toIsoDate(row.readOn),
   value: row.value.toString(),
   note: row.note,
+  status: row.status as BenefitReadingResponse["status"],
+  enteredBy: row.enteredBy?.displayName ?? null,
+  approvedBy: row.approvedBy?.displayName ?? null,
+  approvedAt: row.approvedAt?.toISOString() ?? null,
+  version: row.version,
 });
 
 export async function listBenefitReadings(prisma: PrismaClient, benefitId: string, query: BenefitReadingListQuery) {
@@ -148,7 +163,8 @@ export async function listBenefitReadings(prisma: PrismaClient, benefitId: strin
   const where: Prisma.BenefitReadingWhereInput = { benefitId, readOn: dateWindow(query) };
   const { items, ...page } = await listPage(query, {
     count: () => prisma.benefitReading.count({ where }),
-    rows: (window) => prisma.benefitReading.findMany({ where, orderBy: orderOf(query), ...window }),
+    rows: (window) =>
+      prisma.benefitReading.findMany({ where, include: readingPeople, orderBy: orderOf(query), ...window }),
     show: toReadingResponse,
   });
   return { readings: items, ...page };
@@ -159,15 +175,73 @@ export async function recordBenefitReading(
   tx: Prisma.TransactionClient,
   { benefitId, input, ...context }: WriteContext & { benefitId: string; input: RecordBenefitReadingRequest },
 ): Promise<BenefitReadingResponse> {
-  if (!(await tx.benefit.findFirst({ where: { id: benefitId, retiredAt: null }, select: { id: true } }))) {
-    throw new NotFound("Benefit", benefitId);
-  }
+  const benefit = await tx.benefit.findFirst({
+    where: { id: benefitId, retiredAt: null },
+    select: { id: true, programme: { select: { readingsApproverId: true } } },
+  });
+  if (!benefit) throw new NotFound("Benefit", benefitId);
   const readOn = fromIsoDate(input.readOn);
   if (await tx.benefitReading.findUnique({ where: { benefitId_readOn: { benefitId, readOn } } })) {
     throw new RuleBroken([{ path: "readOn", message: `there is already a reading for ${input.readOn}` }]);
   }
+  // On a programme whose owner approves its readings, one anyone else enters waits for them.
+  const approver = benefit.programme.readingsApproverId;
+  const submitted = approver !== null && approver !== context.actor.id;
   const after = toReadingResponse(
-    await tx.benefitReading.create({ data: { benefitId, readOn, value: input.value, note: input.note } }),
+    await tx.benefitReading.create({
+      data: {
+        benefitId,
+        readOn,
+        value: input.value,
+        note: input.note,
+        enteredById: context.actor.id,
+        status: submitted ? "submitted" : "approved",
+        approvedById: approver !== null && !submitted ? context.actor.id : null,
+        approvedAt: approver !== null && !submitted ? new Date() : null,
+      },
+      include: readingPeople,
+    }),
   );
   return auditCreated(tx, context, "BenefitReading", after);
+}
+
+/**
+ * The programme's owner (or an administrator) approves a submitted reading: from then the
+ * dashboards show it.
+ */
+export function approveBenefitReading(
+  tx: Prisma.TransactionClient,
+  { id, input, ...context }: WriteContext & { id: string; input: ApproveReadingRequest },
+): Promise<BenefitReadingResponse> {
+  return changeVersioned(tx, {
+    table: "BenefitReading",
+    entity: "Reading",
+    id,
+    expectedVersion: input.version,
+    load: () => tx.benefitReading.findUnique({ where: { id }, include: readingPeople }),
+    show: toReadingResponse,
+    check: async (row) => {
+      if (row.status === "approved")
+        throw new RuleBroken([{ path: "id", message: "this reading is approved already" }]);
+      const benefit = await tx.benefit.findUniqueOrThrow({
+        where: { id: row.benefitId },
+        include: { programme: { include: { readingsApprover: { select: { displayName: true } } } } },
+      });
+      const owner = benefit.programme.readingsApproverId;
+      const administrator = context.actor.scope?.organisationId === null;
+      if (owner !== context.actor.id && !administrator) {
+        throw new Forbidden(
+          `Only ${benefit.programme.readingsApprover?.displayName ?? "the programme's owner"}, who owns ${benefit.programme.name}, approves its readings.`,
+        );
+      }
+    },
+    apply: () =>
+      tx.benefitReading.update({
+        where: { id },
+        data: { status: "approved", approvedById: context.actor.id, approvedAt: new Date(), version: { increment: 1 } },
+        include: readingPeople,
+      }),
+    action: "update",
+    ...context,
+  });
 }

@@ -1,2 +1,2 @@
 // What other features may use of benefits: how a benefit is shown, with its latest reading.
-export { toBenefitResponse } from "./benefits.ts";
+export { toBenefitResponse, withLatestReading } from "./benefits.ts";

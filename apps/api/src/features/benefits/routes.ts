@@ -1,4 +1,5 @@
 import {
+  ApproveReadingRequest,
   BenefitListQuery,
   BenefitListResponse,
   BenefitReadingListQuery,
@@ -6,12 +7,15 @@ import {
   BenefitReadingResponse,
   BenefitResponse,
   CreateBenefitRequest,
+  IdParams,
   RecordBenefitReadingRequest,
   UpdateBenefitRequest,
 } from "@fundline/schemas";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { recordRoutes } from "../../lib/record-routes.ts";
+import { inTransaction, writeContextOf, writeErrors } from "../../lib/write-context.ts";
 import {
+  approveBenefitReading,
   createBenefit,
   listBenefitReadings,
   listBenefits,
@@ -61,5 +65,23 @@ export const benefitRoutes: FastifyPluginAsyncZod = async (fastify) => {
     { access: "delivery.write", scope: [thisBenefit] },
     { body: RecordBenefitReadingRequest, response: BenefitReadingResponse },
     (tx, { params, ...reading }) => recordBenefitReading(tx, { benefitId: params.id, ...reading }),
+  );
+
+  // The programme's owner approves a reading someone else submitted: any role may be the owner,
+  // so the rule (the owner, or an administrator) is the function's, not a permission's.
+  fastify.post(
+    "/benefit-readings/:id/approve",
+    {
+      config: { access: "read", scope: [{ table: "BenefitReading", in: "params", field: "id" }] },
+      schema: {
+        params: IdParams,
+        body: ApproveReadingRequest,
+        response: { 200: BenefitReadingResponse, ...writeErrors },
+      },
+    },
+    (request) =>
+      inTransaction(fastify.prisma, (tx) =>
+        approveBenefitReading(tx, { id: request.params.id, input: request.body, ...writeContextOf(request) }),
+      ),
   );
 };

@@ -327,7 +327,7 @@ describe("every kind of money change", () => {
     expect(retiring.statusCode, retiring.body).toBe(202);
     expect(retiring.json()).toMatchObject({
       kind: "receipt.retire",
-      summary: "Retire receipt received 2021-06-01",
+      summary: "Retire receipt received 1 Jun 2021",
       reason: "Recorded twice",
       deltaPence: -3_000_000,
     });

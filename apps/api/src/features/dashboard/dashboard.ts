@@ -464,6 +464,7 @@ async function benefitsAtAGlance(prisma: FigureReader, matching: Prisma.Sql) {
       expectedBy: Date | null;
       readOn: Date | null;
       value: string | null;
+      awaitingApproval: number;
     }[]
   >`
     WITH shown AS (
@@ -475,12 +476,15 @@ async function benefitsAtAGlance(prisma: FigureReader, matching: Prisma.Sql) {
     SELECT benefit.id::text AS id, benefit.name, programme.id::text AS "programmeId", programme.name AS "programmeName",
            benefit.unit, benefit.direction::text AS direction, benefit."baselineValue"::text AS "baselineValue",
            benefit."targetValue"::text AS "targetValue", benefit."targetText", benefit."expectedBy",
-           latest."readOn", latest.value::text AS value
+           latest."readOn", latest.value::text AS value,
+           (SELECT count(*)::int FROM "BenefitReading" waiting
+            WHERE waiting."benefitId" = benefit.id AND waiting.status = 'submitted') AS "awaitingApproval"
     FROM shown benefit
     JOIN "Programme" programme ON programme.id = benefit."programmeId"
     LEFT JOIN LATERAL (
       SELECT reading."readOn", reading.value FROM "BenefitReading" reading
-      WHERE reading."benefitId" = benefit.id ORDER BY reading."readOn" DESC, reading.id DESC LIMIT 1
+      WHERE reading."benefitId" = benefit.id AND reading.status = 'approved'
+      ORDER BY reading."readOn" DESC, reading.id DESC LIMIT 1
     ) latest ON TRUE
     ORDER BY benefit."expectedBy" NULLS LAST, benefit.name, benefit.id`;
   return rows.map((row) => ({
@@ -495,6 +499,7 @@ async function benefitsAtAGlance(prisma: FigureReader, matching: Prisma.Sql) {
     expectedBy: toIsoDateOrNull(row.expectedBy),
     latestReading:
       row.readOn && row.value !== null ? { readOn: toIsoDate(row.readOn), value: decimal(row.value) ?? "" } : null,
+    readingsAwaitingApproval: row.awaitingApproval,
   }));
 }
 

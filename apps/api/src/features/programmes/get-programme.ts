@@ -9,7 +9,7 @@ import {
 import type { ProgrammeDetail } from "@fundline/schemas";
 import { NotFound } from "../../errors.ts";
 import { ALREADY_CHECKED } from "../../lib/scope.ts";
-import { toBenefitResponse } from "../benefits/index.ts";
+import { toBenefitResponse, withLatestReading } from "../benefits/index.ts";
 import { toDeliverableResponse } from "../deliverables/index.ts";
 import { toMilestoneResponse, withHistory } from "../milestones/index.ts";
 import { toRiskResponse } from "../risks/index.ts";
@@ -27,6 +27,7 @@ export async function getProgramme(prisma: PrismaClient, id: string): Promise<Pr
     prisma.programme.findUniqueOrThrow({
       where: { id },
       include: {
+        readingsApprover: { select: { id: true, displayName: true } },
         partners: { include: { organisation: true }, orderBy: [{ role: "asc" }, { joinedOn: "asc" }] },
         workstreams: { where: { retiredAt: null }, orderBy: { name: "asc" } },
         commitments: {
@@ -55,7 +56,7 @@ export async function getProgramme(prisma: PrismaClient, id: string): Promise<Pr
         deliverableTargets: { where: { retiredAt: null }, orderBy: { description: "asc" } },
         benefits: {
           where: { retiredAt: null },
-          include: { readings: { orderBy: { readOn: "desc" }, take: 1 } },
+          include: withLatestReading,
           orderBy: { name: "asc" },
         },
         risks: { where: { retiredAt: null }, orderBy: [{ status: "asc" }, { title: "asc" }] },
@@ -90,6 +91,7 @@ export async function getProgramme(prisma: PrismaClient, id: string): Promise<Pr
     endOn: toIsoDateOrNull(programme.endOn),
     totalCostPence: programme.totalCostPence === null ? null : penceFromBigInt(programme.totalCostPence),
     version: programme.version,
+    readingsApprover: programme.readingsApprover,
     partners: programme.partners.map((partner) => ({
       id: partner.id,
       organisation: { id: partner.organisation.id, name: partner.organisation.name },

@@ -20,6 +20,7 @@ const programmeFields = (programme: ProgrammeRow) => ({
   startOn: toIsoDateOrNull(programme.startOn),
   endOn: toIsoDateOrNull(programme.endOn),
   totalCostPence: programme.totalCostPence === null ? null : Number(programme.totalCostPence),
+  readingsApproverId: programme.readingsApproverId,
   version: programme.version,
   retiredAt: programme.retiredAt?.toISOString() ?? null,
 });
@@ -87,6 +88,7 @@ export async function updateProgramme(
         changes.endOn === undefined ? before.endOn : changes.endOn,
       );
       await assertNameFree(tx, changes.name, id);
+      if (changes.readingsApproverId) await assertMayOwnReadings(tx, id, changes.readingsApproverId);
     },
     apply: () =>
       tx.programme.update({
@@ -109,6 +111,22 @@ export async function updateProgramme(
     requestId,
   });
   return { id };
+}
+
+/** The person who approves a programme's readings works for a council taking part in it. */
+async function assertMayOwnReadings(tx: Prisma.TransactionClient, programmeId: string, userId: string) {
+  const [taking] = await tx.$queryRaw<{ ok: boolean }[]>`
+    SELECT EXISTS (
+      SELECT 1 FROM "User" person JOIN "Programme" programme ON programme.id = ${programmeId}::uuid
+      WHERE person.id = ${userId}::uuid AND person.active
+        AND (person."organisationId" = programme."leadOrganisationId" OR EXISTS (
+          SELECT 1 FROM "ProgrammePartner" partner
+          WHERE partner."programmeId" = programme.id AND partner."organisationId" = person."organisationId"))) AS ok`;
+  if (!taking?.ok) {
+    throw new RuleBroken([
+      { path: "readingsApproverId", message: "must be a person of a council taking part in the programme" },
+    ]);
+  }
 }
 
 /**

@@ -1,5 +1,6 @@
 // Recording, correcting or retiring a receipt above the council's threshold waits for a second
 // person's approval.
+import { formatDate } from "@fundline/domain";
 import type { ReceiptResponse } from "@fundline/schemas";
 import { approvedAboveThreshold, type MoneyRecord } from "../../lib/four-eyes.ts";
 import { createReceipt, retireReceipt, toReceiptResponse, updateReceipt } from "./receipts.ts";
@@ -13,7 +14,7 @@ const receiptMoney: MoneyRecord<ReceiptResponse> = {
   amountOf: (_tx, receipt) => receipt.amountPence,
   // The day decides the financial year (and the period) the money arrived in.
   moneyFields: ["amountPence", "receivedOn"],
-  titleOf: (receipt) => receipt.reference ?? `received ${receipt.receivedOn}`,
+  titleOf: (receipt) => receipt.reference ?? `received ${formatDate(receipt.receivedOn)}`,
   commitmentOf: (receipt) => receipt.commitmentId,
 };
 

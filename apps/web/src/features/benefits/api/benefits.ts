@@ -49,3 +49,21 @@ export function useRecordBenefitReading(programmeId: string, benefitId: string) 
       ]),
   );
 }
+
+/** The programme's owner approves a submitted reading: the dashboards then show it. */
+export function useApproveReading(programmeId: string, benefitId: string) {
+  return useRefreshingMutation(
+    (reading: BenefitReadingResponse) =>
+      sendJson(
+        "POST",
+        `/api/benefit-readings/${encodeURIComponent(reading.id)}/approve`,
+        { version: reading.version },
+        BenefitReadingResponse,
+      ),
+    (queryClient) =>
+      Promise.all([
+        refreshAfterDeliveryChange(queryClient, programmeId),
+        queryClient.invalidateQueries({ queryKey: benefitKeys.readings(benefitId) }),
+      ]),
+  );
+}

@@ -6,7 +6,8 @@ import { ReadingsChart } from "../../../components/ui/charts.tsx";
 import { Section } from "../../../components/ui/section.tsx";
 import { TableRegion } from "../../../components/ui/table-region.tsx";
 import { measurementInWords } from "../../../lib/measurements.ts";
-import { useBenefitReadings } from "../api/benefits.ts";
+import { useSession } from "../../session/index.ts";
+import { useApproveReading, useBenefitReadings } from "../api/benefits.ts";
 
 type Benefit = ProgrammeDetail["benefits"][number];
 
@@ -22,6 +23,7 @@ export function BenefitsSection({ programme, canEdit }: { programme: ProgrammeDe
           <BenefitEntry
             key={benefit.id}
             benefit={benefit}
+            programme={programme}
             readingLink={canEdit ? `${base}/${benefit.id}/readings/new` : null}
           />
         ))
@@ -30,8 +32,22 @@ export function BenefitsSection({ programme, canEdit }: { programme: ProgrammeDe
   );
 }
 
-function BenefitEntry({ benefit, readingLink }: { benefit: Benefit; readingLink: string | null }) {
+function BenefitEntry({
+  benefit,
+  programme,
+  readingLink,
+}: {
+  benefit: Benefit;
+  programme: ProgrammeDetail;
+  readingLink: string | null;
+}) {
   const readings = useBenefitReadings(benefit.id);
+  const session = useSession();
+  const approve = useApproveReading(programme.id, benefit.id);
+  // The programme's owner (or an administrator) approves readings others submit.
+  const mayApprove =
+    programme.readingsApprover !== null &&
+    (programme.readingsApprover.id === session.user.id || session.user.role === "administrator");
   const headingId = `benefit-${benefit.id}`;
   return (
     <article className="benefit" aria-labelledby={headingId}>
@@ -52,8 +68,18 @@ function BenefitEntry({ benefit, readingLink }: { benefit: Benefit; readingLink:
             {benefit.latestReading
               ? `${withUnit(benefit.latestReading.value, benefit.unit)} (${formatDate(benefit.latestReading.readOn)})`
               : "No readings yet"}
+            {programme.readingsApprover && benefit.latestReading && " (approved)"}
           </dd>
         </div>
+        {benefit.readingsAwaitingApproval > 0 && (
+          <div>
+            <dt>Awaiting approval</dt>
+            <dd>
+              {benefit.readingsAwaitingApproval === 1 ? "One reading" : `${benefit.readingsAwaitingApproval} readings`}{" "}
+              for {programme.readingsApprover?.displayName ?? "the programme's owner"} to approve
+            </dd>
+          </div>
+        )}
         {benefit.expectedBy && (
           <div>
             <dt>Expected by</dt>
@@ -93,6 +119,7 @@ function BenefitEntry({ benefit, readingLink }: { benefit: Benefit; readingLink:
                         Reading ({benefit.unit})
                       </th>
                       <th scope="col">Note</th>
+                      {programme.readingsApprover && <th scope="col">Approval</th>}
                     </tr>
                   </thead>
                   <tbody>
@@ -101,6 +128,29 @@ function BenefitEntry({ benefit, readingLink }: { benefit: Benefit; readingLink:
                         <th scope="row">{formatDate(reading.readOn)}</th>
                         <td className="money">{reading.value}</td>
                         <td>{reading.note ?? ""}</td>
+                        {programme.readingsApprover && (
+                          <td>
+                            {reading.status === "approved" ? (
+                              reading.approvedBy ? (
+                                `Approved by ${reading.approvedBy}`
+                              ) : (
+                                "Approved"
+                              )
+                            ) : mayApprove ? (
+                              <button
+                                type="button"
+                                className="secondary"
+                                disabled={approve.isPending}
+                                onClick={() => approve.mutate(reading)}
+                              >
+                                Approve
+                                <span className="visually-hidden"> the reading of {formatDate(reading.readOn)}</span>
+                              </button>
+                            ) : (
+                              `Submitted by ${reading.enteredBy ?? "someone"}, awaiting approval`
+                            )}
+                          </td>
+                        )}
                       </tr>
                     ))}
                   </tbody>

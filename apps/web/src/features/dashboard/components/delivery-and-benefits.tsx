@@ -96,6 +96,15 @@ export function Benefits({ benefits, today }: { benefits: DashboardResponse["ben
                     {benefit.latestReading
                       ? `${withUnit(benefit.latestReading.value, benefit.unit)} (${formatDate(benefit.latestReading.readOn)})`
                       : "No reading yet"}
+                    {benefit.readingsAwaitingApproval > 0 && (
+                      <span className="hint">
+                        {" "}
+                        {benefit.readingsAwaitingApproval === 1
+                          ? "1 reading"
+                          : `${benefit.readingsAwaitingApproval} readings`}{" "}
+                        awaiting approval
+                      </span>
+                    )}
                   </td>
                   <td className="money">{benefit.targetText ?? withUnit(benefit.targetValue, benefit.unit)}</td>
                   <td>{benefit.expectedBy ? formatDate(benefit.expectedBy) : "—"}</td>

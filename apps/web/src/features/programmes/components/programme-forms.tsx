@@ -12,6 +12,7 @@ import { useReturnWithConfirmation } from "../../../components/page/confirmation
 import { FormPage } from "../../../components/page/form-page.tsx";
 import { useOrganisationsOfKind } from "../../organisations/index.ts";
 import { GOVERNANCE_STAGES, PROGRAMME_STATUS, WithProgramme } from "../../programme-frame/index.ts";
+import { useUsers } from "../../users/index.ts";
 import { useCreateProgramme, useRetireProgramme, useUpdateProgramme } from "../api/programme-writes.ts";
 
 const STATUS_OPTIONS = ProgrammeStatus.options.map((status) => ({
@@ -102,7 +103,11 @@ function EditProgrammeForm({ programme }: { programme: ProgrammeDetail }) {
     startOn: programme.startOn ?? "",
     endOn: programme.endOn ?? "",
     totalCostPence: programme.totalCostPence ?? undefined,
+    readingsApproverId: programme.readingsApprover?.id ?? "",
   });
+  const users = useUsers();
+  const taking = new Set(programme.partners.map((partner) => partner.organisation.id));
+  const people = (users.data?.users ?? []).filter((person) => person.active && taking.has(person.organisation.id));
   return (
     <FormPage
       back={{ to: `/programmes/${programme.id}`, label: `Back to ${programme.name}` }}
@@ -120,6 +125,18 @@ function EditProgrammeForm({ programme }: { programme: ProgrammeDetail }) {
         }}
       >
         <ProgrammeFields />
+        <SelectField
+          name="readingsApproverId"
+          label="KPI readings approved by (optional)"
+          hint="The programme's owner. A reading anyone else enters is submitted until they approve it; dashboards show approved readings."
+          options={[
+            { value: "", label: "Nobody: readings count as soon as they are entered" },
+            ...people.map((person) => ({
+              value: person.id,
+              label: `${person.displayName} (${person.organisation.name})`,
+            })),
+          ]}
+        />
       </SchemaForm>
     </FormPage>
   );
