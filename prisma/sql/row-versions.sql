@@ -1,10 +1,12 @@
--- Row versions: every version of the rows the figures are worked out from, with when it held,
+-- Row versions: every version of the records the figures are worked out from, with when it held,
 -- so the dashboard, a programme's money and its reconciliation can be shown as they stood at any
 -- past moment (`?asAt=`; apps/api/src/lib/as-at.ts). A read "as at" runs in a read-only
 -- transaction whose search_path puts the `as_at` schema's views first: each view has its table's
 -- name and columns and shows the rows as they were (`fundline.as_at`), so the same queries that
--- read the live tables read the past. The views are in the migration that made them (and must be
--- made again when a versioned table's columns change); what fires is here.
+-- read the live tables read the past. The running totals are not versioned (a payment would
+-- write a version of five of them): their views add them up from the records as they were, as
+-- `runningTotalsDrift` does. The views are in the migrations that made them (and must be made
+-- again when a versioned table's columns change); what fires is here.
 -- The current definition of each function and trigger, as PostgreSQL prints it
 -- (pg_get_functiondef, pg_get_triggerdef): prisma/src/sql-home.test.ts checks that a migrated
 -- database holds exactly these. See README.md here for what fires on what and why.
@@ -103,36 +105,18 @@ CREATE TRIGGER "Benefit_versions_update" AFTER UPDATE ON public."Benefit" REFERE
 CREATE TRIGGER "BenefitReading_versions_delete" AFTER DELETE ON public."BenefitReading" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_keep_row_versions('id');
 CREATE TRIGGER "BenefitReading_versions_insert" AFTER INSERT ON public."BenefitReading" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_keep_row_versions('id');
 CREATE TRIGGER "BenefitReading_versions_update" AFTER UPDATE ON public."BenefitReading" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_keep_row_versions('id');
-CREATE TRIGGER "CommitmentTotal_versions_delete" AFTER DELETE ON public."CommitmentTotal" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_keep_row_versions('commitmentId');
-CREATE TRIGGER "CommitmentTotal_versions_insert" AFTER INSERT ON public."CommitmentTotal" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_keep_row_versions('commitmentId');
-CREATE TRIGGER "CommitmentTotal_versions_update" AFTER UPDATE ON public."CommitmentTotal" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_keep_row_versions('commitmentId');
 CREATE TRIGGER "CommitmentYearProfile_versions_delete" AFTER DELETE ON public."CommitmentYearProfile" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_keep_row_versions('id');
 CREATE TRIGGER "CommitmentYearProfile_versions_insert" AFTER INSERT ON public."CommitmentYearProfile" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_keep_row_versions('id');
 CREATE TRIGGER "CommitmentYearProfile_versions_update" AFTER UPDATE ON public."CommitmentYearProfile" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_keep_row_versions('id');
-CREATE TRIGGER "CommitmentYearTotal_versions_delete" AFTER DELETE ON public."CommitmentYearTotal" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_keep_row_versions('commitmentId', 'financialYear');
-CREATE TRIGGER "CommitmentYearTotal_versions_insert" AFTER INSERT ON public."CommitmentYearTotal" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_keep_row_versions('commitmentId', 'financialYear');
-CREATE TRIGGER "CommitmentYearTotal_versions_update" AFTER UPDATE ON public."CommitmentYearTotal" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_keep_row_versions('commitmentId', 'financialYear');
 CREATE TRIGGER "CostLine_versions_delete" AFTER DELETE ON public."CostLine" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_keep_row_versions('id');
 CREATE TRIGGER "CostLine_versions_insert" AFTER INSERT ON public."CostLine" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_keep_row_versions('id');
 CREATE TRIGGER "CostLine_versions_update" AFTER UPDATE ON public."CostLine" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_keep_row_versions('id');
-CREATE TRIGGER "CostLineTotal_versions_delete" AFTER DELETE ON public."CostLineTotal" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_keep_row_versions('costLineId');
-CREATE TRIGGER "CostLineTotal_versions_insert" AFTER INSERT ON public."CostLineTotal" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_keep_row_versions('costLineId');
-CREATE TRIGGER "CostLineTotal_versions_update" AFTER UPDATE ON public."CostLineTotal" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_keep_row_versions('costLineId');
-CREATE TRIGGER "CostLineYearTotal_versions_delete" AFTER DELETE ON public."CostLineYearTotal" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_keep_row_versions('costLineId', 'financialYear');
-CREATE TRIGGER "CostLineYearTotal_versions_insert" AFTER INSERT ON public."CostLineYearTotal" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_keep_row_versions('costLineId', 'financialYear');
-CREATE TRIGGER "CostLineYearTotal_versions_update" AFTER UPDATE ON public."CostLineYearTotal" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_keep_row_versions('costLineId', 'financialYear');
 CREATE TRIGGER "CostShare_versions_delete" AFTER DELETE ON public."CostShare" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_keep_row_versions('id');
 CREATE TRIGGER "CostShare_versions_insert" AFTER INSERT ON public."CostShare" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_keep_row_versions('id');
 CREATE TRIGGER "CostShare_versions_update" AFTER UPDATE ON public."CostShare" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_keep_row_versions('id');
 CREATE TRIGGER "CostSharingAgreement_versions_delete" AFTER DELETE ON public."CostSharingAgreement" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_keep_row_versions('id');
 CREATE TRIGGER "CostSharingAgreement_versions_insert" AFTER INSERT ON public."CostSharingAgreement" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_keep_row_versions('id');
 CREATE TRIGGER "CostSharingAgreement_versions_update" AFTER UPDATE ON public."CostSharingAgreement" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_keep_row_versions('id');
-CREATE TRIGGER "CostSharingPaymentTotal_versions_delete" AFTER DELETE ON public."CostSharingPaymentTotal" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_keep_row_versions('agreementId', 'organisationId');
-CREATE TRIGGER "CostSharingPaymentTotal_versions_insert" AFTER INSERT ON public."CostSharingPaymentTotal" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_keep_row_versions('agreementId', 'organisationId');
-CREATE TRIGGER "CostSharingPaymentTotal_versions_update" AFTER UPDATE ON public."CostSharingPaymentTotal" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_keep_row_versions('agreementId', 'organisationId');
-CREATE TRIGGER "CostSharingTotal_versions_delete" AFTER DELETE ON public."CostSharingTotal" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_keep_row_versions('agreementId');
-CREATE TRIGGER "CostSharingTotal_versions_insert" AFTER INSERT ON public."CostSharingTotal" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_keep_row_versions('agreementId');
-CREATE TRIGGER "CostSharingTotal_versions_update" AFTER UPDATE ON public."CostSharingTotal" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_keep_row_versions('agreementId');
 CREATE TRIGGER "DeliverableTarget_versions_delete" AFTER DELETE ON public."DeliverableTarget" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_keep_row_versions('id');
 CREATE TRIGGER "DeliverableTarget_versions_insert" AFTER INSERT ON public."DeliverableTarget" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_keep_row_versions('id');
 CREATE TRIGGER "DeliverableTarget_versions_update" AFTER UPDATE ON public."DeliverableTarget" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_keep_row_versions('id');
@@ -151,12 +135,6 @@ CREATE TRIGGER "Milestone_versions_update" AFTER UPDATE ON public."Milestone" RE
 CREATE TRIGGER "Programme_versions_delete" AFTER DELETE ON public."Programme" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_keep_row_versions('id');
 CREATE TRIGGER "Programme_versions_insert" AFTER INSERT ON public."Programme" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_keep_row_versions('id');
 CREATE TRIGGER "Programme_versions_update" AFTER UPDATE ON public."Programme" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_keep_row_versions('id');
-CREATE TRIGGER "ProgrammeMonthTotal_versions_delete" AFTER DELETE ON public."ProgrammeMonthTotal" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_keep_row_versions('programmeId', 'month');
-CREATE TRIGGER "ProgrammeMonthTotal_versions_insert" AFTER INSERT ON public."ProgrammeMonthTotal" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_keep_row_versions('programmeId', 'month');
-CREATE TRIGGER "ProgrammeMonthTotal_versions_update" AFTER UPDATE ON public."ProgrammeMonthTotal" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_keep_row_versions('programmeId', 'month');
-CREATE TRIGGER "ProgrammeTotal_versions_delete" AFTER DELETE ON public."ProgrammeTotal" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_keep_row_versions('programmeId');
-CREATE TRIGGER "ProgrammeTotal_versions_insert" AFTER INSERT ON public."ProgrammeTotal" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_keep_row_versions('programmeId');
-CREATE TRIGGER "ProgrammeTotal_versions_update" AFTER UPDATE ON public."ProgrammeTotal" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_keep_row_versions('programmeId');
 CREATE TRIGGER "Receipt_versions_delete" AFTER DELETE ON public."Receipt" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_keep_row_versions('id');
 CREATE TRIGGER "Receipt_versions_insert" AFTER INSERT ON public."Receipt" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_keep_row_versions('id');
 CREATE TRIGGER "Receipt_versions_update" AFTER UPDATE ON public."Receipt" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_keep_row_versions('id');

@@ -177,7 +177,10 @@ async function spendByMonth(prisma: FigureReader, matching: Prisma.Sql, year: nu
            sum(sum("spentPence")) OVER (ORDER BY month)::bigint AS cumulative
     FROM "ProgrammeMonthTotal"
     WHERE "programmeId" IN (${matching}) ${within}
-    GROUP BY month ORDER BY month`;
+    GROUP BY month
+    -- A month whose payments were all retired (or net to nothing) is no month of spend.
+    HAVING sum("spentPence") <> 0
+    ORDER BY month`;
   return rows.map((row) => ({
     period: toIsoDate(row.month).slice(0, 7),
     spentPence: penceFromBigInt(row.spent),
