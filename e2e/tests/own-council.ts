@@ -6,7 +6,7 @@ import { DEMO_PASSWORD, DEMO_USERS } from "./sign-in.ts";
 
 export const OWN_PASSWORD = "a council of its own 2026";
 
-export type Person = { email: string; displayName: string; password: string };
+export type Person = { id: string; email: string; displayName: string; password: string };
 
 export type OwnCouncil = {
   organisation: { id: string; name: string; version: number };
@@ -91,7 +91,7 @@ export const test = base.extend<{ council: OwnCouncil }>({
       const accepted = await stranger.post("/api/invitations/accept", { data: { token, password: OWN_PASSWORD } });
       expect(accepted.status(), await accepted.text()).toBe(200);
       await stranger.dispose();
-      return { email, displayName: name, password: OWN_PASSWORD };
+      return { id: invited.id, email, displayName: name, password: OWN_PASSWORD };
     };
     const person = (role: string, name: string) => personIn(organisation.id, role, name);
     await use({
