@@ -100,6 +100,17 @@ test("a change above the threshold waits for a second finance officer; the direc
   await expect(funding.getByRole("row", { name: /Awarded funding/ }).getByRole("cell")).toHaveText("£50,000.00");
   await director.getByRole("button", { name: "Show today's figures" }).click();
   await expect(funding.getByRole("row", { name: /Awarded funding/ }).getByRole("cell")).toHaveText("£75,000.00");
+  // And the council's findings as they stood then, with their money.
+  await director.goto(
+    `/reconciliation?organisationId=${council.organisation.id}&asAt=${encodeURIComponent(beforeApproval)}`,
+  );
+  await expect(director.getByRole("note")).toContainText("These figures are as Fundline held them at");
+  const across = director.getByRole("table", { name: /Across the 1 programme you can see/ });
+  await expect(across.getByRole("row", { name: /Awarded funding/ }).getByRole("cell")).toHaveText("£50,000.00");
+  await expectAccessible(director, "the reconciliation as at a moment");
+  await director.getByRole("button", { name: "Show today's figures" }).click();
+  await expect(director.getByRole("note")).toHaveCount(0);
+  await expect(across.getByRole("row", { name: /Awarded funding/ }).getByRole("cell")).toHaveText("£75,000.00");
   await directorContext.close();
   await secondContext.close();
 });

@@ -1,12 +1,12 @@
 -- Row versions: every version of the records the figures are worked out from, with when it held,
--- so the dashboard, a programme's money and its reconciliation can be shown as they stood at any
--- past moment (`?asAt=`; apps/api/src/lib/as-at.ts). A read "as at" runs in a read-only
--- transaction whose search_path puts the `as_at` schema's views first: each view has its table's
--- name and columns and shows the rows as they were (`fundline.as_at`), so the same queries that
--- read the live tables read the past. The running totals are not versioned (a payment would
--- write a version of five of them): their views add them up from the records as they were, as
--- `runningTotalsDrift` does. The views are in the migrations that made them (and must be made
--- again when a versioned table's columns change); what fires is here.
+-- so the dashboard, the reconciliation and a programme's money can be shown as they stood at any
+-- past moment (`?asAt=`; apps/api/src/lib/as-at.ts). The `as_at` schema has a view per versioned
+-- table, with its name and columns, showing its rows as they were (`fundline.as_at`); a read "as
+-- at" copies each into a temporary table of the same name (found before the real one), adds the
+-- running totals up from the copies (the totals are not versioned: a payment would write a
+-- version of five of them) and runs the same queries that read the live tables. The views are in
+-- the migrations that made them (and must be made again when a versioned table's columns
+-- change); what fires is here.
 -- The current definition of each function and trigger, as PostgreSQL prints it
 -- (pg_get_functiondef, pg_get_triggerdef): prisma/src/sql-home.test.ts checks that a migrated
 -- database holds exactly these. See README.md here for what fires on what and why.

@@ -128,6 +128,7 @@ export const PortfolioReconciliationQuery = z.strictObject({
   financialYear: FinancialYearLabel.optional(),
   page: Paging.page,
   pageSize: Paging.pageSize,
+  asAt: AsAt,
 });
 export type PortfolioReconciliationQuery = z.infer<typeof PortfolioReconciliationQuery>;
 
@@ -135,6 +136,8 @@ export const PortfolioFlag = ReconciliationFlag.extend({ programme: z.object({ i
 export type PortfolioFlag = z.infer<typeof PortfolioFlag>;
 
 export const PortfolioReconciliation = pageOf("flags", PortfolioFlag).extend({
+  /** With `asAt`: the moment the findings are as Fundline held them then. */
+  asAt: z.string().nullable().optional(),
   totals: z.object({
     /** Programmes matching the filters, and how many of them have a flag. */
     programmes: z.number().int(),

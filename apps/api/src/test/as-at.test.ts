@@ -1,7 +1,8 @@
 // Figures "as at" a past moment are what Fundline held then: after any sequence of money writes,
-// the reconciliation and the dashboard as at the moment after each write equal what they
-// answered live at that moment (a copy of the database stopped then would answer the same), and
-// as at now they equal the live figures.
+// a programme's reconciliation, the portfolio's findings and the dashboard (one programme's and
+// every programme's) as at the moment after each write equal what they answered live at that
+// moment (a copy of the database stopped then would answer the same), and as at now they equal
+// the live figures.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, seedAndFindDartington, type TestApp } from "./test-app.ts";
@@ -102,11 +103,18 @@ const figuresNow = async (asAt?: string) => {
   const dashboard = await test.inject({
     url: `/api/dashboard?programmeId=${dartington.programmeId}${asAt ? `&asAt=${encodeURIComponent(asAt)}` : ""}`,
   });
-  expect(reconciliation.statusCode, reconciliation.body).toBe(200);
-  expect(dashboard.statusCode, dashboard.body).toBe(200);
+  // The whole portfolio too: every programme's findings, and the dashboard of all of them.
+  const portfolio = await test.inject({
+    url: `/api/reconciliation?pageSize=200${asAt ? `&asAt=${encodeURIComponent(asAt)}` : ""}`,
+  });
+  const everything = await test.inject({ url: `/api/dashboard${query}` });
+  for (const response of [reconciliation, dashboard, portfolio, everything])
+    expect(response.statusCode, response.body).toBe(200);
   const { asAt: _moment, ...reconciled } = reconciliation.json();
   const { asAt: _when, today: _today, ...glance } = dashboard.json();
-  return { reconciled, glance };
+  const { asAt: _then, ...findings } = portfolio.json();
+  const { asAt: _at, today: _day, ...whole } = everything.json();
+  return { reconciled, glance, findings, whole };
 };
 
 const databaseNow = async () =>

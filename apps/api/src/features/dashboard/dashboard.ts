@@ -50,10 +50,15 @@ export function dashboard(prisma: PrismaClient, query: DashboardQuery, scope: Sc
   // As at a past moment: worked out from the rows as they were then (never kept: it is asked
   // for rarely, and a committee's printout is one request).
   if (query.asAt) {
-    return readAsAt(prisma, query.asAt, async (db, moment) => ({
-      ...(await workOutDashboard(db, query, scope, ukDayOf(moment as Date))),
-      asAt: (moment as Date).toISOString(),
-    }));
+    return readAsAt(
+      prisma,
+      query.asAt,
+      async (db, moment) => ({
+        ...(await workOutDashboard(db, query, scope, ukDayOf(moment as Date))),
+        asAt: (moment as Date).toISOString(),
+      }),
+      { programmeId: query.programmeId },
+    );
   }
   const todayIso = todayInTheUk();
   const key = JSON.stringify([scope.organisationId, query, todayIso]);

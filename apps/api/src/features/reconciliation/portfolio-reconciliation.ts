@@ -10,6 +10,7 @@ import {
   UNSPENT_WARNING_DAYS,
 } from "@fundline/domain";
 import type { FlagCode, PortfolioReconciliation, PortfolioReconciliationQuery } from "@fundline/schemas";
+import { readAsAt } from "../../lib/as-at.ts";
 import { keptResults } from "../../lib/change-notes.ts";
 import type { Scope } from "../../lib/scope.ts";
 import {
@@ -42,7 +43,23 @@ export async function reconcilePortfolio(
   today = new Date(),
   { keep = true }: { keep?: boolean } = {},
 ): Promise<PortfolioReconciliation> {
-  const work = () => computePage(prisma, query, scope, today);
+  if (query.asAt) {
+    // As at a past moment: each programme's findings counted again from the figures as they
+    // stood (never kept), on the day that moment ends.
+    return readAsAt(
+      prisma,
+      query.asAt,
+      async (db, moment) => ({
+        ...(await pageFrom(db, query, scope, new Date((moment as Date).getTime() - 1))),
+        asAt: (moment as Date).toISOString(),
+      }),
+      { findings: true },
+    );
+  }
+  const work = () =>
+    prisma.$transaction((tx) => pageFrom(tx, query, scope, today), {
+      isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead,
+    });
   if (!keep) return work();
   const key = JSON.stringify([scope.organisationId, query, toIsoDate(today)]);
   return keptPages(prisma, key, work);
@@ -97,13 +114,13 @@ type Run = {
 };
 
 /**
- * One page, in one snapshot (a repeatable-read transaction), so the counts, the
- * page's runs and their worded flags agree. Order: most serious first, then by programme name
- * (a Unicode collation, not the database's), then id; a programme's flags of one severity form
- * one run, in the rules' order.
+ * One page, read in one snapshot (a repeatable-read transaction, or the copies of a past
+ * moment), so the counts, the page's runs and their worded flags agree. Order: most serious
+ * first, then by programme name (a Unicode collation, not the database's), then id; a
+ * programme's flags of one severity form one run, in the rules' order.
  */
-async function computePage(
-  prisma: PrismaClient,
+async function pageFrom(
+  db: Db,
   query: PortfolioReconciliationQuery,
   scope: Scope,
   today: Date,
@@ -176,55 +193,50 @@ async function computePage(
                                     'shortfallPence', coalesce(sum(greatest(cost - awarded, 0)), 0)::text)
            FROM counted) AS money`;
 
-  return prisma.$transaction(
-    async (tx) => {
-      const [counted] =
-        await tx.$queryRaw<
-          {
-            byCode: Record<FlagCode, number>;
-            programmesFlagged: number;
-            runs: Run[];
-            money: Record<"programmes" | "totalCostPence" | "committedPence" | "spentPence" | "shortfallPence", string>;
-          }[]
-        >(statement);
-      const byCode = new Map(
-        Object.entries(counted?.byCode ?? {}).map(([code, count]) => [code as FlagCode, Number(count)]),
-      );
-      const bySeverity = { high: 0, medium: 0, low: 0 };
-      for (const [code, count] of byCode) bySeverity[FLAG_SEVERITY[code]] += count;
-      const total = bySeverity.high + bySeverity.medium + bySeverity.low;
-      const runs = counted?.runs ?? [];
-      const worded = await flagsOf(tx, runs, todayIso, query.financialYear);
-      const flags = runs.flatMap((run) =>
-        (worded.get(run.id) ?? [])
-          // Only the kinds the run counted: figures left unread (a spend not needed) raise nothing.
-          .filter((flag) => flag.severity === run.severity && run.kinds[flag.code as FlagCode])
-          .slice(Math.max(0, start - run.before), end - run.before)
-          .map((flag) => Object.assign(flag, { programme: { id: run.id, name: run.name } })),
-      );
-      return {
-        flags,
-        total,
-        page: query.page,
-        pageSize: query.pageSize,
-        totals: {
-          programmes: Number(counted?.money.programmes ?? 0),
-          programmesFlagged: counted?.programmesFlagged ?? 0,
-          flags: total,
-          bySeverity,
-          byCode: (Object.keys(FLAG_SEVERITY) as FlagCode[]).flatMap((code) => {
-            const count = byCode.get(code) ?? 0;
-            return count ? [{ code, severity: FLAG_SEVERITY[code], count }] : [];
-          }),
-          totalCostPence: penceFromBigInt(BigInt(counted?.money.totalCostPence ?? 0)),
-          committedPence: penceFromBigInt(BigInt(counted?.money.committedPence ?? 0)),
-          spentPence: penceFromBigInt(BigInt(counted?.money.spentPence ?? 0)),
-          shortfallPence: penceFromBigInt(BigInt(counted?.money.shortfallPence ?? 0)),
-        },
-      };
-    },
-    { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead },
+  const [counted] =
+    await db.$queryRaw<
+      {
+        byCode: Record<FlagCode, number>;
+        programmesFlagged: number;
+        runs: Run[];
+        money: Record<"programmes" | "totalCostPence" | "committedPence" | "spentPence" | "shortfallPence", string>;
+      }[]
+    >(statement);
+  const byCode = new Map(
+    Object.entries(counted?.byCode ?? {}).map(([code, count]) => [code as FlagCode, Number(count)]),
   );
+  const bySeverity = { high: 0, medium: 0, low: 0 };
+  for (const [code, count] of byCode) bySeverity[FLAG_SEVERITY[code]] += count;
+  const total = bySeverity.high + bySeverity.medium + bySeverity.low;
+  const runs = counted?.runs ?? [];
+  const worded = await flagsOf(db, runs, todayIso, query.financialYear);
+  const flags = runs.flatMap((run) =>
+    (worded.get(run.id) ?? [])
+      // Only the kinds the run counted: figures left unread (a spend not needed) raise nothing.
+      .filter((flag) => flag.severity === run.severity && run.kinds[flag.code as FlagCode])
+      .slice(Math.max(0, start - run.before), end - run.before)
+      .map((flag) => Object.assign(flag, { programme: { id: run.id, name: run.name } })),
+  );
+  return {
+    flags,
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+    totals: {
+      programmes: Number(counted?.money.programmes ?? 0),
+      programmesFlagged: counted?.programmesFlagged ?? 0,
+      flags: total,
+      bySeverity,
+      byCode: (Object.keys(FLAG_SEVERITY) as FlagCode[]).flatMap((code) => {
+        const count = byCode.get(code) ?? 0;
+        return count ? [{ code, severity: FLAG_SEVERITY[code], count }] : [];
+      }),
+      totalCostPence: penceFromBigInt(BigInt(counted?.money.totalCostPence ?? 0)),
+      committedPence: penceFromBigInt(BigInt(counted?.money.committedPence ?? 0)),
+      spentPence: penceFromBigInt(BigInt(counted?.money.spentPence ?? 0)),
+      shortfallPence: penceFromBigInt(BigInt(counted?.money.shortfallPence ?? 0)),
+    },
+  };
 }
 
 /** The figures each kind of finding is worded from (besides the programme's own). */

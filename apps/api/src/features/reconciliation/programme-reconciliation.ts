@@ -20,16 +20,25 @@ export function reconcileProgramme(
   programmeId: string,
   { asAt, today }: { asAt?: string; today?: Date } = {},
 ): Promise<ProgrammeReconciliation> {
-  return readAsAt(prisma, asAt, (db, moment) =>
-    // The day the flags are judged on, as the portfolio judges it (a UTC day); as at a moment,
-    // the day it ends (the day asked for, when a day was).
-    reconcileFrom(db, programmeId, toIsoDate(moment ? new Date(moment.getTime() - 1) : (today ?? new Date())), moment),
+  return readAsAt(
+    prisma,
+    asAt,
+    (db, moment) =>
+      // The day the flags are judged on, as the portfolio judges it (a UTC day); as at a moment,
+      // the day it ends (the day asked for, when a day was).
+      reconcileFrom(
+        db,
+        programmeId,
+        toIsoDate(moment ? new Date(moment.getTime() - 1) : (today ?? new Date())),
+        moment,
+      ),
+    { programmeId },
   );
 }
 
 /**
  * The reconciliation from whichever rows `db` reads: the live tables, or (as at a moment) the
- * views of them as they were. Raw SQL throughout, with unqualified table names, so both read
+ * copies of them as they were. Raw SQL throughout, with unqualified table names, so both read
  * the same way.
  */
 async function reconcileFrom(

@@ -3,7 +3,7 @@ import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query"
 import { getJson } from "../../../lib/api-client.ts";
 import { queryKeys } from "../../../lib/query-keys.ts";
 
-export const PORTFOLIO_FILTERS = ["severity", "code", "funderId", "organisationId", "financialYear"] as const;
+export const PORTFOLIO_FILTERS = ["severity", "code", "funderId", "organisationId", "financialYear", "asAt"] as const;
 export type PortfolioFilters = Partial<Record<(typeof PORTFOLIO_FILTERS)[number], string>>;
 
 /** The query string for the portfolio with these filters (also used by the download links). */

@@ -4,6 +4,7 @@ import { useId, useState } from "react";
 import { Link } from "react-router";
 import { PageHeading } from "../../../components/page/page-heading.tsx";
 import { EmptyState, QuerySection } from "../../../components/page/page-states.tsx";
+import { AsAtChooser, AsAtNotice } from "../../../components/ui/as-at.tsx";
 import { DownloadLinks } from "../../../components/ui/download-links.tsx";
 import { FiguresTable } from "../../../components/ui/figures-table.tsx";
 import { FilterSelect, RECENT_FINANCIAL_YEARS } from "../../../components/ui/filter-select.tsx";
@@ -62,10 +63,12 @@ export function PortfolioPage() {
           names={Object.fromEntries(RECENT_FINANCIAL_YEARS.map((year) => [year, year]))}
           {...filter("financialYear")}
         />
+        <AsAtChooser {...filter("asAt")} />
       </form>
       <QuerySection query={portfolio} what="the reconciliation">
         {(reconciled) => (
           <>
+            <AsAtNotice asAt={reconciled.asAt} onBackToNow={() => filter("asAt").onChange("")} />
             <Totals totals={reconciled.totals} />
             <Flags portfolio={reconciled} onPage={setPage} applied={describeFilters(filters, organisationNames)} />
             <DownloadLinks path={`/api/reconciliation?${portfolioSearch(filters)}`} what="these findings" />
