@@ -24,13 +24,13 @@ test("an administrator sets up a programme, its partners, workstream, decision a
   const [year, month, day] = daysFromToday(-30).split("-");
   await page
     .getByRole("group", { name: "Starts (optional)" })
-    .getByLabel("Day")
+    .getByLabel("Day", { exact: true })
     .fill(String(Number(day)));
   await page
     .getByRole("group", { name: "Starts (optional)" })
-    .getByLabel("Month")
+    .getByLabel("Month", { exact: true })
     .fill(String(Number(month)));
-  await page.getByRole("group", { name: "Starts (optional)" }).getByLabel("Year").fill(String(year));
+  await page.getByRole("group", { name: "Starts (optional)" }).getByLabel("Year", { exact: true }).fill(String(year));
   await page.getByLabel("Total cost (optional)").fill("250,000");
   await expectAccessible(page, "the programme form");
   await page.getByRole("button", { name: "Add the programme" }).click();
@@ -47,9 +47,9 @@ test("an administrator sets up a programme, its partners, workstream, decision a
   await expect(theirRow).toContainText("Taking part");
   await theirRow.getByRole("link", { name: /Change or withdraw/ }).click();
   const withdrew = page.getByRole("group", { name: "Withdrew (optional)" });
-  await withdrew.getByLabel("Day").fill("28");
-  await withdrew.getByLabel("Month").fill("2");
-  await withdrew.getByLabel("Year").fill("2026");
+  await withdrew.getByLabel("Day", { exact: true }).fill("28");
+  await withdrew.getByLabel("Month", { exact: true }).fill("2");
+  await withdrew.getByLabel("Year", { exact: true }).fill("2026");
   await page.getByRole("button", { name: "Save the partner" }).click();
   await expect(page.getByRole("status").filter({ hasText: "recorded as withdrawn" })).toBeVisible();
   await expect(theirRow).toContainText("Withdrew 28 Feb 2026");

@@ -159,9 +159,9 @@ test("a payment moves spent, the line's variance and each partner's due to the p
   await signInAs(page, council.financeOfficer);
   await page.goto(`/programmes/${council.programme.id}#payments`);
   await page.getByRole("link", { name: "Record a payment" }).first().click();
-  await page.getByLabel("Day").fill(String(Number(daysFromToday(-10).slice(8, 10))));
-  await page.getByLabel("Month").fill(String(Number(daysFromToday(-10).slice(5, 7))));
-  await page.getByLabel("Year").fill(daysFromToday(-10).slice(0, 4));
+  await page.getByLabel("Day", { exact: true }).fill(String(Number(daysFromToday(-10).slice(8, 10))));
+  await page.getByLabel("Month", { exact: true }).fill(String(Number(daysFromToday(-10).slice(5, 7))));
+  await page.getByLabel("Year", { exact: true }).fill(daysFromToday(-10).slice(0, 4));
   await page.getByLabel("Amount", { exact: true }).fill("£1,000.01");
   await page.getByLabel("Cost line").selectOption({ label: "Shared outreach worker (E2E-SOW)" });
   await page.getByLabel("Supplier").fill("Outreach Staffing Ltd");

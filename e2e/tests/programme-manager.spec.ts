@@ -84,7 +84,7 @@ test("a programme manager marks an overdue milestone complete from their home pa
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { level: 1, name: "Mark a milestone complete" })).toBeFocused();
   // A date that does not exist, and no evidence: the summary takes focus and links to each field.
-  await tabTo(page, page.getByRole("group", { name: "Date completed" }).getByLabel("Day"));
+  await tabTo(page, page.getByRole("group", { name: "Date completed" }).getByLabel("Day", { exact: true }));
   await page.keyboard.press("Control+A");
   await page.keyboard.type("31");
   await page.keyboard.press("Tab");
@@ -101,9 +101,11 @@ test("a programme manager marks an overdue milestone complete from their home pa
   await expectAccessible(page, "the completion form with errors");
   await page.keyboard.press("Tab");
   await page.keyboard.press("Enter");
-  await expect(page.getByRole("group", { name: /Date completed/ }).getByLabel("Day")).toBeFocused();
+  await expect(page.getByRole("group", { name: /Date completed/ }).getByLabel("Day", { exact: true })).toBeFocused();
   // What was typed is still there.
-  await expect(page.getByRole("group", { name: /Date completed/ }).getByLabel("Month")).toHaveValue("2");
+  await expect(page.getByRole("group", { name: /Date completed/ }).getByLabel("Month", { exact: true })).toHaveValue(
+    "2",
+  );
 
   const today = daysFromToday(0);
   await page.keyboard.press("Control+A");
@@ -220,9 +222,9 @@ test("a programme manager adds and updates a risk and adds a milestone written a
   await page.getByRole("link", { name: "Add a milestone" }).click();
   await page.getByLabel("Milestone", { exact: true }).fill("Second hub opens in Hyde");
   const planned = page.getByRole("group", { name: "Planned date" });
-  await planned.getByLabel("Day").fill("30");
-  await planned.getByLabel("Month").fill("6");
-  await planned.getByLabel("Year").fill("2027");
+  await planned.getByLabel("Day", { exact: true }).fill("30");
+  await planned.getByLabel("Month", { exact: true }).fill("6");
+  await planned.getByLabel("Year", { exact: true }).fill("2027");
   await page.getByLabel("How exact the planned date is").selectOption("season");
   await page.getByLabel("The planned date as written (optional)").fill("Summer 2027");
   await page.getByRole("button", { name: "Add the milestone" }).click();
@@ -252,9 +254,9 @@ test("a save from a second browser that read the milestone before the first save
   }
   const reschedule = async (page: Page, date: string, reason: string) => {
     const forecast = page.getByRole("group", { name: /Forecast date/ });
-    await forecast.getByLabel("Day").fill(String(Number(date.slice(8, 10))));
-    await forecast.getByLabel("Month").fill(String(Number(date.slice(5, 7))));
-    await forecast.getByLabel("Year").fill(date.slice(0, 4));
+    await forecast.getByLabel("Day", { exact: true }).fill(String(Number(date.slice(8, 10))));
+    await forecast.getByLabel("Month", { exact: true }).fill(String(Number(date.slice(5, 7))));
+    await forecast.getByLabel("Year", { exact: true }).fill(date.slice(0, 4));
     await page.getByLabel("Reason for the change").fill(reason);
     await page.getByRole("button", { name: "Save the change" }).click();
   };
