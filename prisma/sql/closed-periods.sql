@@ -1,5 +1,5 @@
 -- Closed periods: nothing dated inside a month or financial year a council has closed is written
--- (a payment, a receipt, a financial year's profile), by any route, import or script, until it is
+-- (a payment, a receipt, a financial year's profile, an allocation sharing out such a payment), by any route, import or script, until it is
 -- re-opened. The check is set-based (one join over the statement's rows), so an import's 200,000
 -- rows cost one query, and nothing at all while the council has nothing closed.
 -- The current definition of each function and trigger, as PostgreSQL prints it
@@ -151,3 +151,51 @@ END $function$;
 CREATE TRIGGER "CommitmentYearProfile_closed_period_delete" AFTER DELETE ON public."CommitmentYearProfile" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_profile_in_closed_period();
 CREATE TRIGGER "CommitmentYearProfile_closed_period_insert" AFTER INSERT ON public."CommitmentYearProfile" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_profile_in_closed_period();
 CREATE TRIGGER "CommitmentYearProfile_closed_period_update" AFTER UPDATE ON public."CommitmentYearProfile" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_profile_in_closed_period();
+
+-- ─── fundline_allocation_in_closed_period ────────────────────────────────────────────
+-- An allocation is undated, but it shares out its line's payments not named to a commitment
+-- (the attribution the reconciliation, the dashboard and claim packs use): making, changing the
+-- amount, line or commitment of, or retiring one moves the figures of every period those
+-- payments are dated in. So it is refused while one of them is in a period closed by the
+-- payment's council. A change of its note alone moves nothing.
+CREATE OR REPLACE FUNCTION public.fundline_allocation_in_closed_period()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+DECLARE
+  lines uuid[];
+  hit record;
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM "PeriodClose" WHERE "reopenedAt" IS NULL) THEN
+    RETURN NULL;
+  END IF;
+  IF TG_OP = 'INSERT' THEN
+    SELECT array_agg(DISTINCT "costLineId") INTO lines FROM new_rows;
+  ELSIF TG_OP = 'DELETE' THEN
+    SELECT array_agg(DISTINCT "costLineId") INTO lines FROM old_rows;
+  ELSE
+    SELECT array_agg(DISTINCT line) INTO lines
+    FROM old_rows old_row JOIN new_rows new_row ON new_row.id = old_row.id
+    CROSS JOIN LATERAL (VALUES (old_row."costLineId"), (new_row."costLineId")) AS changed(line)
+    WHERE (old_row."amountPence", old_row."retiredAt", old_row."costLineId", old_row."commitmentId")
+          IS DISTINCT FROM (new_row."amountPence", new_row."retiredAt", new_row."costLineId", new_row."commitmentId");
+  END IF;
+  IF lines IS NULL THEN
+    RETURN NULL;
+  END IF;
+  SELECT spend."spentOn" AS day, close.id INTO hit
+  FROM "Spend" spend JOIN "Programme" programme ON programme.id = spend."programmeId"
+  JOIN "PeriodClose" close
+    ON close."organisationId" = COALESCE(spend."ownerOrganisationId", programme."leadOrganisationId")
+   AND close."reopenedAt" IS NULL AND spend."spentOn" BETWEEN close."startsOn" AND close."endsOn"
+  WHERE spend."costLineId" = ANY (lines) AND spend."commitmentId" IS NULL AND spend."retiredAt" IS NULL
+  ORDER BY spend."spentOn" LIMIT 1;
+  IF FOUND THEN
+    PERFORM fundline_refuse_closed_period('allocation', hit.day, hit.id);
+  END IF;
+  RETURN NULL;
+END $function$;
+
+CREATE TRIGGER "Allocation_closed_period_delete" AFTER DELETE ON public."Allocation" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_allocation_in_closed_period();
+CREATE TRIGGER "Allocation_closed_period_insert" AFTER INSERT ON public."Allocation" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_allocation_in_closed_period();
+CREATE TRIGGER "Allocation_closed_period_update" AFTER UPDATE ON public."Allocation" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION fundline_allocation_in_closed_period();

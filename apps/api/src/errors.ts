@@ -173,8 +173,12 @@ type RefusedInClosedPeriod = ClosedPeriod & { field: string; day: string };
 function closedPeriodRefusal(closed: RefusedInClosedPeriod): RuleBroken {
   return new RuleBroken([
     {
-      path: closed.field,
-      message: closedPeriodSentence(closed, closed.day, closed.field === "profile" ? "profile" : undefined),
+      path: closed.field === "allocation" ? "amountPence" : closed.field,
+      message: closedPeriodSentence(
+        closed,
+        closed.day,
+        closed.field === "profile" || closed.field === "allocation" ? closed.field : undefined,
+      ),
     },
   ]);
 }

@@ -41,14 +41,23 @@ export type ClosedPeriod = { period: string; closedBy: string | null; closedOn: 
 const UNTIL_REOPENED = "until it is re-opened (one person asks, with a reason; another agrees)";
 
 /**
- * Why a write dated `day` (or, for `profile`, a financial year's profile starting on it) is
- * refused: "31 March 2021 is in March 2021, which Farah Finance closed on 5 December 2026: …".
+ * Why a write dated `day` (or, for `profile`, a financial year's profile starting on it; for
+ * `allocation`, one sharing out a payment of that day) is refused: "31 March 2021 is in March
+ * 2021, which Farah Finance closed on 5 December 2026: …".
  * Without a day, as an import's set-aside row says it: "dated in March 2021, which …".
  */
-export function closedPeriodSentence(closed: ClosedPeriod, day: string | null, field?: "profile"): string {
+export function closedPeriodSentence(
+  closed: ClosedPeriod,
+  day: string | null,
+  field?: "profile" | "allocation",
+): string {
   const closer = `${closed.closedBy ?? "someone"} closed on ${formatDate(closed.closedOn)}`;
   if (field === "profile" && day) {
     return `${financialYearLabel(financialYearOf(day))} is in ${closed.period}, which ${closer}: its profile cannot change ${UNTIL_REOPENED}`;
+  }
+  if (field === "allocation" && day) {
+    // Undated itself, an allocation shares out its line's payments not named to a commitment.
+    return `the line has a payment of ${formatDate(day)} not named to a commitment, in ${closed.period}, which ${closer}: its allocations share that payment out, so they cannot change ${UNTIL_REOPENED}`;
   }
   return `${day ? `${formatDate(day)} is` : "dated"} in ${closed.period}, which ${closer}: nothing dated in it can change ${UNTIL_REOPENED}`;
 }

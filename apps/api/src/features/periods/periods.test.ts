@@ -130,6 +130,58 @@ describe("closed periods", () => {
     ]);
   });
 
+  it("refuses making, changing or retiring an allocation that shares out a payment dated in it", async () => {
+    // inMarch is on the Dartington line and named to no commitment: the line's allocations share it.
+    const onTheLine = await test.prisma.allocation.findFirstOrThrow({
+      where: { costLineId: dartington.costLineId, retiredAt: null },
+    });
+    const sentence = `the line has a payment of ${formatDate("2020-03-10")} not named to a commitment, in March 2020, which ${await closedBy(farah)} closed on ${today}: its allocations share that payment out, so they cannot change until it is re-opened (one person asks, with a reason; another agrees)`;
+    const refusals = [
+      await sam.inject({
+        method: "POST",
+        url: "/api/allocations",
+        payload: { commitmentId: onTheLine.commitmentId, costLineId: dartington.costLineId, amountPence: 0 },
+      }),
+      await sam.inject({
+        method: "PATCH",
+        url: `/api/allocations/${onTheLine.id}`,
+        payload: { version: onTheLine.version, amountPence: Number(onTheLine.amountPence) - 1 },
+      }),
+      await sam.inject({
+        method: "POST",
+        url: `/api/allocations/${onTheLine.id}/retire`,
+        payload: { version: onTheLine.version, reason: "Moved to another line" },
+      }),
+    ];
+    for (const refused of refusals) {
+      expect(refused.statusCode, refused.body).toBe(422);
+      expect(refused.json().fields).toEqual([{ path: "amountPence", message: sentence }]);
+    }
+    const unchanged = await test.prisma.allocation.findUniqueOrThrow({ where: { id: onTheLine.id } });
+    expect(unchanged).toMatchObject({
+      amountPence: onTheLine.amountPence,
+      retiredAt: null,
+      version: onTheLine.version,
+    });
+    // Its note moves no figure.
+    const noted = await sam.inject({
+      method: "PATCH",
+      url: `/api/allocations/${onTheLine.id}`,
+      payload: { version: onTheLine.version, note: "Checked at the March close" },
+    });
+    expect(noted.statusCode, noted.body).toBe(200);
+    // A line whose payments in March are all named (here: it has none) is open.
+    const elsewhere = await test.prisma.costLine.create({
+      data: { programmeId: dartington.programmeId, name: "Closed-period test line" },
+    });
+    const open = await sam.inject({
+      method: "POST",
+      url: "/api/allocations",
+      payload: { commitmentId: onTheLine.commitmentId, costLineId: elsewhere.id, amountPence: 0 },
+    });
+    expect(open.statusCode, open.body).toBe(201);
+  });
+
   it("sets aside an import's rows dated in it, saying why, and imports the rest", async () => {
     const response = await uploadLedger(
       sam,
