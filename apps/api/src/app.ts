@@ -4,6 +4,7 @@ import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod
 import { allocationRoutes } from "./features/allocations/routes.ts";
 import { auditRoutes } from "./features/audit/routes.ts";
 import { benefitRoutes } from "./features/benefits/routes.ts";
+import { calendarRoutes } from "./features/calendar/routes.ts";
 import { changeRequestRoutes } from "./features/change-requests/routes.ts";
 import { claimRoutes } from "./features/claims/routes.ts";
 import { commitmentRoutes } from "./features/commitments/routes.ts";
@@ -99,6 +100,7 @@ export const app = fp<AppOptions>(
         await api.register(spendImportRoutes);
         await api.register(grantImportRoutes);
         await api.register(auditRoutes);
+        await api.register(calendarRoutes);
       },
       { prefix: "/api" },
     );

@@ -1,3 +1,4 @@
+export * from "./calendar.ts";
 export * from "./change-requests.ts";
 export * from "./claims.ts";
 export * from "./commitments.ts";

@@ -9,6 +9,9 @@ GET /api/session                                  A F P V
 DELETE /api/session                               A F P V
 POST /api/session/totp                            A F P V
 POST /api/session/totp/confirm                    A F P V
+GET /api/calendar-feed                            A F P V
+POST /api/calendar-feed                           A F P V
+DELETE /api/calendar-feed                         A F P V
 GET /api/role-policies                            A . . .
 PATCH /api/role-policies/:role                    A . . .
 GET /api/users                                    A . . .
@@ -118,7 +121,14 @@ GET /api/dashboard                                A F P V
 `;
 
 /** Routes anyone may call, signed in or not. */
-export const PUBLIC_ROUTES = ["GET /api/health", "GET /api/ready", "POST /api/session", "POST /api/invitations/accept"];
+export const PUBLIC_ROUTES = [
+  "GET /api/health",
+  "GET /api/ready",
+  "POST /api/session",
+  "POST /api/invitations/accept",
+  // A calendar program's: the secret in the address is the credential.
+  "GET /api/calendar/:token/milestones.ics",
+];
 
 const LETTERS: Record<string, Role> = { A: "administrator", F: "finance_officer", P: "programme_manager", V: "viewer" };
 

@@ -1,11 +1,19 @@
 import { PageHeading } from "../../../components/page/page-heading.tsx";
+import { CalendarFeedSection } from "../../calendar/index.ts";
 import { useSession } from "./session-gate.tsx";
 import { TwoFactorSetup } from "./two-factor-setup.tsx";
 
-/** The signed-in person's own account: for now, two-factor sign-in. */
+/** The signed-in person's own account: two-factor sign-in, and their calendar address. */
 export function AccountPage() {
   const session = useSession();
-  if (!session.totpEnabled) return <TwoFactorSetup required={false} />;
+  if (!session.totpEnabled) {
+    return (
+      <>
+        <TwoFactorSetup required={false} />
+        <CalendarFeedSection />
+      </>
+    );
+  }
   return (
     <>
       <PageHeading>Your account</PageHeading>
@@ -13,6 +21,7 @@ export function AccountPage() {
         You are signed in as {session.user.displayName} ({session.user.email}), {session.user.organisation.name}.
       </p>
       <p>Two-factor sign-in is on for your account.</p>
+      <CalendarFeedSection />
     </>
   );
 }
