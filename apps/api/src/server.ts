@@ -25,6 +25,7 @@ import { app, serverOptions } from "./app.ts";
 import { type Config, ConfigError, loadConfig } from "./config.ts";
 import { isDatabaseUnavailable } from "./errors.ts";
 import { ensureDemoUsers, ensureFirstAdministrator, FirstUserError } from "./features/users/first-users.ts";
+import { requestLogFields } from "./lib/request-log.ts";
 
 const DEFAULT_WEB_DIST = fileURLToPath(new URL("../../web/dist", import.meta.url));
 
@@ -80,16 +81,11 @@ async function main() {
   });
   const fastify = Fastify({
     ...serverOptions,
-    // JSON lines with each request's id; no addresses, headers, cookies or query strings (which
-    // may carry personal data or secrets), only the method, the path and the status.
+    // JSON lines with each request's id, method, path (no secrets: requestLogFields) and status.
     logger: {
       level: config.LOG_LEVEL,
       serializers: {
-        req: (request: { id: string; method: string; url: string }) => ({
-          id: request.id,
-          method: request.method,
-          path: request.url.split("?")[0],
-        }),
+        req: requestLogFields,
         res: (reply: { statusCode: number }) => ({ statusCode: reply.statusCode }),
       },
     },
