@@ -12,9 +12,14 @@ import { isRecordId, noSuch } from "./references.ts";
  */
 export type Scope = { organisationId: string | null };
 
+/** Who is signed in, for a route that needs them (401 when no one is). */
+export function principalOf(request: FastifyRequest) {
+  if (!request.principal) throw new Unauthenticated("Sign in to continue.");
+  return request.principal;
+}
+
 export function scopeOf(request: FastifyRequest): Scope {
-  const principal = request.principal;
-  if (!principal) throw new Unauthenticated("Sign in to continue.");
+  const principal = principalOf(request);
   return { organisationId: seesEveryProgramme(principal.role) ? null : principal.organisationId };
 }
 

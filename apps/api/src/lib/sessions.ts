@@ -1,6 +1,7 @@
-import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { timingSafeEqual } from "node:crypto";
 import type { Prisma, PrismaClient } from "@fundline/db";
 import type { Role } from "@fundline/domain";
+import { hashOfSecret, newSecretToken } from "./secret-tokens.ts";
 
 export type SessionSettings = {
   /** Signed out after this long without a request. */
@@ -27,20 +28,18 @@ export type Principal = {
   enrolmentPending: boolean;
 };
 
-const sha256 = (token: string) => createHash("sha256").update(token).digest("hex");
-
 /** A fresh session (never a reused id): the cookie gets the token, the database only its hash. */
 export async function startSession(
   tx: Prisma.TransactionClient,
   options: { userId: string; settings: SessionSettings; ipAddress: string; userAgent?: string; verified?: boolean },
 ): Promise<{ token: string; expiresAt: Date }> {
-  const token = randomBytes(32).toString("base64url");
+  const token = newSecretToken();
   const expiresAt = new Date(Date.now() + options.settings.absoluteHours * 3_600_000);
   await tx.session.create({
     data: {
-      id: sha256(token),
+      id: hashOfSecret(token),
       userId: options.userId,
-      csrfToken: randomBytes(32).toString("base64url"),
+      csrfToken: newSecretToken(),
       expiresAt,
       verified: options.verified ?? true,
       ipAddress: options.ipAddress,
@@ -59,7 +58,7 @@ export async function principalFor(
   token: string,
   settings: SessionSettings,
 ): Promise<Principal | null> {
-  const id = sha256(token);
+  const id = hashOfSecret(token);
   const session = await prisma.session.findUnique({
     where: { id },
     include: { user: { include: { organisation: { select: { name: true, approvalThresholdPence: true } } } } },

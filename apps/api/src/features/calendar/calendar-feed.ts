@@ -2,7 +2,6 @@
 // program fetches the feed with no session, so its address holds a secret of the person's own
 // (kept only as a SHA-256): the feed shows what they could see signed in, as it is now, and
 // stops the moment they replace or revoke the address, or are deactivated.
-import { createHash, randomBytes } from "node:crypto";
 import type { PrismaClient } from "@fundline/db";
 import { seesEveryProgramme } from "@fundline/domain";
 import type { CalendarFeedQuery, CalendarFeedResponse, NewCalendarFeedResponse } from "@fundline/schemas";
@@ -10,9 +9,9 @@ import ical, { ICalEventStatus } from "ical-generator";
 import { NotFound } from "../../errors.ts";
 import { recordAudit } from "../../lib/audit-trail.ts";
 import { visibleProgrammes } from "../../lib/scope.ts";
+import { hashOfSecret, newSecretToken } from "../../lib/secret-tokens.ts";
 import type { Principal } from "../../lib/sessions.ts";
 
-const sha256 = (token: string) => createHash("sha256").update(token).digest("hex");
 const feedPath = (token: string) => `/api/calendar/${token}/milestones.ics`;
 
 export async function calendarFeedOf(prisma: PrismaClient, principal: Principal): Promise<CalendarFeedResponse> {
@@ -26,13 +25,13 @@ export async function makeCalendarFeed(
   principal: Principal,
   requestId: string,
 ): Promise<NewCalendarFeedResponse> {
-  const token = randomBytes(32).toString("base64url");
+  const token = newSecretToken();
   return prisma.$transaction(async (tx) => {
     const before = await tx.calendarFeed.findUnique({ where: { userId: principal.userId } });
     const feed = await tx.calendarFeed.upsert({
       where: { userId: principal.userId },
-      create: { userId: principal.userId, tokenHash: sha256(token) },
-      update: { tokenHash: sha256(token), createdAt: new Date() },
+      create: { userId: principal.userId, tokenHash: hashOfSecret(token) },
+      update: { tokenHash: hashOfSecret(token), createdAt: new Date() },
     });
     await recordAudit(tx, {
       actor: { id: principal.userId, label: `${principal.displayName} <${principal.email}>` },
@@ -88,7 +87,10 @@ export async function milestonesCalendar(
   query: CalendarFeedQuery,
   siteOrigin: string,
 ): Promise<string> {
-  const feed = await prisma.calendarFeed.findUnique({ where: { tokenHash: sha256(token) }, include: { user: true } });
+  const feed = await prisma.calendarFeed.findUnique({
+    where: { tokenHash: hashOfSecret(token) },
+    include: { user: true },
+  });
   if (!feed?.user.active) throw new NotFound("Calendar feed", "at this address");
   const scope = { organisationId: seesEveryProgramme(feed.user.role) ? null : feed.user.organisationId };
   const milestones = await prisma.milestone.findMany({

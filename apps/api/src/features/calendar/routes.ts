@@ -5,9 +5,8 @@ import {
   CalendarFeedResponse,
   NewCalendarFeedResponse,
 } from "@fundline/schemas";
-import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { Unauthenticated } from "../../errors.ts";
+import { principalOf } from "../../lib/scope.ts";
 import { calendarFeedOf, makeCalendarFeed, milestonesCalendar, revokeCalendarFeed } from "./calendar-feed.ts";
 
 /** Milestones in a person's calendar: their feed's address, and the feed itself. */
@@ -44,8 +43,3 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (fastify) => {
     },
   );
 };
-
-function principalOf(request: FastifyRequest) {
-  if (!request.principal) throw new Unauthenticated("Sign in to continue.");
-  return request.principal;
-}

@@ -10,9 +10,9 @@ import {
   TotpEnrolmentResponse,
   UpdateRolePolicyRequest,
 } from "@fundline/schemas";
-import type { FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { Unauthenticated } from "../../errors.ts";
+import { principalOf } from "../../lib/scope.ts";
 import { replyWithNewSession } from "../../lib/session-cookie.ts";
 import { sessionResponse } from "../../lib/session-response.ts";
 import { endSession, type SessionSettings } from "../../lib/sessions.ts";
@@ -49,10 +49,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ settings: SessionSettings }>
   fastify.get(
     "/session",
     { config: { access: "session" }, schema: { response: { 200: SessionResponse, ...sessionErrors } } },
-    (request) => {
-      if (!request.principal) throw new Unauthenticated("Sign in to continue.");
-      return sessionResponse(request.principal);
-    },
+    (request) => sessionResponse(principalOf(request)),
   );
 
   fastify.delete(
@@ -103,8 +100,3 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ settings: SessionSettings }>
       updateRolePolicy(fastify.prisma, { role: request.params.role, input: request.body, ...writeContextOf(request) }),
   );
 };
-
-function principalOf(request: FastifyRequest) {
-  if (!request.principal) throw new Unauthenticated("Sign in to continue.");
-  return request.principal;
-}

@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from "node:crypto";
 import type { Prisma, PrismaClient } from "@fundline/db";
 import type {
   AcceptInvitationRequest,
@@ -16,6 +15,7 @@ import { assertReferencesExist } from "../../lib/references.ts";
 import { type SessionSettings, startSession } from "../../lib/sessions.ts";
 import { changeVersioned, type WriteContext } from "../../lib/write-context.ts";
 import "./records.ts";
+import { hashOfSecret, newSecretToken } from "../../lib/secret-tokens.ts";
 
 const INVITATION_DAYS = 7;
 const withDetail = {
@@ -23,8 +23,6 @@ const withDetail = {
   assignments: { select: { programmeId: true }, orderBy: { programmeId: "asc" as const } },
 } satisfies Prisma.UserInclude;
 type UserRow = Prisma.UserGetPayload<{ include: typeof withDetail }>;
-
-const sha256 = (token: string) => createHash("sha256").update(token).digest("hex");
 
 // Never the password hash, the TOTP secret or the invitation token.
 const toUserResponse = (row: UserRow): UserResponse => ({
@@ -73,7 +71,7 @@ export async function inviteUser(
     throw new RuleBroken([{ path: "email", message: `${input.email} already has an account` }]);
   }
   await assertOrganisationAndProgrammes(tx, input.organisationId, input.programmeIds);
-  const token = randomBytes(32).toString("base64url");
+  const token = newSecretToken();
   const invitationExpiresAt = new Date(Date.now() + INVITATION_DAYS * 86_400_000);
   const created = await tx.user.create({
     data: {
@@ -81,7 +79,7 @@ export async function inviteUser(
       displayName: input.displayName,
       organisationId: input.organisationId,
       role: input.role,
-      invitationTokenHash: sha256(token),
+      invitationTokenHash: hashOfSecret(token),
       invitationExpiresAt,
       assignments: { create: [...new Set(input.programmeIds)].map((programmeId) => ({ programmeId })) },
     },
@@ -152,7 +150,7 @@ export async function acceptInvitation(
   prisma: PrismaClient,
   options: { input: AcceptInvitationRequest; settings: SessionSettings; ipAddress: string; userAgent?: string },
 ) {
-  const user = await prisma.user.findUnique({ where: { invitationTokenHash: sha256(options.input.token) } });
+  const user = await prisma.user.findUnique({ where: { invitationTokenHash: hashOfSecret(options.input.token) } });
   if (!user?.active || !user.invitationExpiresAt || user.invitationExpiresAt.getTime() < Date.now()) {
     throw new RuleBroken([
       {
