@@ -13,6 +13,7 @@
 // planned on real counts, and the million payments are read once, not once per total.
 import type { Prisma, PrismaClient } from "@fundline/db";
 import { asAtMoment, formatDateTime, todayInTheUk } from "@fundline/domain";
+import pLimit from "p-limit";
 import { RuleBroken } from "../errors.ts";
 
 export type FigureReader = Pick<PrismaClient, "$queryRaw" | "$queryRawUnsafe">;
@@ -107,6 +108,10 @@ const RUNNING_TOTALS: Record<string, string> = {
     GROUP BY 1, 2`,
 };
 
+// An as-at read holds a connection for seconds at full size; at most two run at once in a
+// process (the rest wait holding none), so the live reads and writes always find connections.
+const asAtReads = pLimit(2);
+
 export type AsAtReach = {
   /** Only this programme's payments are copied: the read concerns it alone. */
   programmeId?: string;
@@ -127,34 +132,37 @@ export async function readAsAt<T>(
 ): Promise<T> {
   if (asAt === undefined) return read(prisma, null);
   let moment = asAtMoment(asAt);
-  return prisma.$transaction(
-    async (tx: Prisma.TransactionClient) => {
-      const [bounds] = await tx.$queryRaw<{ began: Date | null; now: Date }[]>`
+  return asAtReads(() =>
+    prisma.$transaction(
+      async (tx: Prisma.TransactionClient) => {
+        const [bounds] = await tx.$queryRaw<{ began: Date | null; now: Date }[]>`
       SELECT (SELECT min("validFrom") FROM "RowVersion" WHERE "tableName" = 'history') AS began, now() AS now`;
-      const now = bounds?.now ?? new Date();
-      if (moment.getTime() > now.getTime()) {
-        // Today, as a day, is as Fundline holds it now; a later day or moment has not happened.
-        if (asAt !== todayInTheUk(now)) throw new RuleBroken([{ path: "asAt", message: "must not be in the future" }]);
-        moment = now;
-      }
-      if (bounds?.began && moment.getTime() < bounds.began.getTime()) {
-        throw new RuleBroken([
-          {
-            path: "asAt",
-            message: `must be on or after ${formatDateTime(bounds.began)}, when Fundline began keeping each version of the figures`,
-          },
-        ]);
-      }
-      // A search_path of its own, so that a plan PostgreSQL kept for this connection (a SQL
-      // function's, on 18) is made again, and finds the copies rather than the tables.
-      await tx.$queryRaw`SELECT set_config('fundline.as_at', ${moment.toISOString()}, true),
+        const now = bounds?.now ?? new Date();
+        if (moment.getTime() > now.getTime()) {
+          // Today, as a day, is as Fundline holds it now; a later day or moment has not happened.
+          if (asAt !== todayInTheUk(now))
+            throw new RuleBroken([{ path: "asAt", message: "must not be in the future" }]);
+          moment = now;
+        }
+        if (bounds?.began && moment.getTime() < bounds.began.getTime()) {
+          throw new RuleBroken([
+            {
+              path: "asAt",
+              message: `must be on or after ${formatDateTime(bounds.began)}, when Fundline began keeping each version of the figures`,
+            },
+          ]);
+        }
+        // A search_path of its own, so that a plan PostgreSQL kept for this connection (a SQL
+        // function's, on 18) is made again, and finds the copies rather than the tables.
+        await tx.$queryRaw`SELECT set_config('fundline.as_at', ${moment.toISOString()}, true),
                               set_config('search_path', 'pg_temp, as_at, public', true)`;
-      await copyAsTheyStood(tx, reach);
-      // From here the read can change nothing but its own copies.
-      await tx.$executeRawUnsafe("SET TRANSACTION READ ONLY");
-      return read(tx, moment);
-    },
-    { timeout: 60_000, maxWait: 5_000 },
+        await copyAsTheyStood(tx, reach);
+        // From here the read can change nothing but its own copies.
+        await tx.$executeRawUnsafe("SET TRANSACTION READ ONLY");
+        return read(tx, moment);
+      },
+      { timeout: 60_000, maxWait: 5_000 },
+    ),
   );
 }
 
