@@ -114,7 +114,7 @@ export async function signInAs(page: Page, person: Person) {
   await page.goto("/");
   await page.getByLabel("Email address").fill(person.email);
   await page.getByLabel("Password").fill(person.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
 }
 

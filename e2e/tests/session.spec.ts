@@ -11,7 +11,7 @@ test.describe("Signing in and out", () => {
 
     await page.getByLabel("Email address").fill(DEMO_USERS.viewer);
     await page.getByLabel("Password").fill("not the right password");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page.getByRole("alert")).toHaveText("The email address or password is not right.");
     await expect(page.getByRole("table")).toHaveCount(0);
   });

@@ -23,10 +23,10 @@ test("a user sets up two-factor sign-in, and then signs in with a code", async (
   await page.getByRole("button", { name: "Sign out" }).click();
   await page.getByLabel("Email address").fill(council.manager.email);
   await page.getByLabel("Password").fill(council.manager.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("alert")).toHaveText("Enter the 6-digit code from your authenticator app.");
   // The confirming code's 30-second step is used up; the next step's code is accepted.
   await page.getByLabel("Code from your authenticator app").fill(codeAt(secret, Date.now() + 30_000));
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
 });

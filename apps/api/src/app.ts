@@ -24,6 +24,8 @@ import { receiptRoutes } from "./features/receipts/routes.ts";
 import { reconciliationRoutes } from "./features/reconciliation/routes.ts";
 import { riskRoutes } from "./features/risks/routes.ts";
 import { sessionRoutes } from "./features/session/routes.ts";
+import type { ProviderOptions } from "./features/single-sign-on/provider-configuration.ts";
+import { singleSignOnRoutes } from "./features/single-sign-on/routes.ts";
 import { spendRoutes } from "./features/spend/routes.ts";
 import { spendImportRoutes } from "./features/spend-import/routes.ts";
 import { structureRoutes } from "./features/structure/routes.ts";
@@ -46,6 +48,10 @@ export type AppOptions = {
   webDist?: string;
   /** Keep the portfolio reconciliation between requests (FUNDLINE_PORTFOLIO_CACHE); on when omitted. */
   keepPortfolio?: boolean;
+  /** Fundline's address as people reach it (FUNDLINE_PUBLIC_URL); each request's own when omitted. */
+  publicUrl?: string;
+  /** Tests only: how openid-client judges councils' identity providers (its clock). */
+  identityProviders?: ProviderOptions;
 };
 
 /** The whole of Fundline's HTTP surface as one plugin: server.ts and the tests register exactly this. */
@@ -101,6 +107,11 @@ export const app = fp<AppOptions>(
         await api.register(grantImportRoutes);
         await api.register(auditRoutes);
         await api.register(calendarRoutes);
+        await api.register(singleSignOnRoutes, {
+          settings: access,
+          publicUrl: options.publicUrl,
+          provider: options.identityProviders,
+        });
       },
       { prefix: "/api" },
     );

@@ -47,6 +47,15 @@ const Environment = z.object({
           .map((entry) => entry.trim())
           .filter(Boolean) ?? [],
     ),
+  /**
+   * Fundline's address as people reach it (`https://fundline.example.gov.uk`): the redirect URI
+   * registered with councils' identity providers, and links in emails. Unset: each request's own.
+   */
+  FUNDLINE_PUBLIC_URL: z
+    .string()
+    .url()
+    .transform((url) => url.replace(/\/+$/, ""))
+    .optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Serve Prometheus metrics at /metrics on this port (off when unset). */
   FUNDLINE_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),

@@ -139,6 +139,7 @@ async function main() {
       prisma,
       webDist: config.FUNDLINE_WEB_DIST ?? DEFAULT_WEB_DIST,
       keepPortfolio: config.FUNDLINE_PORTFOLIO_CACHE === "on",
+      publicUrl: config.FUNDLINE_PUBLIC_URL,
       access: {
         secureCookies: config.NODE_ENV === "production",
         publicDocumentation: config.NODE_ENV !== "production",

@@ -15,6 +15,7 @@ export * from "./periods.ts";
 export * from "./programmes.ts";
 export * from "./reconciliation.ts";
 export * from "./session.ts";
+export * from "./single-sign-on.ts";
 export * from "./spend.ts";
 export * from "./structure.ts";
 export * from "./users.ts";

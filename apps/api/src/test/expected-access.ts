@@ -13,6 +13,9 @@ GET /api/calendar-feed                            A F P V
 POST /api/calendar-feed                           A F P V
 DELETE /api/calendar-feed                         A F P V
 GET /api/role-policies                            A . . .
+GET /api/council-sign-in                          A . . .
+PUT /api/council-sign-in/:id                      A . . .
+DELETE /api/council-sign-in/:id                   A . . .
 PATCH /api/role-policies/:role                    A . . .
 GET /api/users                                    A . . .
 POST /api/users                                   A . . .
@@ -128,6 +131,10 @@ export const PUBLIC_ROUTES = [
   "POST /api/invitations/accept",
   // A calendar program's: the secret in the address is the credential.
   "GET /api/calendar/:token/milestones.ics",
+  // A council sign-in: the browser has no session yet; the council's provider vouches for it.
+  "GET /api/sso/councils",
+  "GET /api/sso/start",
+  "GET /api/sso/callback",
 ];
 
 const LETTERS: Record<string, Role> = { A: "administrator", F: "finance_officer", P: "programme_manager", V: "viewer" };

@@ -5,7 +5,7 @@ import { createTestDatabase } from "@fundline/db/testing";
 import { MAX_AMOUNT_PENCE, ROLES, type Role } from "@fundline/domain";
 import Fastify, { type FastifyInstance, type InjectOptions, type LightMyRequestResponse } from "fastify";
 import { inject } from "vitest";
-import { app, serverOptions } from "../app.ts";
+import { type AppOptions, app, serverOptions } from "../app.ts";
 import { hashPassword } from "../lib/passwords.ts";
 
 export const TEST_PASSWORD = "a long test passphrase 4 all";
@@ -55,7 +55,14 @@ export async function signInAs(fastify: FastifyInstance, email: string, password
  * Otherwise this copy of the database lets one person move any amount (its councils' threshold is
  * the largest amount there is), so tests of other rules write money in one step.
  */
-export async function buildTestApp({ secondApprover }: { secondApprover?: "as shipped" } = {}): Promise<TestApp> {
+export async function buildTestApp({
+  secondApprover,
+  appOptions = {},
+}: {
+  secondApprover?: "as shipped";
+  /** Anything the server would set from its environment (its public address, say). */
+  appOptions?: Omit<AppOptions, "prisma">;
+} = {}): Promise<TestApp> {
   const database = await createTestDatabase(inject("databaseAdminUrl"));
   const prisma = createPrismaClient(database.url);
   if (secondApprover !== "as shipped") {
@@ -65,7 +72,7 @@ export async function buildTestApp({ secondApprover }: { secondApprover?: "as sh
     await prisma.$executeRawUnsafe(`UPDATE "Organisation" SET "approvalThresholdPence" = ${MAX_AMOUNT_PENCE}`);
   }
   const fastify = Fastify({ ...serverOptions, logger: false });
-  await fastify.register(app, { prisma });
+  await fastify.register(app, { prisma, ...appOptions });
   await fastify.ready();
 
   const passwordHash = await hashPassword(TEST_PASSWORD);

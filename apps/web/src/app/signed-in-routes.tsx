@@ -15,6 +15,9 @@ const HomePage = page(() => import("../features/home/components/home-page.tsx"),
 const DashboardPage = page(() => import("../features/dashboard/components/dashboard-page.tsx"), "DashboardPage");
 const ProgrammePage = page(() => import("../features/programmes/components/programme-page.tsx"), "ProgrammePage");
 const PortfolioPage = page(() => import("../features/reconciliation/components/portfolio-page.tsx"), "PortfolioPage");
+const councilSignInPages = () => import("../features/single-sign-on/components/council-sign-in-page.tsx");
+const CouncilSignInPage = page(councilSignInPages, "CouncilSignInPage");
+const CouncilIdentityProviderPage = page(councilSignInPages, "CouncilIdentityProviderPage");
 const UsersPage = page(() => import("../features/users/components/users-page.tsx"), "UsersPage");
 const SpendImportPage = page(
   () => import("../features/spend-import/components/spend-import-page.tsx"),
@@ -180,6 +183,8 @@ export function SignedInPages() {
       <Route path="/money/approvals" element={<ApprovalsPage />} />
       <Route path="/reconciliation" element={<PortfolioPage />} />
       <Route path="/users" element={users(UsersPage)} />
+      <Route path="/council-sign-in" element={users(CouncilSignInPage)} />
+      <Route path="/council-sign-in/:organisationId" element={users(CouncilIdentityProviderPage)} />
       <Route path="/users/:userId/edit" element={users(EditUserPage)} />
       <Route path="/organisations" element={reference(OrganisationsPage)} />
       <Route path="/organisations/new" element={reference(AddOrganisationPage)} />

@@ -68,7 +68,7 @@ export async function getJson<Schema extends z.ZodType>(path: string, schema: Sc
 
 /** Sends a write with the CSRF token and validates the answer. */
 export async function sendJson<Schema extends z.ZodType>(
-  method: "POST" | "PATCH" | "DELETE",
+  method: "POST" | "PATCH" | "PUT" | "DELETE",
   path: string,
   body: unknown,
   schema: Schema,

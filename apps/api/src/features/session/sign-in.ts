@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@fundline/db";
 import { ACCOUNT_FAILURE_LIMIT, ADDRESS_FREE_FAILURES, secondsToWait } from "@fundline/domain";
 import type { SignInRequest } from "@fundline/schemas";
-import { TooManyAttempts, Unauthenticated } from "../../errors.ts";
+import { Forbidden, TooManyAttempts, Unauthenticated } from "../../errors.ts";
 import { verifyPassword } from "../../lib/passwords.ts";
 import { type SessionSettings, startSession } from "../../lib/sessions.ts";
 import { acceptedTotpStep } from "./totp.ts";
@@ -21,13 +21,24 @@ export async function signIn(
   const wait = await signInWait(prisma, email, options.ipAddress, new Date());
   if (wait) throw new TooManyAttempts(wait.message, wait.seconds);
 
-  const user = await prisma.user.findUnique({ where: { email } });
+  const user = await prisma.user.findUnique({
+    where: { email },
+    include: { organisation: { select: { identityProvider: { select: { passwordSignIn: true } } } } },
+  });
   const passwordIsRight = await verifyPassword(user?.passwordHash ?? null, password);
   const recordAttempt = (succeeded: boolean) =>
     prisma.signInAttempt.create({ data: { email, ipAddress: options.ipAddress, succeeded } });
   if (!user?.active || !passwordIsRight) {
     await recordAttempt(false);
     throw new Unauthenticated("The email address or password is not right.");
+  }
+
+  // Only once the password is right, so this says nothing to someone guessing. Administrators keep
+  // their password: a council's provider being down must not lock everyone out of Fundline.
+  if (user.organisation.identityProvider?.passwordSignIn === false && user.role !== "administrator") {
+    throw new Forbidden(
+      "Your council signs in to Fundline with its own accounts: choose “Sign in with your council account”.",
+    );
   }
 
   // Second factor: a code from the authenticator app, once per 30-second step.

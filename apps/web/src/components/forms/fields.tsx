@@ -55,13 +55,21 @@ export function HintAndProblem({
   );
 }
 
-export function TextField({ width, ...props }: FieldProps & { width?: "short" | "full" }) {
+export function TextField({
+  width,
+  secret,
+  ...props
+}: FieldProps & {
+  width?: "short" | "full" /** A secret: not shown as typed, not offered by autofill. */;
+  secret?: boolean;
+}) {
   const { register } = useFormContext();
   return (
     <FormGroup {...props}>
       {(described) => (
         <input
-          type="text"
+          type={secret ? "password" : "text"}
+          autoComplete={secret ? "new-password" : undefined}
           className={width === "short" ? "input-short" : undefined}
           {...described}
           {...register(props.name)}

@@ -1,6 +1,7 @@
 import { type FormEvent, useId, useState } from "react";
 import { PageHeading } from "../../../components/page/page-heading.tsx";
 import { ApiError } from "../../../lib/api-client.ts";
+import { CouncilSignInChoice } from "../../single-sign-on/index.ts";
 import { useSignIn } from "../api/session.ts";
 
 type FieldErrors = Partial<Record<"email" | "password" | "totpCode", string>>;
@@ -66,6 +67,7 @@ export function SignInForm() {
   return (
     <section className="sign-in" aria-labelledby={`${id}-title`}>
       <PageHeading id={`${id}-title`}>Sign in</PageHeading>
+      <CouncilSignInChoice />
       <form onSubmit={submit} noValidate>
         {field("email", "Email address", "email", "username")}
         {field("password", "Password", "password", "current-password")}

@@ -24,6 +24,9 @@ export function UsersPage() {
     <>
       <Confirmation />
       <PageHeading>Users</PageHeading>
+      <p>
+        <Link to="/council-sign-in">Council sign-in</Link>: let a council's people sign in with their own accounts.
+      </p>
       <InviteUserForm />
       <RolePolicies />
       <h2>Everyone with an account</h2>
