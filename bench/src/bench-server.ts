@@ -49,6 +49,8 @@ export async function startServer(databaseUrl: string, env: Record<string, strin
       HOST: "127.0.0.1",
       NODE_ENV: "production",
       FUNDLINE_SEED: "none",
+      // Measured alone: no weekly emails composed for the bench's thousands of people at start.
+      FUNDLINE_WEEKLY_DIGESTS: "off",
       LOG_LEVEL: "warn",
       FUNDLINE_ADMIN_EMAIL: ADMIN.email,
       FUNDLINE_ADMIN_PASSWORD: ADMIN.password,

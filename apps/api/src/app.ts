@@ -11,6 +11,7 @@ import { commitmentRoutes } from "./features/commitments/routes.ts";
 import { dashboardRoutes } from "./features/dashboard/routes.ts";
 import { decisionRoutes } from "./features/decisions/routes.ts";
 import { deliverableRoutes } from "./features/deliverables/routes.ts";
+import { digestRoutes } from "./features/digests/routes.ts";
 import { exportRoutes } from "./features/exports/routes.ts";
 import { fundRoutes } from "./features/funds/routes.ts";
 import { grantImportRoutes } from "./features/grant-import/routes.ts";
@@ -107,6 +108,7 @@ export const app = fp<AppOptions>(
         await api.register(grantImportRoutes);
         await api.register(auditRoutes);
         await api.register(calendarRoutes);
+        await api.register(digestRoutes);
         await api.register(singleSignOnRoutes, {
           settings: access,
           publicUrl: options.publicUrl,

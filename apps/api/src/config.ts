@@ -56,6 +56,19 @@ const Environment = z.object({
     .url()
     .transform((url) => url.replace(/\/+$/, ""))
     .optional(),
+  /**
+   * The mail server for weekly digests, as `smtp://user:password@host:587` (STARTTLS when offered)
+   * or `smtps://…:465`. Unset: development writes the emails to the console; production sends none.
+   */
+  FUNDLINE_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
+    .pipe(z.url())
+    .optional(),
+  /** Who the emails are from. */
+  FUNDLINE_MAIL_FROM: z.string().min(3).default("Fundline <fundline@localhost>"),
+  /** `off` sends no weekly digests from this server. */
+  FUNDLINE_WEEKLY_DIGESTS: z.enum(["on", "off"]).default("on"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Serve Prometheus metrics at /metrics on this port (off when unset). */
   FUNDLINE_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),

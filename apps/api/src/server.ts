@@ -24,7 +24,9 @@ import type { Registry } from "prom-client";
 import { app, serverOptions } from "./app.ts";
 import { type Config, ConfigError, loadConfig } from "./config.ts";
 import { isDatabaseUnavailable } from "./errors.ts";
+import { scheduleWeeklyDigests } from "./features/digests/schedule.ts";
 import { ensureDemoUsers, ensureFirstAdministrator, FirstUserError } from "./features/users/first-users.ts";
+import { mailerFor } from "./lib/mailer.ts";
 import { requestLogFields } from "./lib/request-log.ts";
 
 const DEFAULT_WEB_DIST = fileURLToPath(new URL("../../web/dist", import.meta.url));
@@ -110,6 +112,7 @@ async function main() {
       }, config.FUNDLINE_SHUTDOWN_GRACE_MS);
     });
     await fastify.close().catch(() => {});
+    await stopDigests?.();
     // Work whose client went away (or that streams its answer) holds no connection for close to
     // wait on: it may finish too, within the same grace period, before the pool closes under it.
     await Promise.race([fastify.workInFlight.settled(), graceOver]);
@@ -127,6 +130,7 @@ async function main() {
   process.on("unhandledRejection", (reason) => fastify.log.error({ err: reason }, "unhandled promise rejection"));
 
   let signInLines: string[] = [];
+  let stopDigests: (() => Promise<void>) | undefined;
   try {
     const applied = await applyMigrations(databaseUrl);
     if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
@@ -167,6 +171,21 @@ async function main() {
   const shownHost = config.HOST === "127.0.0.1" || config.HOST === "0.0.0.0" ? "localhost" : config.HOST;
   console.log(`Fundline is running at http://${shownHost}:${config.PORT}  (Ctrl-C to stop)`);
   for (const line of signInLines) console.log(line);
+  const mailer = mailerFor({
+    smtpUrl: config.FUNDLINE_SMTP_URL,
+    from: config.FUNDLINE_MAIL_FROM,
+    production: config.NODE_ENV === "production",
+  });
+  if (config.FUNDLINE_WEEKLY_DIGESTS === "on" && mailer) {
+    console.log(`Weekly digests go by ${mailer.describe}.`);
+    stopDigests = scheduleWeeklyDigests(prisma, {
+      mailer,
+      siteUrl: config.FUNDLINE_PUBLIC_URL ?? `http://${shownHost}:${config.PORT}`,
+      log: fastify.log,
+    });
+  } else if (config.FUNDLINE_WEEKLY_DIGESTS === "on") {
+    console.log("Weekly digests are not sent: set FUNDLINE_SMTP_URL to a mail server.");
+  }
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   fromIsoDate,
   isoDateFromParts,
   isoDateParts,
+  mondayOfWeek,
   todayInTheUk,
   toIsoDate,
   ukDayOf,
@@ -107,6 +108,25 @@ describe("as at", () => {
         const end = asAtMoment(iso);
         expect(ukDayOf(end)).toBe(iso);
         expect(todayInTheUk(end)).toBe(addDays(iso, 1));
+      }),
+    );
+  });
+});
+
+describe("mondayOfWeek", () => {
+  it("is the day itself on a Monday and the Monday before on any other day", () => {
+    expect(mondayOfWeek("2026-12-07")).toBe("2026-12-07");
+    expect(mondayOfWeek("2026-12-13")).toBe("2026-12-07");
+    expect(mondayOfWeek("2026-12-10")).toBe("2026-12-07");
+    expect(mondayOfWeek("2027-01-01")).toBe("2026-12-28");
+  });
+  it("is always a Monday at most six days before", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 40_000 }), (offset) => {
+        const day = addDays("2000-01-01", offset);
+        const monday = mondayOfWeek(day);
+        const gap = (Date.parse(day) - Date.parse(monday)) / 86_400_000;
+        return new Date(`${monday}T00:00:00Z`).getUTCDay() === 1 && gap >= 0 && gap <= 6;
       }),
     );
   });

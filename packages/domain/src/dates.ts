@@ -128,3 +128,9 @@ export function asAtMoment(asAt: string): Date {
 export function ukDayOf(moment: Date): string {
   return todayInTheUk(new Date(moment.getTime() - 1));
 }
+
+/** The Monday of the week a day falls in (weekly emails are one a person a week, Monday to Sunday). */
+export function mondayOfWeek(isoDate: string): string {
+  const day = new Date(`${isoDate}T00:00:00Z`).getUTCDay();
+  return addDays(isoDate, -((day + 6) % 7));
+}

@@ -78,3 +78,12 @@ export const RolePolicyListResponse = z.object({ policies: z.array(RolePolicy) }
 export const UpdateRolePolicyRequest = z.strictObject({ version: Count, totpRequired: z.boolean() });
 export type UpdateRolePolicyRequest = z.infer<typeof UpdateRolePolicyRequest>;
 export const RoleParams = z.strictObject({ role: Role });
+
+/** Whether a person gets the weekly email of what is due. */
+export const WeeklyDigestSetting = z.strictObject({ weeklyDigest: z.boolean() });
+export type WeeklyDigestSetting = z.infer<typeof WeeklyDigestSetting>;
+
+/** The secret in an email's unsubscribe link: 32 random bytes, base64url. */
+export const UnsubscribeParams = z.strictObject({
+  token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, "is not an unsubscribe link"),
+});

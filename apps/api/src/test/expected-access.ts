@@ -12,6 +12,8 @@ POST /api/session/totp/confirm                    A F P V
 GET /api/calendar-feed                            A F P V
 POST /api/calendar-feed                           A F P V
 DELETE /api/calendar-feed                         A F P V
+GET /api/account/weekly-digest                    A F P V
+PUT /api/account/weekly-digest                    A F P V
 GET /api/role-policies                            A . . .
 GET /api/council-sign-in                          A . . .
 PUT /api/council-sign-in/:id                      A . . .
@@ -135,6 +137,8 @@ export const PUBLIC_ROUTES = [
   "GET /api/sso/councils",
   "GET /api/sso/start",
   "GET /api/sso/callback",
+  // From a weekly email: the secret in the link is the credential.
+  "POST /api/weekly-digest/unsubscribe/:token",
 ];
 
 const LETTERS: Record<string, Role> = { A: "administrator", F: "finance_officer", P: "programme_manager", V: "viewer" };

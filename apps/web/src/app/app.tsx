@@ -14,6 +14,9 @@ const queryClient = new QueryClient({
 const AcceptInvitation = lazy(async () => ({
   default: (await import("../features/session/components/accept-invitation.tsx")).AcceptInvitation,
 }));
+const UnsubscribePage = lazy(async () => ({
+  default: (await import("../features/digests/components/unsubscribe-page.tsx")).UnsubscribePage,
+}));
 const SignedInPages = lazy(async () => ({ default: (await import("./signed-in-routes.tsx")).SignedInPages }));
 
 /** Catches a page that throws; moving to another address tries again. */
@@ -34,6 +37,7 @@ export function App() {
           <PageBoundary>
             <Routes>
               <Route path="/accept-invitation" element={<AcceptInvitation />} />
+              <Route path="/unsubscribe" element={<UnsubscribePage />} />
               <Route
                 path="*"
                 element={
