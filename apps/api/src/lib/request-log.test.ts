@@ -20,4 +20,11 @@ describe("a request's log line", () => {
     expect(logged.path).toBe("/api/calendar/(secret)/milestones.ics");
     expect(JSON.stringify(logged)).not.toContain(secret);
   });
+
+  it("leaves out the secret in an email's unsubscribe link", () => {
+    const secret = "Qx1OcnicwMILbP7-p2nLuUOmTNquzWTTL8lXr0W2QI9";
+    const logged = requestLogFields({ id: "r3", method: "POST", url: `/api/weekly-digest/unsubscribe/${secret}` });
+    expect(logged.path).toBe("/api/weekly-digest/unsubscribe/(secret)");
+    expect(JSON.stringify(logged)).not.toContain(secret);
+  });
 });

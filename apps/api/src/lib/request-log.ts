@@ -1,7 +1,7 @@
 // What a request's log line says of it: its id, method and path, with no addresses, headers,
 // cookies or query strings (which may carry personal data or secrets), and with the secret in
-// a calendar feed's address (which calendar programs put in the path) left out.
-const SECRET_IN_PATH = /^(\/api\/calendar\/)[^/]+/;
+// a calendar feed's address and in an email's unsubscribe link (both in the path) left out.
+const SECRET_IN_PATH = /^(\/api\/calendar\/|\/api\/weekly-digest\/unsubscribe\/)[^/?]+/;
 
 export function requestLogFields(request: { id: string; method: string; url: string }) {
   return {
