@@ -13,17 +13,36 @@ export type DatabasePoolOptions = {
 
 const pools = new WeakMap<PrismaClient, pg.Pool>();
 
+/**
+ * `?pgbouncer=true` on a connection string (Prisma's own convention) says it reaches PostgreSQL
+ * through PgBouncer in transaction mode: its server connections are shared between clients, so
+ * no setting may be sent at connection start (PgBouncer refuses startup parameters it does not
+ * know, and a session setting would leak to whoever gets the connection next). The limits the
+ * direct connection sets for itself are then the database role's (docs/operations.md).
+ */
+export function throughPgBouncer(connectionString: string): { url: string; pgBouncer: boolean } {
+  const url = new URL(connectionString);
+  const pgBouncer = url.searchParams.get("pgbouncer") === "true";
+  url.searchParams.delete("pgbouncer");
+  return { url: url.toString(), pgBouncer };
+}
+
 export function createPrismaClient(connectionString: string, pool: DatabasePoolOptions = {}): PrismaClient {
+  const { url, pgBouncer } = throughPgBouncer(connectionString);
   // An explicit, bounded pool: an exhausted pool or a dead database fails fast instead of hanging.
   const connections = new pg.Pool({
-    connectionString,
+    connectionString: url,
     max: pool.maxConnections ?? 10,
     connectionTimeoutMillis: pool.connectionTimeoutMs ?? 5_000,
     idleTimeoutMillis: 30_000,
-    statement_timeout: pool.statementTimeoutMs ?? 30_000,
-    // If this process dies mid-statement (SIGKILL), PostgreSQL notices within 2 s and rolls the
-    // transaction back, rather than running a half-finished import on and holding its locks.
-    options: "-c client_connection_check_interval=2000",
+    ...(pgBouncer
+      ? {}
+      : {
+          statement_timeout: pool.statementTimeoutMs ?? 30_000,
+          // If this process dies mid-statement (SIGKILL), PostgreSQL notices within 2 s and rolls the
+          // transaction back, rather than running a half-finished import on and holding its locks.
+          options: "-c client_connection_check_interval=2000",
+        }),
   });
   const prisma = new PrismaClient({ adapter: new PrismaPg(connections, { disposeExternalPool: true }) });
   pools.set(prisma, connections);

@@ -7,6 +7,11 @@ const Environment = z.object({
   HOST: z.string().min(1).default("127.0.0.1"),
   /** A PostgreSQL you run yourself. When unset, Fundline starts an embedded one. */
   DATABASE_URL: z.string().url().optional(),
+  /**
+   * Through PgBouncer (`DATABASE_URL=…?pgbouncer=true`), the same database reached directly, for
+   * migrations: they hold a session lock that transaction pooling cannot keep.
+   */
+  DATABASE_DIRECT_URL: z.string().url().optional(),
   /** Where the embedded PostgreSQL keeps its data between runs. */
   FUNDLINE_DATA_DIR: z.string().min(1).optional(),
   /** Port for the embedded PostgreSQL (loopback only). */

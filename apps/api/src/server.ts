@@ -17,6 +17,7 @@ import {
   type RunningPostgres,
   releaseShutdownSignals,
   startEmbeddedPostgres,
+  throughPgBouncer,
 } from "@fundline/db";
 import { seedDemoProgrammes } from "@fundline/db/seed";
 import Fastify from "fastify";
@@ -132,7 +133,12 @@ async function main() {
   let signInLines: string[] = [];
   let stopDigests: (() => Promise<void>) | undefined;
   try {
-    const applied = await applyMigrations(databaseUrl);
+    if (throughPgBouncer(databaseUrl).pgBouncer && !config.DATABASE_DIRECT_URL) {
+      throw new StartupError(
+        "DATABASE_URL goes through PgBouncer (pgbouncer=true): set DATABASE_DIRECT_URL to the database itself, for migrations.",
+      );
+    }
+    const applied = await applyMigrations(config.DATABASE_DIRECT_URL ?? databaseUrl);
     if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
     if (config.FUNDLINE_SEED === "demo") {
       const seed = await seedDemoProgrammes(prisma);

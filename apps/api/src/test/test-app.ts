@@ -58,13 +58,16 @@ export async function signInAs(fastify: FastifyInstance, email: string, password
 export async function buildTestApp({
   secondApprover,
   appOptions = {},
+  connectThrough,
 }: {
   secondApprover?: "as shipped";
   /** Anything the server would set from its environment (its public address, say). */
   appOptions?: Omit<AppOptions, "prisma">;
+  /** The address the app reaches its fresh database by (through a pooler, say); the database's own when omitted. */
+  connectThrough?: (databaseUrl: string) => Promise<string>;
 } = {}): Promise<TestApp> {
   const database = await createTestDatabase(inject("databaseAdminUrl"));
-  const prisma = createPrismaClient(database.url);
+  const prisma = createPrismaClient(connectThrough ? await connectThrough(database.url) : database.url);
   if (secondApprover !== "as shipped") {
     await prisma.$executeRawUnsafe(
       `ALTER TABLE "Organisation" ALTER COLUMN "approvalThresholdPence" SET DEFAULT ${MAX_AMOUNT_PENCE}`,

@@ -61,7 +61,7 @@ export function digestEmail(options: {
       total: due.imports.total,
       lines: due.imports.rows.map((batch) => ({
         text: `${batch.fileName}, imported ${formatDate(batch.importedOn)}: ${batch.unmatchedRows} ${batch.unmatchedRows === 1 ? "row" : "rows"} unmatched`,
-        href: link(`/imports?batch=${batch.id}`),
+        href: link("/imports"),
       })),
       more: link("/imports"),
     },
