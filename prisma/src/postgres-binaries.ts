@@ -72,9 +72,16 @@ export function releaseShutdownSignals(): void {
 async function importFrom(packageDir: string): Promise<EmbeddedPostgresConstructor> {
   const manifest = JSON.parse(await readFile(join(packageDir, "package.json"), "utf8")) as { exports: string };
   const before = new Map(SHUTDOWN_SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const beforeExit = new Set(process.listeners("beforeExit"));
   const module = (await import(pathToFileURL(join(packageDir, manifest.exports)).href)) as {
     default: EmbeddedPostgresConstructor;
   };
+  // async-exit-hook also ends the process with exit(0) on 'beforeExit', which threw away the exit
+  // code a process had set: a test run with failures exited 0. Every caller stops its clusters
+  // itself (and a running cluster keeps the process alive, so this would only fire afterwards).
+  for (const handler of process.listeners("beforeExit")) {
+    if (!beforeExit.has(handler)) process.removeListener("beforeExit", handler);
+  }
   for (const signal of SHUTDOWN_SIGNALS) {
     for (const handler of process.listeners(signal)) {
       if (!before.get(signal)?.has(handler))
