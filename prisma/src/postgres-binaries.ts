@@ -72,15 +72,21 @@ export function releaseShutdownSignals(): void {
 async function importFrom(packageDir: string): Promise<EmbeddedPostgresConstructor> {
   const manifest = JSON.parse(await readFile(join(packageDir, "package.json"), "utf8")) as { exports: string };
   const before = new Map(SHUTDOWN_SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
-  const beforeExit = new Set(process.listeners("beforeExit"));
+  const exitListeners = new Map<"beforeExit" | "exit", Set<unknown>>([
+    ["beforeExit", new Set(process.listeners("beforeExit"))],
+    ["exit", new Set(process.listeners("exit"))],
+  ]);
   const module = (await import(pathToFileURL(join(packageDir, manifest.exports)).href)) as {
     default: EmbeddedPostgresConstructor;
   };
   // async-exit-hook also ends the process with exit(0) on 'beforeExit', which threw away the exit
-  // code a process had set: a test run with failures exited 0. Every caller stops its clusters
-  // itself (and a running cluster keeps the process alive, so this would only fire afterwards).
-  for (const handler of process.listeners("beforeExit")) {
-    if (!beforeExit.has(handler)) process.removeListener("beforeExit", handler);
+  // code a process had set: a test run with failures exited 0. Its 'exit' listener, left alone,
+  // then calls the package's asynchronous hook without its callback and crashes. Every caller
+  // stops its clusters itself (and a running cluster keeps the process alive anyway), so both go.
+  for (const [event, before] of exitListeners) {
+    for (const handler of process.listeners(event as "exit")) {
+      if (!before.has(handler)) process.removeListener(event as "exit", handler as NodeJS.ExitListener);
+    }
   }
   for (const signal of SHUTDOWN_SIGNALS) {
     for (const handler of process.listeners(signal)) {
