@@ -1,3 +1,4 @@
+import rateLimit from "@fastify/rate-limit";
 import type { PrismaClient } from "@fundline/db";
 import fp from "fastify-plugin";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
@@ -78,6 +79,9 @@ export const app = fp<AppOptions>(
     fastify.addHook("onResponse", tracking.onResponse);
     await fastify.register(accessPlugin, access);
     await fastify.register(openApiPlugin);
+    // Off by default: routes a browser or program reaches with no session (a calendar feed, a
+    // council sign-in, an unsubscribe link) set their own limit in `config.rateLimit`.
+    await fastify.register(rateLimit, { global: false });
 
     await fastify.register(
       async (api) => {

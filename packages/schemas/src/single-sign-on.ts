@@ -3,6 +3,9 @@ import { Text, Uuid, Version } from "./common.ts";
 
 const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
+/** An address on this computer: the one place an issuer may be plain http (development, tests). */
+export const isLoopbackUrl = (address: string) => LOOPBACK_HOSTS.has(new URL(address).hostname);
+
 /** An identity provider's issuer: https, or plain http to this computer (development and tests). */
 export const IssuerUrl = z
   .string()

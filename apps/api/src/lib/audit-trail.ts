@@ -10,6 +10,10 @@ import { assertStaysInScope, isScopedTable, programmeOf, type Scope } from "./sc
  */
 export type Actor = { id: string | null; label: string; scope?: Scope; organisationId?: string };
 
+/** A person as the audit trail names them: "Ada Lovelace <ada@council.example>". */
+export const personLabel = (person: { displayName: string; email: string }) =>
+  `${person.displayName} <${person.email}>`;
+
 export type AuditEntry = {
   actor: Actor;
   entityType: string;

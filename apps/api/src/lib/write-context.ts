@@ -3,7 +3,7 @@ import type { Prisma, PrismaClient } from "@fundline/db";
 import { ConflictResponse, ErrorResponse, type RetireRequest } from "@fundline/schemas";
 import type { FastifyRequest } from "fastify";
 import { Conflict, NotFound, RuleBroken, Unauthenticated } from "../errors.ts";
-import { type Actor, recordAudit } from "./audit-trail.ts";
+import { type Actor, personLabel, recordAudit } from "./audit-trail.ts";
 import type { VersionedTable } from "./records.ts";
 import { scopeOf } from "./scope.ts";
 import { transactionRetries } from "./transaction-retries.ts";
@@ -14,7 +14,7 @@ export function actorOf(request: FastifyRequest): Actor {
   if (!principal) throw new Unauthenticated("Sign in to continue.");
   return {
     id: principal.userId,
-    label: `${principal.displayName} <${principal.email}>`,
+    label: personLabel(principal),
     scope: scopeOf(request),
     organisationId: principal.organisationId,
   };

@@ -3,9 +3,9 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { chmod, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { freePort } from "@fundline/db";
 import pg from "pg";
 
 export const PGBOUNCER = [process.env.FUNDLINE_TEST_PGBOUNCER, "/usr/sbin/pgbouncer", "/usr/bin/pgbouncer"].find(
@@ -19,16 +19,6 @@ export type RunningPgBouncer = {
   show: (command: string) => Promise<Record<string, unknown>[]>;
   stop: () => Promise<void>;
 };
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 export async function startPgBouncer(
   databaseUrl: string,

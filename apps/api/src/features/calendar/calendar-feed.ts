@@ -7,7 +7,7 @@ import { seesEveryProgramme } from "@fundline/domain";
 import type { CalendarFeedQuery, CalendarFeedResponse, NewCalendarFeedResponse } from "@fundline/schemas";
 import ical, { ICalEventStatus } from "ical-generator";
 import { NotFound } from "../../errors.ts";
-import { recordAudit } from "../../lib/audit-trail.ts";
+import { personLabel, recordAudit } from "../../lib/audit-trail.ts";
 import { visibleProgrammes } from "../../lib/scope.ts";
 import { hashOfSecret, newSecretToken } from "../../lib/secret-tokens.ts";
 import type { Principal } from "../../lib/sessions.ts";
@@ -34,7 +34,7 @@ export async function makeCalendarFeed(
       update: { tokenHash: hashOfSecret(token), createdAt: new Date() },
     });
     await recordAudit(tx, {
-      actor: { id: principal.userId, label: `${principal.displayName} <${principal.email}>` },
+      actor: { id: principal.userId, label: personLabel(principal) },
       entityType: "User",
       entityId: principal.userId,
       action: "update",
@@ -54,7 +54,7 @@ export async function revokeCalendarFeed(prisma: PrismaClient, principal: Princi
     if (!before) return;
     await tx.calendarFeed.delete({ where: { id: before.id } });
     await recordAudit(tx, {
-      actor: { id: principal.userId, label: `${principal.displayName} <${principal.email}>` },
+      actor: { id: principal.userId, label: personLabel(principal) },
       entityType: "User",
       entityId: principal.userId,
       action: "update",

@@ -1,4 +1,3 @@
-import rateLimit from "@fastify/rate-limit";
 import {
   CalendarFeedParams,
   CalendarFeedQuery,
@@ -29,7 +28,6 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (fastify) => {
   );
 
   // Read by calendar programs with no session; guessing addresses is slowed to a crawl.
-  await fastify.register(rateLimit, { global: false });
   fastify.get(
     "/calendar/:token/milestones.ics",
     {

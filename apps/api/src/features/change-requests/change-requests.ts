@@ -10,7 +10,7 @@ import type {
   RejectChangeRequest,
 } from "@fundline/schemas";
 import { Conflict, Forbidden, NotFound, RuleBroken } from "../../errors.ts";
-import { type Actor, recordAudit } from "../../lib/audit-trail.ts";
+import { type Actor, personLabel, recordAudit } from "../../lib/audit-trail.ts";
 import {
   approvedChangeOf,
   changeRequestInclude,
@@ -140,7 +140,7 @@ export async function approveChangeRequest(
     });
     const actor: Actor = {
       id: asker.id,
-      label: `${asker.displayName} <${asker.email}>, approved by ${write.actor.label}`,
+      label: `${personLabel(asker)}, approved by ${write.actor.label}`,
       // The approver is the one acting now: what is written must be inside their scope.
       scope: write.actor.scope,
       organisationId: asker.organisationId ?? undefined,

@@ -1,4 +1,3 @@
-import rateLimit from "@fastify/rate-limit";
 import { ErrorResponse, UnsubscribeParams, WeeklyDigestSetting } from "@fundline/schemas";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { NotFound } from "../../errors.ts";
@@ -31,7 +30,6 @@ export const digestRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.addContentTypeParser("application/x-www-form-urlencoded", { parseAs: "string" }, (_request, _body, done) =>
     done(null, undefined),
   );
-  await fastify.register(rateLimit, { global: false });
   fastify.post(
     "/weekly-digest/unsubscribe/:token",
     {

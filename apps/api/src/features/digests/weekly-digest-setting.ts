@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@fundline/db";
 import type { WeeklyDigestSetting } from "@fundline/schemas";
-import { recordAudit } from "../../lib/audit-trail.ts";
+import { personLabel, recordAudit } from "../../lib/audit-trail.ts";
 import { hashOfSecret } from "../../lib/secret-tokens.ts";
 import type { Principal } from "../../lib/sessions.ts";
 
@@ -20,7 +20,7 @@ export async function setWeeklyDigest(
     await tx.user.update({ where: { id: principal.userId }, data: { weeklyDigest: setting.weeklyDigest } });
     if (before.weeklyDigest !== setting.weeklyDigest) {
       await recordAudit(tx, {
-        actor: { id: principal.userId, label: `${principal.displayName} <${principal.email}>` },
+        actor: { id: principal.userId, label: personLabel(principal) },
         entityType: "User",
         entityId: principal.userId,
         action: "update",
@@ -47,7 +47,7 @@ export async function unsubscribe(prisma: PrismaClient, token: string, requestId
     await tx.user.update({ where: { id: digest.userId }, data: { weeklyDigest: false } });
     if (digest.user.weeklyDigest) {
       await recordAudit(tx, {
-        actor: { id: digest.userId, label: `${digest.user.displayName} <${digest.user.email}> (unsubscribe link)` },
+        actor: { id: digest.userId, label: `${personLabel(digest.user)} (unsubscribe link)` },
         entityType: "User",
         entityId: digest.userId,
         action: "update",

@@ -2,7 +2,7 @@ import type { PrismaClient } from "@fundline/db";
 import { ROLES } from "@fundline/domain";
 import type { UpdateRolePolicyRequest } from "@fundline/schemas";
 import { Conflict, RuleBroken } from "../../errors.ts";
-import { recordAudit } from "../../lib/audit-trail.ts";
+import { personLabel, recordAudit } from "../../lib/audit-trail.ts";
 import type { Principal } from "../../lib/sessions.ts";
 import type { WriteContext } from "../../lib/write-context.ts";
 import { acceptedTotpStep, newTotpSecret, totpUri } from "./totp.ts";
@@ -41,7 +41,7 @@ export async function confirmTotpEnrolment(
     });
     await tx.session.update({ where: { id: principal.sessionId }, data: { verified: true } });
     await recordAudit(tx, {
-      actor: { id: user.id, label: `${user.displayName} <${user.email}>` },
+      actor: { id: user.id, label: personLabel(user) },
       entityType: "User",
       entityId: user.id,
       action: "update",

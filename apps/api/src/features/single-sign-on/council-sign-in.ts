@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@fundline/db";
 import { type GroupRoleMapping, roleFromGroups, type SignInRefusal } from "@fundline/domain";
 import * as openid from "openid-client";
-import { recordAudit } from "../../lib/audit-trail.ts";
+import { personLabel, recordAudit } from "../../lib/audit-trail.ts";
 import { hashOfSecret } from "../../lib/secret-tokens.ts";
 import { type SessionSettings, startSession } from "../../lib/sessions.ts";
 import { configurationOf, type ProviderOptions } from "./provider-configuration.ts";
@@ -128,7 +128,7 @@ export async function finishCouncilSignIn(
     if (role !== user.role) {
       await tx.user.update({ where: { id: user.id }, data: { role, version: { increment: 1 } } });
       await recordAudit(tx, {
-        actor: { id: user.id, label: `${user.displayName} <${user.email}> (council sign-in)` },
+        actor: { id: user.id, label: `${personLabel(user)} (council sign-in)` },
         entityType: "User",
         entityId: user.id,
         action: "update",

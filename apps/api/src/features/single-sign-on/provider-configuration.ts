@@ -1,3 +1,4 @@
+import { isLoopbackUrl } from "@fundline/schemas";
 import * as openid from "openid-client";
 
 /** A council's identity provider as stored: what openid-client needs to talk to it. */
@@ -22,9 +23,6 @@ export type ProviderOptions = {
 const discovered = new Map<string, { version: number; configuration: openid.Configuration; at: number }>();
 const KEEP_MS = 3_600_000;
 
-/** Plain http is allowed to this computer only (the schema refuses it elsewhere). */
-const isLoopback = (issuer: string) => ["localhost", "127.0.0.1", "[::1]"].includes(new URL(issuer).hostname);
-
 /** Reads the provider's discovery document; throws what openid-client throws. */
 export async function discoverProvider(
   provider: Omit<StoredProvider, "organisationId" | "version">,
@@ -37,7 +35,8 @@ export async function discoverProvider(
     openid.ClientSecretBasic(provider.clientSecret),
     {
       timeout: 10,
-      ...(isLoopback(provider.issuer) ? { execute: [openid.allowInsecureRequests] } : {}),
+      // Plain http is allowed to this computer only (the schema refuses it elsewhere).
+      ...(isLoopbackUrl(provider.issuer) ? { execute: [openid.allowInsecureRequests] } : {}),
     },
   );
   return configuration;

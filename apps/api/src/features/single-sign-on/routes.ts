@@ -1,4 +1,3 @@
-import rateLimit from "@fastify/rate-limit";
 import {
   CouncilSignInListResponse,
   CouncilSignInResponse,
@@ -11,6 +10,7 @@ import {
 } from "@fundline/schemas";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { setSessionCookie } from "../../lib/session-cookie.ts";
 import type { SessionSettings } from "../../lib/sessions.ts";
 import { writeContextOf, writeErrors } from "../../lib/write-context.ts";
 import { finishCouncilSignIn, SignInRefused, startCouncilSignIn } from "./council-sign-in.ts";
@@ -85,7 +85,6 @@ export const singleSignOnRoutes: FastifyPluginAsyncZod<SingleSignOnOptions> = as
 
   // The browser arrives at these two without a session; each try is a round trip to a council's
   // provider, so both are rate limited per address.
-  await fastify.register(rateLimit, { global: false });
   const refuse = (reply: FastifyReply, error: unknown, request: FastifyRequest) => {
     if (!(error instanceof SignInRefused)) throw error;
     request.log.warn({ refusal: error.message }, "council sign-in refused");
@@ -133,11 +132,7 @@ export const singleSignOnRoutes: FastifyPluginAsyncZod<SingleSignOnOptions> = as
           settings: options.settings,
           provider: options.provider,
         });
-        const { name } = fastify.sessionCookie;
-        return reply
-          .clearCookie(stateCookie, cookieOptions)
-          .setCookie(name, session.token, { ...cookieOptions, expires: session.expiresAt })
-          .redirect("/", 303);
+        return setSessionCookie(fastify, reply.clearCookie(stateCookie, cookieOptions), session).redirect("/", 303);
       } catch (error) {
         return refuse(reply, error, request);
       }

@@ -8,7 +8,7 @@ import type {
   UserResponse,
 } from "@fundline/schemas";
 import { RuleBroken } from "../../errors.ts";
-import { recordAudit } from "../../lib/audit-trail.ts";
+import { personLabel, recordAudit } from "../../lib/audit-trail.ts";
 import { listPage, orderOf } from "../../lib/paging.ts";
 import { hashPassword, passwordProblem } from "../../lib/passwords.ts";
 import { assertReferencesExist } from "../../lib/references.ts";
@@ -168,7 +168,7 @@ export async function acceptInvitation(
       data: { passwordHash, invitationTokenHash: null, invitationExpiresAt: null, version: { increment: 1 } },
     });
     await recordAudit(tx, {
-      actor: { id: user.id, label: `${user.displayName} <${user.email}>` },
+      actor: { id: user.id, label: personLabel(user) },
       entityType: "User",
       entityId: user.id,
       action: "update",

@@ -1,5 +1,6 @@
 import { Link } from "react-router";
 import { PageHeading } from "../../../components/page/page-heading.tsx";
+import { ApiError } from "../../../lib/api-client.ts";
 import { useUnsubscribe } from "../api/weekly-digest.ts";
 
 /**
@@ -23,7 +24,7 @@ export function UnsubscribePage() {
           <div role="alert">
             {unsubscribe.isError && (
               <p className="form-error">
-                {unsubscribe.error.message.includes("was not found")
+                {unsubscribe.error instanceof ApiError && unsubscribe.error.statusCode === 404
                   ? "This link is not one Fundline sent, or was not copied whole. Use the link in your latest email, or switch the email off from your account page."
                   : unsubscribe.error.message}
               </p>
