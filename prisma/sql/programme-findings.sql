@@ -33,32 +33,15 @@ AS $function$
     WHERE commitment."programmeId" = ANY (programmes) AND commitment."retiredAt" IS NULL
   ), line AS (
     SELECT line.id, line."programmeId", line."retiredAt" IS NULL AS live,
-           coalesce(total."allocatedPence", 0) AS allocated, coalesce(total."spentPence", 0) AS spent,
-           coalesce(total."unnamedSpentPence", 0) AS unnamed
+           coalesce(total."allocatedPence", 0) AS allocated, coalesce(total."spentPence", 0) AS spent
     FROM "CostLine" line LEFT JOIN "CostLineTotal" total ON total."costLineId" = line.id
     WHERE line."programmeId" = ANY (programmes)
-  ), line_allocation AS (
-    -- Unnamed spend shared among a line's commitments by allocation, exact to the penny: the
-    -- same largest-remainder split as attributedSpend in the API's reconciliation figures.
-    SELECT allocation."commitmentId", allocation."costLineId", sum(allocation."amountPence") AS pence
-    FROM "Allocation" allocation JOIN line ON line.id = allocation."costLineId"
-    WHERE allocation."retiredAt" IS NULL
-    GROUP BY 1, 2
-  ), line_share AS (
-    SELECT share."commitmentId", share."costLineId", sign(line.unnamed) AS sign, abs(line.unnamed) AS whole,
-           floor(abs(line.unnamed)::numeric * share.pence / nullif(sum(share.pence) OVER w, 0))::bigint AS base,
-           (abs(line.unnamed)::numeric * share.pence) % nullif(sum(share.pence) OVER w, 0) AS remainder,
-           sum(share.pence) OVER w AS line_pence
-    FROM line_allocation share JOIN line ON line.id = share."costLineId"
-    WHERE line.unnamed <> 0
-    WINDOW w AS (PARTITION BY share."costLineId")
-  ), line_ranked AS (
-    SELECT *, row_number() OVER (PARTITION BY "costLineId" ORDER BY remainder DESC, "commitmentId") AS place,
-           whole - sum(base) OVER (PARTITION BY "costLineId") AS pennies_left
-    FROM line_share WHERE line_pence > 0
   ), attributed AS (
-    SELECT "commitmentId", sum(sign * (base + CASE WHEN place <= pennies_left THEN 1 ELSE 0 END)) AS pence
-    FROM line_ranked GROUP BY 1
+    -- Unnamed spend shared among a line's commitments by allocation, exact to the penny: kept
+    -- (fundline_attributed_spend), and worked out again just before this at each commit.
+    SELECT attributed."commitmentId", sum(attributed.pence) AS pence
+    FROM "AttributedSpend" attributed WHERE attributed."programmeId" = ANY (programmes)
+    GROUP BY 1
   ), commitment_counts AS (
     SELECT commitment."programmeId",
            count(*) FILTER (WHERE commitment.allocated > commitment.amount) AS over_allocated,
@@ -178,6 +161,26 @@ BEGIN
   SELECT id FROM "Programme" WHERE id = ANY (programmes) ORDER BY id
   ON CONFLICT ("programmeId") DO NOTHING;
   PERFORM 1 FROM "ProgrammeFinding" WHERE "programmeId" = ANY (programmes) ORDER BY "programmeId" FOR UPDATE;
+
+  -- Each line's unnamed spend shared among its commitments again, whole and by year; the
+  -- findings below count unspent commitments from these shares.
+  DELETE FROM "AttributedSpend" WHERE "programmeId" = ANY (programmes);
+  DELETE FROM "AttributedYearSpend" WHERE "programmeId" = ANY (programmes);
+  WITH shares AS (
+    SELECT * FROM fundline_attributed_spend(programmes)
+  ), whole AS (
+    INSERT INTO "AttributedSpend" ("costLineId", "commitmentId", "programmeId", pence)
+    SELECT "costLineId", "commitmentId", "programmeId", pence FROM shares WHERE "financialYear" IS NULL
+  )
+  INSERT INTO "AttributedYearSpend" ("costLineId", "commitmentId", "financialYear", "programmeId", pence)
+  SELECT "costLineId", "commitmentId", "financialYear", "programmeId", pence FROM shares WHERE "financialYear" IS NOT NULL;
+  -- And from those shares and the running totals, each year's and each funder's figures.
+  DELETE FROM "ProgrammeYearFigure" WHERE "programmeId" = ANY (programmes);
+  INSERT INTO "ProgrammeYearFigure" ("programmeId", "financialYear", "profiledPence", profiled, "spentPence")
+  SELECT * FROM fundline_programme_year_figures(programmes);
+  DELETE FROM "ProgrammeFunderFigure" WHERE "programmeId" = ANY (programmes);
+  INSERT INTO "ProgrammeFunderFigure" ("programmeId", "funderId", "committedPence", "receivedPence", "allocatedPence", "spentPence")
+  SELECT * FROM fundline_programme_funder_figures(programmes);
 
   INSERT INTO "ProgrammeFinding" AS kept
   SELECT * FROM fundline_programme_findings(programmes) ORDER BY 1

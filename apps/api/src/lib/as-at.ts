@@ -108,6 +108,9 @@ const RUNNING_TOTALS: Record<string, string> = {
     GROUP BY 1, 2`,
 };
 
+/** Kept at each commit from the totals (prisma/sql/attributed-spend.sql), copied after them. */
+const KEPT_SHARES = ["AttributedSpend", "AttributedYearSpend", "ProgrammeYearFigure", "ProgrammeFunderFigure"];
+
 // An as-at read holds a connection for seconds at full size; at most two run at once in a
 // process (the rest wait holding none), so the live reads and writes always find connections.
 const asAtReads = pLimit(2);
@@ -177,12 +180,28 @@ async function copyAsTheyStood(tx: Prisma.TransactionClient, reach: AsAtReach) {
     else await copy(table, `SELECT * FROM as_at."${table}"`);
   }
   for (const [table, select] of Object.entries(RUNNING_TOTALS)) await copy(table, select);
+  // The kept shares of unnamed spend and the figures kept from them, worked out by the same
+  // functions as at each commit, from the copies (the one programme's, when the read concerns it alone).
+  const programmes = reach.programmeId ? `ARRAY[$1::uuid]` : `ARRAY(SELECT id FROM "Programme")`;
+  const shared = reach.programmeId ? [reach.programmeId] : [];
+  await copy(
+    "AttributedSpend",
+    `SELECT "costLineId", "commitmentId", "programmeId", pence FROM fundline_attributed_spend(${programmes}) WHERE "financialYear" IS NULL`,
+    ...shared,
+  );
+  await copy(
+    "AttributedYearSpend",
+    `SELECT "costLineId", "commitmentId", "financialYear", "programmeId", pence FROM fundline_attributed_spend(${programmes}) WHERE "financialYear" IS NOT NULL`,
+    ...shared,
+  );
+  await copy("ProgrammeYearFigure", `SELECT * FROM fundline_programme_year_figures(${programmes})`, ...shared);
+  await copy("ProgrammeFunderFigure", `SELECT * FROM fundline_programme_funder_figures(${programmes})`, ...shared);
   if (reach.findings) {
     // Counting findings picks out each programme's rows, line's payments and so on by index, as
     // on the live tables: the copies get the tables' indexes (not unique: a copy checks nothing).
     const indexes = await tx.$queryRaw<{ definition: string }[]>`
       SELECT regexp_replace(indexdef, '^CREATE (UNIQUE )?INDEX \\S+ ON public\\.', 'CREATE INDEX ON pg_temp.') AS definition
-      FROM pg_indexes WHERE schemaname = 'public' AND tablename = ANY (${[...VERSIONED_TABLES, ...Object.keys(RUNNING_TOTALS)]}::text[])`;
+      FROM pg_indexes WHERE schemaname = 'public' AND tablename = ANY (${[...VERSIONED_TABLES, ...Object.keys(RUNNING_TOTALS), ...KEPT_SHARES]}::text[])`;
     for (const { definition } of indexes) await tx.$executeRawUnsafe(definition);
     await copy("ProgrammeFinding", `SELECT * FROM fundline_programme_findings(ARRAY(SELECT id FROM "Programme"))`);
   }

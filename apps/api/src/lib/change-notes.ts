@@ -113,3 +113,100 @@ export function keptResults<Result>({ entries, maxAgeMs }: { entries: number; ma
   }
   return Object.assign(current, { counts });
 }
+
+/** Rows that each name the slice of the programmes they were added up within. */
+type SlicedRows = Record<string, { slice: number }[] | null>;
+
+/**
+ * `keptResults` for a result added up slice by slice (a slice: some of the programmes, as
+ * `sliceOf` a programme's id says): after a write, only the slices of the programmes its change
+ * note names are worked out again (`compute(slices)`), the rest kept, and the result made anew
+ * from them (`combine`). A note that changes everything (`everything`) works all of them out.
+ * Kept rows are bounded in number across the entries, not just the entries.
+ */
+export function keptSlicedResults<Slices extends SlicedRows, Result>({
+  entries,
+  maxRows,
+  maxAgeMs,
+  sliceOf,
+}: {
+  entries: number;
+  maxRows: number;
+  maxAgeMs: number;
+  sliceOf: (programmeId: string) => number;
+}) {
+  type Kept = { snapshot: string; snapshotAt: number; keptAt: number; slices: Slices; rows: number; result: Result };
+  const cache = new Map<string, Kept>();
+  let keptRows = 0;
+  const fresh = (key: string) => {
+    const kept = cache.get(key);
+    return kept && Date.now() - kept.keptAt <= maxAgeMs ? kept : undefined;
+  };
+  const forget = (key: string) => {
+    keptRows -= cache.get(key)?.rows ?? 0;
+    cache.delete(key);
+  };
+  /** How often a kept result answered, was worked out whole, or in some of its slices. */
+  const counts = { served: 0, computed: 0, slicesComputed: 0, updated: 0 };
+  async function current(
+    prisma: PrismaClient,
+    key: string,
+    compute: (slices?: number[]) => Promise<Slices>,
+    combine: (slices: Slices) => Result,
+  ): Promise<Result> {
+    const arrivedAt = performance.now();
+    const kept = fresh(key);
+    if (kept && !(await changesSince(prisma, kept.snapshot)).changed) {
+      counts.served++;
+      return kept.result;
+    }
+    return oneAtATime(key, async () => {
+      const latest = fresh(key);
+      if (latest && takenAfter(latest, arrivedAt)) {
+        counts.served++;
+        return latest.result;
+      }
+      const snapshotAt = performance.now();
+      const changes = latest && (await changesSince(prisma, latest.snapshot));
+      if (latest && changes && !changes.changed) {
+        counts.served++;
+        return latest.result;
+      }
+      const snapshot = changes ? changes.snapshot : await currentSnapshot(prisma);
+      let slices: Slices;
+      if (latest && changes && !changes.everything) {
+        const changed = [...new Set(changes.programmeIds.map(sliceOf))];
+        counts.updated++;
+        counts.slicesComputed += changed.length;
+        slices = changed.length
+          ? replaceSlices(latest.slices, await compute(changed), new Set(changed))
+          : latest.slices;
+      } else {
+        counts.computed++;
+        slices = await compute();
+      }
+      const result = combine(slices);
+      forget(key);
+      const rows = Object.values(slices).reduce((total, list) => total + (list?.length ?? 0), 0);
+      cache.set(key, { snapshot, snapshotAt, keptAt: Date.now(), slices, rows, result });
+      keptRows += rows;
+      // The least recently worked out go first, though never the one just kept.
+      while ((cache.size > entries || keptRows > maxRows) && cache.size > 1)
+        forget(cache.keys().next().value as string);
+      pruneChangeNotes(prisma);
+      return result;
+    });
+  }
+  return Object.assign(current, { counts });
+}
+
+/** `kept` with the rows of the slices worked out again (`changed`) replaced by `fresh`'s. */
+function replaceSlices<Slices extends SlicedRows>(kept: Slices, fresh: Slices, changed: Set<number>): Slices {
+  const slices: SlicedRows = {};
+  for (const [part, rows] of Object.entries(kept)) {
+    const freshRows = fresh[part];
+    slices[part] =
+      rows && freshRows ? [...rows.filter((row) => !changed.has(row.slice)), ...freshRows] : (freshRows ?? null);
+  }
+  return slices as Slices;
+}

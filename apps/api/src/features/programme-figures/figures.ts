@@ -19,10 +19,11 @@ export type CommitmentFigures = ProgrammeReconciliation["commitments"][number] &
  * Spend that names a commitment is that commitment's; spend that does not is shared among the
  * commitments allocated to its line in proportion to their allocations, exact to the penny
  * (largest remainder: floors, then the pennies left go to the largest fractions, ties by
- * commitment id), so every penny traces to one funder. With a financial year, only that year's
- * spend (April to March), from the same running totals kept per year. With `"each year"`,
- * `attributed` has a row per commitment and year (its `"financialYear"`), shared within each
- * line's year, and `named` is left to the caller (CommitmentYearTotal holds it per year).
+ * commitment id), so every penny traces to one funder. The shares are kept, line by line, as
+ * each write commits (AttributedSpend, prisma/sql/attributed-spend.sql). With a financial year,
+ * only that year's spend (April to March), shared within the year (AttributedYearSpend). With
+ * `"each year"`, `attributed` has a row per commitment and year (its `"financialYear"`), and
+ * `named` is left to the caller (CommitmentYearTotal holds it per year).
  */
 export function attributedSpend(
   programmes: Prisma.Sql,
@@ -36,14 +37,29 @@ export function attributedSpend(
         ? Prisma.sql`0::bigint`
         : Prisma.sql`coalesce((SELECT year."namedSpentPence" FROM "CommitmentYearTotal" year
                              WHERE year."commitmentId" = commitment.id AND year."financialYear" = ${financialYear}), 0)`;
-  const unnamed =
+  const attributed =
     financialYear === undefined
-      ? Prisma.sql`SELECT "costLineId", NULL::int AS "financialYear", "unnamedSpentPence" FROM "CostLineTotal"`
+      ? Prisma.sql`SELECT share."commitmentId", NULL::int AS "financialYear", sum(share.pence)::bigint AS pence
+                   FROM "AttributedSpend" share WHERE share."programmeId" IN (${programmes}) GROUP BY 1`
       : financialYear === "each year"
-        ? Prisma.sql`SELECT "costLineId", "financialYear", "unnamedSpentPence" FROM "CostLineYearTotal"`
-        : Prisma.sql`SELECT "costLineId", "financialYear", "unnamedSpentPence" FROM "CostLineYearTotal"
-                     WHERE "financialYear" = ${financialYear}`;
-  return attributedFrom(programmes, named, unnamed);
+        ? Prisma.sql`SELECT share."commitmentId", share."financialYear", sum(share.pence)::bigint AS pence
+                     FROM "AttributedYearSpend" share WHERE share."programmeId" IN (${programmes}) GROUP BY 1, 2`
+        : Prisma.sql`SELECT share."commitmentId", share."financialYear", sum(share.pence)::bigint AS pence
+                     FROM "AttributedYearSpend" share
+                     WHERE share."programmeId" IN (${programmes}) AND share."financialYear" = ${financialYear} GROUP BY 1, 2`;
+  return Prisma.sql`${liveCommitments(programmes, named)}, attributed AS (${attributed})`;
+}
+
+function liveCommitments(programmes: Prisma.Sql, named: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`commitment AS (
+      SELECT commitment.id, commitment."programmeId", commitment."fundId", commitment.title,
+             commitment.status::text AS status, commitment."amountPence",
+             coalesce(total."receivedPence", 0) AS received, coalesce(total."allocatedPence", 0) AS allocated,
+             ${named} AS named
+      FROM "FundingCommitment" commitment
+      LEFT JOIN "CommitmentTotal" total ON total."commitmentId" = commitment.id
+      WHERE commitment."programmeId" IN (${programmes}) AND commitment."retiredAt" IS NULL
+    )`;
 }
 
 /**
@@ -61,16 +77,12 @@ function attributedSpendBetween(programmes: Prisma.Sql, period: { from: string; 
   return attributedFrom(programmes, named, unnamed);
 }
 
+/**
+ * The split of fundline_attributed_spend (prisma/sql/attributed-spend.sql), over spend that no
+ * running total keeps (a claim's period).
+ */
 function attributedFrom(programmes: Prisma.Sql, named: Prisma.Sql, unnamed: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`commitment AS (
-      SELECT commitment.id, commitment."programmeId", commitment."fundId", commitment.title,
-             commitment.status::text AS status, commitment."amountPence",
-             coalesce(total."receivedPence", 0) AS received, coalesce(total."allocatedPence", 0) AS allocated,
-             ${named} AS named
-      FROM "FundingCommitment" commitment
-      LEFT JOIN "CommitmentTotal" total ON total."commitmentId" = commitment.id
-      WHERE commitment."programmeId" IN (${programmes}) AND commitment."retiredAt" IS NULL
-    ), line_allocation AS (
+  return Prisma.sql`${liveCommitments(programmes, named)}, line_allocation AS (
       SELECT allocation."commitmentId", allocation."costLineId", sum(allocation."amountPence") AS pence
       FROM "Allocation" allocation JOIN "CostLine" line ON line.id = allocation."costLineId"
       WHERE line."programmeId" IN (${programmes}) AND allocation."retiredAt" IS NULL
@@ -127,6 +139,16 @@ export function fundersShare(programmes: Prisma.Sql, funderId: string, financial
     )`;
 }
 
+/** A year's profile against its spend within one slice of the programmes (see `profiledAgainstSpentBySlice`). */
+export type YearSlice = {
+  slice: number;
+  financialYear: number;
+  profiled: bigint;
+  spent: bigint;
+  /** Awarded funding is profiled for the year (though it may add up to nothing). */
+  profiledFor: boolean;
+};
+
 /**
  * Each financial year: the awarded funding profiled for it against the spend in it; with a
  * funder chosen, that funder's profile and the spend attributed to it within each year. A year
@@ -137,41 +159,74 @@ export async function profiledAgainstSpent(
   matching: Prisma.Sql,
   { funderId, year }: { funderId?: string; year?: number } = {},
 ): Promise<{ financialYear: string; profiledPence: number; spentPence: number }[]> {
+  return yearsFromSlices(
+    await profiledAgainstSpentBySlice(db, matching, { funderId, year, sliceOf: () => Prisma.sql`0` }),
+  );
+}
+
+/** The years of `profiledAgainstSpent`, from its slices added together. */
+export function yearsFromSlices(slices: YearSlice[]) {
+  const years = new Map<number, { profiled: bigint; spent: bigint; profiledFor: boolean }>();
+  for (const part of slices) {
+    const year = years.get(part.financialYear) ?? { profiled: 0n, spent: 0n, profiledFor: false };
+    year.profiled += part.profiled;
+    year.spent += part.spent;
+    year.profiledFor ||= part.profiledFor;
+    years.set(part.financialYear, year);
+  }
+  return [...years]
+    .filter(([, year]) => year.profiledFor || year.spent !== 0n)
+    .sort(([a], [b]) => a - b)
+    .map(([financialYear, year]) => ({
+      financialYear: financialYearLabel(financialYear),
+      profiledPence: penceFromBigInt(year.profiled),
+      spentPence: penceFromBigInt(year.spent),
+    }));
+}
+
+/**
+ * `profiledAgainstSpent` added up within each slice of the programmes (`sliceOf` a programme's
+ * id), so the dashboard can work out again just the slices a write changed.
+ */
+export async function profiledAgainstSpentBySlice(
+  db: Db,
+  matching: Prisma.Sql,
+  { funderId, year, sliceOf }: { funderId?: string; year?: number; sliceOf: (programmeId: Prisma.Sql) => Prisma.Sql },
+): Promise<YearSlice[]> {
   const ofFunder = funderId
     ? Prisma.sql`AND commitment."fundId" IN (SELECT id FROM "Fund" WHERE "funderId" = ${funderId}::uuid)`
     : Prisma.empty;
-  const spent = funderId
-    ? Prisma.sql`spent AS (
-        SELECT "financialYear", sum(pence) AS pence FROM (
-          SELECT attributed."financialYear", attributed.pence FROM attributed
-          JOIN commitment ON commitment.id = attributed."commitmentId" WHERE TRUE ${ofFunder}
+  const inYear = year === undefined ? Prisma.empty : Prisma.sql`AND "financialYear" = ${year}`;
+  if (!funderId) {
+    // Kept per programme and year as each write commits (ProgrammeYearFigure).
+    return db.$queryRaw<YearSlice[]>`
+      SELECT ${sliceOf(Prisma.sql`"programmeId"`)} AS slice, "financialYear", sum("profiledPence")::bigint AS profiled,
+             sum("spentPence")::bigint AS spent, bool_or(profiled) AS "profiledFor"
+      FROM "ProgrammeYearFigure" WHERE "programmeId" IN (${matching}) ${inYear}
+      GROUP BY 1, 2`;
+  }
+  const spent = Prisma.sql`spent AS (
+        SELECT slice, "financialYear", sum(pence) AS pence FROM (
+          SELECT ${sliceOf(Prisma.sql`commitment."programmeId"`)} AS slice, attributed."financialYear", attributed.pence
+          FROM attributed JOIN commitment ON commitment.id = attributed."commitmentId" WHERE TRUE ${ofFunder}
           UNION ALL
-          SELECT named."financialYear", named."namedSpentPence" FROM "CommitmentYearTotal" named
-          JOIN commitment ON commitment.id = named."commitmentId" WHERE TRUE ${ofFunder}
-        ) parts GROUP BY 1 HAVING sum(pence) <> 0
-      )`
-    : Prisma.sql`spent AS (
-        SELECT year."financialYear", sum(year."spentPence") AS pence
-        FROM "CostLineYearTotal" year JOIN "CostLine" line ON line.id = year."costLineId"
-        WHERE line."programmeId" IN (${matching}) GROUP BY 1 HAVING sum(year."spentPence") <> 0
+          SELECT ${sliceOf(Prisma.sql`commitment."programmeId"`)}, named."financialYear", named."namedSpentPence"
+          FROM "CommitmentYearTotal" named JOIN commitment ON commitment.id = named."commitmentId" WHERE TRUE ${ofFunder}
+        ) parts GROUP BY 1, 2
       )`;
-  const rows = await db.$queryRaw<{ financialYear: number; profiled: bigint; spent: bigint }[]>`
+  const rows = await db.$queryRaw<YearSlice[]>`
     WITH ${attributedSpend(matching, "each year")},
     profiled AS (
-      SELECT profile."financialYear", sum(profile."amountPence") AS pence
+      SELECT ${sliceOf(Prisma.sql`commitment."programmeId"`)} AS slice, profile."financialYear", sum(profile."amountPence") AS pence
       FROM "CommitmentYearProfile" profile JOIN commitment ON commitment.id = profile."commitmentId"
       WHERE commitment.status IN ('awarded', 'received') ${ofFunder}
-      GROUP BY 1
+      GROUP BY 1, 2
     ), ${spent}
-    SELECT "financialYear", coalesce(profiled.pence, 0)::bigint AS profiled, coalesce(spent.pence, 0)::bigint AS spent
-    FROM profiled FULL JOIN spent USING ("financialYear")
-    WHERE ${year === undefined ? Prisma.sql`TRUE` : Prisma.sql`"financialYear" = ${year}`}
-    ORDER BY 1`;
-  return rows.map((row) => ({
-    financialYear: financialYearLabel(row.financialYear),
-    profiledPence: penceFromBigInt(row.profiled),
-    spentPence: penceFromBigInt(row.spent),
-  }));
+    SELECT slice, "financialYear", coalesce(profiled.pence, 0)::bigint AS profiled,
+           coalesce(spent.pence, 0)::bigint AS spent, profiled.pence IS NOT NULL AS "profiledFor"
+    FROM profiled FULL JOIN spent USING (slice, "financialYear")
+    WHERE TRUE ${inYear}`;
+  return rows;
 }
 
 /**

@@ -12,6 +12,9 @@ export {
   largePayments,
   oneProgramme,
   profiledAgainstSpent,
+  profiledAgainstSpentBySlice,
   spendOutsideDates,
+  type YearSlice,
+  yearsFromSlices,
 } from "./figures.ts";
 export { programmeFilter, type SummaryFilter } from "./programme-filter.ts";

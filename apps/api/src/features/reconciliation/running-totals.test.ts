@@ -65,6 +65,30 @@ describe("running totals", () => {
     expect(await runningTotalsDrift(test.prisma)).toEqual([]);
   });
 
+  it("include the kept shares of unnamed spend, whole and by year, so a share gone wrong is reported", async () => {
+    const [share] = await test.prisma.$queryRaw<{ costLineId: string; commitmentId: string; financialYear: number }[]>`
+      SELECT "costLineId"::text, "commitmentId"::text, "financialYear" FROM "AttributedYearSpend"
+      WHERE "programmeId" = ${dartington.programmeId}::uuid ORDER BY pence DESC LIMIT 1`;
+    if (!share) throw new Error("Dartington's unnamed spend has no kept share");
+    const nudge = (pence: number) => test.prisma.$executeRaw`
+      UPDATE "AttributedYearSpend" SET pence = pence + ${pence}
+      WHERE "costLineId" = ${share.costLineId}::uuid AND "commitmentId" = ${share.commitmentId}::uuid
+        AND "financialYear" = ${share.financialYear}`;
+    await nudge(1);
+    await test.prisma.$executeRaw`DELETE FROM "AttributedSpend" WHERE "costLineId" = ${share.costLineId}::uuid
+      AND "commitmentId" = ${share.commitmentId}::uuid`;
+    const drifted = (await runningTotalsDrift(test.prisma)).map((drift) => drift.total);
+    expect(drifted).toEqual(expect.arrayContaining(["AttributedSpend", "AttributedYearSpend"]));
+    // Nothing else kept is worked out from the shares but each funder's figures and the findings' unspent commitments.
+    expect(drifted.filter((total) => !/^(Attributed|ProgrammeFunderFigure$|ProgrammeFinding$)/.test(total))).toEqual(
+      [],
+    );
+    await nudge(-1);
+    // Any write to the programme works its shares out again at commit.
+    await test.prisma.costLine.update({ where: { id: dartington.costLineId }, data: { name: "Totals share line" } });
+    expect(await runningTotalsDrift(test.prisma)).toEqual([]);
+  });
+
   it("count again, for a fund changed, only the programmes it funds; for an organisation changed, none", async () => {
     // The programmes whose kept findings a write's commit took (locked) to count them again: the
     // rows whose xmax is that transaction's.

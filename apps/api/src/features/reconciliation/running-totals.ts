@@ -54,8 +54,15 @@ export async function runningTotalsDrift(prisma: Pick<PrismaClient, "$queryRaw">
       SELECT id, sum(pence) AS pence FROM covered GROUP BY 1
     ), paid_by_agreement AS (
       SELECT id, payer, sum(pence) AS pence FROM covered WHERE payer IS NOT NULL GROUP BY 1, 2
+    ), reshared AS MATERIALIZED (
+      -- Shared again from the running totals (checked above) as at a commit: the same shares kept.
+      SELECT * FROM fundline_attributed_spend(ARRAY(SELECT id FROM "Programme"))
+    ), refigured_years AS MATERIALIZED (
+      SELECT * FROM fundline_programme_year_figures(ARRAY(SELECT id FROM "Programme"))
+    ), refigured_funders AS MATERIALIZED (
+      SELECT * FROM fundline_programme_funder_figures(ARRAY(SELECT id FROM "Programme"))
     ), recounted_findings AS MATERIALIZED (
-      -- Counted from the running totals (checked above) as at a commit: the same findings kept.
+      -- Counted from the running totals and the shares (checked above) as at a commit: the same findings kept.
       SELECT * FROM fundline_programme_findings(ARRAY(SELECT id FROM "Programme"))
     ), compared AS (
       SELECT 'CommitmentTotal' AS total, commitment.id::text AS key,
@@ -112,6 +119,33 @@ export async function runningTotalsDrift(prisma: Pick<PrismaClient, "$queryRaw">
       FROM paid_by_agreement recomputed
       FULL JOIN "CostSharingPaymentTotal" kept
         ON kept."agreementId" = recomputed.id AND kept."organisationId" = recomputed.payer
+      UNION ALL
+      SELECT 'AttributedSpend', coalesce(kept."costLineId", recomputed."costLineId")::text || ' ' || coalesce(kept."commitmentId", recomputed."commitmentId")::text,
+             ARRAY[coalesce(kept.pence, 0)], ARRAY[coalesce(recomputed.pence, 0)]::bigint[]
+      FROM (SELECT * FROM reshared WHERE "financialYear" IS NULL) recomputed
+      FULL JOIN "AttributedSpend" kept ON kept."costLineId" = recomputed."costLineId" AND kept."commitmentId" = recomputed."commitmentId"
+      UNION ALL
+      SELECT 'AttributedYearSpend',
+             coalesce(kept."costLineId", recomputed."costLineId")::text || ' ' || coalesce(kept."commitmentId", recomputed."commitmentId")::text
+               || ' ' || coalesce(kept."financialYear", recomputed."financialYear"),
+             ARRAY[coalesce(kept.pence, 0)], ARRAY[coalesce(recomputed.pence, 0)]::bigint[]
+      FROM (SELECT * FROM reshared WHERE "financialYear" IS NOT NULL) recomputed
+      FULL JOIN "AttributedYearSpend" kept ON kept."costLineId" = recomputed."costLineId"
+        AND kept."commitmentId" = recomputed."commitmentId" AND kept."financialYear" = recomputed."financialYear"
+      UNION ALL
+      SELECT 'ProgrammeYearFigure', coalesce(kept."programmeId", recomputed."programmeId")::text || ' ' || coalesce(kept."financialYear", recomputed."financialYear"),
+             ARRAY[coalesce(kept."profiledPence", 0), coalesce(kept.profiled::int, -1), coalesce(kept."spentPence", 0)],
+             ARRAY[coalesce(recomputed."profiledPence", 0), coalesce(recomputed.profiled::int, -1), coalesce(recomputed."spentPence", 0)]::bigint[]
+      FROM refigured_years recomputed
+      FULL JOIN "ProgrammeYearFigure" kept
+        ON kept."programmeId" = recomputed."programmeId" AND kept."financialYear" = recomputed."financialYear"
+      UNION ALL
+      SELECT 'ProgrammeFunderFigure', coalesce(kept."programmeId", recomputed."programmeId")::text || ' ' || coalesce(kept."funderId", recomputed."funderId")::text,
+             ARRAY[coalesce(kept."committedPence", -1), coalesce(kept."receivedPence", 0), coalesce(kept."allocatedPence", 0), coalesce(kept."spentPence", 0)],
+             ARRAY[coalesce(recomputed."committedPence", -1), coalesce(recomputed."receivedPence", 0),
+                   coalesce(recomputed."allocatedPence", 0), coalesce(recomputed."spentPence", 0)]::bigint[]
+      FROM refigured_funders recomputed
+      FULL JOIN "ProgrammeFunderFigure" kept ON kept."programmeId" = recomputed."programmeId" AND kept."funderId" = recomputed."funderId"
       UNION ALL
       SELECT 'ProgrammeFinding', programme.id::text,
              ARRAY[kept."notFullyFunded", kept."overAllocated", kept."receivedMore", kept."spendWithoutAllocation",

@@ -1,0 +1,358 @@
+-- CreateTable
+CREATE TABLE "AttributedSpend" (
+    "costLineId" UUID NOT NULL,
+    "commitmentId" UUID NOT NULL,
+    "programmeId" UUID NOT NULL,
+    "pence" BIGINT NOT NULL,
+
+    CONSTRAINT "AttributedSpend_pkey" PRIMARY KEY ("costLineId","commitmentId")
+);
+
+-- CreateTable
+CREATE TABLE "AttributedYearSpend" (
+    "costLineId" UUID NOT NULL,
+    "commitmentId" UUID NOT NULL,
+    "financialYear" INTEGER NOT NULL,
+    "programmeId" UUID NOT NULL,
+    "pence" BIGINT NOT NULL,
+
+    CONSTRAINT "AttributedYearSpend_pkey" PRIMARY KEY ("costLineId","commitmentId","financialYear")
+);
+
+-- CreateTable
+CREATE TABLE "ProgrammeYearFigure" (
+    "programmeId" UUID NOT NULL,
+    "financialYear" INTEGER NOT NULL,
+    "profiledPence" BIGINT NOT NULL,
+    "profiled" BOOLEAN NOT NULL,
+    "spentPence" BIGINT NOT NULL,
+
+    CONSTRAINT "ProgrammeYearFigure_pkey" PRIMARY KEY ("programmeId","financialYear")
+);
+
+-- CreateTable
+CREATE TABLE "ProgrammeFunderFigure" (
+    "programmeId" UUID NOT NULL,
+    "funderId" UUID NOT NULL,
+    "committedPence" BIGINT NOT NULL,
+    "receivedPence" BIGINT NOT NULL,
+    "allocatedPence" BIGINT NOT NULL,
+    "spentPence" BIGINT NOT NULL,
+
+    CONSTRAINT "ProgrammeFunderFigure_pkey" PRIMARY KEY ("programmeId","funderId")
+);
+
+-- CreateIndex
+CREATE INDEX "AttributedSpend_programmeId_idx" ON "AttributedSpend"("programmeId");
+
+-- CreateIndex
+CREATE INDEX "AttributedSpend_commitmentId_idx" ON "AttributedSpend"("commitmentId");
+
+-- CreateIndex
+CREATE INDEX "AttributedYearSpend_programmeId_idx" ON "AttributedYearSpend"("programmeId");
+
+-- CreateIndex
+CREATE INDEX "AttributedYearSpend_commitmentId_financialYear_idx" ON "AttributedYearSpend"("commitmentId", "financialYear");
+
+-- From prisma/sql/
+CREATE OR REPLACE FUNCTION public.fundline_attributed_spend(programmes uuid[])
+ RETURNS TABLE("costLineId" uuid, "commitmentId" uuid, "programmeId" uuid, "financialYear" integer, pence bigint)
+ LANGUAGE sql
+ STABLE
+AS $function$
+  -- Each line's unnamed spend, whole and within each financial year (NULL: the whole), shared
+  -- among the commitments allocated to it in proportion to their allocations, exact to the
+  -- penny: floors, then the pennies left go to the largest fractions, ties by commitment id.
+  WITH line_allocation AS (
+    SELECT allocation."commitmentId", allocation."costLineId", line."programmeId", sum(allocation."amountPence") AS pence
+    FROM "Allocation" allocation JOIN "CostLine" line ON line.id = allocation."costLineId"
+    WHERE line."programmeId" = ANY (programmes) AND allocation."retiredAt" IS NULL
+    GROUP BY 1, 2, 3
+  ), line_total AS (
+    SELECT "costLineId", sum(pence) AS pence, count(*) AS commitments FROM line_allocation GROUP BY 1
+  ), unnamed AS (
+    SELECT total."costLineId", NULL::integer AS "financialYear", total."unnamedSpentPence" AS pence
+    FROM "CostLineTotal" total JOIN line_total USING ("costLineId")
+    WHERE total."unnamedSpentPence" <> 0
+    UNION ALL
+    SELECT year."costLineId", year."financialYear", year."unnamedSpentPence"
+    FROM "CostLineYearTotal" year JOIN line_total USING ("costLineId")
+    WHERE year."unnamedSpentPence" <> 0
+  ), share AS (
+    SELECT share."commitmentId", share."costLineId", share."programmeId", unnamed."financialYear",
+           sign(unnamed.pence) AS sign, abs(unnamed.pence) AS whole,
+           floor(abs(unnamed.pence)::numeric * share.pence / total.pence)::bigint AS base,
+           (abs(unnamed.pence)::numeric * share.pence) % total.pence AS remainder
+    FROM line_allocation share
+    JOIN line_total total USING ("costLineId")
+    JOIN unnamed USING ("costLineId")
+    WHERE total.pence > 0 AND total.commitments > 1
+  ), ranked AS (
+    SELECT *,
+           row_number() OVER (PARTITION BY "costLineId", "financialYear" ORDER BY remainder DESC, "commitmentId") AS place,
+           whole - sum(base) OVER (PARTITION BY "costLineId", "financialYear") AS pennies_left
+    FROM share
+  )
+  SELECT "costLineId", "commitmentId", "programmeId", "financialYear",
+         (sign * (base + CASE WHEN place <= pennies_left THEN 1 ELSE 0 END))::bigint
+  FROM ranked
+  UNION ALL
+  -- A line only one commitment pays for: all of its spend is that commitment's, which the split
+  -- above would also give, without its arithmetic and ranking (most lines are so).
+  SELECT sole."costLineId", sole."commitmentId", sole."programmeId", unnamed."financialYear", unnamed.pence
+  FROM line_allocation sole
+  JOIN line_total total USING ("costLineId")
+  JOIN unnamed USING ("costLineId")
+  WHERE total.pence > 0 AND total.commitments = 1;
+$function$;
+
+CREATE OR REPLACE FUNCTION public.fundline_programme_year_figures(programmes uuid[])
+ RETURNS TABLE("programmeId" uuid, "financialYear" integer, "profiledPence" bigint, profiled boolean, "spentPence" bigint)
+ LANGUAGE sql
+ STABLE
+AS $function$
+  -- Each programme's awarded funding profiled for each financial year (its live commitments
+  -- awarded or received; `profiled`: some is, though it may add up to nothing), against the
+  -- spend on its lines in that year, from the running totals.
+  WITH profiled AS (
+    SELECT commitment."programmeId", profile."financialYear", sum(profile."amountPence") AS pence
+    FROM "CommitmentYearProfile" profile JOIN "FundingCommitment" commitment ON commitment.id = profile."commitmentId"
+    WHERE commitment."programmeId" = ANY (programmes) AND commitment."retiredAt" IS NULL
+      AND commitment.status IN ('awarded', 'received')
+    GROUP BY 1, 2
+  ), spent AS (
+    SELECT line."programmeId", year."financialYear", sum(year."spentPence") AS pence
+    FROM "CostLineYearTotal" year JOIN "CostLine" line ON line.id = year."costLineId"
+    WHERE line."programmeId" = ANY (programmes)
+    GROUP BY 1, 2
+  )
+  SELECT "programmeId", "financialYear", coalesce(profiled.pence, 0)::bigint, profiled.pence IS NOT NULL,
+         coalesce(spent.pence, 0)::bigint
+  FROM profiled FULL JOIN spent USING ("programmeId", "financialYear");
+$function$;
+
+CREATE OR REPLACE FUNCTION public.fundline_programme_funder_figures(programmes uuid[])
+ RETURNS TABLE("programmeId" uuid, "funderId" uuid, "committedPence" bigint, "receivedPence" bigint, "allocatedPence" bigint, "spentPence" bigint)
+ LANGUAGE sql
+ STABLE
+AS $function$
+  -- Each funder's share of each programme: its live commitments' amounts (awarded or received),
+  -- receipts and allocations, and the spend attributed to them (named, and the kept shares of
+  -- unnamed spend, worked out just before this at each commit).
+  WITH attributed AS (
+    SELECT share."commitmentId", sum(share.pence) AS pence
+    FROM "AttributedSpend" share WHERE share."programmeId" = ANY (programmes)
+    GROUP BY 1
+  )
+  SELECT commitment."programmeId", fund."funderId",
+         coalesce(sum(commitment."amountPence") FILTER (WHERE commitment.status IN ('awarded', 'received')), 0)::bigint,
+         coalesce(sum(total."receivedPence"), 0)::bigint, coalesce(sum(total."allocatedPence"), 0)::bigint,
+         coalesce(sum(coalesce(total."namedSpentPence", 0) + coalesce(attributed.pence, 0)), 0)::bigint
+  FROM "FundingCommitment" commitment
+  JOIN "Fund" fund ON fund.id = commitment."fundId"
+  LEFT JOIN "CommitmentTotal" total ON total."commitmentId" = commitment.id
+  LEFT JOIN attributed ON attributed."commitmentId" = commitment.id
+  WHERE commitment."programmeId" = ANY (programmes) AND commitment."retiredAt" IS NULL
+  GROUP BY 1, 2;
+$function$;
+
+CREATE OR REPLACE FUNCTION public.fundline_programme_findings(programmes uuid[])
+ RETURNS SETOF "ProgrammeFinding"
+ LANGUAGE sql
+ STABLE
+AS $function$
+  WITH programme AS (
+    SELECT programme.id, programme."totalCostPence" AS cost, programme."startOn", programme."endOn",
+           coalesce(total."committedPence", 0) AS committed
+    FROM "Programme" programme LEFT JOIN "ProgrammeTotal" total ON total."programmeId" = programme.id
+    WHERE programme.id = ANY (programmes)
+  ), commitment AS (
+    SELECT commitment.id, commitment."programmeId", commitment."fundId", commitment."amountPence" AS amount,
+           commitment.status IN ('awarded', 'received') AS awarded,
+           coalesce(total."allocatedPence", 0) AS allocated, coalesce(total."receivedPence", 0) AS received,
+           coalesce(total."namedSpentPence", 0) AS named
+    FROM "FundingCommitment" commitment LEFT JOIN "CommitmentTotal" total ON total."commitmentId" = commitment.id
+    WHERE commitment."programmeId" = ANY (programmes) AND commitment."retiredAt" IS NULL
+  ), line AS (
+    SELECT line.id, line."programmeId", line."retiredAt" IS NULL AS live,
+           coalesce(total."allocatedPence", 0) AS allocated, coalesce(total."spentPence", 0) AS spent
+    FROM "CostLine" line LEFT JOIN "CostLineTotal" total ON total."costLineId" = line.id
+    WHERE line."programmeId" = ANY (programmes)
+  ), attributed AS (
+    -- Unnamed spend shared among a line's commitments by allocation, exact to the penny: kept
+    -- (fundline_attributed_spend), and worked out again just before this at each commit.
+    SELECT attributed."commitmentId", sum(attributed.pence) AS pence
+    FROM "AttributedSpend" attributed WHERE attributed."programmeId" = ANY (programmes)
+    GROUP BY 1
+  ), commitment_counts AS (
+    SELECT commitment."programmeId",
+           count(*) FILTER (WHERE commitment.allocated > commitment.amount) AS over_allocated,
+           count(*) FILTER (WHERE commitment.received > commitment.amount) AS received_more,
+           count(*) FILTER (WHERE commitment.awarded
+                              AND commitment.named + coalesce(attributed.pence, 0) < commitment.amount) AS unspent
+    FROM commitment LEFT JOIN attributed ON attributed."commitmentId" = commitment.id
+    GROUP BY 1
+  ), line_counts AS (
+    SELECT "programmeId",
+           count(*) FILTER (WHERE allocated = 0 AND spent <> 0) AS without_allocation,
+           count(*) FILTER (WHERE allocated <> 0 AND spent > allocated) AS overspent
+    FROM line WHERE live GROUP BY 1
+  ), large_payments AS (
+    -- At most 1,000 a programme, as many as its reconciliation lists (largePayments). Each
+    -- overspent line's are read by range on its (cost line, amount) index, never by reading
+    -- every payment: a join let the planner scan all of Spend when many programmes are counted.
+    SELECT line."programmeId", least(sum(large.payments), 1000) AS payments
+    FROM line CROSS JOIN LATERAL (
+      SELECT count(*) AS payments FROM (
+        SELECT 1 FROM "Spend" spend
+        WHERE spend."costLineId" = line.id AND spend."amountPence" > line.allocated AND spend."retiredAt" IS NULL
+        LIMIT 1000
+      ) each_payment
+    ) large
+    WHERE line.live AND line.allocated > 0 AND line.spent > line.allocated
+    GROUP BY 1
+  ), agreement_total AS (
+    SELECT agreement.id AS "agreementId", agreement."programmeId", coalesce(kept."spentPence", 0) AS pence
+    FROM "CostSharingAgreement" agreement LEFT JOIN "CostSharingTotal" kept ON kept."agreementId" = agreement.id
+    WHERE agreement."programmeId" = ANY (programmes) AND agreement."retiredAt" IS NULL
+  ), partner_share AS (
+    -- Each partner's due share, split by parts exact to the penny as costSharingFigures does.
+    SELECT share."agreementId", total."programmeId", share."organisationId", sign(total.pence) AS sign,
+           abs(total.pence) AS whole,
+           floor(abs(total.pence)::numeric * share.parts / sum(share.parts) OVER w)::bigint AS base,
+           (abs(total.pence)::numeric * share.parts) % sum(share.parts) OVER w AS remainder
+    FROM "CostShare" share JOIN agreement_total total USING ("agreementId")
+    WINDOW w AS (PARTITION BY share."agreementId")
+  ), partner_ranked AS (
+    SELECT *, row_number() OVER (PARTITION BY "agreementId" ORDER BY remainder DESC, "organisationId") AS place,
+           whole - sum(base) OVER (PARTITION BY "agreementId") AS pennies_left
+    FROM partner_share
+  ), partners_behind AS (
+    SELECT ranked."programmeId", count(*) AS partners
+    FROM partner_ranked ranked
+    LEFT JOIN "CostSharingPaymentTotal" paid
+      ON paid."agreementId" = ranked."agreementId" AND paid."organisationId" = ranked."organisationId"
+    WHERE coalesce(paid."paidPence", 0)
+          < ranked.sign * (ranked.base + CASE WHEN ranked.place <= ranked.pennies_left THEN 1 ELSE 0 END)
+    GROUP BY 1
+  ), capital_year AS (
+    -- Spend an awarded capital commitment pays for (by name, or unnamed on a line it is
+    -- allocated to) in a financial year its profile does not cover, as capitalOutsideYear.
+    SELECT capital."programmeId", capital.id, funded."financialYear"
+    FROM commitment capital JOIN "Fund" fund ON fund.id = capital."fundId"
+    CROSS JOIN LATERAL (
+      SELECT year."financialYear", year."namedSpentPence" AS pence
+      FROM "CommitmentYearTotal" year WHERE year."commitmentId" = capital.id
+      UNION ALL
+      SELECT year."financialYear", year."unnamedSpentPence"
+      FROM (SELECT DISTINCT "costLineId" FROM "Allocation" WHERE "commitmentId" = capital.id AND "retiredAt" IS NULL) line
+      JOIN "CostLineYearTotal" year ON year."costLineId" = line."costLineId"
+    ) funded
+    WHERE fund."fundType" = 'capital' AND capital.awarded
+      AND NOT EXISTS (SELECT 1 FROM "CommitmentYearProfile" profile
+                      WHERE profile."commitmentId" = capital.id AND profile."financialYear" = funded."financialYear")
+    GROUP BY 1, 2, 3
+    HAVING sum(funded.pence) <> 0
+  ), capital_by_year AS (
+    SELECT "programmeId", jsonb_object_agg("financialYear"::text, commitments) AS years
+    FROM (SELECT "programmeId", "financialYear", count(*) AS commitments FROM capital_year GROUP BY 1, 2) counted
+    GROUP BY 1
+  )
+  SELECT programme.id,
+         (programme.cost IS NOT NULL AND programme.committed < programme.cost)::int,
+         coalesce(commitment_counts.over_allocated, 0)::int,
+         coalesce(commitment_counts.received_more, 0)::int,
+         coalesce(line_counts.without_allocation, 0)::int,
+         coalesce(line_counts.overspent, 0)::int,
+         coalesce(partners_behind.partners, 0)::int,
+         coalesce(capital_by_year.years, '{}'::jsonb),
+         -- The rule is inlined, and counted (not EXISTS, which the planner reads as a scan of
+         -- the table), so this reads two index ranges: before the start, after the end.
+         ((SELECT count(*) FROM "Spend" spend
+           WHERE spend."programmeId" = programme.id AND spend."retiredAt" IS NULL
+             AND fundline_spent_outside_programme_dates(spend."spentOn", programme."startOn", programme."endOn")) > 0)::int,
+         coalesce(large_payments.payments, 0)::int,
+         coalesce(commitment_counts.unspent, 0)::int
+  FROM programme
+  LEFT JOIN commitment_counts ON commitment_counts."programmeId" = programme.id
+  LEFT JOIN line_counts ON line_counts."programmeId" = programme.id
+  LEFT JOIN large_payments ON large_payments."programmeId" = programme.id
+  LEFT JOIN partners_behind ON partners_behind."programmeId" = programme.id
+  LEFT JOIN capital_by_year ON capital_by_year."programmeId" = programme.id;
+$function$;
+
+CREATE OR REPLACE FUNCTION public.fundline_keep_programme_findings()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+DECLARE
+  programmes uuid[];
+BEGIN
+  -- At commit (a deferred trigger), once per writing transaction: its change note now names
+  -- every programme the transaction's writes can change.
+  SELECT change."programmeIds" INTO programmes
+  FROM "ReconciliationChange" change WHERE change."transactionId" = NEW."transactionId";
+  programmes := ARRAY(SELECT DISTINCT unnest(programmes) ORDER BY 1);
+  IF cardinality(programmes) = 0 THEN
+    RETURN NULL;
+  END IF;
+  -- Lock the programmes' rows in id order first: a transaction counting the same programme
+  -- waits here until the other has committed, and the next statement's snapshot then sees it.
+  INSERT INTO "ProgrammeFinding" ("programmeId")
+  SELECT id FROM "Programme" WHERE id = ANY (programmes) ORDER BY id
+  ON CONFLICT ("programmeId") DO NOTHING;
+  PERFORM 1 FROM "ProgrammeFinding" WHERE "programmeId" = ANY (programmes) ORDER BY "programmeId" FOR UPDATE;
+
+  -- Each line's unnamed spend shared among its commitments again, whole and by year; the
+  -- findings below count unspent commitments from these shares.
+  DELETE FROM "AttributedSpend" WHERE "programmeId" = ANY (programmes);
+  DELETE FROM "AttributedYearSpend" WHERE "programmeId" = ANY (programmes);
+  WITH shares AS (
+    SELECT * FROM fundline_attributed_spend(programmes)
+  ), whole AS (
+    INSERT INTO "AttributedSpend" ("costLineId", "commitmentId", "programmeId", pence)
+    SELECT "costLineId", "commitmentId", "programmeId", pence FROM shares WHERE "financialYear" IS NULL
+  )
+  INSERT INTO "AttributedYearSpend" ("costLineId", "commitmentId", "financialYear", "programmeId", pence)
+  SELECT "costLineId", "commitmentId", "financialYear", "programmeId", pence FROM shares WHERE "financialYear" IS NOT NULL;
+  -- And from those shares and the running totals, each year's and each funder's figures.
+  DELETE FROM "ProgrammeYearFigure" WHERE "programmeId" = ANY (programmes);
+  INSERT INTO "ProgrammeYearFigure" ("programmeId", "financialYear", "profiledPence", profiled, "spentPence")
+  SELECT * FROM fundline_programme_year_figures(programmes);
+  DELETE FROM "ProgrammeFunderFigure" WHERE "programmeId" = ANY (programmes);
+  INSERT INTO "ProgrammeFunderFigure" ("programmeId", "funderId", "committedPence", "receivedPence", "allocatedPence", "spentPence")
+  SELECT * FROM fundline_programme_funder_figures(programmes);
+
+  INSERT INTO "ProgrammeFinding" AS kept
+  SELECT * FROM fundline_programme_findings(programmes) ORDER BY 1
+  ON CONFLICT ("programmeId") DO UPDATE SET
+    "notFullyFunded" = excluded."notFullyFunded",
+    "overAllocated" = excluded."overAllocated",
+    "receivedMore" = excluded."receivedMore",
+    "spendWithoutAllocation" = excluded."spendWithoutAllocation",
+    "lineOverspent" = excluded."lineOverspent",
+    "partnersBehind" = excluded."partnersBehind",
+    "capitalOutsideYear" = excluded."capitalOutsideYear",
+    "spendOutsideDates" = excluded."spendOutsideDates",
+    "largePayments" = excluded."largePayments",
+    "unspentCommitments" = excluded."unspentCommitments"
+  WHERE (kept.*) IS DISTINCT FROM (excluded.*);
+  DELETE FROM "ProgrammeFinding" kept
+  WHERE kept."programmeId" = ANY (programmes) AND NOT EXISTS (SELECT 1 FROM "Programme" WHERE id = kept."programmeId");
+  RETURN NULL;
+END $function$;
+
+-- Every programme's shares and figures, worked out once from the running totals; from here each
+-- commit works out again those of the programmes it changed.
+WITH shares AS (
+  SELECT * FROM fundline_attributed_spend(ARRAY(SELECT id FROM "Programme"))
+), whole AS (
+  INSERT INTO "AttributedSpend" ("costLineId", "commitmentId", "programmeId", pence)
+  SELECT "costLineId", "commitmentId", "programmeId", pence FROM shares WHERE "financialYear" IS NULL
+)
+INSERT INTO "AttributedYearSpend" ("costLineId", "commitmentId", "financialYear", "programmeId", pence)
+SELECT "costLineId", "commitmentId", "financialYear", "programmeId", pence FROM shares WHERE "financialYear" IS NOT NULL;
+INSERT INTO "ProgrammeYearFigure" ("programmeId", "financialYear", "profiledPence", profiled, "spentPence")
+SELECT * FROM fundline_programme_year_figures(ARRAY(SELECT id FROM "Programme"));
+INSERT INTO "ProgrammeFunderFigure" ("programmeId", "funderId", "committedPence", "receivedPence", "allocatedPence", "spentPence")
+SELECT * FROM fundline_programme_funder_figures(ARRAY(SELECT id FROM "Programme"));
