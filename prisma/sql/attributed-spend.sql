@@ -1,6 +1,6 @@
--- Kept at commit, per programme: attributed spend (AttributedSpend, AttributedYearSpend: each
--- line's unnamed spend shared among the commitments allocated to it), and from it each year's
--- profile against spend (ProgrammeYearFigure) and each funder's share (ProgrammeFunderFigure).
+-- Kept at commit, per programme: attributed spend (AttributedSpend: each commitment's share of
+-- its lines' unnamed spend), each year's profile against spend (ProgrammeYearFigure) and, from
+-- the shares, each funder's share of the money (ProgrammeFunderFigure).
 -- Worked out again from the running totals for each programme a transaction changed, as it
 -- commits (fundline_keep_programme_findings, which takes the programmes' locks first). The
 -- dashboard, the programme list and each programme's reconciliation read these rather than
@@ -12,13 +12,14 @@
 
 -- ─── fundline_attributed_spend ───────────────────────────────────────────────────────
 CREATE OR REPLACE FUNCTION public.fundline_attributed_spend(programmes uuid[])
- RETURNS TABLE("costLineId" uuid, "commitmentId" uuid, "programmeId" uuid, "financialYear" integer, pence bigint)
+ RETURNS TABLE("programmeId" uuid, "commitmentId" uuid, pence bigint)
  LANGUAGE sql
  STABLE
 AS $function$
-  -- Each line's unnamed spend, whole and within each financial year (NULL: the whole), shared
-  -- among the commitments allocated to it in proportion to their allocations, exact to the
-  -- penny: floors, then the pennies left go to the largest fractions, ties by commitment id.
+  -- Each line's unnamed spend shared among the commitments allocated to it in proportion to
+  -- their allocations, exact to the penny (floors, then the pennies left go to the largest
+  -- fractions, ties by commitment id), added up per commitment over the programmes' lines. The
+  -- same split as attributedSpend's within a year or a claim's period (features/programme-figures).
   WITH line_allocation AS (
     SELECT allocation."commitmentId", allocation."costLineId", line."programmeId", sum(allocation."amountPence") AS pence
     FROM "Allocation" allocation JOIN "CostLine" line ON line.id = allocation."costLineId"
@@ -27,15 +28,11 @@ AS $function$
   ), line_total AS (
     SELECT "costLineId", sum(pence) AS pence, count(*) AS commitments FROM line_allocation GROUP BY 1
   ), unnamed AS (
-    SELECT total."costLineId", NULL::integer AS "financialYear", total."unnamedSpentPence" AS pence
+    SELECT total."costLineId", total."unnamedSpentPence" AS pence
     FROM "CostLineTotal" total JOIN line_total USING ("costLineId")
     WHERE total."unnamedSpentPence" <> 0
-    UNION ALL
-    SELECT year."costLineId", year."financialYear", year."unnamedSpentPence"
-    FROM "CostLineYearTotal" year JOIN line_total USING ("costLineId")
-    WHERE year."unnamedSpentPence" <> 0
   ), share AS (
-    SELECT share."commitmentId", share."costLineId", share."programmeId", unnamed."financialYear",
+    SELECT share."commitmentId", share."costLineId", share."programmeId",
            sign(unnamed.pence) AS sign, abs(unnamed.pence) AS whole,
            floor(abs(unnamed.pence)::numeric * share.pence / total.pence)::bigint AS base,
            (abs(unnamed.pence)::numeric * share.pence) % total.pence AS remainder
@@ -45,21 +42,23 @@ AS $function$
     WHERE total.pence > 0 AND total.commitments > 1
   ), ranked AS (
     SELECT *,
-           row_number() OVER (PARTITION BY "costLineId", "financialYear" ORDER BY remainder DESC, "commitmentId") AS place,
-           whole - sum(base) OVER (PARTITION BY "costLineId", "financialYear") AS pennies_left
+           row_number() OVER (PARTITION BY "costLineId" ORDER BY remainder DESC, "commitmentId") AS place,
+           whole - sum(base) OVER (PARTITION BY "costLineId") AS pennies_left
     FROM share
   )
-  SELECT "costLineId", "commitmentId", "programmeId", "financialYear",
-         (sign * (base + CASE WHEN place <= pennies_left THEN 1 ELSE 0 END))::bigint
-  FROM ranked
-  UNION ALL
-  -- A line only one commitment pays for: all of its spend is that commitment's, which the split
-  -- above would also give, without its arithmetic and ranking (most lines are so).
-  SELECT sole."costLineId", sole."commitmentId", sole."programmeId", unnamed."financialYear", unnamed.pence
-  FROM line_allocation sole
-  JOIN line_total total USING ("costLineId")
-  JOIN unnamed USING ("costLineId")
-  WHERE total.pence > 0 AND total.commitments = 1;
+  SELECT "programmeId", "commitmentId", sum(pence)::bigint FROM (
+    SELECT "programmeId", "commitmentId", sign * (base + CASE WHEN place <= pennies_left THEN 1 ELSE 0 END) AS pence
+    FROM ranked
+    UNION ALL
+    -- A line only one commitment pays for: all of its spend is that commitment's, which the
+    -- split above would also give, without its arithmetic and ranking (most lines are so).
+    SELECT sole."programmeId", sole."commitmentId", unnamed.pence
+    FROM line_allocation sole
+    JOIN line_total total USING ("costLineId")
+    JOIN unnamed USING ("costLineId")
+    WHERE total.pence > 0 AND total.commitments = 1
+  ) parts
+  GROUP BY 1, 2;
 $function$;
 
 -- ─── fundline_programme_year_figures, fundline_programme_funder_figures ──────────────

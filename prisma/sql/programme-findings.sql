@@ -162,25 +162,46 @@ BEGIN
   ON CONFLICT ("programmeId") DO NOTHING;
   PERFORM 1 FROM "ProgrammeFinding" WHERE "programmeId" = ANY (programmes) ORDER BY "programmeId" FOR UPDATE;
 
-  -- Each line's unnamed spend shared among its commitments again, whole and by year; the
-  -- findings below count unspent commitments from these shares.
-  DELETE FROM "AttributedSpend" WHERE "programmeId" = ANY (programmes);
-  DELETE FROM "AttributedYearSpend" WHERE "programmeId" = ANY (programmes);
-  WITH shares AS (
+  -- Each commitment's share of its lines' unnamed spend again; the findings below count unspent
+  -- commitments from these shares. Only rows that differ are written (an import touching
+  -- thousands of programmes changes few of their shares).
+  WITH shares AS MATERIALIZED (
     SELECT * FROM fundline_attributed_spend(programmes)
-  ), whole AS (
-    INSERT INTO "AttributedSpend" ("costLineId", "commitmentId", "programmeId", pence)
-    SELECT "costLineId", "commitmentId", "programmeId", pence FROM shares WHERE "financialYear" IS NULL
+  ), written AS (
+    INSERT INTO "AttributedSpend" AS kept ("programmeId", "commitmentId", pence)
+    SELECT * FROM shares ORDER BY 1, 2
+    ON CONFLICT ("programmeId", "commitmentId") DO UPDATE SET pence = excluded.pence
+    WHERE kept.pence <> excluded.pence
   )
-  INSERT INTO "AttributedYearSpend" ("costLineId", "commitmentId", "financialYear", "programmeId", pence)
-  SELECT "costLineId", "commitmentId", "financialYear", "programmeId", pence FROM shares WHERE "financialYear" IS NOT NULL;
+  DELETE FROM "AttributedSpend" kept
+  WHERE kept."programmeId" = ANY (programmes) AND NOT EXISTS (
+    SELECT 1 FROM shares WHERE shares."programmeId" = kept."programmeId" AND shares."commitmentId" = kept."commitmentId");
   -- And from those shares and the running totals, each year's and each funder's figures.
-  DELETE FROM "ProgrammeYearFigure" WHERE "programmeId" = ANY (programmes);
-  INSERT INTO "ProgrammeYearFigure" ("programmeId", "financialYear", "profiledPence", profiled, "spentPence")
-  SELECT * FROM fundline_programme_year_figures(programmes);
-  DELETE FROM "ProgrammeFunderFigure" WHERE "programmeId" = ANY (programmes);
-  INSERT INTO "ProgrammeFunderFigure" ("programmeId", "funderId", "committedPence", "receivedPence", "allocatedPence", "spentPence")
-  SELECT * FROM fundline_programme_funder_figures(programmes);
+  WITH fresh AS MATERIALIZED (
+    SELECT * FROM fundline_programme_year_figures(programmes)
+  ), written AS (
+    INSERT INTO "ProgrammeYearFigure" AS kept ("programmeId", "financialYear", "profiledPence", profiled, "spentPence")
+    SELECT * FROM fresh ORDER BY 1, 2
+    ON CONFLICT ("programmeId", "financialYear") DO UPDATE SET
+      "profiledPence" = excluded."profiledPence", profiled = excluded.profiled, "spentPence" = excluded."spentPence"
+    WHERE (kept.*) IS DISTINCT FROM (excluded.*)
+  )
+  DELETE FROM "ProgrammeYearFigure" kept
+  WHERE kept."programmeId" = ANY (programmes) AND NOT EXISTS (
+    SELECT 1 FROM fresh WHERE fresh."programmeId" = kept."programmeId" AND fresh."financialYear" = kept."financialYear");
+  WITH fresh AS MATERIALIZED (
+    SELECT * FROM fundline_programme_funder_figures(programmes)
+  ), written AS (
+    INSERT INTO "ProgrammeFunderFigure" AS kept ("programmeId", "funderId", "committedPence", "receivedPence", "allocatedPence", "spentPence")
+    SELECT * FROM fresh ORDER BY 1, 2
+    ON CONFLICT ("programmeId", "funderId") DO UPDATE SET
+      "committedPence" = excluded."committedPence", "receivedPence" = excluded."receivedPence",
+      "allocatedPence" = excluded."allocatedPence", "spentPence" = excluded."spentPence"
+    WHERE (kept.*) IS DISTINCT FROM (excluded.*)
+  )
+  DELETE FROM "ProgrammeFunderFigure" kept
+  WHERE kept."programmeId" = ANY (programmes) AND NOT EXISTS (
+    SELECT 1 FROM fresh WHERE fresh."programmeId" = kept."programmeId" AND fresh."funderId" = kept."funderId");
 
   INSERT INTO "ProgrammeFinding" AS kept
   SELECT * FROM fundline_programme_findings(programmes) ORDER BY 1

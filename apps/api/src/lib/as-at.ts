@@ -109,7 +109,7 @@ const RUNNING_TOTALS: Record<string, string> = {
 };
 
 /** Kept at each commit from the totals (prisma/sql/attributed-spend.sql), copied after them. */
-const KEPT_SHARES = ["AttributedSpend", "AttributedYearSpend", "ProgrammeYearFigure", "ProgrammeFunderFigure"];
+const KEPT_SHARES = ["AttributedSpend", "ProgrammeYearFigure", "ProgrammeFunderFigure"];
 
 // An as-at read holds a connection for seconds at full size; at most two run at once in a
 // process (the rest wait holding none), so the live reads and writes always find connections.
@@ -184,16 +184,7 @@ async function copyAsTheyStood(tx: Prisma.TransactionClient, reach: AsAtReach) {
   // functions as at each commit, from the copies (the one programme's, when the read concerns it alone).
   const programmes = reach.programmeId ? `ARRAY[$1::uuid]` : `ARRAY(SELECT id FROM "Programme")`;
   const shared = reach.programmeId ? [reach.programmeId] : [];
-  await copy(
-    "AttributedSpend",
-    `SELECT "costLineId", "commitmentId", "programmeId", pence FROM fundline_attributed_spend(${programmes}) WHERE "financialYear" IS NULL`,
-    ...shared,
-  );
-  await copy(
-    "AttributedYearSpend",
-    `SELECT "costLineId", "commitmentId", "financialYear", "programmeId", pence FROM fundline_attributed_spend(${programmes}) WHERE "financialYear" IS NOT NULL`,
-    ...shared,
-  );
+  await copy("AttributedSpend", `SELECT * FROM fundline_attributed_spend(${programmes})`, ...shared);
   await copy("ProgrammeYearFigure", `SELECT * FROM fundline_programme_year_figures(${programmes})`, ...shared);
   await copy("ProgrammeFunderFigure", `SELECT * FROM fundline_programme_funder_figures(${programmes})`, ...shared);
   if (reach.findings) {

@@ -19,11 +19,12 @@ export type CommitmentFigures = ProgrammeReconciliation["commitments"][number] &
  * Spend that names a commitment is that commitment's; spend that does not is shared among the
  * commitments allocated to its line in proportion to their allocations, exact to the penny
  * (largest remainder: floors, then the pennies left go to the largest fractions, ties by
- * commitment id), so every penny traces to one funder. The shares are kept, line by line, as
- * each write commits (AttributedSpend, prisma/sql/attributed-spend.sql). With a financial year,
- * only that year's spend (April to March), shared within the year (AttributedYearSpend). With
- * `"each year"`, `attributed` has a row per commitment and year (its `"financialYear"`), and
- * `named` is left to the caller (CommitmentYearTotal holds it per year).
+ * commitment id), so every penny traces to one funder. The shares are kept as each write
+ * commits (AttributedSpend, prisma/sql/attributed-spend.sql). With a financial year, only that
+ * year's spend (April to March), shared within the year, from the running totals kept per year.
+ * With `"each year"`, `attributed` has a row per commitment and year (its `"financialYear"`),
+ * shared within each line's year, and `named` is left to the caller (CommitmentYearTotal holds
+ * it per year).
  */
 export function attributedSpend(
   programmes: Prisma.Sql,
@@ -37,17 +38,19 @@ export function attributedSpend(
         ? Prisma.sql`0::bigint`
         : Prisma.sql`coalesce((SELECT year."namedSpentPence" FROM "CommitmentYearTotal" year
                              WHERE year."commitmentId" = commitment.id AND year."financialYear" = ${financialYear}), 0)`;
-  const attributed =
-    financialYear === undefined
-      ? Prisma.sql`SELECT share."commitmentId", NULL::int AS "financialYear", sum(share.pence)::bigint AS pence
-                   FROM "AttributedSpend" share WHERE share."programmeId" IN (${programmes}) GROUP BY 1`
-      : financialYear === "each year"
-        ? Prisma.sql`SELECT share."commitmentId", share."financialYear", sum(share.pence)::bigint AS pence
-                     FROM "AttributedYearSpend" share WHERE share."programmeId" IN (${programmes}) GROUP BY 1, 2`
-        : Prisma.sql`SELECT share."commitmentId", share."financialYear", sum(share.pence)::bigint AS pence
-                     FROM "AttributedYearSpend" share
-                     WHERE share."programmeId" IN (${programmes}) AND share."financialYear" = ${financialYear} GROUP BY 1, 2`;
-  return Prisma.sql`${liveCommitments(programmes, named)}, attributed AS (${attributed})`;
+  if (financialYear === undefined) {
+    // Kept as each write commits (AttributedSpend).
+    return Prisma.sql`${liveCommitments(programmes, named)}, attributed AS (
+      SELECT share."commitmentId", NULL::int AS "financialYear", sum(share.pence)::bigint AS pence
+      FROM "AttributedSpend" share WHERE share."programmeId" IN (${programmes}) GROUP BY 1
+    )`;
+  }
+  const unnamed =
+    financialYear === "each year"
+      ? Prisma.sql`SELECT "costLineId", "financialYear", "unnamedSpentPence" FROM "CostLineYearTotal"`
+      : Prisma.sql`SELECT "costLineId", "financialYear", "unnamedSpentPence" FROM "CostLineYearTotal"
+                   WHERE "financialYear" = ${financialYear}`;
+  return attributedFrom(programmes, named, unnamed);
 }
 
 function liveCommitments(programmes: Prisma.Sql, named: Prisma.Sql): Prisma.Sql {
@@ -78,8 +81,8 @@ function attributedSpendBetween(programmes: Prisma.Sql, period: { from: string; 
 }
 
 /**
- * The split of fundline_attributed_spend (prisma/sql/attributed-spend.sql), over spend that no
- * running total keeps (a claim's period).
+ * The split of fundline_attributed_spend (prisma/sql/attributed-spend.sql, which keeps it for
+ * the whole of each line's spend), within each line's year or a claim's period.
  */
 function attributedFrom(programmes: Prisma.Sql, named: Prisma.Sql, unnamed: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`${liveCommitments(programmes, named)}, line_allocation AS (

@@ -120,18 +120,10 @@ export async function runningTotalsDrift(prisma: Pick<PrismaClient, "$queryRaw">
       FULL JOIN "CostSharingPaymentTotal" kept
         ON kept."agreementId" = recomputed.id AND kept."organisationId" = recomputed.payer
       UNION ALL
-      SELECT 'AttributedSpend', coalesce(kept."costLineId", recomputed."costLineId")::text || ' ' || coalesce(kept."commitmentId", recomputed."commitmentId")::text,
+      SELECT 'AttributedSpend', coalesce(kept."programmeId", recomputed."programmeId")::text || ' ' || coalesce(kept."commitmentId", recomputed."commitmentId")::text,
              ARRAY[coalesce(kept.pence, 0)], ARRAY[coalesce(recomputed.pence, 0)]::bigint[]
-      FROM (SELECT * FROM reshared WHERE "financialYear" IS NULL) recomputed
-      FULL JOIN "AttributedSpend" kept ON kept."costLineId" = recomputed."costLineId" AND kept."commitmentId" = recomputed."commitmentId"
-      UNION ALL
-      SELECT 'AttributedYearSpend',
-             coalesce(kept."costLineId", recomputed."costLineId")::text || ' ' || coalesce(kept."commitmentId", recomputed."commitmentId")::text
-               || ' ' || coalesce(kept."financialYear", recomputed."financialYear"),
-             ARRAY[coalesce(kept.pence, 0)], ARRAY[coalesce(recomputed.pence, 0)]::bigint[]
-      FROM (SELECT * FROM reshared WHERE "financialYear" IS NOT NULL) recomputed
-      FULL JOIN "AttributedYearSpend" kept ON kept."costLineId" = recomputed."costLineId"
-        AND kept."commitmentId" = recomputed."commitmentId" AND kept."financialYear" = recomputed."financialYear"
+      FROM reshared recomputed
+      FULL JOIN "AttributedSpend" kept ON kept."programmeId" = recomputed."programmeId" AND kept."commitmentId" = recomputed."commitmentId"
       UNION ALL
       SELECT 'ProgrammeYearFigure', coalesce(kept."programmeId", recomputed."programmeId")::text || ' ' || coalesce(kept."financialYear", recomputed."financialYear"),
              ARRAY[coalesce(kept."profiledPence", 0), coalesce(kept.profiled::int, -1), coalesce(kept."spentPence", 0)],

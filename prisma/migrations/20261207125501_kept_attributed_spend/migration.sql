@@ -1,22 +1,10 @@
 -- CreateTable
 CREATE TABLE "AttributedSpend" (
-    "costLineId" UUID NOT NULL,
-    "commitmentId" UUID NOT NULL,
     "programmeId" UUID NOT NULL,
+    "commitmentId" UUID NOT NULL,
     "pence" BIGINT NOT NULL,
 
-    CONSTRAINT "AttributedSpend_pkey" PRIMARY KEY ("costLineId","commitmentId")
-);
-
--- CreateTable
-CREATE TABLE "AttributedYearSpend" (
-    "costLineId" UUID NOT NULL,
-    "commitmentId" UUID NOT NULL,
-    "financialYear" INTEGER NOT NULL,
-    "programmeId" UUID NOT NULL,
-    "pence" BIGINT NOT NULL,
-
-    CONSTRAINT "AttributedYearSpend_pkey" PRIMARY KEY ("costLineId","commitmentId","financialYear")
+    CONSTRAINT "AttributedSpend_pkey" PRIMARY KEY ("programmeId","commitmentId")
 );
 
 -- CreateTable
@@ -43,26 +31,18 @@ CREATE TABLE "ProgrammeFunderFigure" (
 );
 
 -- CreateIndex
-CREATE INDEX "AttributedSpend_programmeId_idx" ON "AttributedSpend"("programmeId");
-
--- CreateIndex
 CREATE INDEX "AttributedSpend_commitmentId_idx" ON "AttributedSpend"("commitmentId");
-
--- CreateIndex
-CREATE INDEX "AttributedYearSpend_programmeId_idx" ON "AttributedYearSpend"("programmeId");
-
--- CreateIndex
-CREATE INDEX "AttributedYearSpend_commitmentId_financialYear_idx" ON "AttributedYearSpend"("commitmentId", "financialYear");
 
 -- From prisma/sql/
 CREATE OR REPLACE FUNCTION public.fundline_attributed_spend(programmes uuid[])
- RETURNS TABLE("costLineId" uuid, "commitmentId" uuid, "programmeId" uuid, "financialYear" integer, pence bigint)
+ RETURNS TABLE("programmeId" uuid, "commitmentId" uuid, pence bigint)
  LANGUAGE sql
  STABLE
 AS $function$
-  -- Each line's unnamed spend, whole and within each financial year (NULL: the whole), shared
-  -- among the commitments allocated to it in proportion to their allocations, exact to the
-  -- penny: floors, then the pennies left go to the largest fractions, ties by commitment id.
+  -- Each line's unnamed spend shared among the commitments allocated to it in proportion to
+  -- their allocations, exact to the penny (floors, then the pennies left go to the largest
+  -- fractions, ties by commitment id), added up per commitment over the programmes' lines. The
+  -- same split as attributedSpend's within a year or a claim's period (features/programme-figures).
   WITH line_allocation AS (
     SELECT allocation."commitmentId", allocation."costLineId", line."programmeId", sum(allocation."amountPence") AS pence
     FROM "Allocation" allocation JOIN "CostLine" line ON line.id = allocation."costLineId"
@@ -71,15 +51,11 @@ AS $function$
   ), line_total AS (
     SELECT "costLineId", sum(pence) AS pence, count(*) AS commitments FROM line_allocation GROUP BY 1
   ), unnamed AS (
-    SELECT total."costLineId", NULL::integer AS "financialYear", total."unnamedSpentPence" AS pence
+    SELECT total."costLineId", total."unnamedSpentPence" AS pence
     FROM "CostLineTotal" total JOIN line_total USING ("costLineId")
     WHERE total."unnamedSpentPence" <> 0
-    UNION ALL
-    SELECT year."costLineId", year."financialYear", year."unnamedSpentPence"
-    FROM "CostLineYearTotal" year JOIN line_total USING ("costLineId")
-    WHERE year."unnamedSpentPence" <> 0
   ), share AS (
-    SELECT share."commitmentId", share."costLineId", share."programmeId", unnamed."financialYear",
+    SELECT share."commitmentId", share."costLineId", share."programmeId",
            sign(unnamed.pence) AS sign, abs(unnamed.pence) AS whole,
            floor(abs(unnamed.pence)::numeric * share.pence / total.pence)::bigint AS base,
            (abs(unnamed.pence)::numeric * share.pence) % total.pence AS remainder
@@ -89,21 +65,23 @@ AS $function$
     WHERE total.pence > 0 AND total.commitments > 1
   ), ranked AS (
     SELECT *,
-           row_number() OVER (PARTITION BY "costLineId", "financialYear" ORDER BY remainder DESC, "commitmentId") AS place,
-           whole - sum(base) OVER (PARTITION BY "costLineId", "financialYear") AS pennies_left
+           row_number() OVER (PARTITION BY "costLineId" ORDER BY remainder DESC, "commitmentId") AS place,
+           whole - sum(base) OVER (PARTITION BY "costLineId") AS pennies_left
     FROM share
   )
-  SELECT "costLineId", "commitmentId", "programmeId", "financialYear",
-         (sign * (base + CASE WHEN place <= pennies_left THEN 1 ELSE 0 END))::bigint
-  FROM ranked
-  UNION ALL
-  -- A line only one commitment pays for: all of its spend is that commitment's, which the split
-  -- above would also give, without its arithmetic and ranking (most lines are so).
-  SELECT sole."costLineId", sole."commitmentId", sole."programmeId", unnamed."financialYear", unnamed.pence
-  FROM line_allocation sole
-  JOIN line_total total USING ("costLineId")
-  JOIN unnamed USING ("costLineId")
-  WHERE total.pence > 0 AND total.commitments = 1;
+  SELECT "programmeId", "commitmentId", sum(pence)::bigint FROM (
+    SELECT "programmeId", "commitmentId", sign * (base + CASE WHEN place <= pennies_left THEN 1 ELSE 0 END) AS pence
+    FROM ranked
+    UNION ALL
+    -- A line only one commitment pays for: all of its spend is that commitment's, which the
+    -- split above would also give, without its arithmetic and ranking (most lines are so).
+    SELECT sole."programmeId", sole."commitmentId", unnamed.pence
+    FROM line_allocation sole
+    JOIN line_total total USING ("costLineId")
+    JOIN unnamed USING ("costLineId")
+    WHERE total.pence > 0 AND total.commitments = 1
+  ) parts
+  GROUP BY 1, 2;
 $function$;
 
 CREATE OR REPLACE FUNCTION public.fundline_programme_year_figures(programmes uuid[])
@@ -303,25 +281,46 @@ BEGIN
   ON CONFLICT ("programmeId") DO NOTHING;
   PERFORM 1 FROM "ProgrammeFinding" WHERE "programmeId" = ANY (programmes) ORDER BY "programmeId" FOR UPDATE;
 
-  -- Each line's unnamed spend shared among its commitments again, whole and by year; the
-  -- findings below count unspent commitments from these shares.
-  DELETE FROM "AttributedSpend" WHERE "programmeId" = ANY (programmes);
-  DELETE FROM "AttributedYearSpend" WHERE "programmeId" = ANY (programmes);
-  WITH shares AS (
+  -- Each commitment's share of its lines' unnamed spend again; the findings below count unspent
+  -- commitments from these shares. Only rows that differ are written (an import touching
+  -- thousands of programmes changes few of their shares).
+  WITH shares AS MATERIALIZED (
     SELECT * FROM fundline_attributed_spend(programmes)
-  ), whole AS (
-    INSERT INTO "AttributedSpend" ("costLineId", "commitmentId", "programmeId", pence)
-    SELECT "costLineId", "commitmentId", "programmeId", pence FROM shares WHERE "financialYear" IS NULL
+  ), written AS (
+    INSERT INTO "AttributedSpend" AS kept ("programmeId", "commitmentId", pence)
+    SELECT * FROM shares ORDER BY 1, 2
+    ON CONFLICT ("programmeId", "commitmentId") DO UPDATE SET pence = excluded.pence
+    WHERE kept.pence <> excluded.pence
   )
-  INSERT INTO "AttributedYearSpend" ("costLineId", "commitmentId", "financialYear", "programmeId", pence)
-  SELECT "costLineId", "commitmentId", "financialYear", "programmeId", pence FROM shares WHERE "financialYear" IS NOT NULL;
+  DELETE FROM "AttributedSpend" kept
+  WHERE kept."programmeId" = ANY (programmes) AND NOT EXISTS (
+    SELECT 1 FROM shares WHERE shares."programmeId" = kept."programmeId" AND shares."commitmentId" = kept."commitmentId");
   -- And from those shares and the running totals, each year's and each funder's figures.
-  DELETE FROM "ProgrammeYearFigure" WHERE "programmeId" = ANY (programmes);
-  INSERT INTO "ProgrammeYearFigure" ("programmeId", "financialYear", "profiledPence", profiled, "spentPence")
-  SELECT * FROM fundline_programme_year_figures(programmes);
-  DELETE FROM "ProgrammeFunderFigure" WHERE "programmeId" = ANY (programmes);
-  INSERT INTO "ProgrammeFunderFigure" ("programmeId", "funderId", "committedPence", "receivedPence", "allocatedPence", "spentPence")
-  SELECT * FROM fundline_programme_funder_figures(programmes);
+  WITH fresh AS MATERIALIZED (
+    SELECT * FROM fundline_programme_year_figures(programmes)
+  ), written AS (
+    INSERT INTO "ProgrammeYearFigure" AS kept ("programmeId", "financialYear", "profiledPence", profiled, "spentPence")
+    SELECT * FROM fresh ORDER BY 1, 2
+    ON CONFLICT ("programmeId", "financialYear") DO UPDATE SET
+      "profiledPence" = excluded."profiledPence", profiled = excluded.profiled, "spentPence" = excluded."spentPence"
+    WHERE (kept.*) IS DISTINCT FROM (excluded.*)
+  )
+  DELETE FROM "ProgrammeYearFigure" kept
+  WHERE kept."programmeId" = ANY (programmes) AND NOT EXISTS (
+    SELECT 1 FROM fresh WHERE fresh."programmeId" = kept."programmeId" AND fresh."financialYear" = kept."financialYear");
+  WITH fresh AS MATERIALIZED (
+    SELECT * FROM fundline_programme_funder_figures(programmes)
+  ), written AS (
+    INSERT INTO "ProgrammeFunderFigure" AS kept ("programmeId", "funderId", "committedPence", "receivedPence", "allocatedPence", "spentPence")
+    SELECT * FROM fresh ORDER BY 1, 2
+    ON CONFLICT ("programmeId", "funderId") DO UPDATE SET
+      "committedPence" = excluded."committedPence", "receivedPence" = excluded."receivedPence",
+      "allocatedPence" = excluded."allocatedPence", "spentPence" = excluded."spentPence"
+    WHERE (kept.*) IS DISTINCT FROM (excluded.*)
+  )
+  DELETE FROM "ProgrammeFunderFigure" kept
+  WHERE kept."programmeId" = ANY (programmes) AND NOT EXISTS (
+    SELECT 1 FROM fresh WHERE fresh."programmeId" = kept."programmeId" AND fresh."funderId" = kept."funderId");
 
   INSERT INTO "ProgrammeFinding" AS kept
   SELECT * FROM fundline_programme_findings(programmes) ORDER BY 1
@@ -344,14 +343,8 @@ END $function$;
 
 -- Every programme's shares and figures, worked out once from the running totals; from here each
 -- commit works out again those of the programmes it changed.
-WITH shares AS (
-  SELECT * FROM fundline_attributed_spend(ARRAY(SELECT id FROM "Programme"))
-), whole AS (
-  INSERT INTO "AttributedSpend" ("costLineId", "commitmentId", "programmeId", pence)
-  SELECT "costLineId", "commitmentId", "programmeId", pence FROM shares WHERE "financialYear" IS NULL
-)
-INSERT INTO "AttributedYearSpend" ("costLineId", "commitmentId", "financialYear", "programmeId", pence)
-SELECT "costLineId", "commitmentId", "financialYear", "programmeId", pence FROM shares WHERE "financialYear" IS NOT NULL;
+INSERT INTO "AttributedSpend" ("programmeId", "commitmentId", pence)
+SELECT * FROM fundline_attributed_spend(ARRAY(SELECT id FROM "Programme"));
 INSERT INTO "ProgrammeYearFigure" ("programmeId", "financialYear", "profiledPence", profiled, "spentPence")
 SELECT * FROM fundline_programme_year_figures(ARRAY(SELECT id FROM "Programme"));
 INSERT INTO "ProgrammeFunderFigure" ("programmeId", "funderId", "committedPence", "receivedPence", "allocatedPence", "spentPence")
