@@ -1,5 +1,5 @@
 // The dashboard from its slices: no I/O. PostgreSQL has added up every row within each slice;
-// this adds the (at most 64) slices' sums together and picks each list's first few from the
+// this adds the (at most SLICES) slices' sums together and picks each list's first few from the
 // slices' first few, in the order the SQL uses (names by code point, as COLLATE "C").
 import { penceFromBigInt, toIsoDate, toIsoDateOrNull } from "@fundline/domain";
 import type { DashboardResponse } from "@fundline/schemas";

@@ -1,9 +1,9 @@
 // The dashboard's figures, added up by PostgreSQL within each slice of the programmes (a
 // programme's slice is the last byte of its id, modulo SLICES). A write changes the slices of
-// the programmes its change note names, so a kept dashboard works out just those again, over a
-// sixty-fourth of the portfolio, and adds its slices together (combine.ts). Lists come back as
-// each slice's first few in order, enough for the first few overall. Names are ordered COLLATE "C" (by
-// code point) here, so combining them in TypeScript orders them the same way.
+// the programmes its change note names, so a kept dashboard works out just those again, each a
+// 128th of the portfolio, and adds its slices together (combine.ts). Lists come back as each
+// slice's first few in order, enough for the first few overall. Names are ordered COLLATE "C"
+// (by code point) here, so combining them in TypeScript orders them the same way.
 import { Prisma } from "@fundline/db";
 import { parseFinancialYearLabel } from "@fundline/domain";
 import type { DashboardQuery } from "@fundline/schemas";
@@ -17,6 +17,7 @@ import {
   type YearSlice,
 } from "../programme-figures/index.ts";
 
+// 64 made each slice's working-out after a write longer, 256 the first one (docs/performance.md).
 export const SLICES = 128;
 export const LIST_LENGTH = 20;
 export const PROGRAMMES_SHOWN = 50;
