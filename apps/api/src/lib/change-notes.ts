@@ -72,57 +72,35 @@ export const takenAfter = (kept: { snapshotAt: number }, arrivedAt: number) => k
 /**
  * A cache of results worked out whole from the database, each kept with the snapshot it was
  * computed after: served while nothing has changed since, worked out again (once, however many
- * requests ask at the same moment) when something has.
+ * requests ask at the same moment) when something has. `keptSlicedResults` with one slice.
  */
 export function keptResults<Result>({ entries, maxAgeMs }: { entries: number; maxAgeMs: number }) {
-  const cache = new Map<string, { snapshot: string; snapshotAt: number; keptAt: number; result: Result }>();
-  const fresh = (key: string) => {
-    const kept = cache.get(key);
-    return kept && Date.now() - kept.keptAt <= maxAgeMs ? kept : undefined;
-  };
-  /** How often a kept result answered, and how often one was worked out (for tests and metrics). */
-  const counts = { served: 0, computed: 0 };
-  async function current(prisma: PrismaClient, key: string, compute: () => Promise<Result>): Promise<Result> {
-    const arrivedAt = performance.now();
-    const kept = fresh(key);
-    if (kept && !(await changesSince(prisma, kept.snapshot)).changed) {
-      counts.served++;
-      return kept.result;
-    }
-    return oneAtATime(key, async () => {
-      const latest = fresh(key);
-      if (latest && takenAfter(latest, arrivedAt)) {
-        counts.served++;
-        return latest.result;
-      }
-      const snapshotAt = performance.now();
-      const changes = latest && (await changesSince(prisma, latest.snapshot));
-      if (latest && changes && !changes.changed) {
-        counts.served++;
-        return latest.result;
-      }
-      const snapshot = changes ? changes.snapshot : await currentSnapshot(prisma);
-      counts.computed++;
-      const result = await compute();
-      cache.delete(key);
-      cache.set(key, { snapshot, snapshotAt, keptAt: Date.now(), result });
-      if (cache.size > entries) cache.delete(cache.keys().next().value as string);
-      pruneChangeNotes(prisma);
-      return result;
-    });
-  }
-  return Object.assign(current, { counts });
+  const kept = keptSlicedResults<{ whole: { slice: number; result: Result }[] }, Result>({
+    entries,
+    maxRows: Number.POSITIVE_INFINITY,
+    maxAgeMs,
+  });
+  const current = (prisma: PrismaClient, key: string, compute: () => Promise<Result>) =>
+    kept(
+      prisma,
+      key,
+      async () => ({ whole: [{ slice: 0, result: await compute() }] }),
+      (slices) => (slices.whole[0] as { result: Result }).result,
+    );
+  return Object.assign(current, { counts: kept.counts });
 }
 
 /** Rows that each name the slice of the programmes they were added up within. */
 type SlicedRows = Record<string, { slice: number }[] | null>;
 
 /**
- * `keptResults` for a result added up slice by slice (a slice: some of the programmes, as
- * `sliceOf` a programme's id says): after a write, only the slices of the programmes its change
- * note names are worked out again (`compute(slices)`), the rest kept, and the result made anew
- * from them (`combine`). A note that changes everything (`everything`) works all of them out.
- * Kept rows are bounded in number across the entries, not just the entries.
+ * Results added up slice by slice (a slice: some of the programmes, as `sliceOf` a programme's
+ * id says), each kept with the snapshot it was computed after and served while nothing has
+ * changed since. After a write, only the slices of the programmes its change note names are
+ * worked out again (`compute(slices)`), once however many requests ask at the same moment; the
+ * rest are kept, and the result made anew from them (`combine`). A note that changes everything
+ * (`everything`), or no `sliceOf`, works all of them out. Kept rows are bounded in number
+ * across the entries, not just the entries.
  */
 export function keptSlicedResults<Slices extends SlicedRows, Result>({
   entries,
@@ -133,7 +111,7 @@ export function keptSlicedResults<Slices extends SlicedRows, Result>({
   entries: number;
   maxRows: number;
   maxAgeMs: number;
-  sliceOf: (programmeId: string) => number;
+  sliceOf?: (programmeId: string) => number;
 }) {
   type Kept = { snapshot: string; snapshotAt: number; keptAt: number; slices: Slices; rows: number; result: Result };
   const cache = new Map<string, Kept>();
@@ -174,7 +152,7 @@ export function keptSlicedResults<Slices extends SlicedRows, Result>({
       }
       const snapshot = changes ? changes.snapshot : await currentSnapshot(prisma);
       let slices: Slices;
-      if (latest && changes && !changes.everything) {
+      if (latest && changes && !changes.everything && sliceOf) {
         const changed = [...new Set(changes.programmeIds.map(sliceOf))];
         counts.updated++;
         counts.slicesComputed += changed.length;
