@@ -44,6 +44,9 @@ export function createPrismaClient(connectionString: string, pool: DatabasePoolO
           options: "-c client_connection_check_interval=2000",
         }),
   });
+  // A server that restarts or stops (a replica taken away) ends the idle connections too: the pool
+  // drops them and opens new ones when asked. Unheard, that 'error' event would stop the process.
+  connections.on("error", () => {});
   const prisma = new PrismaClient({ adapter: new PrismaPg(connections, { disposeExternalPool: true }) });
   pools.set(prisma, connections);
   return prisma;
