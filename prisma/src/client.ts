@@ -52,6 +52,28 @@ export function createPrismaClient(connectionString: string, pool: DatabasePoolO
   return prisma;
 }
 
+const primaries = new WeakMap<PrismaClient, PrismaClient>();
+
+/**
+ * A client for a streaming replica of `primary`'s database (read-only, and behind it by the
+ * replica's lag). Whatever reads through it can still reach the primary (`primaryOf`), for
+ * the little a read writes (pruning old change notes).
+ */
+export function createReplicaClient(
+  primary: PrismaClient,
+  connectionString: string,
+  pool: DatabasePoolOptions = {},
+): PrismaClient {
+  const replica = createPrismaClient(connectionString, pool);
+  primaries.set(replica, primary);
+  return replica;
+}
+
+/** The primary a replica's client was made for; a primary's client is its own. */
+export function primaryOf(prisma: PrismaClient): PrismaClient {
+  return primaries.get(prisma) ?? prisma;
+}
+
 /**
  * The connection pool under a client made by `createPrismaClient`, for the one thing Prisma
  * cannot do: stream a file into PostgreSQL with COPY (the spend import).

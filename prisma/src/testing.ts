@@ -65,3 +65,5 @@ declare module "vitest" {
     databaseAdminUrl: string;
   }
 }
+
+export * from "./streaming-replica.ts";

@@ -39,6 +39,7 @@ import { listExportPlugin } from "./plugins/list-export.ts";
 import { metricsPlugin } from "./plugins/metrics.ts";
 import { openApiPlugin } from "./plugins/openapi.ts";
 import { prismaPlugin } from "./plugins/prisma.ts";
+import { type ReplicaOptions, readReplicasPlugin } from "./plugins/read-replicas.ts";
 import { securityHeadersPlugin } from "./plugins/security-headers.ts";
 import { webAppPlugin } from "./plugins/web-app.ts";
 
@@ -52,6 +53,8 @@ export type AppOptions = {
   keepPortfolio?: boolean;
   /** Fundline's address as people reach it (FUNDLINE_PUBLIC_URL); each request's own when omitted. */
   publicUrl?: string;
+  /** Streaming replicas for the reads that may lag (DATABASE_REPLICA_URLS); none when omitted. */
+  replicas?: ReplicaOptions;
   /** Tests only: how openid-client judges councils' identity providers (its clock). */
   identityProviders?: ProviderOptions;
 };
@@ -78,6 +81,7 @@ export const app = fp<AppOptions>(
     fastify.addHook("onRoute", tracking.onRoute);
     fastify.addHook("onResponse", tracking.onResponse);
     await fastify.register(accessPlugin, access);
+    await fastify.register(readReplicasPlugin, { prisma: options.prisma, replicas: options.replicas });
     await fastify.register(openApiPlugin);
     // Off by default: routes a browser or program reaches with no session (a calendar feed, a
     // council sign-in, an unsubscribe link) set their own limit in `config.rateLimit`.

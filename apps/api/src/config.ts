@@ -12,6 +12,22 @@ const Environment = z.object({
    * migrations: they hold a session lock that transaction pooling cannot keep.
    */
   DATABASE_DIRECT_URL: z.string().url().optional(),
+  /**
+   * Streaming replicas of DATABASE_URL's database, comma-separated: the reads that may lag
+   * (dashboards, lists, exports, reports) go there while one is caught up.
+   */
+  DATABASE_REPLICA_URLS: z
+    .string()
+    .optional()
+    .transform((list) =>
+      (list ?? "")
+        .split(",")
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().url("each of DATABASE_REPLICA_URLS must be a postgresql:// address"))),
+  /** A replica further behind than this is not read; a person's reads stay on the primary this long after their write. */
+  DATABASE_REPLICA_MAX_LAG_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
   /** Where the embedded PostgreSQL keeps its data between runs. */
   FUNDLINE_DATA_DIR: z.string().min(1).optional(),
   /** Port for the embedded PostgreSQL (loopback only). */

@@ -9,6 +9,7 @@ import {
   applyMigrations,
   assertPortFree,
   createPrismaClient,
+  createReplicaClient,
   defaultDataRoot,
   ensureDatabase,
   MigrationError,
@@ -82,6 +83,17 @@ async function main() {
     maxConnections: config.DB_POOL_MAX,
     connectionTimeoutMs: config.DB_CONNECTION_TIMEOUT_MS,
   });
+  if (config.DATABASE_REPLICA_URLS.length && !config.DATABASE_URL) {
+    throw new StartupError("DATABASE_REPLICA_URLS needs DATABASE_URL: replicas are of a PostgreSQL you run yourself.");
+  }
+  // Replicas answer fast or not at all: a read waits at most a second before going to the primary.
+  const replicas = config.DATABASE_REPLICA_URLS.map((url, index) => ({
+    name: `${index + 1} (${new URL(url).host})`,
+    prisma: createReplicaClient(prisma, url, {
+      maxConnections: config.DB_POOL_MAX,
+      connectionTimeoutMs: Math.min(config.DB_CONNECTION_TIMEOUT_MS, 1_000),
+    }),
+  }));
   const fastify = Fastify({
     ...serverOptions,
     // JSON lines with each request's id, method, path (no secrets: requestLogFields) and status.
@@ -96,6 +108,10 @@ async function main() {
     trustProxy: config.TRUST_PROXY.length ? config.TRUST_PROXY : false,
   });
 
+  const disconnect = () =>
+    Promise.all([prisma, ...replicas.map((replica) => replica.prisma)].map((client) => client.$disconnect())).catch(
+      () => {},
+    );
   let metricsServer: Server | undefined;
   let stopping = false;
   const stop = async (signal: string) => {
@@ -119,7 +135,7 @@ async function main() {
     await Promise.race([fastify.workInFlight.settled(), graceOver]);
     clearTimeout(grace);
     metricsServer?.close();
-    await prisma.$disconnect().catch(() => {});
+    await disconnect();
     await embedded?.stop().catch(() => {});
     console.log("Fundline stopped.");
     process.exit(0);
@@ -149,6 +165,7 @@ async function main() {
       prisma,
       webDist: config.FUNDLINE_WEB_DIST ?? DEFAULT_WEB_DIST,
       keepPortfolio: config.FUNDLINE_PORTFOLIO_CACHE === "on",
+      replicas: { replicas, maxLagMs: config.DATABASE_REPLICA_MAX_LAG_MS },
       publicUrl: config.FUNDLINE_PUBLIC_URL,
       access: {
         secureCookies: config.NODE_ENV === "production",
@@ -170,7 +187,7 @@ async function main() {
     }
   } catch (error) {
     await fastify.close().catch(() => {});
-    await prisma.$disconnect().catch(() => {});
+    await disconnect();
     await embedded?.stop().catch(() => {});
     throw error;
   }

@@ -1,7 +1,10 @@
 // Change notes (ReconciliationChange, written by the database's triggers): which programmes
 // each committed transaction could change. A result worked out from the database is kept, and
 // served while no transaction its snapshot did not see has committed: exact, never a timed guess.
-import { type PrismaClient, poolOf } from "@fundline/db";
+// On a streaming replica the same holds for what the replica has replayed: transaction ids and
+// snapshots are the primary's, so a result worked out there and checked on the primary (or the
+// other way round) is judged against the primary's notes, which are the truth.
+import { type PrismaClient, poolOf, primaryOf } from "@fundline/db";
 
 /**
  * The writes committed since `snapshot`, as this statement's own snapshot sees them (one
@@ -55,9 +58,9 @@ export function pruneChangeNotes(prisma: PrismaClient) {
   if (Date.now() - prunedAt <= 60_000) return;
   prunedAt = Date.now();
   // With transactions bounded at 30 minutes and results kept at most as long, two hours is ample.
-  void prisma.$executeRaw`DELETE FROM "ReconciliationChange" WHERE "changedAt" < now() - interval '2 hours'`.catch(
-    () => {},
-  );
+  // A replica is read-only: its primary prunes, and the replica replays that.
+  void primaryOf(prisma)
+    .$executeRaw`DELETE FROM "ReconciliationChange" WHERE "changedAt" < now() - interval '2 hours'`.catch(() => {});
 }
 
 /**
@@ -113,7 +116,16 @@ export function keptSlicedResults<Slices extends SlicedRows, Result>({
   maxAgeMs: number;
   sliceOf?: (programmeId: string) => number;
 }) {
-  type Kept = { snapshot: string; snapshotAt: number; keptAt: number; slices: Slices; rows: number; result: Result };
+  type Kept = {
+    snapshot: string;
+    snapshotAt: number;
+    keptAt: number;
+    /** Worked out on the primary, not a replica that may lag it. */
+    onPrimary: boolean;
+    slices: Slices;
+    rows: number;
+    result: Result;
+  };
   const cache = new Map<string, Kept>();
   let keptRows = 0;
   const fresh = (key: string) => {
@@ -133,6 +145,7 @@ export function keptSlicedResults<Slices extends SlicedRows, Result>({
     combine: (slices: Slices) => Result,
   ): Promise<Result> {
     const arrivedAt = performance.now();
+    const onPrimary = primaryOf(prisma) === prisma;
     const kept = fresh(key);
     if (kept && !(await changesSince(prisma, kept.snapshot)).changed) {
       counts.served++;
@@ -140,7 +153,10 @@ export function keptSlicedResults<Slices extends SlicedRows, Result>({
     }
     return oneAtATime(key, async () => {
       const latest = fresh(key);
-      if (latest && takenAfter(latest, arrivedAt)) {
+      // A replica's snapshot taken after the request came may still lack writes the primary had
+      // committed by then: a request read on the primary (its caller's own write, say) takes it
+      // only from the primary.
+      if (latest && (latest.onPrimary || !onPrimary) && takenAfter(latest, arrivedAt)) {
         counts.served++;
         return latest.result;
       }
@@ -166,7 +182,7 @@ export function keptSlicedResults<Slices extends SlicedRows, Result>({
       const result = combine(slices);
       forget(key);
       const rows = Object.values(slices).reduce((total, list) => total + (list?.length ?? 0), 0);
-      cache.set(key, { snapshot, snapshotAt, keptAt: Date.now(), slices, rows, result });
+      cache.set(key, { snapshot, snapshotAt, keptAt: Date.now(), onPrimary, slices, rows, result });
       keptRows += rows;
       // The least recently worked out go first, though never the one just kept.
       while ((cache.size > entries || keptRows > maxRows) && cache.size > 1)

@@ -1,6 +1,6 @@
 // Builds the real app against a fresh copy of the migrated test database, with one signed-in
 // user per role, so tests go through sign-in, permissions and CSRF like any client.
-import { createPrismaClient, type PrismaClient } from "@fundline/db";
+import { createPrismaClient, createReplicaClient, type PrismaClient } from "@fundline/db";
 import { createTestDatabase } from "@fundline/db/testing";
 import { MAX_AMOUNT_PENCE, ROLES, type Role } from "@fundline/domain";
 import Fastify, { type FastifyInstance, type InjectOptions, type LightMyRequestResponse } from "fastify";
@@ -35,7 +35,12 @@ export async function signInAs(fastify: FastifyInstance, email: string, password
   const response = await fastify.inject({ method: "POST", url: "/api/session", payload: { email, password } });
   if (response.statusCode !== 200) throw new Error(`sign-in as ${email}: ${response.statusCode} ${response.body}`);
   const session = response.json();
-  const cookie = response.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+  // The session's cookie only: others a sign-in sets (reads stay on the primary for a moment
+  // after a write, with replicas) are a browser's to keep for their lifetime, not forever.
+  const cookie = response.cookies
+    .filter((c) => c.name === fastify.sessionCookie.name)
+    .map((c) => `${c.name}=${c.value}`)
+    .join("; ");
   return {
     userId: session.user.id,
     organisationId: session.user.organisation.id,
@@ -59,15 +64,25 @@ export async function buildTestApp({
   secondApprover,
   appOptions = {},
   connectThrough,
+  database: given,
+  replicas,
 }: {
   secondApprover?: "as shipped";
   /** Anything the server would set from its environment (its public address, say). */
   appOptions?: Omit<AppOptions, "prisma">;
   /** The address the app reaches its fresh database by (through a pooler, say); the database's own when omitted. */
   connectThrough?: (databaseUrl: string) => Promise<string>;
+  /** A migrated database of the test's own (on a primary with a replica, say); a fresh copy of the template when omitted. */
+  database?: { url: string; drop: () => Promise<void> };
+  /** Streaming replicas of that database, for the reads that may lag. */
+  replicas?: { urls: string[]; maxLagMs: number; probeIntervalMs?: number };
 } = {}): Promise<TestApp> {
-  const database = await createTestDatabase(inject("databaseAdminUrl"));
+  const database = given ?? (await createTestDatabase(inject("databaseAdminUrl")));
   const prisma = createPrismaClient(connectThrough ? await connectThrough(database.url) : database.url);
+  const replicaClients = (replicas?.urls ?? []).map((url, index) => ({
+    name: String(index + 1),
+    prisma: createReplicaClient(prisma, url, { connectionTimeoutMs: 1_000 }),
+  }));
   if (secondApprover !== "as shipped") {
     await prisma.$executeRawUnsafe(
       `ALTER TABLE "Organisation" ALTER COLUMN "approvalThresholdPence" SET DEFAULT ${MAX_AMOUNT_PENCE}`,
@@ -75,7 +90,11 @@ export async function buildTestApp({
     await prisma.$executeRawUnsafe(`UPDATE "Organisation" SET "approvalThresholdPence" = ${MAX_AMOUNT_PENCE}`);
   }
   const fastify = Fastify({ ...serverOptions, logger: false });
-  await fastify.register(app, { prisma, ...appOptions });
+  await fastify.register(app, {
+    prisma,
+    ...(replicas && { replicas: { ...replicas, replicas: replicaClients } }),
+    ...appOptions,
+  });
   await fastify.ready();
 
   const passwordHash = await hashPassword(TEST_PASSWORD);
@@ -99,6 +118,7 @@ export async function buildTestApp({
     close: async () => {
       await fastify.close();
       await prisma.$disconnect();
+      for (const replica of replicaClients) await replica.prisma.$disconnect();
       await database.drop();
     },
   };

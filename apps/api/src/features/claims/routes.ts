@@ -34,7 +34,7 @@ export const claimRoutes: FastifyPluginAsyncZod = async (fastify) => {
       },
     },
     async (request, reply) => {
-      const pack = await claimPack(fastify.prisma, request.params.id, request.query);
+      const pack = await fastify.readMayLag(request, (prisma) => claimPack(prisma, request.params.id, request.query));
       if (request.query.download !== "workbook") return pack;
       const name = `claim-${request.query.from}-to-${request.query.to}.xlsx`;
       // A Buffer is sent as it is; the 200 schema describes the JSON pack.

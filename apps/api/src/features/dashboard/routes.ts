@@ -12,6 +12,10 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (fastify) => {
       config: { access: "read" },
       schema: { querystring: DashboardQuery, response: { 200: DashboardResponse, ...listErrors } },
     },
-    (request) => dashboard(fastify.prisma, request.query, scopeOf(request)),
+    // As at a date, the figures are rebuilt in temporary tables, which a replica cannot hold.
+    (request) =>
+      fastify.readMayLag(request, (prisma) => dashboard(prisma, request.query, scopeOf(request)), {
+        mayLag: !request.query.asAt,
+      }),
   );
 };

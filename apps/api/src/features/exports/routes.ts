@@ -14,7 +14,9 @@ export const exportRoutes: FastifyPluginAsyncZod = async (fastify) => {
       schema: { querystring: TransparencyExportQuery },
     },
     async (request, reply) => {
-      const csv = await transparencyCsv(fastify.prisma, request.query, scopeOf(request));
+      const csv = await fastify.readMayLag(request, (prisma) =>
+        transparencyCsv(prisma, request.query, scopeOf(request)),
+      );
       return reply
         .type("text/csv; charset=utf-8")
         .header(
@@ -30,7 +32,9 @@ export const exportRoutes: FastifyPluginAsyncZod = async (fastify) => {
     // The 360Giving JSON Schema is the response's contract; the tests validate against it.
     { config: { access: "read" }, schema: { querystring: ThreeSixtyGivingExportQuery } },
     async (request, reply) => {
-      const body = await threeSixtyGivingPackage(fastify.prisma, request.query, scopeOf(request));
+      const body = await fastify.readMayLag(request, (prisma) =>
+        threeSixtyGivingPackage(prisma, request.query, scopeOf(request)),
+      );
       return reply.header("content-disposition", 'attachment; filename="fundline-360giving.json"').send(body);
     },
   );

@@ -24,7 +24,7 @@ export const programmeRoutes: FastifyPluginAsyncZod = async (fastify) => {
       config: { access: "read" },
       schema: { querystring: ProgrammeListQuery, response: { 200: ProgrammeListResponse, ...listErrors } },
     },
-    (request) => listProgrammes(fastify.prisma, request.query, scopeOf(request)),
+    (request) => fastify.readMayLag(request, (prisma) => listProgrammes(prisma, request.query, scopeOf(request))),
   );
 
   fastify.get(

@@ -20,9 +20,13 @@ export const reconciliationRoutes: FastifyPluginAsyncZod<{ keepPortfolio: boolea
       schema: { querystring: PortfolioReconciliationQuery, response: { 200: PortfolioReconciliation, ...listErrors } },
     },
     (request) =>
-      reconcilePortfolio(fastify.prisma, request.query, scopeOf(request), new Date(), {
-        keep: options.keepPortfolio,
-      }),
+      fastify.readMayLag(
+        request,
+        (prisma) =>
+          reconcilePortfolio(prisma, request.query, scopeOf(request), new Date(), { keep: options.keepPortfolio }),
+        // As at a date, the figures are rebuilt in temporary tables, which a replica cannot hold.
+        { mayLag: !request.query.asAt },
+      ),
   );
 
   fastify.get(
@@ -35,6 +39,13 @@ export const reconciliationRoutes: FastifyPluginAsyncZod<{ keepPortfolio: boolea
         response: { 200: ProgrammeReconciliation, ...listErrors },
       },
     },
-    (request) => reconcileProgramme(fastify.prisma, request.params.id, { asAt: request.query.asAt }),
+    (request) =>
+      fastify.readMayLag(
+        request,
+        (prisma) => reconcileProgramme(prisma, request.params.id, { asAt: request.query.asAt }),
+        {
+          mayLag: !request.query.asAt,
+        },
+      ),
   );
 };
