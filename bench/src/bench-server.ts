@@ -73,7 +73,12 @@ export async function startServer(databaseUrl: string, env: Record<string, strin
     body: JSON.stringify(ADMIN),
   });
   if (!signIn.ok) throw new Error(`signing in failed: ${signIn.status} ${await signIn.text()}`);
-  const cookie = (signIn.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+  // The session's cookie only (with replicas, a sign-in also sets the short-lived `fundline_wrote`).
+  const cookie =
+    signIn.headers
+      .getSetCookie()
+      .map((header) => header.split(";")[0] ?? "")
+      .find((pair) => pair.split("=")[0]?.endsWith("fundline_session")) ?? "";
   const { csrfToken } = (await signIn.json()) as { csrfToken: string };
   return {
     pid: child.pid ?? 0,

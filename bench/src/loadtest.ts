@@ -1,6 +1,8 @@
-// pnpm loadtest: a bounded, fixed-rate, mixed workload against a locally started Fundline on the
-// bench portfolio, then a check of the database: every acknowledged write present exactly once,
-// every running total equal to a recompute, no commitment allocated past its amount.
+// pnpm loadtest: a bounded, fixed-rate, mixed workload against two locally started Fundline
+// servers on the bench portfolio, on one primary PostgreSQL and one streaming replica (the reads
+// that may lag go there), then a check of the primary: every acknowledged write present exactly
+// once, every running total equal to a recompute, no commitment allocated past its amount.
+// Without pg_basebackup (Debian's postgresql-client) there is no replica, and it says so.
 // A script, not a test: it prints figures. LOADTEST_SECONDS (60) sets the length; a run of 600
 // is the soak (memory, connections and open files printed every minute).
 import { randomBytes, randomUUID } from "node:crypto";
@@ -10,9 +12,11 @@ import {
   createPrismaClient,
   ensureDatabase,
   freePort,
+  type RunningPostgres,
   startEmbeddedPostgres,
   withClient,
 } from "@fundline/db";
+import { PG_BASEBACKUP, startPrimaryWithReplica } from "@fundline/db/streaming-replica";
 import autocannon from "autocannon";
 import * as hdr from "hdr-histogram-js";
 import { runningTotalsDrift } from "../../apps/api/src/features/reconciliation/index.ts";
@@ -32,7 +36,9 @@ const RATES = {
   allocationRace: 6,
 } as const;
 type Kind = keyof typeof RATES;
-const CONNECTIONS_PER_KIND = 4;
+/** Per kind and server: each kind's rate is split evenly between the two servers. */
+const CONNECTIONS_PER_KIND = 2;
+const SERVERS = 2;
 /** Commitments the allocations race for: £100 each, allocated £3.00 at a time, so most requests find them spent. */
 const RACE = { commitments: 3, amountPence: 10_000, slicePence: 300 };
 const MILESTONES = 24;
@@ -51,38 +57,69 @@ async function main() {
   log(
     `Portfolio: ${SIZE.programmes.toLocaleString("en-GB")} programmes, ${LINES.toLocaleString("en-GB")} cost lines, ${SPEND_ROWS.toLocaleString("en-GB")} spend rows; ${SECONDS} s at ${Object.values(RATES).reduce((a, b) => a + b, 0)} requests/s plus a ${IMPORT_ROWS.toLocaleString("en-GB")}-row import`,
   );
-  const cluster = await startEmbeddedPostgres({
-    dataDir: `/tmp/fundline-loadtest-${process.pid}-${randomBytes(4).toString("hex")}`,
-    port: await freePort(),
-    persistent: false,
-  });
-  let server: RunningServer | undefined;
+  const prepare = async (primary: RunningPostgres) => {
+    await ensureDatabase(primary, "fundline_load");
+    await applyMigrations(primary.urlFor("fundline_load"));
+    log("\nBuilding the bench portfolio:");
+    await withClient(primary.urlFor("fundline_load"), (client) => buildSyntheticPortfolio(client, log));
+  };
+  // The replica is copied once the portfolio is built, and replays everything written after.
+  const databases = PG_BASEBACKUP
+    ? await startPrimaryWithReplica(prepare)
+    : await (async () => {
+        const primary = await startEmbeddedPostgres({
+          dataDir: `/tmp/fundline-loadtest-${process.pid}-${randomBytes(4).toString("hex")}`,
+          port: await freePort(),
+          persistent: false,
+        });
+        await prepare(primary);
+        return { primary, replicaUrlFor: undefined, stop: () => primary.stop() };
+      })();
+  const url = databases.primary.urlFor("fundline_load");
+  const replicaUrl = databases.replicaUrlFor?.("fundline_load");
+  log(
+    replicaUrl
+      ? "\nDatabases: a primary PostgreSQL 15 and a streaming replica of it (pg_basebackup)"
+      : "\nDatabases: one PostgreSQL, no replica (pg_basebackup is not installed: apt-get install postgresql-client)",
+  );
+  const servers: RunningServer[] = [];
   process.once("SIGINT", () => {
-    void (server?.stop() ?? Promise.resolve()).then(() => cluster.stop()).finally(() => process.exit(130));
+    void Promise.all(servers.map((server) => server.stop()))
+      .then(() => databases.stop())
+      .finally(() => process.exit(130));
   });
   try {
-    await ensureDatabase(cluster, "fundline_load");
-    const url = cluster.urlFor("fundline_load");
-    await applyMigrations(url);
-    log("\nBuilding the bench portfolio:");
-    await withClient(url, (client) => buildSyntheticPortfolio(client, log));
     const subjects = await prepareSubjects(url);
 
-    const metricsPort = await freePort();
-    server = await startServer(url, { FUNDLINE_METRICS_PORT: String(metricsPort) });
-    const metrics = `http://127.0.0.1:${metricsPort}/metrics`;
-    const retriesBefore = metricValue(await (await fetch(metrics)).text(), "fundline_transaction_retries_total");
-    const running = server;
+    const metricsPorts = [await freePort(), await freePort()];
+    for (const port of metricsPorts) {
+      servers.push(
+        await startServer(url, {
+          FUNDLINE_METRICS_PORT: String(port),
+          ...(replicaUrl && { DATABASE_REPLICA_URLS: replicaUrl }),
+        }),
+      );
+    }
+    const metricsOf = metricsPorts.map((port) => `http://127.0.0.1:${port}/metrics`);
+    const metricsNow = () =>
+      Promise.all(metricsOf.map((metrics) => fetch(metrics).then((response) => response.text())));
+    const sumOf = (texts: string[], series: string) =>
+      texts.reduce((total, text) => total + metricValue(text, series), 0);
+    const before = await metricsNow();
+    const retriesBefore = sumOf(before, "fundline_transaction_retries_total");
+    const running = servers[0] as RunningServer;
     const acknowledged = {
       spend: new Set<string>(),
       allocations: new Set<string>(),
       milestonePatches: new Map<string, number>(),
     };
 
-    // The server's weight and handles, at the start and each minute (the soak's figures).
-    const resources = startResourceWatch(running.pid, url, metrics);
+    // Each server's weight and handles, at the start and each minute (the soak's figures).
+    const resources = servers.map((server, index) =>
+      startResourceWatch(`server ${index + 1}`, server.pid, url, metricsOf[index] as string),
+    );
     log(
-      `\nLoad (${SECONDS} s, ${CONNECTIONS_PER_KIND} connections per kind, fixed rates, latencies corrected for coordinated omission):`,
+      `\nLoad (${SECONDS} s, ${CONNECTIONS_PER_KIND} connections per kind on each of ${SERVERS} servers, each kind's rate split between them, fixed rates, latencies corrected for coordinated omission):`,
     );
     const importDone = new Promise<string>((resolve) => {
       setTimeout(async () => {
@@ -102,12 +139,16 @@ async function main() {
     });
 
     const tallies = await Promise.all(
-      (Object.keys(RATES) as Kind[]).map((kind) => runKind(kind, running, subjects, acknowledged)),
+      (Object.keys(RATES) as Kind[]).map((kind) => runKind(kind, servers, subjects, acknowledged)),
     );
     const importSummary = await importDone;
-    const peakWaiting = resources.stop();
-    const retries =
-      metricValue(await (await fetch(metrics)).text(), "fundline_transaction_retries_total") - retriesBefore;
+    const watched = resources.map((resource) => resource.stop());
+    const after = await metricsNow();
+    const retries = sumOf(after, "fundline_transaction_retries_total") - retriesBefore;
+    const reads = (database: string) => {
+      const series = `fundline_reads_that_may_lag_total{database="${database}"}`;
+      return sumOf(after, series) - sumOf(before, series);
+    };
 
     log(
       `\n  ${"request kind".padEnd(18)} ${"req/s".padStart(6)} ${"p50".padStart(8)} ${"p95".padStart(8)} ${"p99".padStart(8)} ${"max".padStart(8)}  by class`,
@@ -130,7 +171,17 @@ async function main() {
     );
     log(`  the import: ${importSummary}`);
     log(`  transactions retried after a serialization failure or deadlock: ${retries}`);
-    log(`  peak requests waiting for a database connection: ${peakWaiting}`);
+    for (const [index, { peakWaiting, peakRss, peakLagMs }] of watched.entries()) {
+      log(
+        `  server ${index + 1}: peak resident memory ${mb(peakRss)}, peak requests waiting for a database connection ${peakWaiting}${replicaUrl ? `, replica's lag at most ${peakLagMs.toFixed(0)} ms as it measured` : ""}`,
+      );
+    }
+    if (replicaUrl) {
+      const [replica, primary, fellBack] = [reads("replica"), reads("primary"), reads("primary_fallback")];
+      log(
+        `  reads that may lag: ${replica.toLocaleString("en-GB")} on the replica, ${primary.toLocaleString("en-GB")} on the primary (no replica caught up), ${fellBack} read again on the primary after the replica failed`,
+      );
+    }
 
     log("\nThe database afterwards:");
     const { checks, unanswered } = await checkDatabase(url, subjects, acknowledged);
@@ -146,8 +197,8 @@ async function main() {
     );
     process.exitCode = failed ? 1 : 0;
   } finally {
-    await server?.stop();
-    await cluster.stop();
+    await Promise.all(servers.map((server) => server.stop()));
+    await databases.stop();
   }
 }
 
@@ -195,16 +246,25 @@ async function prepareSubjects(url: string): Promise<Subjects> {
 
 type Acknowledged = { spend: Set<string>; allocations: Set<string>; milestonePatches: Map<string, number> };
 
-/** One kind of request at its fixed rate for the run, its latencies corrected for coordinated omission. */
-function runKind(kind: Kind, server: RunningServer, subjects: Subjects, acknowledged: Acknowledged): Promise<Tally> {
+/**
+ * One kind of request at its fixed rate for the run, split evenly between the servers (as a
+ * round-robin load balancer would), its latencies corrected for coordinated omission.
+ */
+async function runKind(
+  kind: Kind,
+  servers: RunningServer[],
+  subjects: Subjects,
+  acknowledged: Acknowledged,
+): Promise<Tally> {
   const latency = hdr.build({
     lowestDiscernibleValue: 1,
     highestTrackableValue: 600_000_000,
     numberOfSignificantValueDigits: 3,
   });
   const tally: Tally = { latency, byClass: {}, requests: 0 };
+  const rate = RATES[kind] / servers.length;
   // Each connection should send one request every this many microseconds.
-  const expectedInterval = (CONNECTIONS_PER_KIND * 1_000_000) / RATES[kind];
+  const expectedInterval = (CONNECTIONS_PER_KIND * 1_000_000) / rate;
   const pick = <T>(items: T[]) => items[Math.floor(Math.random() * items.length)] as T;
   const versions = new Map(subjects.milestones.map((milestone) => [milestone.id, milestone.version]));
   const json = { "content-type": "application/json" };
@@ -301,31 +361,36 @@ function runKind(kind: Kind, server: RunningServer, subjects: Subjects, acknowle
     }
   };
 
-  return new Promise((resolve, reject) => {
-    const instance = autocannon(
-      {
-        url: server.base,
-        connections: CONNECTIONS_PER_KIND,
-        overallRate: RATES[kind],
-        duration: SECONDS,
-        timeout: 10,
-        headers: { cookie: server.cookie, "x-csrf-token": server.csrfToken },
-        requests: [request()],
-      },
-      (error, result) => {
-        if (error) return reject(error);
-        if (result.timeouts) tally.byClass.timeouts = (tally.byClass.timeouts ?? 0) + result.timeouts;
-        if (result.errors - result.timeouts > 0) tally.byClass["connection errors"] = result.errors - result.timeouts;
-        resolve(tally);
-      },
-    );
-    instance.on("response", (_client, statusCode, _bytes, responseTime) => {
-      tally.requests++;
-      latency.recordValueWithExpectedInterval(Math.max(1, Math.round(responseTime * 1000)), expectedInterval);
-      const name = statusClass(statusCode);
-      tally.byClass[name] = (tally.byClass[name] ?? 0) + 1;
+  const runOn = (server: RunningServer) =>
+    new Promise<void>((resolve, reject) => {
+      const instance = autocannon(
+        {
+          url: server.base,
+          connections: CONNECTIONS_PER_KIND,
+          overallRate: rate,
+          duration: SECONDS,
+          timeout: 10,
+          headers: { cookie: server.cookie, "x-csrf-token": server.csrfToken },
+          requests: [request()],
+        },
+        (error, result) => {
+          if (error) return reject(error);
+          if (result.timeouts) tally.byClass.timeouts = (tally.byClass.timeouts ?? 0) + result.timeouts;
+          if (result.errors - result.timeouts > 0)
+            tally.byClass["connection errors"] =
+              (tally.byClass["connection errors"] ?? 0) + result.errors - result.timeouts;
+          resolve();
+        },
+      );
+      instance.on("response", (_client, statusCode, _bytes, responseTime) => {
+        tally.requests++;
+        latency.recordValueWithExpectedInterval(Math.max(1, Math.round(responseTime * 1000)), expectedInterval);
+        const name = statusClass(statusCode);
+        tally.byClass[name] = (tally.byClass[name] ?? 0) + 1;
+      });
     });
-  });
+  await Promise.all(servers.map(runOn));
+  return tally;
 }
 
 function statusClass(status: number): string {
@@ -340,15 +405,23 @@ function metricValue(text: string, name: string): number {
   return line ? Number(line.split(" ")[1]) : 0;
 }
 
-/** Samples the pool's waiting requests every 250 ms; prints memory, connections and open files each minute. */
-function startResourceWatch(pid: number, databaseUrl: string, metrics: string) {
+/**
+ * Samples a server's memory, its pool's waiting requests and its replica's lag every 250 ms;
+ * prints memory, connections and open files each minute.
+ */
+function startResourceWatch(name: string, pid: number, databaseUrl: string, metrics: string) {
   let peakWaiting = 0;
+  let peakRss = 0;
+  let peakLagMs = 0;
+  const rssOf = async () => {
+    const status = await readFile(`/proc/${pid}/status`, "utf8").catch(() => "");
+    return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
+  };
   const started = Date.now();
   // A report that cannot be made (the cluster stopping under it) is skipped, never fatal.
   const report = (label: string) => reportOnce(label).catch(() => {});
   const reportOnce = async (label: string) => {
-    const status = await readFile(`/proc/${pid}/status`, "utf8").catch(() => "");
-    const rss = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
+    const rss = await rssOf();
     const files = (await readdir(`/proc/${pid}/fd`).catch(() => [])).length;
     const connections = await withClient(databaseUrl, async (client) => {
       const { rows } = await client.query<{ count: number }>(
@@ -356,7 +429,7 @@ function startResourceWatch(pid: number, databaseUrl: string, metrics: string) {
       );
       return rows[0]?.count ?? 0;
     });
-    log(`  [${label}] server resident memory ${mb(rss)}, database connections ${connections}, open files ${files}`);
+    log(`  [${label}] ${name} resident memory ${mb(rss)}, database connections ${connections}, open files ${files}`);
   };
   void report("start");
   const sampler = setInterval(async () => {
@@ -365,6 +438,11 @@ function startResourceWatch(pid: number, databaseUrl: string, metrics: string) {
       () => "",
     );
     peakWaiting = Math.max(peakWaiting, metricValue(text, "fundline_db_pool_waiting"));
+    peakRss = Math.max(peakRss, await rssOf());
+    for (const line of text.split("\n")) {
+      const lag = line.startsWith("fundline_replica_lag_seconds{") ? Number(line.split(" ").at(-1)) : Number.NaN;
+      if (Number.isFinite(lag)) peakLagMs = Math.max(peakLagMs, lag * 1000);
+    }
   }, 250);
   const minutes = setInterval(() => void report(`${Math.round((Date.now() - started) / 60_000)} min`), 60_000);
   return {
@@ -372,7 +450,7 @@ function startResourceWatch(pid: number, databaseUrl: string, metrics: string) {
       clearInterval(sampler);
       clearInterval(minutes);
       void report("end");
-      return peakWaiting;
+      return { peakWaiting, peakRss, peakLagMs };
     },
   };
 }

@@ -65,5 +65,3 @@ declare module "vitest" {
     databaseAdminUrl: string;
   }
 }
-
-export * from "./streaming-replica.ts";

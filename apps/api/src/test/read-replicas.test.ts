@@ -2,8 +2,8 @@
 // replaying the primary's WAL). The replica's replay is paused to make it lag on purpose: the
 // person who wrote sees their write at once, others see it once the replica has it, a replica
 // too far behind is not read, and a replica that stops is replaced by the primary with no error.
-import { applyMigrations } from "@fundline/db";
-import { PG_BASEBACKUP, type PrimaryWithReplica, startPrimaryWithReplica, withClient } from "@fundline/db/testing";
+import { applyMigrations, withClient } from "@fundline/db";
+import { PG_BASEBACKUP, type PrimaryWithReplica, startPrimaryWithReplica } from "@fundline/db/streaming-replica";
 import type { InjectOptions } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dashboardCacheCounts } from "../features/dashboard/dashboard.ts";
