@@ -18,6 +18,7 @@ describe.skipIf(!PG_BASEBACKUP && !required)("reads on a streaming replica", () 
   let servers: PrimaryWithReplica;
   let test: TestApp;
   let dartington: Awaited<ReturnType<typeof seedAndFindDartington>>;
+  let commitmentIds: string[];
   let replicaAdmin: string;
   /** A finance officer and a director (who reads) of the council that leads Dartington's programme. */
   let people: { finance: SignedIn; director: SignedIn };
@@ -33,9 +34,11 @@ describe.skipIf(!PG_BASEBACKUP && !required)("reads on a streaming replica", () 
       replicas: { urls: [servers.replicaUrlFor("fundline")], maxLagMs: MAX_LAG_MS, probeIntervalMs: PROBE_MS },
     });
     dartington = await seedAndFindDartington(test.prisma);
-    const { leadOrganisationId } = await test.prisma.programme.findUniqueOrThrow({
+    const { leadOrganisationId, commitments } = await test.prisma.programme.findUniqueOrThrow({
       where: { id: dartington.programmeId },
+      include: { commitments: true },
     });
+    commitmentIds = commitments.map((commitment) => commitment.id);
     people = {
       finance: await test.signInNew({ role: "finance_officer", organisationId: leadOrganisationId }),
       director: await test.signInNew({ role: "viewer", organisationId: leadOrganisationId }),
@@ -105,7 +108,16 @@ describe.skipIf(!PG_BASEBACKUP && !required)("reads on a streaming replica", () 
     expect((await director.inject({ method: "GET", url: "/api/dashboard" })).statusCode).toBe(200);
     expect((await director.inject({ method: "GET", url: "/api/programmes" })).statusCode).toBe(200);
     expect((await director.inject({ method: "GET", url: "/api/reconciliation" })).statusCode).toBe(200);
-    expect(counts.replica - before.replica).toBe(3);
+    const commitmentId = commitmentIds[0] as string;
+    for (const url of [
+      `/api/programmes/${dartington.programmeId}/reconciliation`,
+      "/api/exports/transparency?from=2020-04-01&to=2021-03-31",
+      "/api/exports/360giving",
+      `/api/commitments/${commitmentId}/claim-pack?from=2020-04-01&to=2021-03-31`,
+    ]) {
+      expect((await director.inject({ method: "GET", url })).statusCode, url).toBe(200);
+    }
+    expect(counts.replica - before.replica).toBe(7);
     // As at a date, the figures are rebuilt in temporary tables: on the primary.
     const asAt = await director.inject({ method: "GET", url: `/api/dashboard?asAt=${new Date().toISOString()}` });
     expect(asAt.statusCode).toBe(200);
