@@ -77,12 +77,14 @@ export class ReadReplicas {
     return undefined;
   }
 
-  /** A read on `name` failed: it is not used again until a probe reaches it. */
-  failed(name: string, error: unknown): void {
-    const replica = this.replicas.find((candidate) => candidate.name === name);
-    if (!replica) return;
-    replica.state = "unreachable";
-    this.settings.onProblem?.(`a read on replica ${name} failed, so it went to the primary: ${messageOf(error)}`);
+  /** A read on `replica` (as `pick` gave it) failed: it is not used again until a probe reaches it. */
+  failed(replica: { name: string }, error: unknown): void {
+    const failing = this.replicas.find((candidate) => candidate === replica);
+    if (!failing) return;
+    failing.state = "unreachable";
+    this.settings.onProblem?.(
+      `a read on replica ${failing.name} failed, so it went to the primary: ${messageOf(error)}`,
+    );
   }
 
   /** Each replica's state and how far behind the primary it is known to be, for health and metrics. */

@@ -77,7 +77,7 @@ export const readReplicasPlugin = fp<{ prisma: PrismaClient; replicas?: ReplicaO
           // The caller's own mistakes (a 404, a 400) are answered as they are; anything else
           // (the replica gone, a query cancelled by its replay) is the replica's, not theirs.
           if (typeof (error as { statusCode?: unknown }).statusCode === "number") throw error;
-          replicas.failed(replica.name, error);
+          replicas.failed(replica, error);
           replicas.counts.fellBack++;
           reads.inc({ database: "primary_fallback" });
           return read(prisma);

@@ -92,7 +92,9 @@ export async function buildTestApp({
   const fastify = Fastify({ ...serverOptions, logger: false });
   await fastify.register(app, {
     prisma,
-    ...(replicas && { replicas: { ...replicas, replicas: replicaClients } }),
+    ...(replicas && {
+      replicas: { replicas: replicaClients, maxLagMs: replicas.maxLagMs, probeIntervalMs: replicas.probeIntervalMs },
+    }),
     ...appOptions,
   });
   await fastify.ready();
