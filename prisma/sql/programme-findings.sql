@@ -21,7 +21,7 @@ CREATE OR REPLACE FUNCTION public.fundline_programme_findings(programmes uuid[])
 AS $function$
   WITH programme AS (
     SELECT programme.id, programme."totalCostPence" AS cost, programme."startOn", programme."endOn",
-           coalesce(total."committedPence", 0) AS committed
+           coalesce(total."committedPence", 0) AS committed, programme."leadOrganisationId" AS council
     FROM "Programme" programme LEFT JOIN "ProgrammeTotal" total ON total."programmeId" = programme.id
     WHERE programme.id = ANY (programmes)
   ), commitment AS (
@@ -130,7 +130,8 @@ AS $function$
            WHERE spend."programmeId" = programme.id AND spend."retiredAt" IS NULL
              AND fundline_spent_outside_programme_dates(spend."spentOn", programme."startOn", programme."endOn")) > 0)::int,
          coalesce(large_payments.payments, 0)::int,
-         coalesce(commitment_counts.unspent, 0)::int
+         coalesce(commitment_counts.unspent, 0)::int,
+         programme.council
   FROM programme
   LEFT JOIN commitment_counts ON commitment_counts."programmeId" = programme.id
   LEFT JOIN line_counts ON line_counts."programmeId" = programme.id
